@@ -1,0 +1,34 @@
+# The front door. Every target creates .venv on first use.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SHARED  ?= ../shared/data
+
+.PHONY: run test lint bench fooddb clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)  ## the main job: an interactive session
+	$(BIN)/twitchcheck demo
+
+test: lint  ## ruff, mypy and the whole test suite
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: $(STAMP)  ## performance figures (not part of the tests)
+	$(BIN)/python bench/run.py
+
+fooddb: $(STAMP)  ## rebuild the packaged food database from the USDA releases
+	$(BIN)/python tools/build_fooddb.py --source $(SHARED) --out src/twitchcheck/data/foods.sqlite
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,3 @@
+from twitchcheck.cli import main
+
+main()
