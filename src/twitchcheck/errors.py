@@ -5,8 +5,14 @@
     │   ├── QuantityError         an amount or unit that cannot be read
     │   ├── AmountError           an amount out of range (zero, negative, absurd)
     │   ├── UnknownFoodError      no food matches (carries close suggestions)
-    │   └── PortionError          the food has no portion for the unit given
+    │   ├── PortionError          the food has no portion for the unit given
+    │   ├── ProfileError          an impossible person (pregnant male, age -3)
+    │   ├── UnknownAnalyteError   a lab test name we do not know
+    │   ├── LabUnitError          a unit that does not belong to the analyte
+    │   ├── LabValueError         a lab value no living person could have
+    │   └── UnknownEntryError     a name the knowledge base does not hold
     └── DataError                 packaged data is missing or broken
+        └── KnowledgeError        a knowledge file fails validation
 
 Each keeps the offending values as attributes and composes its sentence in
 `__str__`, so the CLI and the web app print the same words.
@@ -84,3 +90,39 @@ class DataError(TwitchcheckError):
     """Packaged data is missing or broken; reinstall or rebuild it."""
 
     code = "data_error"
+
+
+class ProfileError(InputError):
+    """A person description that cannot be true (pregnant male, negative age)."""
+
+    code = "bad_profile"
+
+
+class UnknownAnalyteError(InputError):
+    """A lab test name that twitchcheck does not know."""
+
+    code = "unknown_analyte"
+
+
+class LabUnitError(InputError):
+    """A unit that does not belong to the analyte."""
+
+    code = "bad_unit"
+
+
+class LabValueError(InputError):
+    """A lab value that is negative or beyond what a living person could have."""
+
+    code = "bad_lab_value"
+
+
+class UnknownEntryError(InputError):
+    """A nutrient, factor or medicine name the knowledge base does not hold."""
+
+    code = "unknown_entry"
+
+
+class KnowledgeError(DataError):
+    """A knowledge file fails validation; the message names file, entry and field."""
+
+    code = "knowledge_error"
