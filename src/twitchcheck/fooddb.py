@@ -1,0 +1,145 @@
+"""The packaged USDA food database: opening it and reading foods and portions.
+
+The file is built by ``tools/build_fooddb.py`` and opened read-only (and
+immutable, so SQLite takes no locks); one connection serves the process.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from twitchcheck._data import data_path
+from twitchcheck.errors import DataError, UnknownFoodError
+from twitchcheck.nutrient_keys import NUTRIENT_KEYS
+
+SOURCES = {"sr28": "USDA SR28", "fndds": "USDA FNDDS 2021-2023"}
+
+
+@dataclass(frozen=True, slots=True)
+class Portion:
+    """A household measure of a food: `amount` × `unit` weighs `grams`."""
+
+    amount: float
+    unit: str
+    grams: float
+
+    @property
+    def description(self) -> str:
+        amount = f"{self.amount:g}"
+        return self.unit if self.unit == "Quantity not specified" else f"{amount} {self.unit}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"amount": self.amount, "unit": self.unit, "grams": self.grams}
+
+
+@dataclass(frozen=True, slots=True)
+class Food:
+    """One food with its nutrients per 100 g (None where USDA has no value)."""
+
+    id: str
+    source: str
+    code: str
+    name: str
+    group: str
+    note: str
+    nutrients: dict[str, float | None] = field(hash=False)
+    portions: tuple[Portion, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "source": SOURCES[self.source],
+            "name": self.name,
+            "group": self.group,
+            "note": self.note,
+            "nutrients_per_100g": self.nutrients,
+            "portions": [p.to_dict() for p in self.portions],
+        }
+
+
+@functools.cache
+def connect(path: Path | None = None) -> sqlite3.Connection:
+    """The read-only connection to the food database (cached per path)."""
+    path = path or data_path("foods.sqlite")
+    if not path.is_file():
+        raise DataError(f"food database not found at {path}; run `make fooddb` to build it")
+    db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    try:
+        (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DataError(f"food database at {path} is unreadable ({error}); rebuild it") from error
+    if version != "1":
+        raise DataError(f"food database schema {version} is not supported; rebuild it")
+    return db
+
+
+_ID = re.compile(r"^(?:(sr28|fndds):)?(\d{4,8})$")
+
+
+def normalise_id(food_id: str) -> str:
+    """Accept "sr28:09040", "09040" (5 digits = SR28) or "63107010" (8 digits = FNDDS)."""
+    text = food_id.strip().lower().strip("[]")
+    match = _ID.match(text)
+    if not match:
+        raise UnknownFoodError(food_id, ["ids look like sr28:09040 or fndds:63107010"])
+    source, code = match.groups()
+    if source is None:
+        source = "fndds" if len(code) == 8 else "sr28"
+        code = code.zfill(5) if source == "sr28" else code
+    return f"{source}:{code}"
+
+
+_FOOD_COLUMNS = "rowid, id, source, code, name, food_group, note, " + ", ".join(NUTRIENT_KEYS)
+
+
+def get_food(food_id: str) -> Food:
+    """The food with id `food_id`, its nutrients and its portions."""
+    db = connect()
+    key = normalise_id(food_id)
+    row = db.execute(f"SELECT {_FOOD_COLUMNS} FROM food WHERE id = ?", (key,)).fetchone()
+    if row is None:
+        raise UnknownFoodError(food_id, [])
+    return _food(db, row)
+
+
+def get_foods(rowids: list[int]) -> list[Food]:
+    """Foods by internal row id, in the order given (used by search)."""
+    db = connect()
+    marks = ",".join("?" * len(rowids))
+    rows = db.execute(f"SELECT {_FOOD_COLUMNS} FROM food WHERE rowid IN ({marks})", rowids)
+    by_rowid = {row[0]: _food(db, row) for row in rows}
+    return [by_rowid[r] for r in rowids if r in by_rowid]
+
+
+def _food(db: sqlite3.Connection, row: tuple[object, ...]) -> Food:
+    rowid, food_id, source, code, name, group, note, *values = row
+    portions = tuple(
+        Portion(amount, unit, grams)
+        for amount, unit, grams in db.execute(
+            "SELECT amount, unit, grams FROM portion WHERE food = ? ORDER BY seq", (rowid,)
+        )
+    )
+    return Food(
+        id=str(food_id),
+        source=str(source),
+        code=str(code),
+        name=str(name),
+        group=str(group),
+        note=str(note),
+        nutrients=dict(zip(NUTRIENT_KEYS, values, strict=True)),  # type: ignore[arg-type]
+        portions=portions,
+    )
+
+
+def releases() -> list[dict[str, object]]:
+    """Each USDA release in the database with its citation and row counts."""
+    db = connect()
+    cursor = db.execute(
+        "SELECT id, title, version, citation, foods, nutrient_values, portions FROM release"
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]

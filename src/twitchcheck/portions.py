@@ -1,0 +1,219 @@
+"""Turn an amount and unit into grams of one particular food.
+
+Mass units convert directly. Volumes and counts go through the food's own
+USDA household portions (a cup of spinach and a cup of milk weigh
+differently; "a medium banana" is USDA's medium banana). Informal measures
+(handful, glass, bowl, serving) use the documented defaults in
+``data/units.toml`` and are marked as estimates, as is a missing amount,
+which means one typical portion.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from twitchcheck.errors import AmountError, PortionError
+from twitchcheck.fooddb import Food, Portion
+from twitchcheck.quantity import Quantity, units
+from twitchcheck.text import terms
+
+MAX_GRAMS = 5000.0  # more than 5 kg of one item in a day is a typing slip, not a meal
+TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
+# Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
+COUNT_PREFERENCE = ("medium", "large", "whole", "each", "item", "piece", "fruit", "nut", "small")
+
+
+@dataclass(frozen=True, slots=True)
+class Grams:
+    """How much of the food, and how we know: `basis` reads like "1 cup = 244 g"."""
+
+    grams: float
+    basis: str
+    estimate: bool
+    portion: Portion | None = None
+    fallback: bool = False  # no portion named like the item; a generic size was used
+
+
+def usable(food: Food) -> list[Portion]:
+    """The food's portions that describe an amount a person eats."""
+    return [
+        p
+        for p in food.portions
+        if p.grams > 0 and p.amount > 0 and not p.unit.lower().startswith("guideline")
+    ]
+
+
+def grams_for(food: Food, quantity: Quantity) -> Grams:
+    """Grams of `food` meant by `quantity`; raises if the unit cannot apply to it."""
+    result = _grams(food, quantity)
+    if result.grams <= 0:
+        raise AmountError(f"{_said(quantity)} is zero; give an amount above zero")
+    if result.grams > MAX_GRAMS:
+        raise AmountError(
+            f"{_said(quantity)} of {food.name!r} is {result.grams:,.0f} g, over the "
+            f"{MAX_GRAMS / 1000:g} kg limit for one item; check the amount or split it into items"
+        )
+    return result
+
+
+def _grams(food: Food, quantity: Quantity) -> Grams:
+    amount, unit, table = quantity.amount, quantity.unit, units()
+    if amount is not None and amount <= 0:
+        raise AmountError(f"amount {amount:g} is not above zero; give a positive amount")
+    if unit is None:
+        return _by_count(food, amount) if amount is not None else _typical(food)
+    assert amount is not None  # a unit always comes with an amount (1 if unwritten)
+    if unit in table.mass:
+        grams = amount * table.mass[unit]
+        return Grams(grams, f"{amount:g} {unit} = {grams:.4g} g", quantity.approximate)
+    if unit in table.volume:
+        return _by_volume(food, amount, unit, table.volume[unit] * amount, quantity)
+    if unit in table.count:
+        return _by_portion_word(food, amount, unit, table.count[unit])
+    return _informal(food, amount, unit, table.informal[unit], quantity)
+
+
+def _typical(food: Food) -> Grams:
+    portions = usable(food)
+    typical = next((p for p in portions if p.unit == TYPICAL), None)
+    chosen = typical or _count_portion(food, portions) or (portions[0] if portions else None)
+    if chosen is None:
+        return Grams(100.0, "no amount given and no USDA portion: 100 g assumed", True)
+    grams = chosen.grams / chosen.amount if chosen is not typical else chosen.grams
+    label = "typical amount" if chosen is typical else f"1 {chosen.unit}"
+    return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
+
+
+def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
+    """A portion named for one of the food itself ("1 egg", "1 banana")."""
+    nouns = set(terms(food.name))
+    return next((p for p in portions if _first_word(p.unit) in nouns), None)
+
+
+def _count_portion(food: Food, portions: list[Portion]) -> Portion | None:
+    """The portion for one item of the food ("1 egg", then "1 medium", "1 large"...)."""
+    own = _own_portion(food, portions)
+    if own:
+        return own
+    for word in COUNT_PREFERENCE:
+        for portion in portions:
+            if _has_word(portion.unit, word):
+                return portion
+    return None
+
+
+def _by_count(food: Food, amount: float) -> Grams:
+    portions = usable(food)
+    portion = _count_portion(food, portions)
+    if portion is None:
+        raise PortionError("item", food.name, _names(food))
+    each = portion.grams / portion.amount
+    basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
+    fallback = portion is not _own_portion(food, portions)
+    return Grams(amount * each, basis, False, portion, fallback)
+
+
+def _by_portion_word(food: Food, amount: float, unit: str, words: list[str]) -> Grams:
+    portions = usable(food)
+    for word in words:
+        named = [p for p in portions if _has_word(p.unit, word)]
+        match = min(named, key=lambda p: _plainness(p.unit, word), default=None)
+        if match:
+            each = match.grams / match.amount
+            basis = f"{amount:g} × 1 {match.unit} ({each:.4g} g each)"
+            return Grams(amount * each, basis, False, match)
+    own = _own_portion(food, portions) if unit == "medium" else None
+    if own:  # FNDDS's "1 banana" is its medium banana
+        each = own.grams / own.amount
+        basis = f"{amount:g} × 1 {own.unit} ({each:.4g} g each; no 'medium' portion, one item used)"
+        return Grams(amount * each, basis, True, own, fallback=True)
+    raise PortionError(unit, food.name, _names(food))
+
+
+def _by_volume(food: Food, amount: float, unit: str, ml: float, quantity: Quantity) -> Grams:
+    reference = _volume_portion(food, unit, quantity.food)
+    if reference is None:
+        raise PortionError(unit, food.name, _names(food))
+    portion, portion_ml = reference
+    density = portion.grams / portion_ml
+    grams = ml * density
+    basis = f"{amount:g} {unit} via USDA portion 1 {portion.unit} = {portion.grams / portion.amount:.4g} g"
+    if _volume_unit(portion.unit) == unit:
+        basis = f"{amount:g} × 1 {portion.unit} ({portion.grams / portion.amount:.4g} g each)"
+    return Grams(grams, basis, quantity.approximate, portion)
+
+
+def _volume_portion(food: Food, unit: str, said: str) -> tuple[Portion, float] | None:
+    """The best volume portion of `food` and its size in ml: same unit first,
+    then one whose qualifier ("chopped", "cooked") the person also wrote."""
+    volume = units().volume
+    said_terms = set(terms(said))
+    candidates = []
+    for portion in usable(food):
+        portion_unit = _volume_unit(portion.unit)
+        if portion_unit is None:
+            continue
+        qualifier = set(terms(portion.unit)) - set(terms(portion_unit))
+        rank = (
+            portion_unit != unit,
+            not (qualifier <= said_terms),
+            len(qualifier),
+        )
+        candidates.append((rank, portion, portion.amount * volume[portion_unit]))
+    if not candidates:
+        return None
+    _, portion, ml = min(candidates, key=lambda c: c[0])
+    return portion, ml
+
+
+_UNIT_HEAD = re.compile(r"^\s*(fl\.? ?oz|fluid ounces?|[a-z]+)", re.IGNORECASE)
+
+
+def _volume_unit(text: str) -> str | None:
+    match = _UNIT_HEAD.match(text.lower())
+    if not match:
+        return None
+    word = match.group(1).replace(".", "").replace("fluid ounces", "fl oz")
+    word = "fl oz" if word.replace(" ", "") in ("floz", "fluidounce") else word
+    word = {"cups": "cup", "tablespoons": "tbsp", "teaspoons": "tsp"}.get(word, word)
+    return word if word in units().volume and word not in ("c",) else None
+
+
+def _informal(
+    food: Food, amount: float, unit: str, default: dict[str, object], quantity: Quantity
+) -> Grams:
+    note = str(default["note"])
+    if "grams" in default:
+        grams = amount * float(str(default["grams"]))
+        return Grams(grams, f"{amount:g} {unit}: {note}", True)
+    if "ml" in default:
+        ml = amount * float(str(default["ml"]))
+        by_volume = _by_volume(food, amount, unit, ml, quantity)
+        return Grams(by_volume.grams, f"{amount:g} {unit}: {note}", True, by_volume.portion)
+    typical = _typical(food)
+    return Grams(amount * typical.grams, f"{amount:g} {unit}: {note}", True, typical.portion)
+
+
+def _plainness(unit: str, word: str) -> tuple[bool, bool, bool, int]:
+    """Sort key: "slice" before "medium or regular slice" before "cracker-size slice"."""
+    text = unit.lower()
+    usual = "medium" in text or "regular" in text
+    return text != word, not usual, not text.startswith(word), len(text)
+
+
+def _first_word(text: str) -> str:
+    found = terms(text)
+    return found[0] if found else ""
+
+
+def _has_word(text: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}\b", text.lower()) is not None
+
+
+def _names(food: Food) -> list[str]:
+    return [p.description for p in usable(food)]
+
+
+def _said(quantity: Quantity) -> str:
+    return " ".join(str(x) for x in (quantity.amount, quantity.unit) if x is not None) or "amount"

@@ -1,0 +1,377 @@
+"""Build twitchcheck's packaged food database from two USDA releases.
+
+    python tools/build_fooddb.py --source ../shared/data --out src/twitchcheck/data/foods.sqlite
+
+Inputs (public domain, see each folder's PROVENANCE.md):
+  usda/sr28/      SR28 ASCII release: FOOD_DES, FD_GROUP, NUT_DATA.txt.gz, WEIGHT
+  fndds/derived_csv/  FNDDS 2021-2023 "At A Glance" tables exported cell for cell to CSV
+
+The output keeps, for every food of both releases, its description, group,
+the nutrients twitchcheck uses (per 100 g; NULL where USDA has no value),
+every household portion and a full-text index of normalised terms. The
+build is deterministic: rows go in sorted order and nothing time-dependent
+is written, so two builds from the same inputs have the same content.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import re
+import sqlite3
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from twitchcheck.nutrient_keys import NUTRIENT_KEYS
+from twitchcheck.text import terms
+
+SCHEMA_VERSION = "1"
+
+# SR28 Nutr_No -> our key. Vitamin D uses 328 (µg D2+D3); 324 (IU) fills in
+# where 328 is absent, converted at 40 IU per µg (IOM).
+SR28_NUTRIENTS = {
+    "208": "energy_kcal",
+    "203": "protein_g",
+    "204": "fat_g",
+    "205": "carbohydrate_g",
+    "291": "fiber_g",
+    "269": "sugars_g",
+    "304": "magnesium_mg",
+    "301": "calcium_mg",
+    "328": "vitamin_d_ug",
+    "306": "potassium_mg",
+    "418": "vitamin_b12_ug",
+    "307": "sodium_mg",
+    "305": "phosphorus_mg",
+    "309": "zinc_mg",
+    "303": "iron_mg",
+    "415": "vitamin_b6_mg",
+    "435": "folate_dfe_ug",
+    "401": "vitamin_c_mg",
+    "262": "caffeine_mg",
+    "221": "alcohol_g",
+    "255": "water_g",
+}
+SR28_VITAMIN_D_IU = "324"
+IU_PER_UG_VITAMIN_D = 40.0
+
+# FNDDS column header -> our key.
+FNDDS_NUTRIENTS = {
+    "Energy (kcal)": "energy_kcal",
+    "Protein (g)": "protein_g",
+    "Total Fat (g)": "fat_g",
+    "Carbohydrate (g)": "carbohydrate_g",
+    "Fiber, total dietary (g)": "fiber_g",
+    "Sugars, total (g)": "sugars_g",
+    "Magnesium (mg)": "magnesium_mg",
+    "Calcium (mg)": "calcium_mg",
+    "Vitamin D (D2 + D3) (mcg)": "vitamin_d_ug",
+    "Potassium (mg)": "potassium_mg",
+    "Vitamin B-12 (mcg)": "vitamin_b12_ug",
+    "Sodium (mg)": "sodium_mg",
+    "Phosphorus (mg)": "phosphorus_mg",
+    "Zinc (mg)": "zinc_mg",
+    "Iron (mg)": "iron_mg",
+    "Vitamin B-6 (mg)": "vitamin_b6_mg",
+    "Folate, DFE (mcg_DFE)": "folate_dfe_ug",
+    "Vitamin C (mg)": "vitamin_c_mg",
+    "Caffeine (mg)": "caffeine_mg",
+    "Alcohol (g)": "alcohol_g",
+    "Water (g)": "water_g",
+}
+
+SR28_CITATION = (
+    "US Department of Agriculture, Agricultural Research Service, Nutrient Data Laboratory. "
+    "USDA National Nutrient Database for Standard Reference, Release 28. "
+    "Version Current: September 2015."
+)
+FNDDS_CITATION = (
+    "U.S. Department of Agriculture, Agricultural Research Service, Food Surveys Research "
+    "Group. USDA Food and Nutrient Database for Dietary Studies 2021-2023."
+)
+
+
+@dataclass
+class Food:
+    id: str
+    source: str
+    code: str
+    name: str
+    group: str
+    note: str = ""
+    brand: bool = False
+    nutrients: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Portion:
+    food_id: str
+    seq: int
+    amount: float
+    unit: str
+    grams: float
+
+
+@dataclass
+class Release:
+    id: str
+    title: str
+    version: str
+    citation: str
+    files: dict[str, str]
+    foods: list[Food]
+    portions: list[Portion]
+    nutrient_values: int
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def sr28_records(path: Path) -> Iterator[list[str]]:
+    """Fields of each record of an SR28 caret/tilde file (latin-1, CRLF)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="latin-1", newline="") as handle:
+        for line in handle:
+            line = line.rstrip("\r\n")
+            if line:
+                yield [f.strip("~") for f in line.split("^")]
+
+
+def read_sr28(folder: Path) -> Release:
+    groups = {code: desc for code, desc in sr28_records(folder / "FD_GROUP.txt")}
+    foods: dict[str, Food] = {}
+    for rec in sr28_records(folder / "FOOD_DES.txt"):
+        code, group, long_desc, common, maker = rec[0], rec[1], rec[2], rec[4], rec[5]
+        foods[code] = Food(
+            id=f"sr28:{code}",
+            source="sr28",
+            code=code,
+            name=long_desc,
+            group=groups[group],
+            note=common,
+            brand=bool(maker) or _has_brand(long_desc),
+        )
+    values = 0
+    vitamin_d_iu: dict[str, float] = {}
+    for rec in sr28_records(folder / "NUT_DATA.txt.gz"):
+        values += 1
+        code, number, value = rec[0], rec[1], float(rec[2])
+        if number in SR28_NUTRIENTS:
+            foods[code].nutrients[SR28_NUTRIENTS[number]] = value
+        elif number == SR28_VITAMIN_D_IU:
+            vitamin_d_iu[code] = value
+    for code, iu in vitamin_d_iu.items():
+        foods[code].nutrients.setdefault("vitamin_d_ug", round(iu / IU_PER_UG_VITAMIN_D, 3))
+    portions = [
+        Portion(f"sr28:{r[0]}", int(r[1]), float(r[2]), r[3], float(r[4]))
+        for r in sr28_records(folder / "WEIGHT.txt")
+    ]
+    names = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt.gz", "WEIGHT.txt")
+    return Release(
+        id="sr28",
+        title="USDA National Nutrient Database for Standard Reference, Release 28",
+        version="September 2015",
+        citation=SR28_CITATION,
+        files={n: sha256(folder / n) for n in names},
+        foods=sorted(foods.values(), key=lambda f: f.code),
+        portions=sorted(portions, key=lambda p: (p.food_id, p.seq)),
+        nutrient_values=values,
+    )
+
+
+def _has_brand(name: str) -> bool:
+    """SR28 writes brand names in capitals (e.g. "Candies, ALMOND JOY Candy Bar")."""
+    return any(len(w) > 2 and w.isupper() and w.isalpha() for w in re.split(r"[\s,()]+", name))
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+_LEADING_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?(?:/\d+)?)\s+(.*)$")
+
+
+def split_fndds_portion(description: str) -> tuple[float, str]:
+    """"1 cup" -> (1, "cup"); "1/2 cup" -> (0.5, "cup"); "Quantity not specified" -> (1, ...)."""
+    match = _LEADING_AMOUNT.match(description.strip())
+    if not match:
+        return 1.0, description.strip()
+    number, unit = match.groups()
+    if "/" in number:
+        top, bottom = number.split("/")
+        return float(top) / float(bottom), unit
+    return float(number), unit
+
+
+def read_fndds(folder: Path) -> Release:
+    csv_dir = folder / "derived_csv"
+    names = {
+        "foods": "fndds_2021_2023_foods_beverages.csv",
+        "nutrients": "fndds_2021_2023_nutrient_values.csv",
+        "portions": "fndds_2021_2023_portions_weights.csv",
+    }
+    foods: dict[str, Food] = {}
+    for row in csv_rows(csv_dir / names["foods"]):
+        code = row["Food code"]
+        foods[code] = Food(
+            id=f"fndds:{code}",
+            source="fndds",
+            code=code,
+            name=row["Main food description"],
+            group=row["WWEIA Category description"],
+            note=row["Additional food description"],
+        )
+    nutrient_rows = csv_rows(csv_dir / names["nutrients"])
+    value_columns = len(nutrient_rows[0]) - 4  # four id columns, then the values
+    for row in nutrient_rows:
+        food = foods[row["Food code"]]
+        food.nutrients = {key: float(row[col]) for col, key in FNDDS_NUTRIENTS.items()}
+    portions = []
+    for row in csv_rows(csv_dir / names["portions"]):
+        amount, unit = split_fndds_portion(row["Portion description"])
+        portions.append(
+            Portion(
+                f"fndds:{row['Food code']}",
+                int(row["Seq num"]),
+                amount,
+                unit,
+                float(row["Portion weight (g)"]),
+            )
+        )
+    return Release(
+        id="fndds",
+        title="USDA Food and Nutrient Database for Dietary Studies 2021-2023",
+        version="2021-2023",
+        citation=FNDDS_CITATION,
+        files={n: sha256(csv_dir / n) for n in names.values()},
+        foods=sorted(foods.values(), key=lambda f: f.code),
+        portions=sorted(portions, key=lambda p: (p.food_id, p.seq)),
+        nutrient_values=len(nutrient_rows) * value_columns,
+    )
+
+
+def schema() -> str:
+    nutrient_columns = ",\n    ".join(f"{key} REAL" for key in NUTRIENT_KEYS)
+    return f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE release (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, version TEXT NOT NULL, citation TEXT NOT NULL,
+    foods INTEGER NOT NULL, nutrient_values INTEGER NOT NULL, portions INTEGER NOT NULL,
+    files TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE food (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL REFERENCES release(id),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    food_group TEXT NOT NULL,
+    note TEXT NOT NULL,
+    brand INTEGER NOT NULL,
+    terms TEXT NOT NULL,
+    {nutrient_columns}
+);
+CREATE TABLE portion (
+    food INTEGER NOT NULL REFERENCES food(rowid),
+    seq INTEGER NOT NULL,
+    amount REAL NOT NULL,
+    unit TEXT NOT NULL,
+    grams REAL NOT NULL,
+    PRIMARY KEY (food, seq)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE food_fts USING fts5(
+    name, note, content='', detail='column', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE food_vocab USING fts5vocab(food_fts, 'row');
+"""
+
+
+def segment_terms(name: str) -> str:
+    """Normalised terms of a food name, segment by segment ("nut almond|dry roasted")."""
+    return "|".join(" ".join(terms(segment)) for segment in name.split(","))
+
+
+def write(releases: list[Release], out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(schema())
+    db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+    db.execute("INSERT INTO meta VALUES ('nutrient_keys', ?)", (",".join(NUTRIENT_KEYS),))
+    columns = ", ".join(NUTRIENT_KEYS)
+    marks = ", ".join("?" for _ in NUTRIENT_KEYS)
+    rowids: dict[str, int] = {}
+    for release in releases:
+        files = ";".join(f"{name}={digest}" for name, digest in sorted(release.files.items()))
+        db.execute(
+            "INSERT INTO release VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                release.id,
+                release.title,
+                release.version,
+                release.citation,
+                len(release.foods),
+                release.nutrient_values,
+                len(release.portions),
+                files,
+            ),
+        )
+        for food in release.foods:
+            cursor = db.execute(
+                f"INSERT INTO food (id, source, code, name, food_group, note, brand, terms,"
+                f" {columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, {marks})",
+                (
+                    food.id,
+                    food.source,
+                    food.code,
+                    food.name,
+                    food.group,
+                    food.note,
+                    int(food.brand),
+                    segment_terms(food.name),
+                    *(food.nutrients.get(key) for key in NUTRIENT_KEYS),
+                ),
+            )
+            rowid = cursor.lastrowid
+            assert rowid is not None
+            rowids[food.id] = rowid
+            db.execute(
+                "INSERT INTO food_fts (rowid, name, note) VALUES (?, ?, ?)",
+                (rowid, " ".join(terms(food.name)), " ".join(terms(food.note))),
+            )
+        db.executemany(
+            "INSERT INTO portion VALUES (?, ?, ?, ?, ?)",
+            [(rowids[p.food_id], p.seq, p.amount, p.unit, p.grams) for p in release.portions],
+        )
+    db.execute("INSERT INTO food_fts (food_fts) VALUES ('optimize')")
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=Path("src/twitchcheck/data/foods.sqlite"))
+    args = parser.parse_args(argv)
+    releases = [read_sr28(args.source / "usda" / "sr28"), read_fndds(args.source / "fndds")]
+    write(releases, args.out)
+    for r in releases:
+        print(
+            f"{r.id}: {len(r.foods):,} foods, {r.nutrient_values:,} nutrient values,"
+            f" {len(r.portions):,} portions"
+        )
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
