@@ -26,7 +26,8 @@ REF_KEYS = {
 
 def _reference_entries() -> list[dict[str, Any]]:
     assert REFERENCE.exists(), f"the vetted reference is missing: {REFERENCE}"
-    return yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))["entries"]
+    entries: list[dict[str, Any]] = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))["entries"]
+    return entries
 
 
 ENTRIES = _reference_entries()
@@ -42,7 +43,8 @@ def _ages(entry: dict[str, Any]) -> list[float]:
 
 
 def _people(entry: dict[str, Any]) -> list[Person]:
-    sexes = ["female", "male"] if entry["sex"] == "any" else [entry["sex"]]
+    given = ["female", "male"] if entry["sex"] == "any" else [entry["sex"]]
+    sexes = [parse_sex(sex) for sex in given]
     condition = entry["condition"]
     return [
         Person(age, sex, pregnant=condition == "pregnancy", lactating=condition == "lactation")

@@ -1,0 +1,633 @@
+"""Lab results: read "ANALYTE VALUE UNIT", convert to SI and conventional units, classify.
+
+The analytes, units, factors, ranges and notes live in `data/labs.yaml`, each figure
+with its source ids. Factors come from molar masses (10/M for mg/dL -> mmol/L,
+1000/M for ng/mL -> nmol/L and pg/mL -> pmol/L), so conversions round-trip exactly
+up to float precision. A value is judged against the cut-offs published in the
+unit system it was given in, so "12 ng/mL" and "30 nmol/L" land in the same band.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from twitchcheck._data import load_yaml
+from twitchcheck.errors import DataError, LabUnitError, LabValueError, UnknownAnalyteError
+
+__all__ = [
+    "Analyte",
+    "LabReading",
+    "LabResult",
+    "Note",
+    "analytes",
+    "convert",
+    "get_analyte",
+    "interpret_labs",
+    "parse_lab",
+]
+
+Op = Literal["below", "above", "atleast", "atmost"]
+System = Literal["si", "conventional"]
+_OPS: tuple[Op, ...] = ("below", "above", "atleast", "atmost")
+_EXAMPLE = "write it as 'ANALYTE VALUE UNIT', e.g. 'magnesium 0.8 mmol/L'"
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A sentence and the source ids behind it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+    def render(self) -> str:
+        """The sentence with its sources in brackets."""
+        return f"{self.text} [{', '.join(self.sources)}]" if self.sources else self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"text": self.text, "sources": list(self.sources)}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A unit an analyte may be reported in; value x factor = SI value."""
+
+    name: str
+    factor: float
+    system: System
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One comparison against a published cut-off (`si` and `conventional` edges)."""
+
+    op: Op
+    si: float
+    conventional: float
+
+    def holds(self, value: float, system: System) -> bool:
+        edge = self.si if system == "si" else self.conventional
+        if self.op == "below":
+            return value < edge
+        if self.op == "above":
+            return value > edge
+        if self.op == "atleast":
+            return value >= edge
+        return value <= edge
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A status band, urgent cut-off or grade: all conditions must hold."""
+
+    conditions: tuple[Condition, ...]
+    label: str = ""
+    note: Note | None = None
+
+    def matches(self, value: float, system: System) -> bool:
+        return all(c.holds(value, system) for c in self.conditions)
+
+
+@dataclass(frozen=True, slots=True)
+class AlbuminCorrection:
+    """Corrected Ca (mg/dL) = Ca + per_g_dl x (normal_albumin_g_dl - albumin g/dL)."""
+
+    per_g_dl: float
+    normal_albumin_g_dl: float
+    sources: tuple[str, ...]
+    caveat: Note
+    missing: Note
+
+
+@dataclass(frozen=True, slots=True)
+class Analyte:
+    """A lab test: its names, units, cut-offs and notes, as packaged."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    si_unit: str
+    conventional_unit: str
+    units: Mapping[str, Unit]
+    vetted_factor: float
+    molar_mass: float | None
+    plausible_si: tuple[float, float]
+    range: Note
+    bands: tuple[Rule, ...]
+    urgent: tuple[Rule, ...]
+    grades: tuple[Rule, ...]
+    notes: Mapping[str, Note]
+    albumin_correction: AlbuminCorrection | None = None
+
+    @property
+    def conventional_factor(self) -> float:
+        """Multiply a conventional value by this to get SI."""
+        return self.units[self.conventional_unit].factor
+
+    def to_si(self, value: float, unit: str) -> float:
+        """`value` in `unit` expressed in the SI unit."""
+        return value * self._unit(unit).factor
+
+    def from_si(self, si_value: float, unit: str) -> float:
+        """An SI value expressed in `unit`."""
+        return si_value / self._unit(unit).factor
+
+    def _unit(self, unit: str) -> Unit:
+        canonical = _canonical_unit(unit)
+        if canonical is None or canonical not in self.units:
+            raise LabUnitError(
+                f"{unit!r} is not a unit for {self.label}; use one of: {', '.join(self.units)}"
+            )
+        return self.units[canonical]
+
+
+@dataclass(frozen=True, slots=True)
+class LabReading:
+    """One parsed lab result, before interpretation; `unit` is the canonical spelling."""
+
+    analyte: str
+    value: float
+    unit: str
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        analyte = get_analyte(self.analyte)
+        canonical = _canonical_unit(self.unit)
+        if canonical is None or canonical not in analyte.units:
+            analyte.to_si(self.value, self.unit)  # raises LabUnitError listing the units
+        elif canonical != self.unit:
+            object.__setattr__(self, "unit", canonical)
+        _check_plausible(analyte, self.value, self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class LabResult:
+    """An interpreted lab result; `to_dict` gives the JSON shape of `twitchcheck labs`."""
+
+    analyte: str
+    label: str
+    value: float
+    unit: str
+    si_value: float
+    si_unit: str
+    conventional_value: float
+    conventional_unit: str
+    status: str
+    range: str
+    notes: tuple[Note, ...]
+    urgent: bool = False
+    corrected_conventional_value: float | None = None
+    corrected_si_value: float | None = None
+    text: str = ""
+    range_sources: tuple[str, ...] = field(default=())
+
+    @property
+    def note(self) -> str:
+        """All notes as one paragraph, each sentence with its sources."""
+        return " ".join(n.render() for n in self.notes)
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source id behind the range and the notes, in order of first use."""
+        ids = [*self.range_sources, *(s for n in self.notes for s in n.sources)]
+        return tuple(dict.fromkeys(ids))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the fixed keys first, then the extras."""
+        data: dict[str, Any] = {
+            "analyte": self.analyte,
+            "value": self.value,
+            "unit": self.unit,
+            "si_value": _round(self.si_value),
+            "si_unit": self.si_unit,
+            "conventional_value": _round(self.conventional_value),
+            "conventional_unit": self.conventional_unit,
+            "status": self.status,
+            "range": self.range,
+            "note": self.note,
+            "urgent": self.urgent,
+            "label": self.label,
+            "notes": [n.to_dict() for n in self.notes],
+            "sources": list(self.sources),
+            "input": self.text,
+        }
+        if self.corrected_conventional_value is not None:
+            data["corrected_conventional_value"] = _round(self.corrected_conventional_value)
+            data["corrected_si_value"] = _round(self.corrected_si_value or 0.0)
+        return data
+
+
+# ---------------------------------------------------------------- public functions
+
+
+def analytes() -> tuple[Analyte, ...]:
+    """Every analyte twitchcheck knows, in the packaged order."""
+    return tuple(_table().values())
+
+
+def get_analyte(analyte_id: str) -> Analyte:
+    """The analyte with this id ("magnesium", "vitamin_d", ...); raises UnknownAnalyteError."""
+    table = _table()
+    if analyte_id not in table:
+        raise UnknownAnalyteError(
+            f"unknown analyte id {analyte_id!r}; known ids: {', '.join(table)}"
+        )
+    return table[analyte_id]
+
+
+def convert(analyte_id: str, value: float, from_unit: str, to_unit: str) -> float:
+    """`value` of an analyte converted between any two of its units (exact factors)."""
+    analyte = get_analyte(analyte_id)
+    return analyte.from_si(analyte.to_si(value, from_unit), to_unit)
+
+
+def parse_lab(text: str) -> LabReading:
+    """Read one result such as "Mg: 0.6 mmol/l", "25(OH)D 45 nmol/L" or "B12 250 pg/mL".
+
+    Raises UnknownAnalyteError (with suggestions), LabUnitError or LabValueError.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise UnknownAnalyteError(f"empty lab result; {_EXAMPLE}")
+    stripped = text.strip()
+    lower = stripped.lower()
+    if len(lower) != len(stripped):  # a few characters change length when lowered
+        stripped = lower
+    specimen = _LEADING_SPECIMEN.match(lower)
+    start = specimen.end() if specimen else 0
+    match = _match_alias(lower[start:])
+    if match is None:
+        raise _unknown(text)
+    analyte, end = match
+    value, unit_text = _split_value(analyte, stripped[start + end :], text)
+    return _reading(analyte, value, unit_text, text)
+
+
+def interpret_labs(items: Iterable[str | LabReading]) -> list[LabResult]:
+    """Interpret results given together, in order.
+
+    Results given in the same call inform each other: albumin corrects total
+    calcium, and MMA or homocysteine are weighed in the B12 note.
+    """
+    readings = [item if isinstance(item, LabReading) else parse_lab(item) for item in items]
+    context = _Context.from_readings(readings)
+    return [_interpret(reading, context) for reading in readings]
+
+
+# ---------------------------------------------------------------- parsing
+
+_LEADING_SPECIMEN = re.compile(r"^(?:(?:serum|plasma|whole blood|blood)\s+|[sp]-)")
+_VALUE = re.compile(
+    r"^(?:[\s:=,;]|[-+](?=\s)|\b(?:level|levels|result|value|is|was|of)\b)*"
+    r"(?P<number>[-−+]?(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*(?P<unit>.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+_TRAILING_RANGE = re.compile(r"\s*[(\[].*$", re.DOTALL)
+_QUALIFIER = re.compile(r"^[\s:=]*(?:[<>≤≥]|less than|greater than|under|over)", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_UNIT_SPELLINGS = {
+    "mg/dl": "mg/dL",
+    "mmol/l": "mmol/L",
+    "meq/l": "mEq/L",
+    "ng/ml": "ng/mL",
+    "nmol/l": "nmol/L",
+    "pg/ml": "pg/mL",
+    "pmol/l": "pmol/L",
+    "g/dl": "g/dL",
+    "g/l": "g/L",
+    "umol/l": "µmol/L",
+    "ng/l": "ng/L",
+    "ug/l": "µg/L",
+}
+
+
+def _canonical_unit(text: str) -> str | None:
+    """The canonical spelling of a unit, or None if it is not one we know."""
+    key = re.sub(r"\s+", "", text.strip().lower()).rstrip(".")
+    key = key.replace("µ", "u").replace("μ", "u").replace("mcg", "ug").replace("mcmol", "umol")
+    key = re.sub(r"(?:deci)?lit(?:re|er)s?$", lambda m: "dl" if m.group(0)[0] == "d" else "l", key)
+    return _UNIT_SPELLINGS.get(key)
+
+
+@functools.cache
+def _alias_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern, analyte id), longest alias first; words may be joined by any separator."""
+    pairs: list[tuple[str, str]] = []
+    for analyte in _table().values():
+        pairs += [(alias, analyte.id) for alias in analyte.aliases]
+    pairs.sort(key=lambda pair: len(pair[0].replace(" ", "")), reverse=True)
+    patterns = []
+    for alias, analyte_id in pairs:
+        words = [re.escape(w) for w in re.split(r"[^a-z0-9]+", alias.lower()) if w]
+        patterns.append((re.compile(r"[\W_]*".join(words) + r"(?![a-z])"), analyte_id))
+    return tuple(patterns)
+
+
+def _match_alias(lower: str) -> tuple[Analyte, int] | None:
+    """The analyte named at the start of `lower` and where its name ends."""
+    for pattern, analyte_id in _alias_patterns():
+        match = pattern.match(lower)
+        if match:
+            return get_analyte(analyte_id), match.end()
+    return None
+
+
+def _split_value(analyte: Analyte, rest: str, text: str) -> tuple[float, str]:
+    match = _VALUE.match(rest)
+    if match is None:
+        if _QUALIFIER.match(rest):
+            raise LabValueError(
+                f"{text!r} gives a limit, not a value; results such as '<5' cannot be "
+                "classified, give the number the report shows without '<' or '>'"
+            )
+        raise LabValueError(
+            f"no value found in {text!r}; give the number and unit after the test name, "
+            f"e.g. '{analyte.label} VALUE {analyte.conventional_unit}'"
+        )
+    number = match.group("number").replace("−", "-")
+    if "," in number:
+        if _THOUSANDS.fullmatch(number.lstrip("+-")):
+            number = number.replace(",", "")
+        elif number.count(",") == 1 and "." not in number:
+            number = number.replace(",", ".")  # decimal comma, as in "0,8 mmol/L"
+        else:
+            raise LabValueError(f"cannot read the number {match.group('number')!r} in {text!r}")
+    # A reference range pasted after the unit, as in "3.1 mmol/L (3.5-5.0)", is ignored.
+    unit = _TRAILING_RANGE.sub("", match.group("unit")).strip()
+    return float(number), unit
+
+
+def _reading(analyte: Analyte, value: float, unit_text: str, text: str) -> LabReading:
+    accepted = ", ".join(analyte.units)
+    if value < 0:
+        raise LabValueError(
+            f"{analyte.label} {value:g} in {text!r} is negative; lab values cannot be below zero"
+        )
+    if not unit_text:
+        raise LabUnitError(
+            f"no unit given in {text!r}; add one of the units for {analyte.label}: {accepted}"
+        )
+    unit = _canonical_unit(unit_text)
+    if unit is None or unit not in analyte.units:
+        raise LabUnitError(
+            f"{unit_text!r} is not a unit for {analyte.label} (in {text!r}); use one of: {accepted}"
+        )
+    return LabReading(analyte.id, value, unit, text)
+
+
+def _check_plausible(analyte: Analyte, value: float, unit: str) -> None:
+    low, high = (analyte.from_si(limit, unit) for limit in analyte.plausible_si)
+    if not math.isfinite(value) or value < 0:
+        raise LabValueError(f"{analyte.label} {value:g} {unit} is not a number a lab reports")
+    if not low <= value <= high:
+        hint = _other_unit_hint(analyte, value, unit)
+        raise LabValueError(
+            f"{analyte.label} {value:g} {unit} is outside what a living person could have "
+            f"(about {_fmt(low)} to {_fmt(high)} {unit}){hint}"
+        )
+
+
+def _other_unit_hint(analyte: Analyte, value: float, unit: str) -> str:
+    """Suggest a unit in which the value would be plausible (a common slip)."""
+    for other in analyte.units:
+        low, high = (analyte.from_si(limit, other) for limit in analyte.plausible_si)
+        if other != unit and low <= value <= high:
+            return f"; did you mean {value:g} {other}?"
+    return ""
+
+
+def _unknown(text: str) -> UnknownAnalyteError:
+    name = _name_part(text)
+    choices = {alias: a.label for a in analytes() for alias in (a.label.lower(), *a.aliases)}
+    from rapidfuzz import fuzz, process
+
+    found = process.extract(name.lower(), list(choices), scorer=fuzz.WRatio, limit=8)
+    suggestions = list(dict.fromkeys(choices[alias] for alias, score, _ in found if score >= 80))
+    hint = f"did you mean: {', '.join(suggestions[:3])}? " if suggestions else ""
+    known = ", ".join(a.label for a in analytes())
+    return UnknownAnalyteError(
+        f"unknown lab test {name!r} in {text!r}; {hint}twitchcheck reads: {known}"
+    )
+
+
+def _name_part(text: str) -> str:
+    """The text before the result's value (the last number with no digits after it)."""
+    match = re.search(r"[-−+]?\d[\d.,]*\D*$", text)
+    name = text[: match.start()] if match else text
+    return name.strip(" :=\t") or text.strip()
+
+
+# ---------------------------------------------------------------- interpretation
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    albumin_g_dl: float | None
+    b12_markers: tuple[LabResult, ...]
+
+    @classmethod
+    def from_readings(cls, readings: Sequence[LabReading]) -> _Context:
+        albumin = next((r for r in readings if r.analyte == "albumin"), None)
+        albumin_g_dl = convert("albumin", albumin.value, albumin.unit, "g/dL") if albumin else None
+        plain = _Context(None, ())
+        markers = tuple(
+            _interpret(r, plain)
+            for r in readings
+            if r.analyte in ("methylmalonic_acid", "homocysteine")
+        )
+        return cls(albumin_g_dl, markers)
+
+
+def _interpret(reading: LabReading, context: _Context) -> LabResult:
+    analyte = get_analyte(reading.analyte)
+    si_value = analyte.to_si(reading.value, reading.unit)
+    conventional = si_value / analyte.conventional_factor
+    system = analyte.units[reading.unit].system
+    measured = _in_system(analyte, reading, si_value, conventional, system)
+    judged, corrected, notes = measured, None, []
+    correction = analyte.albumin_correction
+    if correction is not None and context.albumin_g_dl is None:
+        notes.append(correction.missing)
+    elif correction is not None and context.albumin_g_dl is not None:
+        corrected = _corrected(correction, analyte, conventional, context.albumin_g_dl)
+        judged = _clean(corrected[0] if system == "conventional" else corrected[1])
+        notes.append(_correction_note(correction, conventional, context.albumin_g_dl, corrected))
+    status = _first(analyte.bands, judged, system).label
+    # Either the measured or the corrected value crossing a critical cut-off is urgent.
+    urgent = [r for r in analyte.urgent if r.matches(judged, system) or r.matches(measured, system)]
+    notes[:0] = [rule.note for rule in urgent if rule.note is not None]
+    notes += _status_notes(analyte, status, judged, system)
+    if analyte.id == "vitamin_b12":
+        notes += [_marker_note(marker) for marker in context.b12_markers]
+    if "always" in analyte.notes:
+        notes.append(analyte.notes["always"])
+    return LabResult(
+        analyte=analyte.id,
+        label=analyte.label,
+        value=reading.value,
+        unit=reading.unit,
+        si_value=si_value,
+        si_unit=analyte.si_unit,
+        conventional_value=conventional,
+        conventional_unit=analyte.conventional_unit,
+        status=status,
+        range=analyte.range.text,
+        range_sources=analyte.range.sources,
+        notes=tuple(notes),
+        urgent=bool(urgent),
+        corrected_conventional_value=corrected[0] if corrected else None,
+        corrected_si_value=corrected[1] if corrected else None,
+        text=reading.text,
+    )
+
+
+def _in_system(
+    analyte: Analyte, reading: LabReading, si: float, conventional: float, system: System
+) -> float:
+    """The value to compare with cut-offs: as given when it is the system's own unit."""
+    if reading.unit == (analyte.si_unit if system == "si" else analyte.conventional_unit):
+        return reading.value
+    return _clean(si if system == "si" else conventional)
+
+
+def _corrected(
+    correction: AlbuminCorrection, analyte: Analyte, conventional: float, albumin_g_dl: float
+) -> tuple[float, float]:
+    """Albumin-corrected calcium as (mg/dL, mmol/L)."""
+    value = conventional + correction.per_g_dl * (correction.normal_albumin_g_dl - albumin_g_dl)
+    return value, value * analyte.conventional_factor
+
+
+def _correction_note(
+    correction: AlbuminCorrection,
+    conventional: float,
+    albumin_g_dl: float,
+    corrected: tuple[float, float],
+) -> Note:
+    text = (
+        f"Corrected for albumin {_fmt(albumin_g_dl)} g/dL: {_fmt(conventional)} + "
+        f"{correction.per_g_dl:g} × ({correction.normal_albumin_g_dl:g} − {_fmt(albumin_g_dl)}) "
+        f"= {_fmt(corrected[0])} mg/dL ({_fmt(corrected[1])} mmol/L); the status uses the "
+        f"corrected value. {correction.caveat.text}"
+    )
+    return Note(text, tuple(dict.fromkeys((*correction.sources, *correction.caveat.sources))))
+
+
+def _status_notes(analyte: Analyte, status: str, judged: float, system: System) -> list[Note]:
+    notes = [analyte.notes[status]] if status in analyte.notes else []
+    notes += [g.note for g in analyte.grades if g.note is not None and g.matches(judged, system)]
+    return notes
+
+
+def _marker_note(marker: LabResult) -> Note:
+    """What an MMA or homocysteine result in the same call adds to the B12 reading."""
+    verdict = "raised" if marker.status == "high" else "not raised"
+    text = f"{marker.label} in the same set is {verdict} ({_fmt(marker.value)} {marker.unit})."
+    explained = get_analyte(marker.analyte).notes.get(marker.status)
+    if explained is None:
+        return Note(text, marker.range_sources)
+    return Note(f"{text} {explained.text}", explained.sources)
+
+
+def _first(rules: Sequence[Rule], value: float, system: System) -> Rule:
+    return next(rule for rule in rules if rule.matches(value, system))
+
+
+def _clean(value: float) -> float:
+    """Drop float noise (12 significant digits) so converted cut-offs compare as printed."""
+    return float(f"{value:.12g}")
+
+
+def _round(value: float) -> float:
+    """Four significant digits for display and JSON."""
+    return float(f"{value:.4g}")
+
+
+def _fmt(value: float) -> str:
+    return f"{_round(value):g}"
+
+
+# ---------------------------------------------------------------- loading
+
+
+@functools.cache
+def _table() -> dict[str, Analyte]:
+    data = load_yaml("labs.yaml")
+    try:
+        return {key: _parse_analyte(key, raw) for key, raw in data["analytes"].items()}
+    except (KeyError, TypeError, ValueError, StopIteration) as error:
+        raise DataError(f"labs.yaml is malformed: {error!r}; reinstall twitchcheck") from error
+
+
+def _note(raw: Mapping[str, Any]) -> Note:
+    return Note(str(raw["text"]), tuple(raw["sources"]))
+
+
+def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
+    molar_mass = raw.get("molar_mass")
+    units = {name: _parse_unit(name, spec, molar_mass) for name, spec in raw["units"].items()}
+    conventional = units[raw["conventional_unit"]]
+    if raw["si_unit"] not in units or conventional.system != "conventional":
+        raise ValueError(f"{key}: si_unit and conventional_unit must be listed units")
+
+    def rules(items: Iterable[Mapping[str, Any]]) -> tuple[Rule, ...]:
+        return tuple(_parse_rule(item, conventional.factor) for item in items)
+
+    correction = raw.get("albumin_correction")
+    low, high = raw["plausible_si"]
+    return Analyte(
+        id=key,
+        label=raw["label"],
+        aliases=tuple(raw["aliases"]),
+        si_unit=raw["si_unit"],
+        conventional_unit=raw["conventional_unit"],
+        units=units,
+        vetted_factor=float(raw["vetted_factor"]),
+        molar_mass=molar_mass,
+        plausible_si=(float(low), float(high)),
+        range=_note(raw["range"]),
+        bands=rules(raw["bands"]),
+        urgent=rules(raw.get("urgent", ())),
+        grades=rules(raw.get("grades", ())),
+        notes={status: _note(note) for status, note in raw["notes"].items()},
+        albumin_correction=_parse_correction(correction) if correction else None,
+    )
+
+
+def _parse_unit(name: str, spec: Mapping[str, Any], molar_mass: float | None) -> Unit:
+    if "per_molar_mass" in spec:
+        if molar_mass is None:
+            raise ValueError(f"{name}: per_molar_mass needs the analyte's molar_mass")
+        factor = float(spec["per_molar_mass"]) / molar_mass
+    else:
+        factor = float(spec["factor"])
+    system = spec.get("system", "si")
+    if system not in ("si", "conventional"):
+        raise ValueError(f"{name}: system must be si or conventional")
+    return Unit(name, factor, system)
+
+
+def _parse_rule(raw: Mapping[str, Any], conventional_factor: float) -> Rule:
+    conditions = []
+    for op in _OPS:
+        if op in raw:
+            edge = raw[op]
+            si = float(edge["si"])
+            conv = float(edge.get("conventional", si / conventional_factor))
+            conditions.append(Condition(op, si, conv))
+    note = Note(raw["text"], tuple(raw["sources"])) if "text" in raw else None
+    return Rule(tuple(conditions), str(raw.get("status", "")), note)
+
+
+def _parse_correction(raw: Mapping[str, Any]) -> AlbuminCorrection:
+    return AlbuminCorrection(
+        per_g_dl=float(raw["per_g_dl"]),
+        normal_albumin_g_dl=float(raw["normal_albumin_g_dl"]),
+        sources=tuple(raw["sources"]),
+        caveat=_note(raw["caveat"]),
+        missing=_note(raw["missing"]),
+    )
