@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from twitchcheck.cli import foods
+from twitchcheck.cli import foods, labs, targets
 
 app = typer.Typer(
     name="twitchcheck",
@@ -17,7 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for topic in (foods,):
+for topic in (foods, labs, targets):
     topic.register(app)
 
 

@@ -1,0 +1,82 @@
+"""`twitchcheck targets`: Dietary Reference Intakes for one person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+
+if TYPE_CHECKING:
+    from twitchcheck.profile import Person
+    from twitchcheck.targets import Target
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `targets` command to `app`."""
+    app.command("targets")(targets)
+
+
+@guarded
+def targets(
+    age: Annotated[
+        str,
+        typer.Option(
+            "--age", help="Age in years ('30', '2.5') or, for infants, months ('8m', '8 months')."
+        ),
+    ],
+    sex: Annotated[str, typer.Option("--sex", help="female or male.")],
+    pregnant: Annotated[
+        bool, typer.Option("--pregnant", help="Pregnancy values (14-50 y).")
+    ] = False,
+    lactating: Annotated[
+        bool, typer.Option("--lactating", help="Lactation values (14-50 y).")
+    ] = False,
+    json_output: JsonOption = False,
+) -> None:
+    """Daily intake targets (EAR, RDA or AI, UL) for Mg, Ca, vitamin D, potassium and B12."""
+    from twitchcheck.profile import Person
+    from twitchcheck.targets import targets_for_person
+
+    person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
+    result = targets_for_person(person)
+    if json_output:
+        emit_json({key: target.to_dict() for key, target in result.items()})
+    else:
+        _print_table(person, result)
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _print_table(person: Person, result: dict[str, Target]) -> None:
+    from rich.table import Table
+
+    table = Table(title=f"Daily reference intakes: {person.describe()}")
+    for column in ("Nutrient", "Life stage", "EAR", "RDA", "AI", "UL", "UL counts", "Sources"):
+        table.add_column(column)
+    for target in result.values():
+        table.add_row(
+            f"{target.label} ({target.unit})",
+            target.life_stage,
+            _number(target.ear),
+            _number(target.rda),
+            _number(target.ai),
+            _number(target.ul),
+            target.ul_scope_short,
+            " ".join(target.sources),
+        )
+    out = console()
+    out.print(table)
+    for target in result.values():
+        prefix = f"{target.label} UL" if target.ul is not None else target.label
+        out.print(f"• {prefix}: {target.ul_scope}")
+        for note in target.notes:
+            out.print(f"• {target.label}: {note}")
+    out.print("• Vitamin D: 1 µg = 40 IU [S10].")
+    out.print(
+        "EAR meets the needs of half the group, the RDA nearly everyone; an AI stands in where "
+        "no EAR could be set; the UL is the highest usual intake unlikely to cause harm."
+    )
