@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from twitchcheck.cli import foods, labs, targets
+from twitchcheck.cli import foods, kb, labs, targets
 
 app = typer.Typer(
     name="twitchcheck",
@@ -17,7 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for topic in (foods, labs, targets):
+for topic in (foods, labs, targets, kb):
     topic.register(app)
 
 
