@@ -13,7 +13,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from twitchcheck._data import load_yaml
@@ -184,7 +184,7 @@ class LabResult:
     corrected_conventional_value: float | None = None
     corrected_si_value: float | None = None
     text: str = ""
-    range_sources: tuple[str, ...] = field(default=())
+    range_sources: tuple[str, ...] = ()
 
     @property
     def note(self) -> str:
