@@ -14,6 +14,16 @@ from typing import Literal
 
 from twitchcheck.errors import ProfileError
 
+__all__ = [
+    "MAX_AGE_YEARS",
+    "REPRODUCTIVE_AGE_YEARS",
+    "SEXES",
+    "Person",
+    "Sex",
+    "parse_age",
+    "parse_sex",
+]
+
 Sex = Literal["female", "male"]
 
 SEXES: tuple[Sex, ...] = ("female", "male")
