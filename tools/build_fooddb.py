@@ -29,7 +29,7 @@ from pathlib import Path
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import terms
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 # SR28 Nutr_No -> our key. Vitamin D uses 328 (µg D2+D3); 324 (IU) fills in
 # where 328 is absent, converted at 40 IU per µg (IOM).
@@ -143,7 +143,7 @@ def sr28_records(path: Path) -> Iterator[list[str]]:
 
 
 def read_sr28(folder: Path) -> Release:
-    groups = {code: desc for code, desc in sr28_records(folder / "FD_GROUP.txt")}
+    groups = dict(sr28_records(folder / "FD_GROUP.txt"))
     foods: dict[str, Food] = {}
     for rec in sr28_records(folder / "FOOD_DES.txt"):
         code, group, long_desc, common, maker = rec[0], rec[1], rec[2], rec[4], rec[5]
@@ -198,7 +198,7 @@ _LEADING_AMOUNT = re.compile(r"^(\d+(?:\.\d+)?(?:/\d+)?)\s+(.*)$")
 
 
 def split_fndds_portion(description: str) -> tuple[float, str]:
-    """"1 cup" -> (1, "cup"); "1/2 cup" -> (0.5, "cup"); "Quantity not specified" -> (1, ...)."""
+    """ "1 cup" -> (1, "cup"); "1/2 cup" -> (0.5, "cup"); "Quantity not specified" -> (1, ...)."""
     match = _LEADING_AMOUNT.match(description.strip())
     if not match:
         return 1.0, description.strip()
@@ -286,7 +286,7 @@ CREATE TABLE portion (
     PRIMARY KEY (food, seq)
 ) WITHOUT ROWID;
 CREATE VIRTUAL TABLE food_fts USING fts5(
-    name, note, content='', detail='column', tokenize='unicode61 remove_diacritics 2'
+    name, head, note, content='', detail='column', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE food_vocab USING fts5vocab(food_fts, 'row');
 """
@@ -295,6 +295,12 @@ CREATE VIRTUAL TABLE food_vocab USING fts5vocab(food_fts, 'row');
 def segment_terms(name: str) -> str:
     """Normalised terms of a food name, segment by segment ("nut almond|dry roasted")."""
     return "|".join(" ".join(terms(segment)) for segment in name.split(","))
+
+
+def head_terms(name: str) -> str:
+    """Terms of the first two segments ("Nuts, almonds, ..." -> "nut almond"): where a
+    food's own name stands, so search can try these foods first."""
+    return " ".join(terms(",".join(name.split(",")[:2])))
 
 
 def write(releases: list[Release], out: Path) -> None:
@@ -343,8 +349,13 @@ def write(releases: list[Release], out: Path) -> None:
             assert rowid is not None
             rowids[food.id] = rowid
             db.execute(
-                "INSERT INTO food_fts (rowid, name, note) VALUES (?, ?, ?)",
-                (rowid, " ".join(terms(food.name)), " ".join(terms(food.note))),
+                "INSERT INTO food_fts (rowid, name, head, note) VALUES (?, ?, ?, ?)",
+                (
+                    rowid,
+                    " ".join(terms(food.name)),
+                    head_terms(food.name),
+                    " ".join(terms(food.note)),
+                ),
             )
         db.executemany(
             "INSERT INTO portion VALUES (?, ?, ?, ?, ?)",

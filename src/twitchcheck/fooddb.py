@@ -17,6 +17,7 @@ from twitchcheck.errors import DataError, UnknownFoodError
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 
 SOURCES = {"sr28": "USDA SR28", "fndds": "USDA FNDDS 2021-2023"}
+SCHEMA_VERSION = "2"  # must match tools/build_fooddb.py
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
         (version,) = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     except sqlite3.DatabaseError as error:
         raise DataError(f"food database at {path} is unreadable ({error}); rebuild it") from error
-    if version != "1":
+    if version != SCHEMA_VERSION:
         raise DataError(f"food database schema {version} is not supported; rebuild it")
     return db
 
@@ -108,11 +109,17 @@ def get_food(food_id: str) -> Food:
 
 def get_foods(rowids: list[int]) -> list[Food]:
     """Foods by internal row id, in the order given (used by search)."""
+    return [food_at(rowid) for rowid in rowids]
+
+
+@functools.lru_cache(maxsize=4096)
+def food_at(rowid: int) -> Food:
+    """The food stored at `rowid` (cached: foods never change while we run)."""
     db = connect()
-    marks = ",".join("?" * len(rowids))
-    rows = db.execute(f"SELECT {_FOOD_COLUMNS} FROM food WHERE rowid IN ({marks})", rowids)
-    by_rowid = {row[0]: _food(db, row) for row in rows}
-    return [by_rowid[r] for r in rowids if r in by_rowid]
+    row = db.execute(f"SELECT {_FOOD_COLUMNS} FROM food WHERE rowid = ?", (rowid,)).fetchone()
+    if row is None:
+        raise UnknownFoodError(f"row {rowid}", [])
+    return _food(db, row)
 
 
 def _food(db: sqlite3.Connection, row: tuple[object, ...]) -> Food:

@@ -1,8 +1,8 @@
 """Public face of the food database: search, look up, cite.
 
-    >>> from twitchcheck import foods
-    >>> foods.search("almonds")[0].name
-    'Almonds, NFS'
+>>> from twitchcheck import foods
+>>> foods.search("almonds")[0].name
+'Almonds, NFS'
 """
 
 from __future__ import annotations

@@ -41,7 +41,11 @@ class Item:
     def to_dict(self) -> dict[str, object]:
         return {
             "input": self.input,
-            "food": {"id": self.food.id, "name": self.food.name, "source": SOURCES[self.food.source]},
+            "food": {
+                "id": self.food.id,
+                "name": self.food.name,
+                "source": SOURCES[self.food.source],
+            },
             "grams": round(self.grams.grams, 1),
             "grams_basis": self.grams.basis,
             "estimate": self.grams.estimate,
@@ -80,7 +84,9 @@ def resolve(phrase: str) -> Item:
         raise InputError(f"{text!r} has an amount but no food; e.g. '{text} rice'")
     matches = search(quantity.food, limit=12)
     if not matches or matches[0].score < MIN_SCORE:
-        raise UnknownFoodError(quantity.food, [m.name for m in matches[:5]] or _suggest(quantity.food))
+        raise UnknownFoodError(
+            quantity.food, [m.name for m in matches[:5]] or _suggest(quantity.food)
+        )
     best, food, grams = _fit(matches, quantity)
     rest = [m for m in matches if m is not best]
     other_source = [m for m in rest if m.source != best.source][:1]
@@ -113,7 +119,9 @@ def _fit(matches: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
     raise first_error
 
 
-def _item(text: str, food: Food, grams: Grams, alternatives: tuple[Match, ...], uncertain: bool) -> Item:
+def _item(
+    text: str, food: Food, grams: Grams, alternatives: tuple[Match, ...], uncertain: bool
+) -> Item:
     scaled = {
         key: None if value is None else value * grams.grams / 100.0
         for key, value in food.nutrients.items()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from twitchcheck.errors import AmountError, PortionError
 from twitchcheck.fooddb import Food, Portion
 from twitchcheck.quantity import Quantity, units
-from twitchcheck.text import terms
+from twitchcheck.text import singular, terms
 
 MAX_GRAMS = 5000.0  # more than 5 kg of one item in a day is a typing slip, not a meal
 TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
@@ -138,9 +138,10 @@ def _by_volume(food: Food, amount: float, unit: str, ml: float, quantity: Quanti
     portion, portion_ml = reference
     density = portion.grams / portion_ml
     grams = ml * density
-    basis = f"{amount:g} {unit} via USDA portion 1 {portion.unit} = {portion.grams / portion.amount:.4g} g"
+    each = portion.grams / portion.amount
+    basis = f"{amount:g} {unit} via USDA portion 1 {portion.unit} = {each:.4g} g"
     if _volume_unit(portion.unit) == unit:
-        basis = f"{amount:g} × 1 {portion.unit} ({portion.grams / portion.amount:.4g} g each)"
+        basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
     return Grams(grams, basis, quantity.approximate, portion)
 
 
@@ -174,10 +175,10 @@ def _volume_unit(text: str) -> str | None:
     match = _UNIT_HEAD.match(text.lower())
     if not match:
         return None
-    word = match.group(1).replace(".", "").replace("fluid ounces", "fl oz")
-    word = "fl oz" if word.replace(" ", "") in ("floz", "fluidounce") else word
-    word = {"cups": "cup", "tablespoons": "tbsp", "teaspoons": "tsp"}.get(word, word)
-    return word if word in units().volume and word not in ("c",) else None
+    table = units()
+    word = table.canonical(singular(match.group(1).replace(".", "").replace("ounces", "ounce")))
+    word = "fl oz" if word.replace(" ", "") == "floz" else word
+    return word if word in table.volume else None
 
 
 def _informal(

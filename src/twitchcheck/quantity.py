@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -25,6 +26,7 @@ from twitchcheck.errors import AmountError
 from twitchcheck.text import fold, singular
 
 UnitKind = Literal["mass", "volume", "count", "informal"]
+_Value = Callable[[re.Match[str]], float]  # how a matched number phrase becomes a value
 
 UNICODE_FRACTIONS = {
     "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
@@ -78,12 +80,20 @@ class UnitTable:
     volume: dict[str, float]
     count: dict[str, list[str]]
     informal: dict[str, dict[str, object]]
+    aliases: dict[str, str]
+
+    def canonical(self, word: str) -> str:
+        """ "tablespoon" -> "tbsp"; a canonical name maps to itself."""
+        return self.aliases.get(word, word)
 
     def kind(self, unit: str) -> UnitKind | None:
-        for kind in ("mass", "volume", "count", "informal"):
-            if unit in getattr(self, kind):
-                return kind  # type: ignore[return-value]
-        return None
+        tables: tuple[tuple[UnitKind, Mapping[str, object]], ...] = (
+            ("mass", self.mass),
+            ("volume", self.volume),
+            ("count", self.count),
+            ("informal", self.informal),
+        )
+        return next((kind for kind, table in tables if unit in table), None)
 
 
 @functools.cache
@@ -91,7 +101,7 @@ def units() -> UnitTable:
     """The unit table from ``data/units.toml``."""
     with data_path("units.toml").open("rb") as handle:
         raw = tomllib.load(handle)
-    return UnitTable(raw["mass"], raw["volume"], raw["count"], raw["informal"])
+    return UnitTable(raw["mass"], raw["volume"], raw["count"], raw["informal"], raw["aliases"])
 
 
 def number(text: str) -> float:
@@ -130,7 +140,8 @@ def parse_quantity(text: str) -> Quantity:
     clean = _GLUED.sub(r"\1 \2", " ".join(fold(text).split()))
     amount, after_amount, approximate = _leading_amount(clean)
     unit, rest = _unit(after_amount)
-    if unit is not None and units().kind(unit) == "count" and not rest.strip(" ,.;:-"):
+    alone = not rest.strip(" ,.;:-") and pinned is None
+    if unit is not None and units().kind(unit) == "count" and alone:
         unit, rest = None, after_amount  # "2 eggs": the count word is the food itself
     if amount is None and unit is None:
         amount, unit, rest, approximate = _trailing_amount(clean)
@@ -159,7 +170,7 @@ def _word_amount(text: str) -> tuple[float | None, str, bool]:
     for pattern, value, approximate in _word_patterns():
         match = pattern.match(text)
         if match:
-            amount = value(match) if callable(value) else value
+            amount = value(match)
             rest = re.sub(r"^of\s+", "", text[match.end() :].lstrip())
             if not rest and match.group(0).strip() in ("a", "an"):
                 break  # "a" alone is not an amount
@@ -168,7 +179,7 @@ def _word_amount(text: str) -> tuple[float | None, str, bool]:
 
 
 @functools.cache
-def _word_patterns() -> list[tuple[re.Pattern[str], object, bool]]:
+def _word_patterns() -> list[tuple[re.Pattern[str], _Value, bool]]:
     counts = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w] >= 1 and w != "couple")
 
     def n(match: re.Match[str]) -> float:
@@ -180,14 +191,17 @@ def _word_patterns() -> list[tuple[re.Pattern[str], object, bool]]:
     def dozens(match: re.Match[str]) -> float:
         return 12 * n(match)
 
-    table: list[tuple[str, object, bool]] = [
+    def fixed(value: float) -> _Value:
+        return lambda _: value
+
+    table: list[tuple[str, _Value, bool]] = [
         (rf"(?P<n>{counts})\s+and\s+(?:a\s+)?(?P<frac>half|quarter)\b", plus, False),
-        (r"half\s+(?:a\s+)?dozen\b", 6.0, False),
+        (r"half\s+(?:a\s+)?dozen\b", fixed(6.0), False),
         (rf"(?P<n>{counts})\s+dozen\b", dozens, False),
-        (r"(?:a\s+)?couple\b", 2.0, True),
-        (r"three\s+quarters?\b(?:\s+(?:of\s+)?(?:a|an)\b)?", 0.75, False),
-        (r"(?:a\s+|one\s+)?half\b(?:\s+(?:of\s+)?(?:a|an)\b)?", 0.5, False),
-        (r"(?:a\s+|one\s+)?quarter\b(?:\s+(?:of\s+)?(?:a|an)\b)?", 0.25, False),
+        (r"(?:a\s+)?couple\b", fixed(2.0), True),
+        (r"three\s+quarters?\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.75), False),
+        (r"(?:a\s+|one\s+)?half\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.5), False),
+        (r"(?:a\s+|one\s+)?quarter\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.25), False),
         (rf"(?P<n>{counts})\b", n, False),
     ]
     return [(re.compile(r"^\s*" + p), v, a) for p, v, a in table]
@@ -200,10 +214,7 @@ def _unit(text: str) -> tuple[str | None, str]:
     for size in (2, 1):
         if len(words) < size:
             continue
-        candidate = " ".join(singular(w.strip(".,")) for w in words[:size])
-        candidate = {"fluid ounce": "fl oz", "fl. oz": "fl oz", "fl oz.": "fl oz"}.get(
-            candidate, candidate
-        )
+        candidate = table.canonical(" ".join(singular(w.strip(".,")) for w in words[:size]))
         if table.kind(candidate) is not None:
             rest = " ".join(words[size:])
             return candidate, re.sub(r"^of\s+", "", rest)

@@ -12,6 +12,7 @@ constants below; the word lists live in ``data/search.toml``.
 from __future__ import annotations
 
 import functools
+import itertools
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,14 +30,20 @@ LATE_START = 4.0  # per name segment before the first query word
 EXTRA_WORD = 4.0  # any other word the query did not ask for
 DEFAULT_WORD = 0.4  # an unasked word that only says "the usual form"
 UNUSUAL_WORD = 10.0  # a word for a form few mean by a plain query ("powder", "imitation")
-REVERSED = 8.0  # the query's two words reversed in one phrase: "chocolate milk" for "milk chocolate"
+REVERSED = (
+    8.0  # the query's two words reversed in one phrase: "chocolate milk" for "milk chocolate"
+)
 NFS_BONUS = 3.0  # USDA's "not further specified": the generic entry
 BRAND = 15.0  # a brand-name product
 UNCOOKED = 12.0  # raw meat or dry grain when nobody asked for raw
 SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
 
+MAX_RESULTS = 50  # ranked results kept per query
+HEAD_ENOUGH = 25  # head-matching candidates needed before the rest can be skipped
 FUZZY_CUTOFF = 80.0
-_FILLER = frozenset({"a", "an", "the", "of", "some", "my", "x"})  # rapidfuzz ratio for accepting a spelling correction
+_FILLER = frozenset(
+    {"a", "an", "the", "of", "some", "my", "x"}
+)  # rapidfuzz ratio for accepting a spelling correction
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,27 +100,30 @@ def _words() -> _Words:
 
 
 @functools.cache
-def _vocabulary() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Every term in the index (as a set, and as a tuple for fuzzy matching)."""
-    rows = connect().execute("SELECT term FROM food_vocab").fetchall()
-    vocab = tuple(term for (term,) in rows)
-    return frozenset(vocab), vocab
+def _vocabulary() -> tuple[str, ...]:
+    """Every term in the index, for spelling correction (loaded on the first typo)."""
+    return tuple(term for (term,) in connect().execute("SELECT term FROM food_vocab"))
 
 
 def query_terms(query: str) -> list[str]:
     """The terms searched for `query`: synonyms applied, misspellings corrected."""
     words = _words()
-    known, vocab = _vocabulary()
     result: list[str] = []
     for term in _phrases(terms(query), words.synonyms):
         if term in _FILLER:
             continue
         for word in words.synonyms.get(term, [term]):
-            if word in known or len(word) < 4 or word.isdigit():
+            if len(word) < 4 or word.isdigit() or _indexed(word):
                 result.append(word)
             else:
-                result.append(_correct(word, vocab) or word)
+                result.append(_correct(word, _vocabulary()) or word)
     return list(dict.fromkeys(result))
+
+
+def _indexed(term: str) -> bool:
+    """Whether any food name holds `term` (one index probe, no vocabulary load)."""
+    row = connect().execute("SELECT 1 FROM food_vocab WHERE term = ?", (term,)).fetchone()
+    return row is not None
 
 
 def _phrases(query: list[str], synonyms: dict[str, list[str]]) -> list[str]:
@@ -140,114 +150,183 @@ def _correct(word: str, vocab: Sequence[str]) -> str | None:
 
 def search(query: str, limit: int = 10) -> list[Match]:
     """Foods matching `query`, best first (empty when nothing matches)."""
+    return list(_ranked(query)[:limit])
+
+
+def clear_cache() -> None:
+    """Forget ranked results (benchmarks use this to time real searches)."""
+    _ranked.cache_clear()
+
+
+@functools.lru_cache(maxsize=8192)
+def _ranked(query: str) -> tuple[Match, ...]:
+    """Every candidate for `query`, ranked (cached: diaries repeat their foods)."""
     wanted = query_terms(query)
     if not wanted:
-        return []
+        return ()
     required = [t for t in wanted if t not in _words().soft] or wanted
-    rows = _candidates(required, require_all=True) or _candidates(wanted, require_all=False)
-    cooked_heads = _heads_with_cooked_forms(rows)
+    # Foods whose own name (first two segments) holds a query word rank far
+    # above the rest, so score those alone when there are enough of them.
+    rowids = _candidates(required, require_all=True, in_head=True)
+    if len(rowids) < HEAD_ENOUGH:
+        rowids = _candidates(required, require_all=True) or _candidates(wanted, require_all=False)
+    profiles = _profiles(rowids)
+    cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
     scored = sorted(
-        (_score(wanted, row, cooked_heads) for row in rows),
+        ((_score(wanted, p, cooked_heads), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
     )
-    return [match for _, match in scored[:limit]]
+    return tuple(p.match(raw) for raw, p in scored[:MAX_RESULTS])
 
 
-def _candidates(wanted: list[str], require_all: bool) -> list[tuple[object, ...]]:
+def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
     joiner = " AND " if require_all else " OR "
     expression = joiner.join(f'"{t}"' for t in wanted)
-    return connect().execute(
-        "SELECT f.rowid, f.id, f.code, f.name, f.food_group, f.source, f.terms, f.note, f.brand"
-        " FROM food_fts JOIN food f ON f.rowid = food_fts.rowid"
-        " WHERE food_fts MATCH ?",
-        (expression,),
-    ).fetchall()
+    if in_head:
+        expression = "head : (" + " OR ".join(f'"{t}"' for t in wanted) + f") AND {expression}"
+    rows = connect().execute("SELECT rowid FROM food_fts WHERE food_fts MATCH ?", (expression,))
+    return [rowid for (rowid,) in rows]
 
 
-def _heads_with_cooked_forms(rows: list[tuple[object, ...]]) -> frozenset[str]:
-    """Name heads ("chicken", "rice") for which a cooked entry is among the rows.
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """What scoring needs to know about one food, worked out once per process."""
 
-    Only for those is a raw entry an unlikely meaning: nobody eats raw
-    chicken, but raw tofu or raw spinach are what people eat.
-    """
-    cooking = _words().cooking
-    heads = set()
-    for row in rows:
-        segments = str(row[6]).split("|")
-        if cooking & set(" ".join(segments[1:]).split()):
-            heads.add(segments[0])
-    return frozenset(heads)
+    rowid: int
+    id: str
+    name: str
+    group: str
+    source: str
+    note: str
+    head: str  # the name's first segment, normalised ("chicken breast")
+    head_terms: tuple[str, ...]
+    taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
+    generic_prefix: int  # how many leading segments are only taxonomy
+    first_segment: dict[str, int]  # term -> index of the first segment holding it
+    segments: int
+    name_terms: frozenset[str]
+    tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
+    tail_total: float
+    head_unusual: frozenset[str]
+    pairs: frozenset[tuple[str, str]]  # adjacent words within a segment
+    static: float  # penalties that do not depend on the query
+    cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
+    has_raw: bool
+    has_cooking: bool
+
+    def match(self, raw: float) -> Match:
+        score = max(0.0, min(raw, 100.0)) / 100.0
+        return Match(self.rowid, self.id, self.name, self.group, self.source, score)
 
 
-def _score(
-    wanted: list[str], row: tuple[object, ...], cooked_heads: frozenset[str]
-) -> tuple[float, Match]:
-    rowid, food_id, code, name, group, source, segment_text, note, brand = row
+_PROFILES: dict[int, _Profile] = {}
+
+
+def _profiles(rowids: list[int]) -> list[_Profile]:
+    missing = [r for r in rowids if r not in _PROFILES]
+    for start in range(0, len(missing), 500):
+        chunk = missing[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in connect().execute(
+            "SELECT rowid, id, code, name, food_group, source, terms, note, brand"
+            f" FROM food WHERE rowid IN ({marks})",
+            chunk,
+        ):
+            _PROFILES[row[0]] = _profile(*row)
+    return [_PROFILES[r] for r in rowids]
+
+
+def _profile(
+    rowid: int, food_id: str, code: str, name: str, group: str, source: str,
+    segment_text: str, note: str, brand: int,
+) -> _Profile:  # fmt: skip
     words = _words()
-    segments = [s.split() for s in str(segment_text).split("|")]
-    name_terms = {t for s in segments for t in s}
-    wanted_set = set(wanted)
-    penalty = 0.0
+    segments = [s.split() for s in segment_text.split("|")]
+    head = segments[0]
+    cooked_kind = group in words.cooked_groups or (
+        source == "fndds" and code.startswith(words.cooked_fndds_codes)
+    )
+    usual = words.defaults | (words.cooking if cooked_kind else words.raw_words)
+    tail_costs: dict[str, float] = {}
+    for segment in segments[1:]:
+        # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
+        plain = bool(segment) and segment[0] in ("ns", "nfs", "excluding", "without", "no")
+        for term in segment:
+            if term in words.unusual:
+                cost = UNUSUAL_WORD
+            else:
+                cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
+            tail_costs[term] = tail_costs.get(term, 0.0) + cost
+    first_segment: dict[str, int] = {}
+    for index, segment in enumerate(segments):
+        for term in segment:
+            first_segment.setdefault(term, index)
+    generic_prefix = 0
+    while generic_prefix < len(segments) and set(segments[generic_prefix]) <= words.generic_heads:
+        generic_prefix += 1
+    name_terms = frozenset(first_segment)
+    tail_terms = {t for s in segments[1:] for t in s}
+    static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
+    static += (SOURCE_TIE if source == "sr28" else 0.0) - (
+        NFS_BONUS if "nfs" in name_terms else 0.0
+    )
+    return _Profile(
+        rowid=rowid,
+        id=food_id,
+        name=name,
+        group=group,
+        source=source,
+        note=note,
+        head=" ".join(head),
+        head_terms=tuple(head),
+        taxonomic_head=set(head) <= words.generic_heads,
+        generic_prefix=generic_prefix,
+        first_segment=first_segment,
+        segments=len(segments),
+        name_terms=name_terms,
+        tail_costs=tail_costs,
+        tail_total=sum(tail_costs.values()),
+        head_unusual=frozenset(head) & words.unusual,
+        pairs=frozenset(pair for s in segments for pair in itertools.pairwise(s)),
+        static=static,
+        cooked_kind=cooked_kind,
+        has_raw=bool(name_terms & words.raw_words),
+        has_cooking=bool(tail_terms & words.cooking),
+    )
 
-    missing = [t for t in wanted if t not in name_terms]
+
+def _score(wanted: list[str], food: _Profile, cooked_heads: frozenset[str]) -> float:
+    """100 minus the penalties below; higher is a better match."""
+    words = _words()
+    wanted_set = set(wanted)
+    penalty = food.static
+    missing = [t for t in wanted if t not in food.name_terms]
     if missing:
-        note_terms = set(terms(str(note)))
+        note_terms = set(terms(food.note))
         for term in missing:
             if term in words.soft:
                 penalty += SOFT_MISSING
             else:
                 penalty += NOTE_ONLY_TERM if term in note_terms else MISSING_TERM
-
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
-    start = next((i for i, s in enumerate(segments) if wanted_set & set(s)), len(segments))
-    generic = all(set(s) <= words.generic_heads for s in segments[:start])
-    penalty += LATE_START * start * (0.5 if generic else 1.0)
-    # A head made only of taxonomy ("Nuts", "Fish") is free; in "Corn nuts" it is not.
-    taxonomic = set(segments[0]) <= words.generic_heads
-    foreign_head = [t for t in segments[0] if t not in wanted_set and not taxonomic]
-    penalty += FOREIGN_HEAD * min(len(foreign_head), 2)
-
-    cooked_kind = str(group) in words.cooked_groups or (
-        source == "fndds" and str(code).startswith(words.cooked_fndds_codes)
+    start = min(
+        (food.first_segment[t] for t in wanted if t in food.first_segment), default=food.segments
     )
-    usual = words.defaults | words.cooking if cooked_kind else words.defaults | words.raw_words
-    for segment in segments[1:]:
-        # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
-        plain = bool(segment) and segment[0] in ("ns", "nfs", "excluding", "without", "no")
-        for term in segment:
-            if term in wanted_set:
-                continue
-            if term in words.unusual:
-                penalty += UNUSUAL_WORD
-            else:
-                penalty += DEFAULT_WORD if plain or term in usual else EXTRA_WORD
-    if any(term in words.unusual for term in segments[0] if term not in wanted_set):
+    penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
+    if not food.taxonomic_head:
+        foreign = sum(1 for t in food.head_terms if t not in wanted_set)
+        penalty += FOREIGN_HEAD * min(foreign, 2)
+    penalty += food.tail_total - sum(food.tail_costs.get(t, 0.0) for t in wanted_set)
+    if food.head_unusual - wanted_set:
         penalty += UNUSUAL_WORD
-    if _reversed_pair(wanted, segments):
+    if any((b, a) in food.pairs for a, b in itertools.pairwise(wanted)):
         penalty += REVERSED
-
-    if "nfs" in name_terms:
-        penalty -= NFS_BONUS
-    if brand:
-        penalty += BRAND
-    penalty += words.group_penalty.get(str(group), 0.0)
     if (
-        cooked_kind
-        and " ".join(segments[0]) in cooked_heads
-        and name_terms & words.raw_words
+        food.cooked_kind
+        and food.has_raw
+        and food.head in cooked_heads
         and not wanted_set & words.raw_words
     ):
         penalty += UNCOOKED
-    if source == "sr28":
-        penalty += SOURCE_TIE
-    raw = 100.0 - penalty
-    score = max(0.0, min(raw, 100.0)) / 100.0
-    return raw, Match(int(str(rowid)), str(food_id), str(name), str(group), str(source), score)
-
-
-
-def _reversed_pair(wanted: list[str], segments: list[list[str]]) -> bool:
-    """True when two adjacent query words stand reversed and adjacent in one segment."""
-    pairs = set(zip(wanted[1:], wanted, strict=False))
-    return any(pair in pairs for s in segments for pair in zip(s, s[1:], strict=False))
+    return 100.0 - penalty

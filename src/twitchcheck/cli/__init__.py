@@ -7,17 +7,20 @@ from __future__ import annotations
 
 import typer
 
-from twitchcheck.cli import foods, kb, labs, targets
+from twitchcheck.cli import demo, foods, kb, labs, targets
 
 app = typer.Typer(
     name="twitchcheck",
-    help="Investigate muscle twitches and cramps: foods, diet, labs, habits, and when to see a doctor.",
+    help=(
+        "Investigate muscle twitches and cramps: foods, diet, labs, habits,"
+        " and when to see a doctor."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
 
-for topic in (foods, labs, targets, kb):
+for topic in (foods, labs, targets, demo, kb):
     topic.register(app)
 
 

@@ -1,9 +1,159 @@
-"""`twitchcheck foods ...` and `twitchcheck nutrients ...` (being built)."""
+"""`twitchcheck foods search|show` and `twitchcheck nutrients`."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from twitchcheck.fooddb import Food
+    from twitchcheck.phrases import Item, NutrientReport
+
+foods_app = typer.Typer(help="Search the USDA food database and show a food.", no_args_is_help=True)
+
+MAIN_KEYS = (
+    "energy_kcal",
+    "magnesium_mg",
+    "calcium_mg",
+    "vitamin_d_ug",
+    "potassium_mg",
+    "vitamin_b12_ug",
+    "sodium_mg",
+    "caffeine_mg",
+    "alcohol_g",
+    "water_g",
+)
+
+
+@foods_app.command("search")
+@guarded
+def search_command(
+    query: Annotated[list[str], typer.Argument(help="What you would call the food.")],
+    limit: Annotated[int, typer.Option(min=1, max=100, help="How many results.")] = 10,
+    json_output: JsonOption = False,
+) -> None:
+    """Find foods by name, best match first (typos and plurals are fine)."""
+    from twitchcheck.foods import search
+
+    matches = search(" ".join(query), limit=limit)
+    if json_output:
+        emit_json([m.to_dict() for m in matches])
+        return
+    if not matches:
+        typer.echo(f"No food matches {' '.join(query)!r}; try a simpler name.", err=True)
+        raise typer.Exit(1)
+    table = _table("score", "id", "food", "group")
+    for m in matches:
+        table.add_row(f"{m.score:.2f}", m.id, m.name, m.group)
+    console().print(table)
+
+
+@foods_app.command("show")
+@guarded
+def show_command(
+    food_id: Annotated[str, typer.Argument(help="A food id, e.g. sr28:09040 or 63107010.")],
+    json_output: JsonOption = False,
+) -> None:
+    """Nutrients per 100 g and the household portions of one food."""
+    from twitchcheck.foods import get
+
+    food = get(food_id)
+    if json_output:
+        emit_json(food.to_dict())
+        return
+    _print_food(food)
+
+
+def _print_food(food: Food) -> None:
+    from twitchcheck.fooddb import SOURCES
+    from twitchcheck.nutrient_keys import NUTRIENTS
+
+    out = console()
+    out.print(f"[bold]{food.name}[/bold]  ({food.id}, {SOURCES[food.source]}; {food.group})")
+    nutrients = _table("nutrient", "per 100 g")
+    for n in NUTRIENTS:
+        value = food.nutrients.get(n.key)
+        shown = "not analysed" if value is None else f"{value:g} {n.unit}"
+        nutrients.add_row(n.label, shown)
+    out.print(nutrients)
+    portions = _table("portion", "grams")
+    for p in food.portions:
+        portions.add_row(p.description, f"{p.grams:g}")
+    out.print(portions if food.portions else "No household portions; use grams or ounces.")
+
+
+@guarded
+def nutrients_command(
+    phrases: Annotated[
+        list[str], typer.Argument(help='Foods as you would say them, e.g. "2 eggs".')
+    ],
+    json_output: JsonOption = False,
+) -> None:
+    """Nutrients in what you ate: one phrase per food, e.g. "a handful of almonds"."""
+    from twitchcheck.phrases import nutrients
+
+    report = nutrients(phrases)
+    if json_output:
+        emit_json(report.to_dict())
+        return
+    _print_report(report)
+
+
+def _print_report(report: NutrientReport) -> None:
+    """Each item with how its grams were found, then one table: nutrients × items."""
+    from twitchcheck.nutrient_keys import BY_KEY
+
+    out = console()
+    for number, item in enumerate(report.items, 1):
+        _print_item(number, item)
+    table = _table("nutrient", *(f"#{n}" for n in range(1, len(report.items) + 1)), "total")
+    for key in MAIN_KEYS:
+        nutrient = BY_KEY[key]
+        cells = [_cell(item.nutrients[key]) for item in report.items]
+        total = _cell(report.total[key]) + (
+            f" ({report.missing[key]} n/a)" if report.missing[key] else ""
+        )
+        table.add_row(f"{nutrient.label} ({nutrient.unit})", *cells, total)
+    out.print(table)
+    if any(report.missing[k] for k in MAIN_KEYS):
+        out.print(
+            "[dim]n/a: USDA has no value for that item; totals leave it out, not as zero.[/dim]"
+        )
+
+
+def _print_item(number: int, item: Item) -> None:
+    out = console()
+    mark = " [yellow](estimate)[/yellow]" if item.grams.estimate else ""
+    out.print(
+        f"[bold]#{number} {item.input}[/bold] → {item.food.name} [dim]({item.food.id})[/dim], "
+        f"{item.grams.grams:.0f} g{mark}\n   [dim]{item.grams.basis}[/dim]"
+    )
+    if item.uncertain and item.alternatives:
+        names = "; ".join(f"{m.name} [{m.id}]" for m in item.alternatives)
+        out.print(f"   [yellow]Not sure this is the food you meant.[/yellow] Alternatives: {names}")
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
+def _table(*columns: str) -> Table:
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for column in columns:
+        table.add_column(column)
+    return table
 
 
 def register(app: typer.Typer) -> None:
     """Add the food commands to `app`."""
+    app.add_typer(foods_app, name="foods")
+    app.command("nutrients")(nutrients_command)

@@ -1,0 +1,111 @@
+"""`make bench`: performance figures for twitchcheck (run apart from the tests).
+
+Prints search latency over the everyday query set, phrase throughput, the
+cold-start time of a real `twitchcheck foods search banana` process, and the
+food database's size and open time.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def bench_search() -> None:
+    from twitchcheck.search import clear_cache, search
+
+    with (REPO / "tests/data/search_queries.csv").open(encoding="utf-8") as handle:
+        queries = [row["query"] for row in csv.DictReader(handle)]
+    for q in queries:  # warm the vocabulary and per-food features, as a long-lived process would
+        search(q)
+    times = []
+    for _ in range(5):
+        for q in queries:
+            clear_cache()  # time the real ranking, not the result cache
+            start = time.perf_counter()
+            search(q)
+            times.append((time.perf_counter() - start) * 1000)
+    print(
+        f"search latency over {len(queries)} queries x5: p50 {percentile(times, 0.5):.2f} ms, "
+        f"p99 {percentile(times, 0.99):.2f} ms (targets 2 / 10 ms)"
+    )
+
+
+def bench_phrases() -> None:
+    """A diary-like batch: 3,200 distinct phrases over 40 everyday foods."""
+    from twitchcheck.phrases import resolve
+
+    foods = [
+        "almonds", "banana", "milk", "coffee", "eggs", "salmon", "yogurt", "oatmeal",
+        "cooked spinach", "chicken breast", "rice", "broccoli", "apple", "orange juice",
+        "whole wheat bread", "peanut butter", "cheddar cheese", "black beans", "lentils",
+        "pumpkin seeds", "cashews", "walnuts", "dark chocolate", "quinoa", "tuna", "ground beef",
+        "tomato", "carrots", "kale", "blueberries", "strawberries", "beer", "red wine", "tea",
+        "soy milk", "butter", "olive oil", "potato", "avocado", "sweet potato",
+    ]  # fmt: skip
+    amounts = [f"{n} g" for n in range(5, 405, 5)]
+    batch = [f"{amount} {food}" for food in foods for amount in amounts]
+    start = time.perf_counter()
+    for phrase in batch:
+        resolve(phrase)
+    elapsed = time.perf_counter() - start
+    print(
+        f"phrases resolved: {len(batch) / elapsed:,.0f}/s over {len(batch):,} distinct phrases,"
+        f" cold caches included (target >= 5,000/s)"
+    )
+
+
+def bench_cold_start() -> None:
+    exe = shutil.which("twitchcheck", path=str(Path(sys.executable).parent)) or "twitchcheck"
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "0"}
+    subprocess.run([exe, "foods", "search", "banana"], capture_output=True, check=True, env=env)
+    runs = []
+    for _ in range(7):
+        start = time.perf_counter()
+        subprocess.run([exe, "foods", "search", "banana"], capture_output=True, check=True, env=env)
+        runs.append((time.perf_counter() - start) * 1000)
+    print(
+        f"cold process `twitchcheck foods search banana`: median {statistics.median(runs):.0f} ms, "
+        f"best {min(runs):.0f} ms (target <= 300 ms)"
+    )
+
+
+def bench_database() -> None:
+    from twitchcheck._data import data_path
+
+    path = data_path("foods.sqlite")
+    runs = []
+    for _ in range(20):
+        start = time.perf_counter()
+        db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        db.close()
+        runs.append((time.perf_counter() - start) * 1000)
+    print(
+        f"food database: {path.stat().st_size / 1e6:.1f} MB, open {statistics.median(runs):.2f} ms"
+    )
+
+
+def main() -> None:
+    bench_database()
+    bench_phrases()  # first, so its caches start cold
+    bench_search()
+    bench_cold_start()
+
+
+if __name__ == "__main__":
+    main()

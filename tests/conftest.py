@@ -1,0 +1,25 @@
+"""Shared fixtures: paths to the USDA releases and a CLI runner."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The USDA releases beside the repository (CI places ../shared there too)."""
+    path = SHARED / "data"
+    if not (path / "usda" / "sr28" / "FOOD_DES.txt").is_file():
+        pytest.fail(f"USDA source data not found at {path}; CI must provide ../shared")
+    return path

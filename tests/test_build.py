@@ -1,0 +1,36 @@
+"""The food database build is reproducible and the shipped file is what the script builds."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+import build_fooddb
+from twitchcheck._data import data_path
+
+
+def content(path: Path) -> list[str]:
+    db = sqlite3.connect(path)
+    try:
+        return [
+            line for line in db.iterdump() if "food_fts" not in line and "food_vocab" not in line
+        ]
+    finally:
+        db.close()
+
+
+def test_build_is_deterministic_and_matches_the_shipped_file(tmp_path, shared_data) -> None:
+    first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    build_fooddb.main(["--source", str(shared_data), "--out", str(first)])
+    build_fooddb.main(["--source", str(shared_data), "--out", str(second)])
+    built = content(first)
+    assert built == content(second)
+    assert built == content(data_path("foods.sqlite")), "shipped foods.sqlite is stale: make fooddb"
+
+
+def test_shipped_file_is_lean() -> None:
+    assert data_path("foods.sqlite").stat().st_size < 20_000_000
