@@ -1,0 +1,698 @@
+"""Screening: from a person's answers to ranked contributors, a triage level and tests.
+
+    result = screen(parse_answers(json.load(open("answers.json"))))
+
+A transparent points model (docs/screening.md): each contributor starts at a prior
+and every answer that bears on it adds or removes points, recorded as evidence with
+its source. Red flags are checked separately and always decide the triage level.
+The weights live in ``data/knowledge/screening.yaml``; the facts they weigh live in
+the rest of the knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from twitchcheck.answers import Answers
+from twitchcheck.knowledge import KnowledgeBase, NutrientEffect, RedFlag, load_knowledge
+from twitchcheck.labs import LabResult, interpret_labs
+from twitchcheck.screening_model import ScreeningModel, When, load_model
+
+TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
+# Lab analytes -> the nutrient they speak for (markers of B12 status count for B12).
+LAB_NUTRIENT = {
+    "magnesium": "magnesium",
+    "calcium": "calcium",
+    "ionized_calcium": "calcium",
+    "vitamin_d": "vitamin_d",
+    "potassium": "potassium",
+    "vitamin_b12": "vitamin_b12",
+    "methylmalonic_acid": "vitamin_b12",
+    "homocysteine": "vitamin_b12",
+}
+LOW_STATUSES = frozenset({"low", "deficient", "inadequate", "borderline"})
+PERSISTENT_WEEKS = 2  # NHS: a twitch lasting over two weeks is worth a doctor's look (S36)
+WIDESPREAD_PLACES = 3  # distinct body places that count as "twitching in several places"
+DISCLAIMER = (
+    "This screening informs a conversation with a clinician; it does not diagnose. "
+    "If something feels seriously wrong, seek care whatever this says."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One answer that moved a contributor: which, which way, how much, and the source."""
+
+    answer: str
+    points: float
+    why: str
+    sources: tuple[str, ...]
+
+    @property
+    def direction(self) -> Literal["for", "against"]:
+        return "for" if self.points >= 0 else "against"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "answer": self.answer,
+            "direction": self.direction,
+            "points": round(self.points, 2),
+            "why": self.why,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    id: str
+    kind: str
+    label: str
+    score: float
+    confidence: Literal["high", "moderate", "low"]
+    evidence_strength: str
+    evidence_summary: str
+    evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "score": round(self.score, 2),
+            "confidence": self.confidence,
+            "evidence_strength": self.evidence_strength,
+            "evidence_summary": self.evidence_summary,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """Why the triage level is what it is (a red flag, a critical lab, or reassurance)."""
+
+    id: str
+    level: str
+    label: str
+    advice: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "level": self.level,
+            "label": self.label,
+            "advice": self.advice,
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedTest:
+    name: str
+    why: str
+    for_contributors: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "test": self.name,
+            "why": self.why,
+            "for": list(self.for_contributors),
+            "sources": list(self.sources),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NextStep:
+    kind: Literal["doctor", "food", "habit", "caution"]
+    text: str
+    sources: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "text": self.text, "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class ScreenResult:
+    level: str
+    reasons: tuple[Reason, ...]
+    contributors: tuple[Contributor, ...]
+    suggested_tests: tuple[SuggestedTest, ...]
+    next_steps: tuple[NextStep, ...]
+    labs: tuple[LabResult, ...] = ()
+    disclaimer: str = DISCLAIMER
+
+    @property
+    def red_flags(self) -> tuple[Reason, ...]:
+        return tuple(r for r in self.reasons if r.level != "self-care")
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "triage": {"level": self.level, "reasons": [r.to_dict() for r in self.reasons]},
+            "contributors": [c.to_dict() for c in self.contributors],
+            "suggested_tests": [t.to_dict() for t in self.suggested_tests],
+            "next_steps": [s.to_dict() for s in self.next_steps],
+            "labs": [lab.to_dict() for lab in self.labs],
+            "disclaimer": self.disclaimer,
+        }
+
+
+@dataclass
+class _Tally:
+    """Evidence gathered per contributor while screening."""
+
+    evidence: dict[str, list[Evidence]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(
+        self, contributor: str, answer: str, points: float, why: str, sources: Iterable[str]
+    ) -> None:
+        if points:
+            self.evidence[contributor].append(Evidence(answer, points, why, tuple(sources)))
+
+    def score(self, contributor: str, prior: float) -> float:
+        return prior + sum(e.points for e in self.evidence.get(contributor, ()))
+
+
+def screen(answers: Answers) -> ScreenResult:
+    """Weigh resolved answers (see `answers.parse_answers`) and return the full result."""
+    kb, model = load_knowledge(), load_model()
+    symptoms = derived_symptoms(answers)
+    labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
+    low_labs = {
+        LAB_NUTRIENT[r.analyte]
+        for r in labs
+        if r.analyte in LAB_NUTRIENT and r.status in LOW_STATUSES and r.status != "borderline"
+    }
+    reasons = _reasons(kb, answers, symptoms, labs, low_labs)
+    level = max((r.level for r in reasons), key=TRIAGE_ORDER.index, default="self-care")
+
+    tally = _Tally()
+    _apply_rules(tally, model, answers, symptoms, labs)
+    _apply_medicines(tally, kb, model, answers)
+    _apply_conditions(tally, kb, model, answers)
+    _apply_symptoms(tally, kb, model, symptoms, _present(tally, model, kb))
+    _apply_labs(tally, model, labs)
+    _apply_diet_analysis(tally, model, answers)
+    _apply_factor_effects(tally, kb, model)
+    _apply_interplay(tally, kb, model)
+    _apply_no_specific_cause(tally, model, low_labs, reasons)
+
+    contributors = _rank(tally, kb, model, bool(low_labs))
+    return ScreenResult(
+        level=level,
+        reasons=tuple(reasons) or (_reassurance(),),
+        contributors=contributors,
+        suggested_tests=_tests(contributors, model),
+        next_steps=_next_steps(level, reasons, contributors, kb, model, answers, symptoms, labs),
+        labs=labs,
+    )
+
+
+def derived_symptoms(answers: Answers) -> frozenset[str]:
+    """Reported symptoms plus those the `twitch` answers imply (persistent, widespread...)."""
+    found = set(answers.symptoms)
+    twitch = answers.twitch
+    if twitch is None:
+        return frozenset(found)
+    places = {p.lower() for p in twitch.where}
+    if "widespread" in places or len(places) >= WIDESPREAD_PLACES:
+        found.add("widespread_twitching")
+    if (
+        twitch.since_weeks is not None
+        and twitch.since_weeks > PERSISTENT_WEEKS
+        and "twitching" in found | {"eyelid_twitching"}
+    ):
+        found.add("persistent_twitching")
+    if "eyelid" in places:
+        found.add("eyelid_twitching")
+    if twitch.when == "night":
+        found.add("night_time")
+    return frozenset(found)
+
+
+# --- red flags ---------------------------------------------------------------------------
+
+
+def _reasons(
+    kb: KnowledgeBase,
+    answers: Answers,
+    symptoms: frozenset[str],
+    labs: tuple[LabResult, ...],
+    low_labs: set[str],
+) -> list[Reason]:
+    reasons = [
+        Reason(flag.id, flag.triage, flag.label, flag.advice, flag.sources)
+        for flag in kb.red_flags
+        if _fires(flag, answers, symptoms, low_labs)
+    ]
+    for lab in labs:
+        if lab.urgent:
+            reasons.append(
+                Reason(
+                    f"critical_{lab.analyte}",
+                    "urgent",
+                    f"{lab.label} {lab.value:g} {lab.unit} is in the critical range",
+                    "Get medical care today; do not wait to change your diet.",
+                    lab.sources,
+                )
+            )
+    return sorted(reasons, key=lambda r: -TRIAGE_ORDER.index(r.level))
+
+
+def _fires(flag: RedFlag, answers: Answers, symptoms: frozenset[str], low_labs: set[str]) -> bool:
+    if flag.symptoms and symptoms & set(flag.symptoms):
+        return not flag.with_symptoms or bool(symptoms & set(flag.with_symptoms))
+    if set(flag.conditions) & set(answers.conditions):
+        return True
+    if set(flag.medicines) & set(answers.medications):
+        return True
+    return bool(set(flag.low_labs) & low_labs)
+
+
+def _reassurance() -> Reason:
+    return Reason(
+        "no_red_flags",
+        "self-care",
+        "No warning signs in your answers",
+        "Start with the changes below; see a doctor if symptoms persist, spread or worsen.",
+        ("S36", "S37"),
+    )
+
+
+# --- evidence ----------------------------------------------------------------------------
+
+
+def _holds(
+    when: When, answers: Answers, symptoms: frozenset[str], labs: tuple[LabResult, ...]
+) -> bool:
+    """Whether every condition `when` sets is true of the answers."""
+    life, diet, twitch = answers.lifestyle, answers.diet, answers.twitch
+    caffeine = life.caffeine_mg
+    places = {p.lower() for p in twitch.where} if twitch else set()
+    checks = [
+        when.pregnant is None or answers.pregnant == when.pregnant,
+        when.sex is None or answers.sex == when.sex,
+        when.age_at_least is None or answers.age >= when.age_at_least,
+        when.age_below is None or answers.age < when.age_below,
+        not when.symptoms_any or bool(symptoms & set(when.symptoms_any)),
+        not symptoms & set(when.symptoms_none),
+        not when.conditions_any or bool(set(answers.conditions) & set(when.conditions_any)),
+        not when.medicines_any or bool(set(answers.medications) & set(when.medicines_any)),
+        not when.diet_pattern_in or (diet is not None and diet.pattern in when.diet_pattern_in),
+        when.dairy is None or (diet is not None and diet.dairy == when.dairy),
+        when.fish is None or (diet is not None and diet.fish == when.fish),
+        when.fortified_foods is None
+        or (diet is not None and diet.fortified_foods == when.fortified_foods),
+        not when.sun_exposure_in or answers.sun_exposure in when.sun_exposure_in,
+        when.caffeine_mg_at_least is None
+        or (caffeine is not None and caffeine >= when.caffeine_mg_at_least),
+        when.caffeine_mg_below is None
+        or (caffeine is not None and caffeine < when.caffeine_mg_below),
+        when.alcohol_drinks_at_least is None
+        or (life.alcohol_drinks_per_week or 0) >= when.alcohol_drinks_at_least,
+        when.nicotine is None or life.nicotine == when.nicotine,
+        not when.exercise_in or life.exercise in when.exercise_in,
+        when.fluids_l_below is None
+        or (life.fluids_l_per_day is not None and life.fluids_l_per_day < when.fluids_l_below),
+        not when.stress_in or life.stress in when.stress_in,
+        when.sleep_hours_below is None
+        or (life.sleep_hours is not None and life.sleep_hours < when.sleep_hours_below),
+        not when.recent_any or any(getattr(answers.recent, r) for r in when.recent_any),
+        not when.twitch_where_any or bool(places & set(when.twitch_where_any)),
+        not when.twitch_only_in or (bool(places) and places <= set(when.twitch_only_in)),
+        not when.twitch_when_in or (twitch is not None and twitch.when in when.twitch_when_in),
+        not when.labs_high_any
+        or any(
+            LAB_NUTRIENT.get(r.analyte) in when.labs_high_any and r.status == "high" for r in labs
+        ),
+    ]
+    return all(checks)
+
+
+def _apply_rules(
+    tally: _Tally,
+    model: ScreeningModel,
+    answers: Answers,
+    symptoms: frozenset[str],
+    labs: tuple[LabResult, ...],
+) -> None:
+    for rule in model.rules:
+        if _holds(rule.when, answers, symptoms, labs):
+            for contributor, points in rule.add.items():
+                tally.add(
+                    contributor, _describe_when(rule.when, answers), points, rule.why, rule.sources
+                )
+
+
+def _describe_when(when: When, answers: Answers) -> str:
+    """The answers a rule looked at, in words ("lifestyle.stress: high")."""
+    life = answers.lifestyle
+    parts = []
+    for name, value in when.model_dump(exclude_defaults=True).items():
+        if name.startswith("caffeine"):
+            parts.append(f"caffeine {life.caffeine_mg:.0f} mg/day")
+        elif name == "alcohol_drinks_at_least":
+            parts.append(f"{life.alcohol_drinks_per_week:g} drinks/week")
+        elif name in ("exercise_in", "stress_in", "nicotine"):
+            key = name.removesuffix("_in")
+            parts.append(f"lifestyle.{key}: {getattr(life, key)}")
+        elif name == "fluids_l_below":
+            parts.append(f"fluids {life.fluids_l_per_day:g} L/day")
+        elif name == "sleep_hours_below":
+            parts.append(f"sleep {life.sleep_hours:g} h")
+        elif name in ("age_at_least", "age_below"):
+            parts.append(f"age {answers.age:g}")
+        elif name == "symptoms_none":
+            continue
+        else:
+            parts.append(
+                name.removesuffix("_in").removesuffix("_any").replace("_", " ")
+                + f": {_value(value)}"
+            )
+    return "; ".join(dict.fromkeys(parts))
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value).lower()
+
+
+def _effect_points(model: ScreeningModel, effect: NutrientEffect) -> float:
+    return model.points.effect_strength[effect.strength]
+
+
+def _apply_medicines(
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+) -> None:
+    for medicine_id in answers.medications:
+        medicine = kb.medicine_classes[medicine_id]
+        answer = f"medications: {medicine.label.lower()}"
+        for effect in medicine.effects:
+            if effect.direction == "lowers":
+                tally.add(
+                    effect.nutrient,
+                    answer,
+                    _effect_points(model, effect),
+                    effect.mechanism,
+                    effect.sources,
+                )
+        special = model.medicine_contributors.get(medicine_id)
+        if special:
+            facts = medicine.symptom_effects or (medicine.summary,)
+            tally.add(medicine_id, answer, special.points, facts[0].text, special.sources)
+
+
+def _apply_conditions(
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+) -> None:
+    for condition_id in answers.conditions:
+        condition = kb.conditions[condition_id]
+        for effect in condition.effects:
+            if effect.direction == "lowers":
+                answer = f"conditions: {condition.label.lower()}"
+                tally.add(
+                    effect.nutrient,
+                    answer,
+                    _effect_points(model, effect),
+                    effect.mechanism,
+                    effect.sources,
+                )
+
+
+def _present(tally: _Tally, model: ScreeningModel, kb: KnowledgeBase) -> frozenset[str]:
+    """Factors and medicines the answers already make present (symptoms may add to them)."""
+    candidates = set(kb.factors) | set(model.medicine_contributors)
+    return frozenset(c for c in candidates if tally.score(c, 0.0) >= model.points.present)
+
+
+def _apply_symptoms(
+    tally: _Tally,
+    kb: KnowledgeBase,
+    model: ScreeningModel,
+    symptoms: frozenset[str],
+    present: frozenset[str],
+) -> None:
+    """Each symptom's links, capped per contributor so a long list cannot outweigh a lab."""
+    given: dict[str, float] = defaultdict(float)
+    cap = model.points.symptom_cap
+    for symptom_id in sorted(symptoms):
+        symptom = kb.symptoms.get(symptom_id)
+        if symptom is None:
+            continue
+        points = model.points.symptom_specificity[symptom.specificity]
+        for link in symptom.related:
+            target = link.to
+            eligible = target in kb.nutrients or target == "no_specific_cause" or target in present
+            room = cap - given[target]
+            if not eligible or room <= 0:
+                continue
+            added = min(points, room)
+            given[target] += added
+            why = link.note or f"{symptom.label} can come from this"
+            tally.add(target, f"symptoms: {symptom.label.lower()}", added, why, link.sources)
+
+
+def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...]) -> None:
+    for lab in labs:
+        nutrient = LAB_NUTRIENT.get(lab.analyte)
+        if nutrient is None:
+            continue
+        status = lab.status
+        if lab.analyte in ("methylmalonic_acid", "homocysteine"):
+            status = "low" if lab.status == "high" else "normal"  # raised marker = B12 short
+        override = model.points.lab_overrides.get(nutrient, {})
+        points = override.get(status, model.points.lab.get(status, 0.0))
+        why = lab.note.split(". ")[0] if lab.note else f"{lab.label} is {lab.status}"
+        tally.add(
+            nutrient,
+            f"labs: {lab.label} {lab.value:g} {lab.unit} ({lab.status})",
+            points,
+            why,
+            lab.sources,
+        )
+
+
+def _apply_diet_analysis(tally: _Tally, model: ScreeningModel, answers: Answers) -> None:
+    analysis = answers.diet.analysis if answers.diet else None
+    if analysis is None:
+        return
+    for key, judged in analysis.nutrients.items():
+        nutrient = key.rsplit("_", 1)[0]
+        points = model.points.diet_analysis.get(judged.judgement, 0.0) * judged.confidence
+        judgement = judged.judgement.replace("_", " ")
+        answer = f"diet analysis ({analysis.source}, {analysis.days} day(s)): {key} {judgement}"
+        why = "Usual intake judged against the reference intake for this person."
+        tally.add(nutrient, answer, points, why, ("S4",))
+
+
+def _apply_factor_effects(tally: _Tally, kb: KnowledgeBase, model: ScreeningModel) -> None:
+    """A present factor (heavy drinking, gut losses) lowers the nutrients it is known to."""
+    for factor in kb.factors.values():
+        if tally.score(factor.id, 0.0) < model.points.present:
+            continue
+        for effect in factor.effects:
+            if effect.direction == "lowers":
+                points = model.points.propagate * _effect_points(model, effect)
+                tally.add(
+                    effect.nutrient,
+                    f"{factor.label.lower()} (above)",
+                    points,
+                    effect.mechanism,
+                    effect.sources,
+                )
+
+
+def _apply_interplay(tally: _Tally, kb: KnowledgeBase, model: ScreeningModel) -> None:
+    """Low magnesium drags potassium and calcium down, low vitamin D calcium (interactions)."""
+    priors = {c.id: c.prior for c in model.contributors}
+    suspected = {n: tally.score(n, priors.get(n, 0.0)) for n in kb.nutrients}
+    for interaction in kb.interactions:
+        if interaction.effect not in (
+            "blocks_correction",
+            "lowers",
+            "needed_for_absorption",
+            "needed_for_activation",
+        ):
+            continue
+        if suspected.get(interaction.nutrient, 0.0) >= model.points.interplay_threshold:
+            answer = f"{kb.nutrients[interaction.nutrient].name.lower()} suspected (above)"
+            tally.add(
+                interaction.affects,
+                answer,
+                model.points.interplay,
+                interaction.summary,
+                interaction.sources,
+            )
+
+
+def _apply_no_specific_cause(
+    tally: _Tally, model: ScreeningModel, low_labs: set[str], reasons: list[Reason]
+) -> None:
+    weights = model.points.no_specific_cause
+    if low_labs:
+        tally.add(
+            "no_specific_cause",
+            "labs: a result below range",
+            weights.lab_low,
+            "A low blood test points at a cause.",
+            ("S20",),
+        )
+    if any(r.level != "self-care" for r in reasons):
+        tally.add(
+            "no_specific_cause",
+            "red flags (above)",
+            weights.red_flag,
+            "Warning signs need a doctor, not reassurance.",
+            ("S36", "S37"),
+        )
+    for medicine in model.medicine_contributors:
+        if tally.score(medicine, 0.0) >= model.points.present:
+            tally.add(
+                "no_specific_cause",
+                f"medications: {medicine.replace('_', ' ')}",
+                weights.medicine,
+                "A medicine known to cause this is a likelier explanation.",
+                model.medicine_contributors[medicine].sources,
+            )
+    priors = {c.id: c.prior for c in model.contributors}
+    others = [
+        tally.score(c, priors.get(c, 0.0)) for c in tally.evidence if c != "no_specific_cause"
+    ]
+    strongest = max(others, default=0.0)
+    if strongest > 2:
+        tally.add(
+            "no_specific_cause",
+            "other causes (above)",
+            weights.specific * (strongest - 2),
+            "A specific cause with good evidence makes 'no single cause' less likely.",
+            ("S37",),
+        )
+
+
+# --- ranking and output --------------------------------------------------------------------
+
+
+def _rank(
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, has_low_lab: bool
+) -> tuple[Contributor, ...]:
+    ranked = []
+    for contributor_id, evidence in tally.evidence.items():
+        spec = model.contributor(contributor_id)
+        if spec is None and contributor_id not in model.medicine_contributors:
+            continue
+        prior = spec.prior if spec else 0.0
+        score = prior + sum(e.points for e in evidence)
+        if contributor_id != "no_specific_cause" and score <= 0:
+            continue  # nothing in the answers points at it
+        ranked.append(_contributor(contributor_id, score, evidence, kb, model, has_low_lab))
+    if not any(c.id == "no_specific_cause" for c in ranked):
+        baseline = model.contributor("no_specific_cause")
+        assert baseline is not None
+        ranked.append(_contributor("no_specific_cause", baseline.prior, [], kb, model, has_low_lab))
+    ranked.sort(key=lambda c: (-c.score, c.id))
+    return tuple(ranked)
+
+
+def _contributor(
+    contributor_id: str,
+    score: float,
+    evidence: list[Evidence],
+    kb: KnowledgeBase,
+    model: ScreeningModel,
+    has_low_lab: bool,
+) -> Contributor:
+    spec = model.contributor(contributor_id)
+    if spec is not None:
+        kind, strength, summary = spec.kind, spec.evidence.strength, spec.evidence.summary
+        label = (
+            kb.nutrients[contributor_id].name
+            if contributor_id in kb.nutrients
+            else kb.factors[contributor_id].label
+        )
+    else:
+        medicine = kb.medicine_classes[contributor_id]
+        special = model.medicine_contributors[contributor_id]
+        kind, strength, label = "medicine", special.strength, medicine.label
+        summary = (medicine.symptom_effects or (medicine.summary,))[0].text
+    lab_backed = has_low_lab and any(
+        e.answer.startswith("labs:") and e.points > 0 for e in evidence
+    )
+    independent = len({e.answer for e in evidence if e.points > 0})
+    if score >= model.confidence.high and (lab_backed or independent >= 2):
+        confidence: Literal["high", "moderate", "low"] = "high"
+    elif score >= model.confidence.moderate:
+        confidence = "moderate"
+    else:
+        confidence = "low"
+    ordered = tuple(sorted(evidence, key=lambda e: -abs(e.points)))
+    return Contributor(contributor_id, kind, label, score, confidence, strength, summary, ordered)
+
+
+TEST_THRESHOLD = 1.5  # a contributor this suspected earns its tests
+TEST_TOP = 5
+
+
+def _tests(
+    contributors: tuple[Contributor, ...], model: ScreeningModel
+) -> tuple[SuggestedTest, ...]:
+    tests: dict[str, SuggestedTest] = {}
+    for contributor in contributors[:TEST_TOP]:
+        spec = model.contributor(contributor.id)
+        if spec is None or contributor.score < TEST_THRESHOLD:
+            continue
+        for test in spec.tests:
+            known = tests.get(test.name)
+            for_ids = (*known.for_contributors, contributor.id) if known else (contributor.id,)
+            tests[test.name] = SuggestedTest(test.name, test.why, for_ids, test.sources)
+    return tuple(tests.values())
+
+
+def _next_steps(
+    level: str,
+    reasons: list[Reason],
+    contributors: tuple[Contributor, ...],
+    kb: KnowledgeBase,
+    model: ScreeningModel,
+    answers: Answers,
+    symptoms: frozenset[str],
+    labs: tuple[LabResult, ...],
+) -> tuple[NextStep, ...]:
+    steps = list(_doctor_steps(level, reasons))
+    top = [c for c in contributors[:3] if c.score >= 1.0]
+    for contributor in top:
+        steps.extend(_change_steps(contributor, kb))
+    for caution in model.cautions:
+        if _holds(caution.when, answers, symptoms, labs):
+            steps.append(NextStep("caution", " ".join(caution.text.split()), caution.sources))
+    return tuple(steps)
+
+
+def _doctor_steps(level: str, reasons: list[Reason]) -> Iterator[NextStep]:
+    for reason in reasons:
+        if reason.level != "self-care":
+            yield NextStep("doctor", f"{reason.label}: {reason.advice}", reason.sources)
+    if level == "self-care":
+        yield NextStep(
+            "doctor",
+            "See your doctor if the symptoms last more than two weeks, keep you awake, spread, "
+            "or come with weakness, numbness or muscle wasting.",
+            ("S36", "S37"),
+        )
+
+
+def _change_steps(contributor: Contributor, kb: KnowledgeBase) -> Iterator[NextStep]:
+    if contributor.id in kb.nutrients:
+        nutrient = kb.nutrients[contributor.id]
+        fact = nutrient.food_sources[0]
+        yield NextStep("food", f"{nutrient.name}: {' '.join(fact.text.split())}", fact.sources)
+    elif contributor.id in kb.factors:
+        for fact in kb.factors[contributor.id].what_helps[:1]:
+            yield NextStep(
+                "habit",
+                f"{kb.factors[contributor.id].label}: {' '.join(fact.text.split())}",
+                fact.sources,
+            )

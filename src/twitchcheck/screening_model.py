@@ -1,0 +1,229 @@
+"""The screening model's weights and rules (``data/knowledge/screening.yaml``), validated.
+
+Loaded once; every source id must resolve in the knowledge base's sources, every
+contributor, medicine, condition and symptom id must exist, so a typo in the file
+fails loudly with the file, the entry and the field.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from twitchcheck.errors import KnowledgeError
+
+Strength = Literal["strong", "moderate", "weak", "insufficient"]
+Kind = Literal["nutrient", "factor", "medicine", "baseline"]
+FILE = "screening.yaml"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class When(_Model):
+    """Conditions on the answers; all that are given must hold (an empty `when` always holds)."""
+
+    pregnant: bool | None = None
+    sex: Literal["female", "male"] | None = None
+    age_at_least: float | None = None
+    age_below: float | None = None
+    symptoms_any: tuple[str, ...] = ()
+    symptoms_none: tuple[str, ...] = ()
+    conditions_any: tuple[str, ...] = ()
+    medicines_any: tuple[str, ...] = ()
+    diet_pattern_in: tuple[str, ...] = ()
+    dairy: bool | None = None
+    fish: bool | None = None
+    fortified_foods: bool | None = None
+    sun_exposure_in: tuple[str, ...] = ()
+    caffeine_mg_at_least: float | None = None
+    caffeine_mg_below: float | None = None
+    alcohol_drinks_at_least: float | None = None
+    nicotine: bool | None = None
+    exercise_in: tuple[str, ...] = ()
+    fluids_l_below: float | None = None
+    stress_in: tuple[str, ...] = ()
+    sleep_hours_below: float | None = None
+    recent_any: tuple[str, ...] = ()
+    twitch_where_any: tuple[str, ...] = ()
+    twitch_only_in: tuple[str, ...] = ()
+    twitch_when_in: tuple[str, ...] = ()
+    labs_high_any: tuple[str, ...] = ()
+
+
+class Rule(_Model):
+    id: str
+    when: When
+    add: dict[str, float] = Field(min_length=1)
+    why: str
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Caution(_Model):
+    id: str
+    when: When
+    text: str
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Test(_Model):
+    name: str
+    why: str
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class Evidence(_Model):
+    strength: Strength
+    claim: str | None = None
+    summary: str
+
+
+class Contributor(_Model):
+    id: str
+    kind: Kind
+    prior: float
+    evidence: Evidence
+    tests: tuple[Test, ...] = ()
+
+
+class MedicineContributor(_Model):
+    points: float
+    strength: Strength
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+class AgeLimit(_Model):
+    min_age: Annotated[float, Field(gt=0)]
+    why: str
+
+
+class NoSpecificCause(_Model):
+    lab_low: float
+    red_flag: float
+    medicine: float
+    specific: float
+
+
+class Points(_Model):
+    effect_strength: dict[Strength, float]
+    symptom_specificity: dict[Literal["low", "moderate", "high"], float]
+    symptom_cap: float
+    propagate: float
+    present: float
+    interplay: float
+    interplay_threshold: float
+    lab: dict[str, float]
+    lab_overrides: dict[str, dict[str, float]] = Field(default_factory=dict)
+    diet_analysis: dict[str, float]
+    no_specific_cause: NoSpecificCause
+
+
+class Confidence(_Model):
+    high: float
+    moderate: float
+
+
+class ScreeningModel(_Model):
+    points: Points
+    confidence: Confidence
+    contributors: tuple[Contributor, ...]
+    medicine_contributors: dict[str, MedicineContributor]
+    adult_only: dict[str, AgeLimit]
+    rules: tuple[Rule, ...]
+    cautions: tuple[Caution, ...]
+
+    def contributor(self, contributor_id: str) -> Contributor | None:
+        return next((c for c in self.contributors if c.id == contributor_id), None)
+
+
+@functools.cache
+def load_model(directory: Path | None = None) -> ScreeningModel:
+    """The validated screening model (packaged, or from `directory` for tests)."""
+    import yaml
+
+    from twitchcheck._data import data_path
+
+    path = (directory or data_path("knowledge")) / FILE
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        model = ScreeningModel.model_validate(raw)
+    except (OSError, yaml.YAMLError) as error:
+        raise KnowledgeError(f"{FILE}: cannot be read ({error})") from error
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise KnowledgeError(
+            f"{FILE}: {_entry(raw, first['loc'])}field {where}: {first['msg']}"
+        ) from error
+    problems = list(_cross_check(model))
+    if problems:
+        raise KnowledgeError(f"{FILE}: " + "; ".join(problems[:8]))
+    return model
+
+
+def _entry(raw: Any, loc: tuple[Any, ...]) -> str:
+    """ "entry 'caffeine_high', " when the error sits inside a list entry with an id."""
+    node = raw
+    for part in loc[:2]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return ""
+    return f"entry {node['id']!r}, " if isinstance(node, dict) and "id" in node else ""
+
+
+def _cross_check(model: ScreeningModel) -> Iterator[str]:
+    from twitchcheck.knowledge import load_knowledge
+
+    kb = load_knowledge()
+    contributor_ids = {c.id for c in model.contributors} | set(model.medicine_contributors)
+    for c in model.contributors:
+        known = c.id in kb.nutrients or c.id in kb.factors
+        if not known:
+            yield f"contributor {c.id!r} is not a nutrient or factor in the knowledge base"
+        if c.evidence.claim and c.evidence.claim not in kb.evidence:
+            claim = c.evidence.claim
+            yield f"contributor {c.id!r}: evidence claim {claim!r} is not in evidence.yaml"
+    for medicine in [*model.medicine_contributors, *model.adult_only]:
+        if medicine not in kb.medicine_classes:
+            yield f"medicine class {medicine!r} is not in medicines.yaml"
+    for rule in model.rules:
+        yield from _check_when(rule.id, rule.when, kb)
+    for caution in model.cautions:
+        yield from _check_when(caution.id, caution.when, kb)
+    for rule in model.rules:
+        for target in rule.add:
+            if target not in contributor_ids:
+                yield f"rule {rule.id!r} adds to unknown contributor {target!r}"
+    for source in _all_sources(model):
+        if source not in kb.sources:
+            yield f"source {source!r} is not in sources.yaml"
+
+
+def _check_when(item_id: str, when: When, kb: Any) -> Iterator[str]:
+    for field, table in (
+        ("symptoms_any", kb.symptoms),
+        ("symptoms_none", kb.symptoms),
+        ("conditions_any", kb.conditions),
+        ("medicines_any", kb.medicine_classes),
+    ):
+        for value in getattr(when, field):
+            if value not in table:
+                yield f"entry {item_id!r}, field when.{field}: unknown id {value!r}"
+
+
+def _all_sources(model: ScreeningModel) -> Iterator[str]:
+    for rule in model.rules:
+        yield from rule.sources
+    for caution in model.cautions:
+        yield from caution.sources
+    for contributor in model.contributors:
+        for test in contributor.tests:
+            yield from test.sources
+    for medicine in model.medicine_contributors.values():
+        yield from medicine.sources
