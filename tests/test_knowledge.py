@@ -189,7 +189,8 @@ def test_missing_file_is_named(broken_copy: Path) -> None:
 
 
 def test_each_file_has_a_model() -> None:
-    assert {p.name for p in KNOWLEDGE_DIR.glob("*.yaml")} == set(FILES)
+    # screening.yaml holds the screening model's weights; screening_model.py validates it.
+    assert {p.name for p in KNOWLEDGE_DIR.glob("*.yaml")} == set(FILES) | {"screening.yaml"}
 
 
 # --- lookups ---------------------------------------------------------------------------
