@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## the main job: an interactive session
-	$(BIN)/twitchcheck demo
+run: $(STAMP)  ## the main job: the interactive screening
+	$(BIN)/twitchcheck screen
 
 test: lint  ## ruff, mypy and the whole test suite
 	$(BIN)/pytest

@@ -1,0 +1,87 @@
+"""Clinical vignettes from published sources: agreement and red-flag sensitivity.
+
+Each vignette (tests/data/vignettes.yaml) says which triage level the case must get
+and which contributors must appear in the top three. The test reports top-1 and
+top-3 agreement and red-flag sensitivity; sensitivity must be 100% and top-3
+agreement at least 90%.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from conftest import REPO
+
+from twitchcheck.answers import parse_answers
+from twitchcheck.screen import TRIAGE_ORDER, screen
+
+VIGNETTES: list[dict[str, Any]] = yaml.safe_load(
+    (REPO / "tests/data/vignettes.yaml").read_text(encoding="utf-8")
+)["vignettes"]
+
+
+def level_at_least(level: str, expected: str) -> bool:
+    return TRIAGE_ORDER.index(level) >= TRIAGE_ORDER.index(expected)
+
+
+def outcome(vignette: dict[str, Any]) -> tuple[str, list[str]]:
+    result = screen(parse_answers(vignette["answers"]))
+    return result.level, [c.id for c in result.contributors]
+
+
+def test_suite_shape() -> None:
+    assert len(VIGNETTES) >= 30
+    red = [v for v in VIGNETTES if v["expect"]["triage"] != "self-care" and v["kind"] == "red_flag"]
+    benign = [v for v in VIGNETTES if v["expect"]["triage"] == "self-care"]
+    assert len(red) >= 8
+    assert len(benign) >= 5
+    assert all(v["source"]["citation"] and v["source"]["url"] for v in VIGNETTES)
+    assert len({v["id"] for v in VIGNETTES}) == len(VIGNETTES)
+
+
+def test_agreement_and_red_flag_sensitivity(capsys: pytest.CaptureFixture[str]) -> None:
+    top1 = top3 = red_caught = red_total = benign_kept = benign_total = 0
+    misses: list[str] = []
+    for vignette in VIGNETTES:
+        expect = vignette["expect"]
+        level, ranked = outcome(vignette)
+        wanted = set(expect["top3_any"])
+        first = set(expect.get("top1_any", expect["top3_any"]))
+        hit3 = bool(wanted & set(ranked[:3]))
+        top3 += hit3
+        top1 += ranked[0] in first
+        if vignette["kind"] == "red_flag":
+            red_total += 1
+            red_caught += level_at_least(level, expect["triage"])
+        if expect["triage"] == "self-care":
+            benign_total += 1
+            benign_kept += level == "self-care"
+        if not hit3 or not level_at_least(level, expect["triage"]):
+            misses.append(f"{vignette['id']} ({level}, {ranked[:3]})")
+    n = len(VIGNETTES)
+    with capsys.disabled():
+        print(
+            f"\nvignettes: {n}; top-1 {top1 / n:.0%}, top-3 {top3 / n:.0%}; "
+            f"red-flag sensitivity {red_caught}/{red_total}; benign kept at self-care "
+            f"{benign_kept}/{benign_total}; misses: {misses}"
+        )
+    assert red_caught == red_total
+    assert top3 / n >= 0.9
+
+
+@pytest.mark.parametrize("vignette", VIGNETTES, ids=[v["id"] for v in VIGNETTES])
+def test_triage_is_never_below_what_the_case_needs(vignette: dict[str, Any]) -> None:
+    level, _ = outcome(vignette)
+    assert level_at_least(level, vignette["expect"]["triage"])
+
+
+@pytest.mark.parametrize(
+    "vignette",
+    [v for v in VIGNETTES if v["expect"]["triage"] == "self-care"],
+    ids=lambda v: v["id"],
+)
+def test_benign_cases_stay_self_care(vignette: dict[str, Any]) -> None:
+    level, _ = outcome(vignette)
+    assert level == "self-care"
