@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import REPO
 
+from conftest import REPO
 from twitchcheck.answers import parse_answers
 from twitchcheck.screen import TRIAGE_ORDER, screen
 
@@ -42,16 +42,19 @@ def test_suite_shape() -> None:
 
 
 def test_agreement_and_red_flag_sensitivity(capsys: pytest.CaptureFixture[str]) -> None:
-    top1 = top3 = red_caught = red_total = benign_kept = benign_total = 0
+    top1 = top3 = ranked_cases = red_caught = red_total = benign_kept = benign_total = 0
     misses: list[str] = []
     for vignette in VIGNETTES:
         expect = vignette["expect"]
         level, ranked = outcome(vignette)
         wanted = set(expect["top3_any"])
-        first = set(expect.get("top1_any", expect["top3_any"]))
-        hit3 = bool(wanted & set(ranked[:3]))
-        top3 += hit3
-        top1 += ranked[0] in first
+        first = set(expect.get("top1_any") or expect["top3_any"])
+        # An empty top3_any tests triage only (the cause, e.g. ALS, is not a contributor).
+        hit3 = not wanted or bool(wanted & set(ranked[:3]))
+        if wanted:
+            ranked_cases += 1
+            top3 += hit3
+            top1 += ranked[0] in first
         if vignette["kind"] == "red_flag":
             red_total += 1
             red_caught += level_at_least(level, expect["triage"])
@@ -60,10 +63,11 @@ def test_agreement_and_red_flag_sensitivity(capsys: pytest.CaptureFixture[str]) 
             benign_kept += level == "self-care"
         if not hit3 or not level_at_least(level, expect["triage"]):
             misses.append(f"{vignette['id']} ({level}, {ranked[:3]})")
-    n = len(VIGNETTES)
+    n = ranked_cases
     with capsys.disabled():
         print(
-            f"\nvignettes: {n}; top-1 {top1 / n:.0%}, top-3 {top3 / n:.0%}; "
+            f"\nvignettes: {len(VIGNETTES)} ({n} with expected causes); top-1 {top1 / n:.0%}, "
+            f"top-3 {top3 / n:.0%}; "
             f"red-flag sensitivity {red_caught}/{red_total}; benign kept at self-care "
             f"{benign_kept}/{benign_total}; misses: {misses}"
         )

@@ -33,7 +33,9 @@ LAB_NUTRIENT = {
     "methylmalonic_acid": "vitamin_b12",
     "homocysteine": "vitamin_b12",
 }
-LOW_STATUSES = frozenset({"low", "deficient", "inadequate", "borderline"})
+# Statuses that make a result "low" for red flags (a doctor's matter): not borderline B12 or
+# vitamin D in the 12-20 ng/mL band, which food, sun and a recheck can address first.
+CLEARLY_LOW = frozenset({"low", "deficient"})
 PERSISTENT_WEEKS = 2  # NHS: a twitch lasting over two weeks is worth a doctor's look (S36)
 WIDESPREAD_PLACES = 3  # distinct body places that count as "twitching in several places"
 DISCLAIMER = (
@@ -184,14 +186,14 @@ def screen(answers: Answers) -> ScreenResult:
     low_labs = {
         LAB_NUTRIENT[r.analyte]
         for r in labs
-        if r.analyte in LAB_NUTRIENT and r.status in LOW_STATUSES and r.status != "borderline"
+        if r.analyte in LAB_NUTRIENT and r.status in CLEARLY_LOW
     }
     reasons = _reasons(kb, answers, symptoms, labs, low_labs)
     level = max((r.level for r in reasons), key=TRIAGE_ORDER.index, default="self-care")
 
     tally = _Tally()
     _apply_rules(tally, model, answers, symptoms, labs)
-    _apply_medicines(tally, kb, model, answers)
+    _apply_medicines(tally, kb, model, answers, low_labs)
     _apply_conditions(tally, kb, model, answers)
     _apply_symptoms(tally, kb, model, symptoms, _present(tally, model, kb))
     _apply_labs(tally, model, labs)
@@ -214,6 +216,8 @@ def screen(answers: Answers) -> ScreenResult:
 def derived_symptoms(answers: Answers) -> frozenset[str]:
     """Reported symptoms plus those the `twitch` answers imply (persistent, widespread...)."""
     found = set(answers.symptoms)
+    if answers.recent.vomiting or answers.recent.diarrhoea:
+        found.add("gut_losses")
     twitch = answers.twitch
     if twitch is None:
         return frozenset(found)
@@ -386,7 +390,7 @@ def _effect_points(model: ScreeningModel, effect: NutrientEffect) -> float:
 
 
 def _apply_medicines(
-    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers, low_labs: set[str]
 ) -> None:
     for medicine_id in answers.medications:
         medicine = kb.medicine_classes[medicine_id]
@@ -404,6 +408,13 @@ def _apply_medicines(
         if special:
             facts = medicine.symptom_effects or (medicine.summary,)
             tally.add(medicine_id, answer, special.points, facts[0].text, special.sources)
+            # The medicine is the likelier root when a lab shows the very nutrient it lowers.
+            for effect in medicine.effects:
+                if effect.direction == "lowers" and effect.nutrient in low_labs:
+                    why = f"It lowers {effect.nutrient.replace('_', ' ')}, which a test shows low."
+                    answer_lab = f"labs: low {effect.nutrient.replace('_', ' ')}"
+                    points = model.points.explains_low_lab
+                    tally.add(medicine_id, answer_lab, points, why, effect.sources)
 
 
 def _apply_conditions(

@@ -115,6 +115,7 @@ class Points(_Model):
     symptom_cap: float
     propagate: float
     present: float
+    explains_low_lab: float
     interplay: float
     interplay_threshold: float
     lab: dict[str, float]
