@@ -157,16 +157,17 @@ def resolve_names(answers: Answers) -> Answers:
         Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
     except ProfileError:
         raise
-    symptoms = tuple(_ids(answers.symptoms, "symptom", "symptoms"))
-    conditions = tuple(_ids(answers.conditions, "condition", "conditions"))
-    medications = tuple(_medicine_ids(answers.medications))
+    symptoms = tuple(known_ids(answers.symptoms, "symptom", "symptoms"))
+    conditions = tuple(known_ids(answers.conditions, "condition", "conditions"))
+    medications = tuple(medicine_class_ids(answers.medications))
     _check_age_limits(answers.age, medications)
     return answers.model_copy(
         update={"symptoms": symptoms, "conditions": conditions, "medications": medications}
     )
 
 
-def _ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
+def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
+    """Knowledge-base ids for symptom or condition names; InputError with suggestions if unknown."""
     from twitchcheck.knowledge import load_knowledge, lookup, suggest
 
     kb = load_knowledge()
@@ -200,7 +201,7 @@ def _is_kind(name: str, kind: str) -> bool:
     return True
 
 
-def _medicine_ids(names: tuple[str, ...]) -> list[str]:
+def medicine_class_ids(names: tuple[str, ...]) -> list[str]:
     """Each medicine name as the class ids it belongs to (a combination gives two)."""
     from twitchcheck.knowledge import medicine_classes_for
 

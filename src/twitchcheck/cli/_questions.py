@@ -165,16 +165,16 @@ def _lifestyle() -> dict[str, Any]:
 
 
 def _names(question: str, kind: str) -> list[str]:
-    from twitchcheck.answers import _ids, _medicine_ids
+    from twitchcheck.answers import known_ids, medicine_class_ids
 
     while True:
         text = typer.prompt(question + " (Enter for none)", default="", show_default=False)
         names = tuple(n.strip() for n in text.split(",") if n.strip())
         try:
             if kind == "medicine":
-                _medicine_ids(names)
+                medicine_class_ids(names)
             else:
-                _ids(names, kind, "conditions")
+                known_ids(names, kind, "conditions")
         except InputError as error:
             console().print(f"[red]{error}[/red]")
             continue
