@@ -10,7 +10,8 @@
     │   ├── UnknownAnalyteError   a lab test name we do not know
     │   ├── LabUnitError          a unit that does not belong to the analyte
     │   ├── LabValueError         a lab value no living person could have
-    │   └── UnknownEntryError     a name the knowledge base does not hold
+    │   ├── UnknownEntryError     a name the knowledge base does not hold
+    │   └── DiaryError            a food diary that cannot be read as a whole
     └── DataError                 packaged data is missing or broken
         └── KnowledgeError        a knowledge file fails validation
 
@@ -126,3 +127,13 @@ class KnowledgeError(DataError):
     """A knowledge file fails validation; the message names file, entry and field."""
 
     code = "knowledge_error"
+
+
+class DiaryError(InputError):
+    """A food diary that cannot be read: empty, binary, an unknown layout, or a bad date."""
+
+    code = "bad_diary"
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        self.line = line
+        super().__init__(message if line is None else f"line {line}: {message}")
