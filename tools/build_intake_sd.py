@@ -43,7 +43,6 @@ import csv
 import hashlib
 import math
 import sys
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,12 +222,10 @@ def read_day1(source: Path) -> list[dict[str, Any]]:
     """DR1TOT_J rows (the ``NUTRIENT`` table of the .rda), one dict per record."""
     import rdata  # build-time dependency only
 
-    # The tables are tibbles; read them as the plain data frames they are.
+    # The tables are tibbles; read them as the plain data frames they are (rdata warns otherwise).
     frame = rdata.conversion.DEFAULT_CLASS_MAP["data.frame"]
     constructors = {**rdata.conversion.DEFAULT_CLASS_MAP, "tbl_df": frame, "tbl": frame}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pandas/xarray chatter unrelated to the values
-        data = rdata.read_rda(source / DAY1_RDA, constructor_dict=constructors)
+    data = rdata.read_rda(source / DAY1_RDA, constructor_dict=constructors)
     table = data["NHANES_20172018"]["NUTRIENT"]
     wanted = ["SEQN", "DR1DRSTZ", *(f"DR1T{n.suffix}" for n in NUTRIENTS)]
     columns = {name: [None if v != v else float(v) for v in table[name]] for name in wanted}
