@@ -61,6 +61,12 @@ class Target:
     notes: tuple[str, ...]
     sources: tuple[str, ...]
     iu: IUValues | None = None
+    ul_scope_id: str = ""  # key of the scope in dri.yaml, e.g. "drugs_only"
+
+    @property
+    def ul_counts_food(self) -> bool:
+        """Whether the UL applies to intake from food (not so for magnesium's UL)."""
+        return self.ul is not None and self.ul_scope_id != "drugs_only"
 
     @property
     def kind(self) -> Kind:
@@ -179,6 +185,7 @@ def _parse_row(key: str, block: Mapping[str, Any], raw: Mapping[str, Any]) -> Li
         ul=raw["ul"],
         ul_scope=block["ul_scopes"][raw["scope"]]["text"],
         ul_scope_short=block["ul_scopes"][raw["scope"]]["short"],
+        ul_scope_id=raw["scope"],
         notes=tuple(notes[note_id]["text"] for note_id in note_ids),
         sources=tuple(sources),
         iu=_iu(raw.get("iu"), kind),

@@ -1,0 +1,286 @@
+"""Is a person's usual intake adequate? The IOM (2000) method for individuals.
+
+With n days of records, the mean ȳ stands in for usual intake and the EAR for
+the person's requirement. Both are uncertain, so the IOM divides the
+difference by its standard error:
+
+    z = (ȳ − EAR) / √(SD_r² + SD_within² / n)      P(adequate) ≈ Φ(z)
+
+SD_r is the spread of requirements, (RDA − EAR) / 2 (a 10 % CV where RDA = 1.2 EAR);
+SD_within is the pooled day-to-day SD for the person's sex and age group (the
+NHANES table in `intake_sd`). Nutrients with only an AI get the qualitative
+reading (at or above the AI: adequate; below it: no conclusion), and the UL the
+mirrored test, only where the UL counts food (not magnesium's). Vitamin D and B12
+vary from day to day by more than the 60 % CV at which the IOM says the z-test
+misleads, so they are judged on the log scale, with the log-scale CV. See
+docs/diet-analysis.md. Sources: IOM 2000 Ch. 3 and App. B (S4 in sources.yaml).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from twitchcheck.errors import InputError
+from twitchcheck.intake_sd import IntakeVariation, within_person_sd
+from twitchcheck.targets import Target
+
+Method = Literal["ear_z", "ear_log_z", "ai_qualitative", "none"]
+Judgement = Literal["inadequate", "possibly_inadequate", "adequate", "unknown"]
+
+# IOM Table B-1 (App. B p. 190): z ≥ 1 is the 85 % row, the usual bar before calling
+# intake adequate; z < 0 (mean below the EAR) means more likely short than not.
+ADEQUATE_Z = 1.0
+INADEQUATE_Z = 0.0
+# How sure a conclusion is, by the probability that it is correct (Table B-1 rows).
+HIGH_P = 0.93  # |z| ≥ 1.5
+MODERATE_P = 0.70  # |z| ≥ 0.5
+FEW_DAYS = 3  # with fewer days a judgement is of low confidence whatever z says
+SOURCE = "S4"  # IOM 2000, DRI: Applications in Dietary Assessment
+
+
+@dataclass(frozen=True, slots=True)
+class UpperCheck:
+    """Whether usual intake is confidently below the UL (only where the UL counts food)."""
+
+    ul: float
+    applies: bool
+    p_below: float | None
+    note: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "ul": self.ul,
+            "applies_to_food": self.applies,
+            "p_below_ul": _round(self.p_below),
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The judgement on one nutrient: how it was reached and how sure we are."""
+
+    nutrient: str
+    mean: float
+    days: int
+    method: Method
+    z: float | None
+    p_adequate: float | None
+    judgement: Judgement
+    confidence: Literal["high", "moderate", "low"]
+    note: str
+    upper: UpperCheck | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "method": self.method,
+            "z": _round(self.z),
+            "p_adequate": _round(self.p_adequate),
+            "judgement": self.judgement,
+            "confidence": self.confidence,
+            "note": self.note,
+            "upper_limit": self.upper.to_dict() if self.upper else None,
+            "source": SOURCE,
+        }
+
+
+def phi(z: float) -> float:
+    """The standard normal CDF."""
+    return 0.5 * math.erfc(-z / math.sqrt(2.0))
+
+
+# Published CVs of requirement: magnesium (IOM 1997) and B12 (IOM 1998) were set with an
+# assumed 10 % CV (RDA = 1.2 × EAR). Calcium and vitamin D (IOM 2011) have none, so their
+# SD is implied by the rounded RDA: (RDA − EAR) / 2. See intake-variability.yaml.
+REQUIREMENT_CV = {"magnesium_mg": 0.10, "vitamin_b12_ug": 0.10}
+
+
+def requirement_sd(target: Target) -> float | None:
+    """SD of requirements: CV × EAR where a CV was published, else (RDA − EAR) / 2."""
+    if target.ear is None or target.rda is None:
+        return None
+    cv = REQUIREMENT_CV.get(target.nutrient)
+    return cv * target.ear if cv is not None else (target.rda - target.ear) / 2.0
+
+
+def assess(
+    nutrient: str,
+    mean: float,
+    days: int,
+    target: Target,
+    sex: str,
+    age_years: float,
+) -> Assessment:
+    """Judge usual intake of `nutrient` from the mean of `days` days of records."""
+    if days < 1:
+        raise InputError("an intake judgement needs at least one day of records")
+    variation = _variation(nutrient, sex, age_years)
+    upper = _upper(mean, days, target, variation)
+    if target.ear is not None and target.rda is not None:
+        result = _ear_test(nutrient, mean, days, target, variation)
+    elif target.ai is not None:
+        result = _ai_reading(nutrient, mean, days, target)
+    else:
+        result = Assessment(
+            nutrient, mean, days, "none", None, None, "unknown", "low", "No reference intake."
+        )
+    return _with_upper(result, upper)
+
+
+def _variation(nutrient: str, sex: str, age_years: float) -> IntakeVariation | None:
+    try:
+        return within_person_sd(nutrient, sex, age_years)
+    except InputError:
+        return None  # children: no vetted day-to-day SD, so no confidence figure
+
+
+def _ear_test(
+    nutrient: str, mean: float, days: int, target: Target, variation: IntakeVariation | None
+) -> Assessment:
+    assert target.ear is not None
+    sd_r = requirement_sd(target) or 0.0
+    if variation is None:
+        return _practical(nutrient, mean, days, target, "no day-to-day SD for this age")
+    if variation.skewed:
+        return _log_test(nutrient, mean, days, target, sd_r, variation)
+    z = (mean - target.ear) / math.sqrt(sd_r**2 + variation.sd_within**2 / days)
+    note = (
+        f"z = (mean {mean:.4g} − EAR {target.ear:g}) / √(SD_r {sd_r:.3g}² + "
+        f"SD_within {variation.sd_within:.3g}² / {days} days) = {z:.2f}"
+    )
+    return _judged(nutrient, mean, days, "ear_z", z, note)
+
+
+def _log_test(
+    nutrient: str, mean: float, days: int, target: Target, sd_r: float, variation: IntakeVariation
+) -> Assessment:
+    """The EAR test on the log scale, for intakes too skewed for the normal one."""
+    assert target.ear is not None
+    if mean <= 0:
+        note = "No intake recorded at all: usual intake is very likely below the requirement."
+        return Assessment(
+            nutrient,
+            mean,
+            days,
+            "ear_log_z",
+            None,
+            0.0,
+            "inadequate",
+            _days_confidence(days, "moderate"),
+            note,
+        )
+    cv_requirement = sd_r / target.ear
+    z = math.log(mean / target.ear) / math.sqrt(cv_requirement**2 + variation.cv_log**2 / days)
+    note = (
+        f"Day-to-day intake varies too much (CV {variation.cv:.0%}) for the IOM's normal test; "
+        f"judged on the log scale: z = ln(mean {mean:.3g} / EAR {target.ear:g}) / "
+        f"√(CV_r {cv_requirement:.2f}² + CV_log {variation.cv_log:.2f}² / {days} days) = {z:.2f}. "
+        "Treat the figure as approximate."
+    )
+    return _judged(nutrient, mean, days, "ear_log_z", z, note)
+
+
+def _practical(nutrient: str, mean: float, days: int, target: Target, why: str) -> Assessment:
+    """Without a day-to-day SD: the IOM's practical reading against EAR and RDA, no figure."""
+    assert target.ear is not None
+    assert target.rda is not None
+    if mean < target.ear:
+        judgement: Judgement = "inadequate"
+    elif mean < target.rda:
+        judgement = "possibly_inadequate"
+    else:
+        judgement = "adequate"
+    note = f"No confidence figure ({why}); read against EAR {target.ear:g} and RDA {target.rda:g}."
+    return Assessment(nutrient, mean, days, "ear_z", None, None, judgement, "low", note)
+
+
+def _judged(
+    nutrient: str, mean: float, days: int, method: Method, z: float, note: str
+) -> Assessment:
+    z = round(z, 9)  # a mean exactly at a boundary must not fall below it by float error
+    p = phi(z)
+    if z >= ADEQUATE_Z:
+        judgement: Judgement = "adequate"
+    elif z >= INADEQUATE_Z:
+        judgement = "possibly_inadequate"
+    else:
+        judgement = "inadequate"
+    correct = max(p, 1 - p)  # probability the conclusion drawn is right
+    confidence: Literal["high", "moderate", "low"] = (
+        "high" if correct >= HIGH_P else "moderate" if correct >= MODERATE_P else "low"
+    )
+    if method == "ear_log_z" and confidence == "high":
+        confidence = "moderate"  # the log-scale figure is an approximation
+    return Assessment(
+        nutrient, mean, days, method, z, p, judgement, _days_confidence(days, confidence), note
+    )
+
+
+def _days_confidence(
+    days: int, confidence: Literal["high", "moderate", "low"]
+) -> Literal["high", "moderate", "low"]:
+    """One or two days of records tell little about usual intake."""
+    if days < FEW_DAYS:
+        return "low"
+    return confidence
+
+
+def _ai_reading(nutrient: str, mean: float, days: int, target: Target) -> Assessment:
+    """AI only: at or above it, adequate; below it, no conclusion (IOM Ch. 3 p. 59)."""
+    assert target.ai is not None
+    if mean >= target.ai:
+        note = f"Mean {mean:.4g} is at or above the AI {target.ai:g}: very likely adequate."
+        return Assessment(
+            nutrient,
+            mean,
+            days,
+            "ai_qualitative",
+            None,
+            None,
+            "adequate",
+            _days_confidence(days, "moderate"),
+            note,
+        )
+    note = (
+        f"Mean {mean:.4g} is below the AI {target.ai:g}. With only an AI, that cannot show "
+        "inadequacy; it means adequacy cannot be confirmed."
+    )
+    return Assessment(
+        nutrient, mean, days, "ai_qualitative", None, None, "possibly_inadequate", "low", note
+    )
+
+
+def _upper(
+    mean: float, days: int, target: Target, variation: IntakeVariation | None
+) -> UpperCheck | None:
+    if target.ul is None:
+        return None
+    if not target.ul_counts_food:
+        scope = target.ul_scope_short
+        note = f"The UL ({target.ul:g}) counts {scope}; food intake is not compared with it."
+        return UpperCheck(target.ul, False, None, note)
+    if variation is None or variation.skewed:
+        above = mean > target.ul
+        note = f"Mean {'above' if above else 'below'} the UL {target.ul:g} (no confidence figure)."
+        return UpperCheck(target.ul, True, None, note)
+    z = (mean - target.ul) / (variation.sd_within / math.sqrt(days))
+    p_below = 1 - phi(z)
+    return UpperCheck(
+        target.ul,
+        True,
+        p_below,
+        f"Confidence usual intake is below the UL {target.ul:g}: {p_below:.0%}.",
+    )
+
+
+def _with_upper(result: Assessment, upper: UpperCheck | None) -> Assessment:
+    return Assessment(
+        result.nutrient, result.mean, result.days, result.method, result.z, result.p_adequate,
+        result.judgement, result.confidence, result.note, upper,
+    )  # fmt: skip
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
