@@ -1,0 +1,201 @@
+"""Read a date written on its own: a diary heading or a date cell.
+
+Accepted forms (see docs/diary.md): ``2026-11-20`` (also with / or . and
+one-digit month or day), ``20/11/2026`` or ``11/20/2026`` only when it can be
+read one way, and words: ``20 Nov``, ``Nov 20``, ``20 November 2026``,
+``Friday 20 November 2026``, ``Fri, Nov 20, 2026``, ``20th of November``.
+Anything else is not a date (None); something shaped like a date that cannot
+be one (``2026-02-30``, ``05/11/2026``) raises DiaryError.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from twitchcheck.errors import DiaryError
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
+    "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
+    "saturday": 5, "sun": 6, "sunday": 6,
+}  # fmt: skip
+
+_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_WORDY = re.compile(r"[a-z0-9 ,.]+")
+_TOKEN = re.compile(r"[a-z]+|\d+")
+_ORDINAL = frozenset({"st", "nd", "rd", "th"})
+_LABEL = re.compile(r"^(?:date|day)\s*[:=-]\s*")
+_DECORATION = " \t:=*_-~|"
+_TIME = re.compile(r"[ t]\d{1,2}:\d{2}.*$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """A date as written; `year` None when it was left out."""
+
+    day: int
+    month: int
+    year: int | None
+    weekday: int | None = None
+
+
+def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
+    """The date written alone in `text` (a heading), or None if `text` is not a date.
+
+    `day_first` settles numeric dates such as 05/11/2026: True reads day first,
+    False month first, None accepts only dates that read one way.
+    """
+    s = _LABEL.sub("", text.strip().lower()).strip(_DECORATION)
+    if not s or len(s) > 60 or not s[0].isalnum():
+        return None
+    match = _YMD.fullmatch(s)
+    if match:
+        return _checked(int(match[4]), int(match[3]), int(match[1]), None, text)
+    match = _DMY.fullmatch(s)
+    if match:
+        return _numeric(int(match[1]), int(match[3]), int(match[4]), day_first, text)
+    if _WORDY.fullmatch(s):
+        return _wordy(_TOKEN.findall(s), text)
+    return None
+
+
+def parse_date_cell(text: str, day_first: bool | None = None) -> DateParts | None:
+    """Like `parse_date`, also accepting a time after the date (``2026-11-20T08:15:00``)."""
+    parts = parse_date(text, day_first)
+    if parts is None:
+        parts = parse_date(_TIME.sub("", text.strip().lower()), day_first)
+    return parts
+
+
+def is_weekday(text: str) -> bool:
+    """True for a day name alone ("Monday:"), which names no date."""
+    return text.strip().lower().strip(_DECORATION).rstrip(".") in WEEKDAYS
+
+
+def _numeric(a: int, b: int, year: int, day_first: bool | None, text: str) -> DateParts:
+    if day_first is True:
+        return _checked(a, b, year, None, text)
+    if day_first is False:
+        return _checked(b, a, year, None, text)
+    if a > 12 >= b or a == b:
+        return _checked(a, b, year, None, text)
+    if b > 12 >= a:
+        return _checked(b, a, year, None, text)
+    if a > 12 and b > 12:
+        raise DiaryError(f"{text.strip()!r} is not a date: neither {a} nor {b} is a month")
+    first = f"{a} {calendar.month_name[b]}"
+    second = f"{calendar.month_name[a]} {b}"
+    raise DiaryError(
+        f"{text.strip()!r} could be {first} or {second}; write it as "
+        f"{year}-{b:02d}-{a:02d} or '{a} {calendar.month_abbr[b]} {year}' (day, month name, year)"
+    )
+
+
+def _wordy(tokens: list[str], text: str) -> DateParts | None:
+    tokens = [
+        t for i, t in enumerate(tokens) if not (t in _ORDINAL and i and tokens[i - 1].isdigit())
+    ]
+    weekday = WEEKDAYS.get(tokens[0]) if tokens else None
+    if weekday is not None:
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if t != "of"]
+    year: int | None = None
+    if len(tokens) == 3 and len(tokens[2]) == 4 and tokens[2].isdigit():
+        year = int(tokens[2])
+        tokens = tokens[:2]
+    if len(tokens) != 2:
+        return None
+    first, second = tokens
+    if first.isdigit() and len(first) <= 2 and second in MONTHS:
+        return _checked(int(first), MONTHS[second], year, weekday, text)
+    if first in MONTHS and second.isdigit() and len(second) <= 2:
+        return _checked(int(second), MONTHS[first], year, weekday, text)
+    return None
+
+
+def _checked(day: int, month: int, year: int | None, weekday: int | None, text: str) -> DateParts:
+    """The parts, if some year could hold them; otherwise a DiaryError saying why not."""
+    written = text.strip()
+    if not 1 <= month <= 12:
+        raise DiaryError(f"{written!r} is not a date: there is no month {month}")
+    longest = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap
+    if not 1 <= day <= longest:
+        in_year = f" {year}" if year is not None else ""
+        raise DiaryError(
+            f"{written!r} is not a real date: {calendar.month_name[month]}{in_year} has "
+            f"{longest} days"
+        )
+    if year is not None and not 1900 <= year <= 2200:
+        raise DiaryError(f"{written!r}: the year {year} is out of range")
+    return DateParts(day, month, year, weekday)
+
+
+class DateReader:
+    """Turns parts into dates, filling a missing year from the headings before it.
+
+    A date without a year takes the year that puts it closest to the previous
+    date (so a diary running from December into January moves on a year). The
+    first such date takes `year`, or else the current year, stepping back a
+    year if that would put it in the future.
+    """
+
+    def __init__(
+        self,
+        year: int | None = None,
+        today: datetime.date | None = None,
+        day_first: bool | None = None,
+    ) -> None:
+        self.year = year
+        self.today = today or datetime.date.today()
+        self.day_first = day_first
+        self.last: datetime.date | None = None
+
+    def read(self, parts: DateParts, text: str) -> datetime.date:
+        if parts.year is not None:
+            result = datetime.date(parts.year, parts.month, parts.day)
+        else:
+            result = self._guess_year(parts, text)
+        if parts.weekday is not None and result.weekday() != parts.weekday:
+            raise DiaryError(
+                f"{text.strip()!r}: {result:%d %B %Y} is a {calendar.day_name[result.weekday()]}, "
+                f"not a {calendar.day_name[parts.weekday]}; correct the day name or the date"
+                + ("" if parts.year is not None else " (or write the year)")
+            )
+        self.last = result
+        return result
+
+    def _guess_year(self, parts: DateParts, text: str) -> datetime.date:
+        years: tuple[int, ...]
+        if self.last is not None:
+            anchor, years = self.last, (self.last.year - 1, self.last.year, self.last.year + 1)
+        else:
+            base = self.year if self.year is not None else self.today.year
+            anchor, years = datetime.date(base, 1, 1), (base,)
+        candidates = [_date(y, parts.month, parts.day) for y in years]
+        found = [c for c in candidates if c is not None]
+        if not found:
+            raise DiaryError(
+                f"{text.strip()!r}: {parts.day} {calendar.month_name[parts.month]} does not exist "
+                f"in {years[len(years) // 2]}; write the year"
+            )
+        result = min(found, key=lambda d: abs((d - anchor).days))
+        if self.last is None and self.year is None and result > self.today:
+            result = _date(result.year - 1, parts.month, parts.day) or result
+        return result
+
+
+def _date(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,120 @@
+"""The entry points: detect a diary's format and read it from text or from a file."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from pathlib import Path
+
+from twitchcheck.diary._dates import DateReader
+from twitchcheck.diary._decode import decode, is_zip, zip_member
+from twitchcheck.diary._exports import read_cronometer, read_myfitnesspal, read_opennutritracker
+from twitchcheck.diary._model import FORMATS, Collector, Diary, ProgressCallback
+from twitchcheck.diary._tables import (
+    DATE_COLUMNS,
+    FOOD_COLUMNS,
+    header_cells,
+    header_key,
+    read_csv,
+)
+from twitchcheck.diary._text import read_text
+from twitchcheck.errors import DiaryError
+
+_Reader = Callable[[str, Collector, DateReader], None]
+_READERS: dict[str, _Reader] = {
+    "text": read_text,
+    "csv": read_csv,
+    "cronometer": read_cronometer,
+    "myfitnesspal": read_myfitnesspal,
+    "opennutritracker": read_opennutritracker,
+}
+# Files inside an export zip, in order of preference.
+_ZIP_MEMBERS = ("user_intake.json", "user_intake.csv", "Nutrition-Summary")
+
+
+def detect_format(text: str, filename: str = "") -> str:
+    """The format of a diary, judged from its content (the file name only breaks a tie).
+
+    Raises DiaryError for an empty text, a Cronometer daily summary, or a CSV
+    file whose header has no date and food columns.
+    """
+    body = text.lstrip("\ufeff \t\r\n")
+    if not body:
+        raise DiaryError(
+            "the diary is empty; write one food per line under a date such as 2026-11-20"
+        )
+    if body[0] in "[{":
+        return "opennutritracker"  # the only JSON layout read; its reader checks the shape
+    names = {header_key(cell) for cell in header_cells(body)}
+    if {"day", "food name"} <= names:
+        return "cronometer"
+    if {"date", "energy (kcal)", "completed"} <= names:
+        return "cronometer"  # its reader explains that the daily summary is not enough
+    if "date time" in names and ({"kcal per 100g", "meal name"} & names):
+        return "opennutritracker"
+    has_food = any(name in names for name in FOOD_COLUMNS)
+    if {"date", "meal", "calories"} <= names and not has_food:
+        return "myfitnesspal"
+    if has_food and any(name in names for name in DATE_COLUMNS):
+        return "csv"
+    if filename.lower().endswith((".csv", ".tsv")):
+        found = ", ".join(sorted(names)[:12])
+        raise DiaryError(
+            f"{filename}: the header ({found}) is not one we know; a CSV diary needs a date column "
+            "and a food column (e.g. 'date,food,amount'), or use a Cronometer, MyFitnessPal or "
+            "OpenNutriTracker export as it comes"
+        )
+    return "text"
+
+
+def parse_diary_text(
+    text: str,
+    format: str | None = None,
+    *,
+    filename: str = "",
+    year: int | None = None,
+    day_first: bool | None = None,
+    today: datetime.date | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Diary:
+    """Read a diary held in a string; see `read_diary` for the parameters."""
+    if format is not None and format not in FORMATS:
+        raise DiaryError(f"unknown diary format {format!r}; choose one of {', '.join(FORMATS)}")
+    chosen = format or detect_format(text, filename)
+    collector = Collector(chosen, 0, on_progress)
+    dates = DateReader(year, today, day_first)
+    _READERS[chosen](text.lstrip("\ufeff"), collector, dates)
+    return collector.finish()
+
+
+def read_diary(
+    path: Path,
+    format: str | None = None,
+    *,
+    year: int | None = None,
+    day_first: bool | None = None,
+    today: datetime.date | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> Diary:
+    """Read a diary file (text, CSV, an export, or an export's zip) into dated entries.
+
+    `format` names the layout (one of FORMATS) instead of detecting it; `year`
+    completes dates written without one; `day_first` settles numeric dates
+    such as 05/11/2026 (None refuses them when they read two ways); `today`
+    replaces the clock for tests; `on_progress(done, total)` is called as lines
+    are read. Unmatched and doubtful lines are in `Diary.problems`; a file
+    that cannot be read as a whole raises DiaryError.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DiaryError(f"cannot read {path}: {error.strerror or error}") from None
+    name = path.name
+    if is_zip(data):
+        name, data = zip_member(data, _ZIP_MEMBERS, path.name)
+    text = decode(data, name)
+    return parse_diary_text(
+        text, format, filename=name, year=year, day_first=day_first, today=today,
+        on_progress=on_progress,
+    )  # fmt: skip

@@ -1,0 +1,95 @@
+"""The plain-text diary: date headings, optional meal headings, one food per line."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from twitchcheck.diary._dates import DateReader, is_weekday, parse_date
+from twitchcheck.diary._model import Collector
+from twitchcheck.errors import DiaryError
+
+# Meal names recognised with or without a colon; other short lines ending in a
+# colon ("Pre-workout:") are meal headings too.
+MEALS = {
+    "breakfast": "breakfast", "brunch": "brunch", "lunch": "lunch", "dinner": "dinner",
+    "supper": "dinner", "tea time": "snack", "snack": "snack", "snacks": "snack",
+    "morning snack": "snack", "afternoon snack": "snack", "evening snack": "snack",
+    "late snack": "snack", "night snack": "snack", "late night snack": "snack",
+    "dessert": "dessert", "desserts": "dessert", "drinks": "drinks", "beverages": "drinks",
+    "supplements": "supplements", "pre workout": "pre-workout", "post workout": "post-workout",
+}  # fmt: skip
+_CUSTOM_MEAL = re.compile(r"([^\d:#]{1,40}):")
+_MEAL_PREFIX = re.compile(r"([a-z -]{3,25}):\s*(.+)", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-*•·+]|\u2013|\u2014)\s+")
+_INLINE_COMMENT = re.compile(r"\s+#.*$")
+
+
+def meal_name(label: str) -> str | None:
+    """The canonical name of a known meal label ("Snacks" -> "snack"), else None."""
+    key = " ".join(label.lower().replace("-", " ").split())
+    return MEALS.get(key)
+
+
+def read_text(text: str, collector: Collector, dates: DateReader) -> None:
+    """Walk the lines of a text diary, feeding the collector; raises DiaryError for bad headings."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    collector.total = len(lines)
+    day = None
+    meal: str | None = None
+    items = 0
+    for number, raw in enumerate(lines, start=1):
+        collector.tick(number)
+        line = _INLINE_COMMENT.sub("", raw.strip())
+        if not line or line.startswith(("#", "//")):
+            continue
+        when = _heading_date(line, number, dates)
+        if when is not None:
+            day, meal = when, None
+            continue
+        heading = _meal_heading(line)
+        if heading is not None:
+            meal, line = heading
+            if not line:
+                continue
+        line = _BULLET.sub("", line)
+        if day is None:
+            raise DiaryError(
+                f"{line!r} comes before any date; put a date heading such as 2026-11-20 on a "
+                "line above the first food",
+                number,
+            )
+        items += 1
+        if is_weekday(line):
+            collector.problem(
+                number, line, "a day name alone is not a date; write e.g. 'Fri 20 Nov'"
+            )
+            continue
+        collector.phrase(day, meal, number, line)
+    if items == 0:
+        raise DiaryError(
+            "the diary has dates but no food lines; write one food per line under a date"
+        )
+
+
+def _heading_date(line: str, number: int, dates: DateReader) -> datetime.date | None:
+    try:
+        parts = parse_date(line, dates.day_first)
+        return None if parts is None else dates.read(parts, line)
+    except DiaryError as error:
+        raise DiaryError(error.message, number) from None
+
+
+def _meal_heading(line: str) -> tuple[str, str] | None:
+    """(meal, rest of the line) for "Lunch", "Snacks:", "Pre-workout:" or "Lunch: 2 eggs"."""
+    known = meal_name(line.rstrip(":").strip())
+    if known is not None:
+        return known, ""
+    if _CUSTOM_MEAL.fullmatch(line):
+        return line[:-1].strip().lower(), ""
+    match = _MEAL_PREFIX.fullmatch(line)
+    if match:
+        known = meal_name(match[1])
+        if known is not None:
+            return known, match[2].strip()
+    return None
