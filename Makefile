@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared/data
 
-.PHONY: run test lint bench fooddb clean
+.PHONY: run test lint bench fooddb intake-sd clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: $(STAMP)  ## performance figures (not part of the tests)
 
 fooddb: $(STAMP)  ## rebuild the packaged food database from the USDA releases
 	$(BIN)/python tools/build_fooddb.py --source $(SHARED) --out src/twitchcheck/data/foods.sqlite
+
+intake-sd: $(STAMP)  ## rebuild the packaged intake SD table from NHANES 2017-2018
+	$(BIN)/python tools/build_intake_sd.py --source $(SHARED)/nhanes --out src/twitchcheck/data/intake_sd.csv
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache
