@@ -1,0 +1,617 @@
+"""Diaries in every supported format become dated entries; bad files fail with line numbers."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twitchcheck.diary import (
+    FORMATS,
+    Diary,
+    DiaryEntry,
+    detect_format,
+    parse_diary_text,
+    read_diary,
+)
+from twitchcheck.diary._dates import DateReader, parse_date
+from twitchcheck.diary._decode import decode
+from twitchcheck.errors import DiaryError, InputError
+
+DIARIES = Path(__file__).parent / "data" / "diaries"
+NOV = datetime.date(2026, 11, 1)
+
+
+def day(d: int, month: int = 11, year: int = 2026) -> datetime.date:
+    return datetime.date(year, month, d)
+
+
+def read(text: str, **kwargs) -> Diary:
+    return parse_diary_text(text, year=kwargs.pop("year", 2026), **kwargs)
+
+
+def by_line(diary: Diary) -> dict[int, DiaryEntry]:
+    return {entry.line: entry for entry in diary.entries}
+
+
+# --- every sample file --------------------------------------------------------------------
+
+SAMPLES = [
+    # file, format, entries, problems as (line, kind), days
+    ("week.txt", "text", 19, [(19, "uncertain"), (31, "unmatched"), (39, "invalid")], 3),
+    ("simple.csv", "csv", 9, [(9, "uncertain")], 2),
+    ("spreadsheet_semicolon.csv", "csv", 4, [], 2),
+    ("cronometer_servings.csv", "cronometer", 9, [], 2),
+    ("myfitnesspal_nutrition_summary.csv", "myfitnesspal", 6, [], 2),
+    ("opennutritracker_user_intake.json", "opennutritracker", 5, [], 2),
+    ("opennutritracker_user_intake.csv", "opennutritracker", 5, [], 2),
+    ("latin1.txt", "text", 1, [(3, "uncertain"), (4, "unmatched")], 1),
+    ("utf16_bom.txt", "text", 1, [(3, "uncertain"), (4, "unmatched")], 1),
+    ("utf8_bom.csv", "csv", 2, [(2, "uncertain")], 1),
+]
+
+
+@pytest.mark.parametrize(("name", "fmt", "entries", "problems", "days"), SAMPLES)
+def test_sample_files(name, fmt, entries, problems, days) -> None:
+    diary = read_diary(DIARIES / name, year=2026)
+    assert diary.format == fmt
+    assert len(diary.entries) == entries
+    assert [(p.line, p.kind) for p in diary.problems] == problems
+    assert len(diary.days) == days
+    assert list(diary.days) == sorted(diary.days)
+    json.dumps(diary.to_dict())  # the CLI's --json can print it as is
+
+
+@pytest.mark.parametrize("name", [s[0] for s in SAMPLES])
+def test_named_format_matches_detection(name) -> None:
+    detected = read_diary(DIARIES / name, year=2026)
+    named = read_diary(DIARIES / name, detected.format, year=2026)
+    assert named.entries == detected.entries
+
+
+# --- plain text ---------------------------------------------------------------------------
+
+
+def test_text_week_entries_meals_and_pinned_id() -> None:
+    diary = read_diary(DIARIES / "week.txt")
+    lines = by_line(diary)
+    assert lines[7].day == day(16)
+    assert lines[7].meal == "breakfast"
+    assert lines[8].item is not None
+    assert lines[8].item.food.id == "sr28:01077"
+    assert lines[8].source == "USDA SR28"
+    assert lines[8].grams == pytest.approx(244)
+    assert lines[9].text == "a banana"  # the bullet is dropped
+    assert lines[10].text == "coffee"  # the comment after " #" is dropped
+    assert lines[13].meal == "lunch"
+    assert lines[18].meal == "snack"
+    assert lines[22].day == day(17)
+    assert lines[22].meal == "breakfast"
+    assert lines[35].day == day(18)
+    assert lines[38].meal == "dinner"
+    assert lines[7].nutrients["magnesium_mg"] == pytest.approx(
+        lines[7].item.nutrients["magnesium_mg"]  # type: ignore[union-attr]
+    )
+
+
+def test_text_problems_name_their_lines_and_keep_going() -> None:
+    diary = read_diary(DIARIES / "week.txt")
+    problems = {p.line: p for p in diary.problems}
+    assert problems[31].text == "zorgleberry compote"
+    assert problems[31].kind == "unmatched"
+    assert "zorgleberry" in problems[31].message
+    assert "5 kg" in problems[39].message
+    assert problems[39].kind == "invalid"
+    uncertain = problems[19]
+    assert uncertain.kind == "uncertain"
+    assert uncertain.suggestions
+    assert 19 in by_line(diary)  # kept, but reported
+    assert 31 not in by_line(diary)
+    assert 39 not in by_line(diary)
+    assert 38 in by_line(diary)  # the line after the bad one is still read
+
+
+HEADINGS = [
+    ("2026-11-20", day(20)),
+    ("2026/11/20", day(20)),
+    ("2016-9-26", day(26, 9, 2016)),
+    ("20/11/2026", day(20)),
+    ("11/20/2026", day(20)),
+    ("20.11.2026", day(20)),
+    ("05/05/2026", day(5, 5)),
+    ("Fri 20 Nov", day(20)),
+    ("Friday 20 November 2026", day(20)),
+    ("Friday, 20 November 2026:", day(20)),
+    ("Nov 20", day(20)),
+    ("November 20, 2026", day(20)),
+    ("20 Nov 2026", day(20)),
+    ("20th of November", day(20)),
+    ("Fri, Nov. 20", day(20)),
+    ("=== 2026-11-20 ===", day(20)),
+    ("Date: 2026-11-20", day(20)),
+    ("**20 November**", day(20)),
+]
+
+
+@pytest.mark.parametrize(("heading", "expected"), HEADINGS)
+def test_date_headings(heading, expected) -> None:
+    diary = read(f"{heading}\n2 eggs\n")
+    assert diary.entries[0].day == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-02-30\n2 eggs\n", "February 2026 has 28 days"),
+        ("30 Feb 2026\n2 eggs\n", "February 2026 has 28 days"),
+        ("Nov 31\n2 eggs\n", "November has 30 days"),
+        ("2026-13-01\n2 eggs\n", "no month 13"),
+        ("05/11/2026\n2 eggs\n", "could be 5 November or May 11"),
+        ("Mon 20 Nov 2026\n2 eggs\n", "is a Friday, not a Monday"),
+        ("29 Feb\n2 eggs\n", "does not exist in 2026"),
+    ],
+)
+def test_impossible_dates_raise_with_their_line(text, message) -> None:
+    with pytest.raises(DiaryError, match=message) as caught:
+        read("# heading comment\n" + text)
+    assert caught.value.line == 2
+    assert str(caught.value).startswith("line 2: ")
+    assert caught.value.code == "bad_diary"
+    assert isinstance(caught.value, InputError)
+
+
+def test_day_first_settles_numeric_dates() -> None:
+    assert read("05/11/2026\n2 eggs\n", day_first=True).entries[0].day == day(5)
+    assert read("05/11/2026\n2 eggs\n", day_first=False).entries[0].day == day(11, 5)
+    with pytest.raises(DiaryError, match="no month 20"):
+        read("20/11/2026\n2 eggs\n", day_first=False)
+
+
+def test_items_before_any_date_are_an_error_naming_the_line() -> None:
+    with pytest.raises(DiaryError, match=r"line 3: '2 eggs' comes before any date"):
+        read("# breakfast\n\n2 eggs\n2026-11-20\n1 apple\n")
+
+
+def test_year_comes_from_the_heading_above_and_rolls_over_new_year() -> None:
+    text = "Wed 30 Dec 2026\n2 eggs\nJan 1\n1 apple\nDec 31\n1 pear\n"
+    days = [e.day for e in parse_diary_text(text).entries]
+    assert days == [day(30, 12), day(1, 1, 2027), day(31, 12)]
+
+
+def test_year_without_any_heading_year_uses_option_then_clock() -> None:
+    assert read("Nov 20\n2 eggs\n", year=2024).entries[0].day == day(20, 11, 2024)
+    today = datetime.date(2026, 11, 25)
+    past = parse_diary_text("Nov 20\n2 eggs\n", today=today)
+    assert past.entries[0].day == day(20)
+    # a year-less date after today is last year's: a diary records the past
+    future = parse_diary_text("Dec 20\n2 eggs\n", today=today)
+    assert future.entries[0].day == day(20, 12, 2025)
+
+
+def test_meal_headings_and_custom_meals() -> None:
+    text = "2026-11-20\nSupper\n1 apple\nPre-workout:\n1 banana\nlunch: 2 eggs\n\n1 pear\n"
+    meals = [(e.line, e.meal) for e in read(text).entries]
+    assert meals == [(3, "dinner"), (5, "pre-workout"), (6, "lunch"), (8, "lunch")]
+
+
+def test_a_date_heading_ends_the_meal() -> None:
+    diary = read("2026-11-20\nLunch\n1 apple\n2026-11-21\n1 pear\n")
+    assert [e.meal for e in diary.entries] == ["lunch", None]
+
+
+def test_a_weekday_alone_is_reported_not_guessed() -> None:
+    diary = read("2026-11-20\n1 apple\nMonday\n1 pear\n")
+    assert [(p.line, p.kind) for p in diary.problems] == [(3, "invalid")]
+    assert "day name alone" in diary.problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\n\t\n", "empty"),
+        ("# only comments\n\n", "no food lines"),
+        ("2026-11-20\n# nothing eaten\n", "no food lines"),
+    ],
+)
+def test_empty_diaries(text, message) -> None:
+    with pytest.raises(DiaryError, match=message):
+        read(text)
+
+
+# --- plain CSV ----------------------------------------------------------------------------
+
+
+def test_csv_joins_amount_and_food_and_reads_meals() -> None:
+    diary = read_diary(DIARIES / "simple.csv")
+    lines = by_line(diary)
+    assert lines[2].text == "1 cup oatmeal"
+    assert lines[2].meal == "breakfast"
+    assert lines[3].item is not None
+    assert lines[3].item.food.id == "sr28:01077"
+    assert lines[7].text == "2 eggs"  # the amount folded into the food cell
+    assert lines[10].meal == "snack"
+
+
+def test_csv_synonyms_semicolons_dotted_dates_and_blank_dates() -> None:
+    diary = read_diary(DIARIES / "spreadsheet_semicolon.csv")
+    assert [(e.line, e.day, e.meal, e.text) for e in diary.entries] == [
+        (2, day(20), "breakfast", "1 cup Oatmeal"),
+        (3, day(20), "breakfast", "1 Banana"),  # a blank date continues the one above
+        (4, day(20), "lunch", "200 g Cooked rice"),
+        (5, day(21), "dinner", "150 g Salmon"),
+    ]
+
+
+def test_csv_gram_column_and_unmatched_rows() -> None:
+    text = "Day,Food,Grams\n2026-11-20,almonds,30\n2026-11-20,blorptangle,50\n2026-11-20,,10\n"
+    diary = read(text)
+    assert diary.entries[0].text == "30 g almonds"
+    assert diary.entries[0].grams == 30
+    assert [(p.line, p.kind) for p in diary.problems] == [(3, "unmatched"), (4, "invalid")]
+
+
+def test_csv_quoted_newline_keeps_line_numbers() -> None:
+    text = 'date,food\n2026-11-20,"2 eggs"\n2026-11-20,"blorp\ntangle"\n2026-11-20,1 apple\n'
+    diary = read(text)
+    assert [e.line for e in diary.entries] == [2, 5]
+    assert diary.problems[0].line == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("date,food\n2026-02-30,2 eggs\n", r"line 2: .*February 2026 has 28 days"),
+        ("date,food\n2026-11-20,2 eggs\nyesterday,1 apple\n", r"line 3: .*not a date"),
+        ("date,food\n", "header but no rows"),
+        ("date,food\n,2 eggs\n", r"line 2: .*not a date"),
+    ],
+)
+def test_csv_bad_dates_and_empty_files(text, message) -> None:
+    with pytest.raises(DiaryError, match=message):
+        read(text)
+
+
+def test_unknown_csv_header_is_refused_when_the_file_says_csv() -> None:
+    with pytest.raises(DiaryError, match=r"header .* is not one we know"):
+        parse_diary_text("time,thing\n08:00,eggs\n", filename="log.csv")
+
+
+# --- Cronometer ---------------------------------------------------------------------------
+
+
+def test_cronometer_values_are_used_as_given_and_converted() -> None:
+    lines = by_line(read_diary(DIARIES / "cronometer_servings.csv"))
+    salmon = lines[5]
+    assert salmon.item is None
+    assert salmon.source == "Cronometer export"
+    assert salmon.meal == "lunch"
+    assert salmon.grams == 150
+    assert salmon.nutrients["vitamin_d_ug"] == pytest.approx(789 / 40)  # IU -> µg
+    assert salmon.nutrients["vitamin_b12_ug"] == pytest.approx(4.2)
+    assert salmon.nutrients["protein_g"] == pytest.approx(33.15)
+    assert lines[4].nutrients["caffeine_mg"] == pytest.approx(189.6)
+    assert lines[9].nutrients["alcohol_g"] == pytest.approx(15.6)
+    assert lines[3].grams is None  # 250.00 ml is a volume
+    assert lines[2].nutrients["fiber_g"] == pytest.approx(4.04)
+
+
+def test_cronometer_blank_cells_are_missing_not_zero() -> None:
+    lines = by_line(read_diary(DIARIES / "cronometer_servings.csv"))
+    supplement = lines[7]
+    assert supplement.meal is None  # "Uncategorized"
+    assert supplement.nutrients["magnesium_mg"] == 120
+    assert supplement.nutrients["energy_kcal"] is None
+    assert supplement.nutrients["calcium_mg"] is None
+    burger = lines[10]
+    assert burger.nutrients["energy_kcal"] == pytest.approx(1204.1)  # "1,204.10"
+    assert burger.nutrients["sodium_mg"] == pytest.approx(1840)
+    assert burger.nutrients["magnesium_mg"] is None
+    assert lines[2].nutrients["folate_dfe_ug"] is None  # Cronometer does not say DFE
+
+
+def test_cronometer_older_layout_without_time_or_group() -> None:
+    text = (
+        "Day,Food Name,Amount,Energy (kcal),Alcohol (g),Caffeine (mg),Water (g),"
+        "B12 (Cobalamin) (µg),Vitamin D (IU),Calcium (mg),Magnesium (mg),Potassium (mg)\n"
+        '2016-9-26,"Bear Naked Granola","0.52 Serving (22 tsp, whole pieces)",133.64,0.00,0.00,'
+        "3.19,0.00,0.00,8.34,32.02,100.01\n"
+    )
+    diary = parse_diary_text(text)
+    assert diary.format == "cronometer"
+    entry = diary.entries[0]
+    assert entry.day == day(26, 9, 2016)
+    assert entry.meal is None
+    assert entry.grams is None
+    assert entry.nutrients["magnesium_mg"] == pytest.approx(32.02)
+
+
+def test_cronometer_daily_summary_is_refused_with_the_fix() -> None:
+    text = "Date,Energy (kcal),Protein (g),Magnesium (mg),Completed\n2026-11-20,2100,90,300,true\n"
+    with pytest.raises(DiaryError, match=r"daily summary .* export 'Servings'"):
+        parse_diary_text(text)
+
+
+def test_cronometer_absurd_amount_is_reported() -> None:
+    text = "Day,Group,Food Name,Amount,Energy (kcal)\n2026-11-20,Lunch,Rice,6000.00 g,7800\n"
+    diary = parse_diary_text(text)
+    assert not diary.entries
+    assert diary.problems[0].line == 2
+    assert "5 kg" in diary.problems[0].message
+
+
+def test_export_cell_that_is_not_a_number_names_line_and_column() -> None:
+    text = "Day,Food Name,Amount,Magnesium (mg)\n2026-11-20,Rice,100.00 g,lots\n"
+    with pytest.raises(DiaryError, match=r"line 2: 'magnesium \(mg\)' holds 'lots'"):
+        parse_diary_text(text)
+
+
+# --- MyFitnessPal -------------------------------------------------------------------------
+
+
+def test_myfitnesspal_meal_totals_with_bom_and_crlf() -> None:
+    diary = read_diary(DIARIES / "myfitnesspal_nutrition_summary.csv")
+    first = diary.entries[0]
+    assert first.text == "Breakfast (MyFitnessPal total)"
+    assert first.meal == "breakfast"
+    assert first.item is None
+    assert first.grams is None
+    assert first.source == "MyFitnessPal export"
+    assert first.nutrients["energy_kcal"] == 412
+    assert first.nutrients["sodium_mg"] == 488
+    assert first.nutrients["potassium_mg"] == 612
+    assert first.nutrients["fiber_g"] == pytest.approx(6.4)
+    assert first.nutrients["sugars_g"] == pytest.approx(14.2)
+    # % Daily Value columns are not masses: calcium and vitamin C stay missing
+    assert first.nutrients["calcium_mg"] is None
+    assert first.nutrients["vitamin_c_mg"] is None
+    assert first.nutrients["magnesium_mg"] is None
+    assert diary.entries[-1].meal == "post-workout"
+
+
+def test_myfitnesspal_zero_potassium_with_energy_is_missing() -> None:
+    lines = by_line(read_diary(DIARIES / "myfitnesspal_nutrition_summary.csv"))
+    dinner = lines[4]
+    assert dinner.nutrients["energy_kcal"] == 1020  # "1,020.0"
+    assert dinner.nutrients["sodium_mg"] == 1480
+    assert dinner.nutrients["potassium_mg"] is None
+
+
+def test_myfitnesspal_time_variant_gives_one_row_per_entry() -> None:
+    text = (
+        "Date,Meal,Time,Calories,Fat (g),Saturated Fat,Polyunsaturated Fat,Monounsaturated Fat,"
+        "Trans Fat,Cholesterol,Sodium (mg),Potassium,Carbohydrates (g),Fiber,Sugar,Protein (g),"
+        "Vitamin A,Vitamin C,Calcium,Iron\n"
+        "2026-11-20,Breakfast,10:00 AM,40.0,0.6,0.0,0.0,0.0,0.0,0.0,0.0,0.0,5.8,0.0,0.0,1.8,"
+        "0.0,0.0,0.0,0.0\n"
+        "2026-11-20,Breakfast,,120.0,2.0,0.0,0.0,0.0,0.0,0.0,50.0,150.0,20.0,1.0,3.0,4.0,"
+        "0.0,0.0,0.0,0.0\n"
+    )
+    diary = parse_diary_text(text)
+    assert diary.format == "myfitnesspal"
+    assert [e.text for e in diary.entries] == [
+        "Breakfast at 10:00 AM (MyFitnessPal total)",
+        "Breakfast (MyFitnessPal total)",
+    ]
+
+
+# --- OpenNutriTracker ---------------------------------------------------------------------
+
+
+def test_opennutritracker_json_scales_per_100g_by_the_amount() -> None:
+    entries = read_diary(DIARIES / "opennutritracker_user_intake.json").entries
+    milk, oats, salmon, flapjack, yogurt = entries
+    assert milk.line == 1
+    assert milk.meal == "breakfast"
+    assert milk.grams == 250
+    assert milk.text == "Vollmilch 3,5 % Weihenstephan (250 ml)"
+    assert milk.nutrients["calcium_mg"] == pytest.approx(300)
+    assert milk.nutrients["vitamin_b12_ug"] == pytest.approx(1.0)
+    assert salmon.nutrients["vitamin_d_ug"] == pytest.approx(13.1 * 1.5)
+    assert salmon.source == "OpenNutriTracker export"
+    assert salmon.item is None
+    assert flapjack.nutrients["energy_kcal"] == pytest.approx(135)
+    assert flapjack.nutrients["magnesium_mg"] is None
+    assert flapjack.meal == "snack"
+    assert yogurt.day == day(17)
+    assert oats.grams == 45  # stored in grams though the person picked "serving"
+
+
+def test_opennutritracker_old_off_rows_hold_grams_and_are_converted() -> None:
+    oats = read_diary(DIARIES / "opennutritracker_user_intake.json").entries[1]
+    # no dataVersion and source "off": minerals were stored in g per 100 g (app issue #1152)
+    assert oats.nutrients["magnesium_mg"] == pytest.approx(130 * 0.45)
+    assert oats.nutrients["iron_mg"] == pytest.approx(4.2 * 0.45)
+    assert oats.nutrients["energy_kcal"] == pytest.approx(372 * 0.45)  # macros never were
+
+
+def test_opennutritracker_csv_matches_json() -> None:
+    from_json = read_diary(DIARIES / "opennutritracker_user_intake.json").entries
+    from_csv = read_diary(DIARIES / "opennutritracker_user_intake.csv").entries
+    assert [e.line for e in from_csv] == [2, 3, 4, 5, 6]
+    for a, b in zip(from_json, from_csv, strict=True):
+        assert (a.day, a.meal, a.text, a.grams) == (b.day, b.meal, b.text, b.grams)
+        for key, value in a.nutrients.items():
+            assert b.nutrients[key] == pytest.approx(value)
+
+
+def test_export_zips_are_opened(tmp_path) -> None:
+    ont = tmp_path / "opennutritracker-export.zip"
+    with zipfile.ZipFile(ont, "w") as archive:
+        archive.writestr("user_activity.json", "[]")
+        archive.write(DIARIES / "opennutritracker_user_intake.json", "user_intake.json")
+        archive.write(DIARIES / "opennutritracker_user_intake.csv", "user_intake.csv")
+    assert len(read_diary(ont).entries) == 5
+    mfp = tmp_path / "File-Export-2026-11-16-to-2026-11-17.zip"
+    with zipfile.ZipFile(mfp, "w") as archive:
+        archive.writestr("File-Export/Exercise-Summary-2026-11-16-to-2026-11-17.csv", "Date\n")
+        archive.write(
+            DIARIES / "myfitnesspal_nutrition_summary.csv",
+            "File-Export/Nutrition-Summary-2026-11-16-to-2026-11-17.csv",
+        )
+    assert read_diary(mfp).format == "myfitnesspal"
+    other = tmp_path / "photos.zip"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("a.jpg", b"\xff\xd8")
+    with pytest.raises(DiaryError, match="expected an OpenNutriTracker export"):
+        read_diary(other)
+
+
+def test_opennutritracker_json_that_is_not_intakes() -> None:
+    with pytest.raises(DiaryError, match="not valid"):
+        parse_diary_text("[{")
+    with pytest.raises(DiaryError, match="not a list of OpenNutriTracker intake records"):
+        parse_diary_text("[1, 2]")
+
+
+# --- encodings and bad files --------------------------------------------------------------
+
+
+def test_encodings_read_the_same_words() -> None:
+    for name in ("latin1.txt", "utf16_bom.txt"):
+        diary = read_diary(DIARIES / name)
+        assert diary.entries[0].text == "2 tbsp crème fraîche"
+        assert diary.entries[0].meal == "dîner"
+        assert diary.problems[-1].text == "1 café au lait"
+    assert read_diary(DIARIES / "utf8_bom.csv").entries[1].text == "1 crêpe"
+
+
+@pytest.mark.parametrize(
+    "encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "cp1252"]
+)
+def test_decode_round_trips(encoding) -> None:
+    text = "2026-11-20\n2 tbsp crème fraîche\n“1 apple”\n"
+    assert decode(text.encode(encoding)) == text
+
+
+def test_binary_and_empty_files_are_refused(tmp_path) -> None:
+    png = tmp_path / "diary.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(DiaryError, match="not a text file"):
+        read_diary(png)
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(b for b in range(1, 32) if b not in (9, 10, 12, 13)) * 50)
+    with pytest.raises(DiaryError, match="not a text file"):
+        read_diary(noise)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with pytest.raises(DiaryError, match=r"empty\.txt is empty"):
+        read_diary(empty)
+    with pytest.raises(DiaryError, match="cannot read"):
+        read_diary(tmp_path / "missing.txt")
+
+
+def test_unknown_format_name_lists_the_choices() -> None:
+    with pytest.raises(DiaryError, match="choose one of text, csv, cronometer"):
+        parse_diary_text("2026-11-20\n2 eggs\n", "excel")
+
+
+# --- detection, progress, scale -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-20\n2 eggs\n", "text"),
+        ("Breakfast\n2 eggs, scrambled\n", "text"),
+        ("date,food,amount\n", "csv"),
+        ("Date;Food;Quantity\n", "csv"),
+        ("Date\tFood\n", "csv"),
+        ("Date,Meal,Food,Calories\n", "csv"),  # a food column: the foods are named
+        ("Day,Time,Group,Food Name,Amount,Energy (kcal)\n", "cronometer"),
+        ("Date,Meal,Calories,Fat (g),Note\n", "myfitnesspal"),
+        ("\ufeffDate,Meal,Time,Calories\n", "myfitnesspal"),
+        ("id,date_time,type,amount,unit,meal_name,kcal_per_100g\n", "opennutritracker"),
+        ('[{"dateTime": "2026-11-20T08:00:00.000"}]', "opennutritracker"),
+    ],
+)
+def test_detect_format(text, expected) -> None:
+    assert detect_format(text) == expected
+    assert expected in FORMATS
+
+
+def test_progress_is_reported_up_to_the_total() -> None:
+    calls: list[tuple[int, int]] = []
+    text = "2026-11-20\n" + "2 eggs\n" * 5000
+    parse_diary_text(text, on_progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (5002, 5002)
+    assert [d for d, _ in calls] == sorted(d for d, _ in calls)
+    assert len(calls) > 2
+
+
+def generated_diary(days: int) -> str:
+    """A realistic long diary: 40 everyday foods in varied amounts, 8 items a day."""
+    foods = [
+        "oatmeal", "banana", "milk", "coffee", "eggs", "salmon", "yogurt", "almonds",
+        "cooked spinach", "chicken breast", "cooked rice", "broccoli", "apple", "orange juice",
+        "whole wheat bread", "peanut butter", "cheddar cheese", "black beans", "lentils",
+        "pumpkin seeds", "cashews", "walnuts", "dark chocolate", "quinoa", "tuna", "ground beef",
+        "tomato", "carrots", "kale", "blueberries", "strawberries", "beer", "red wine", "tea",
+        "soy milk", "butter", "olive oil", "potato", "avocado", "sweet potato",
+    ]  # fmt: skip
+    out = []
+    start = datetime.date(2020, 1, 1)
+    for i in range(days):
+        out.append((start + datetime.timedelta(days=i)).isoformat())
+        out.append("Breakfast:" if i % 2 else "Lunch")
+        for j in range(8):
+            food = foods[(i * 7 + j * 5) % len(foods)]
+            out.append(f"{(i + j) % 6 * 25 + 50} g {food}")
+    return "\n".join(out) + "\n"
+
+
+def test_a_long_diary_is_read_quickly() -> None:
+    text = generated_diary(2000)  # 20,000 lines; bench/diary_bench.py runs 100,000
+    parse_diary_text(generated_diary(40))  # warm the food search as a running app would be
+    start = time.perf_counter()
+    diary = parse_diary_text(text)
+    elapsed = time.perf_counter() - start
+    assert len(diary.entries) == 16_000
+    assert {p.kind for p in diary.problems} <= {"uncertain"}
+    assert len(diary.days) == 2000
+    print(f"{20_000 / elapsed:,.0f} lines/s")
+    assert elapsed < 10, f"{elapsed:.1f} s for 20,000 lines"
+
+
+# --- properties ---------------------------------------------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=80))
+def test_date_parser_never_crashes(text) -> None:
+    try:
+        parts = parse_date(text)
+    except DiaryError:
+        return
+    if parts is not None:
+        DateReader(2026).read(parts, text) if parts.weekday is None else None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=datetime.date(1950, 1, 1), max_value=datetime.date(2150, 12, 31)))
+def test_every_written_form_reads_back(d) -> None:
+    forms = [
+        d.isoformat(),
+        f"{d.day} {d:%b %Y}",
+        f"{d:%A} {d.day} {d:%B %Y}",
+        f"{d:%a}, {d:%b} {d.day}, {d.year}",
+        f"{d.day}/{d.month}/{d.year}" if d.day > 12 or d.day == d.month else d.isoformat(),
+    ]
+    for form in forms:
+        parts = parse_date(form)
+        assert parts is not None, form
+        assert DateReader().read(parts, form) == d
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_decode_refuses_or_returns_text(data) -> None:
+    with contextlib.suppress(DiaryError):
+        assert isinstance(decode(data), str)
