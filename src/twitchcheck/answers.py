@@ -225,3 +225,10 @@ def _check_age_limits(age: float, medications: tuple[str, ...]) -> None:
                 f"medications: {medicine.replace('_', ' ')} is not normally given to a child of "
                 f"{age:g} ({limit.why}); check the name and the age"
             )
+
+
+def with_diet_analysis(answers: Answers, analysis: dict[str, Any]) -> Answers:
+    """The answers with a diet analysis (``DietAnalysis.to_screening()``) as evidence."""
+    diet = answers.diet or Diet()
+    judged = DietAnalysis.model_validate(analysis)
+    return answers.model_copy(update={"diet": diet.model_copy(update={"analysis": judged})})

@@ -11,6 +11,7 @@ import typer
 from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
 
 if TYPE_CHECKING:
+    from twitchcheck.answers import Answers
     from twitchcheck.screen import ScreenResult
 
 LEVEL_STYLE = {
@@ -34,6 +35,12 @@ def screen_command(
         Path | None,
         typer.Option(
             "--save", help="Save the answers given interactively to this file.", dir_okay=False
+        ),
+    ] = None,
+    diary: Annotated[
+        Path | None,
+        typer.Option(
+            "--diary", help="A food diary to analyse and weigh as evidence.", dir_okay=False
         ),
     ] = None,
     schema: Annotated[
@@ -71,11 +78,26 @@ def screen_command(
             typer.echo(
                 f"Answers saved to {save}; next time: twitchcheck screen --answers {save}", err=True
             )
-    result = screen(parse_answers(raw))
+    answers = parse_answers(raw)
+    if diary is not None:
+        answers = _with_diary(answers, diary, show=not json_output)
+    result = screen(answers)
     if json_output:
         emit_json(result.to_dict())
     else:
         print_result(result)
+
+
+def _with_diary(answers: Answers, path: Path, show: bool) -> Answers:
+    """Analyse the diary for this person and add the result to the answers."""
+    from twitchcheck.answers import with_diet_analysis
+    from twitchcheck.cli.diet import read_with_progress
+    from twitchcheck.diet import analyze
+    from twitchcheck.profile import Person
+
+    person = Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
+    analysis = analyze(read_with_progress(path, None, None, show), person)
+    return with_diet_analysis(answers, analysis.to_screening())
 
 
 def read_answers(path: Path) -> Any:

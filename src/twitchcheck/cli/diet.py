@@ -1,0 +1,157 @@
+"""`twitchcheck diet analyze DIARY`: a food diary against the person's reference intakes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+
+if TYPE_CHECKING:
+    from twitchcheck.diary import Diary
+    from twitchcheck.diet import DietAnalysis
+
+diet_app = typer.Typer(
+    help="Analyse a food diary against your reference intakes.", no_args_is_help=True
+)
+
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        help="text, csv, cronometer, myfitnesspal or opennutritracker (detected if not given).",
+    ),
+]
+YearOption = Annotated[
+    int | None, typer.Option("--year", help="Year for date headings written without one.")
+]
+JUDGEMENT_WORDS = {
+    "adequate": "[green]adequate[/green]",
+    "possibly_inadequate": "[yellow]possibly short[/yellow]",
+    "inadequate": "[red]likely short[/red]",
+    "unknown": "unknown",
+}
+
+
+@diet_app.command("analyze")
+@guarded
+def analyze_command(
+    diary_path: Annotated[Path, typer.Argument(metavar="DIARY", help="The diary file.")],
+    age: Annotated[str, typer.Option("--age", help="Age in years, or months for infants (8m).")],
+    sex: Annotated[str, typer.Option("--sex", help="female or male.")],
+    pregnant: Annotated[bool, typer.Option("--pregnant", help="Use pregnancy values.")] = False,
+    lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation values.")] = False,
+    diary_format: FormatOption = None,
+    year: YearOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
+    from twitchcheck.diet import analyze
+    from twitchcheck.profile import Person
+
+    person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
+    diary = read_with_progress(diary_path, diary_format, year, show=not json_output)
+    analysis = analyze(diary, person)
+    if json_output:
+        emit_json(analysis.to_dict())
+    else:
+        print_analysis(analysis)
+
+
+def read_with_progress(path: Path, diary_format: str | None, year: int | None, show: bool) -> Diary:
+    """Read the diary, with a progress bar on a terminal for long files."""
+    from twitchcheck.diary import read_diary
+
+    out = console()
+    if not show or not out.is_terminal:
+        return read_diary(path, diary_format, year=year)
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=out) as progress:
+        task = progress.add_task("Reading diary", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        return read_diary(path, diary_format, year=year, on_progress=update)
+
+
+def print_analysis(analysis: DietAnalysis) -> None:
+    """Adequacy first, then the days, the problem lines and the caveats."""
+    from rich.table import Table
+
+    from twitchcheck.nutrient_keys import BY_KEY
+
+    out = console()
+    person = analysis.person
+    out.print(
+        f"[bold]Diet analysis[/bold]: {len(analysis.days)} day(s), {analysis.format} diary, "
+        f"{person.sex}, {person.age_years:g} y"
+    )
+    table = Table(title="Usual intake against your reference intakes")
+    for column in ("nutrient", "mean/day", "target", "% of target", "judgement", "main sources"):
+        table.add_column(column, overflow="fold")
+    for result in analysis.nutrients:
+        nutrient = BY_KEY[result.key]
+        kind = "RDA" if result.target.rda is not None else "AI"
+        a = result.assessment
+        chance = f" (P adequate {a.p_adequate:.0%})" if a.p_adequate is not None else ""
+        sources = ", ".join(f"{s.name} {s.share:.0%}" for s in result.top_sources[:3])
+        table.add_row(
+            nutrient.label,
+            f"{result.mean:.4g} {nutrient.unit}",
+            f"{kind} {result.goal:g}" if result.goal else "—",
+            f"{result.percent_of_target:.0f}%" if result.percent_of_target is not None else "—",
+            f"{JUDGEMENT_WORDS[a.judgement]}, {a.confidence} confidence{chance}",
+            sources or "—",
+        )
+    out.print(table)
+    for result in analysis.nutrients:
+        upper = result.assessment.upper
+        extra = f" {upper.note}" if upper else ""
+        out.print(f"[dim]{BY_KEY[result.key].label}: {result.assessment.note}{extra}[/dim]")
+    _print_days(analysis)
+    for problem in analysis.problems[:20]:
+        out.print(f"[yellow]line {problem.line}[/yellow] {problem.text!r}: {problem.message}")
+    if len(analysis.problems) > 20:
+        out.print(f"... and {len(analysis.problems) - 20} more problem lines (see --json)")
+    for note in analysis.notes:
+        out.print(f"• {note}")
+    method = "IOM (2000), DRI: Applications in Dietary Assessment; docs/diet-analysis.md"
+    out.print(f"[dim]Method: {method}.[/dim]")
+
+
+def _print_days(analysis: DietAnalysis) -> None:
+    from rich.table import Table
+
+    columns = {
+        "energy_kcal": "kcal", "magnesium_mg": "Mg mg", "calcium_mg": "Ca mg",
+        "vitamin_d_ug": "D µg", "potassium_mg": "K mg", "vitamin_b12_ug": "B12 µg",
+        "caffeine_mg": "caffeine mg", "alcohol_g": "alcohol g", "water_g": "water g",
+    }  # fmt: skip
+    keys = tuple(columns)
+    table = Table(title="Per day")
+    table.add_column("day", no_wrap=True)
+    for key in keys:
+        table.add_column(columns[key], justify="right")
+    shown = analysis.days if len(analysis.days) <= 14 else analysis.days[-14:]
+    for day in shown:
+        cells = [_amount(day.totals[k]) + ("*" if day.missing[k] else "") for k in keys]
+        table.add_row(day.day.isoformat(), *cells)
+    console().print(table)
+    if len(analysis.days) > len(shown):
+        console().print(f"[dim](last 14 of {len(analysis.days)} days; all in --json)[/dim]")
+    console().print(
+        "[dim]* some items had no USDA value for this nutrient; not counted as zero[/dim]"
+    )
+
+
+def _amount(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+
+
+def register(app: typer.Typer) -> None:
+    """Add the diet commands to `app`."""
+    app.add_typer(diet_app, name="diet")

@@ -1,0 +1,230 @@
+"""Diet analysis: a diary's days → totals, usual intake, adequacy and the foods behind each number.
+
+    analysis = analyze(read_diary(path), Person(40, "female"))
+
+Per day, every nutrient key is totalled, with a count of the items that had no
+value for it (an unknown is never a zero). Usual intake is the mean over the
+recorded days, judged against the person's reference intakes by the IOM method
+(`adequacy`); the foods that supplied most of each nutrient are listed. The
+result can be handed to the screening as evidence (`to_screening`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from twitchcheck.adequacy import Assessment, assess
+from twitchcheck.errors import InputError
+from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS, NUTRIENT_KEYS
+from twitchcheck.profile import Person
+from twitchcheck.targets import Target, targets_for_person
+
+if TYPE_CHECKING:
+    from twitchcheck.diary import Diary, DiaryEntry, DiaryProblem
+
+TOP_SOURCES = 5
+
+
+@dataclass(frozen=True, slots=True)
+class DayTotals:
+    """One day's totals per nutrient, and how many items lacked each nutrient."""
+
+    day: datetime.date
+    items: int
+    totals: dict[str, float]
+    missing: dict[str, int]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "day": self.day.isoformat(),
+            "items": self.items,
+            "totals": {k: round(v, 3) for k, v in self.totals.items()},
+            "items_without_value": {k: n for k, n in self.missing.items() if n},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FoodSource:
+    """A food that supplied part of a nutrient over the whole diary."""
+
+    name: str
+    amount: float
+    share: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"food": self.name, "amount": round(self.amount, 2), "share": round(self.share, 3)}
+
+
+@dataclass(frozen=True, slots=True)
+class NutrientResult:
+    """Usual intake of one of the five nutrients against its target."""
+
+    key: str
+    mean: float
+    target: Target
+    percent_of_target: float | None
+    assessment: Assessment
+    top_sources: tuple[FoodSource, ...]
+
+    @property
+    def goal(self) -> float | None:
+        """The RDA, or the AI where no RDA exists."""
+        return self.target.rda if self.target.rda is not None else self.target.ai
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "mean": round(self.mean, 2),
+            "unit": BY_KEY[self.key].unit,
+            "target": {
+                "ear": self.target.ear,
+                "rda": self.target.rda,
+                "ai": self.target.ai,
+                "ul": self.target.ul,
+                "ul_scope": self.target.ul_scope_short,
+                "life_stage": self.target.life_stage,
+                "sources": list(self.target.sources),
+            },
+            "percent_of_target": None
+            if self.percent_of_target is None
+            else round(self.percent_of_target, 1),
+            "adequacy": self.assessment.to_dict(),
+            "top_sources": [s.to_dict() for s in self.top_sources],
+        }
+
+
+@dataclass(frozen=True)
+class DietAnalysis:
+    person: Person
+    format: str
+    days: tuple[DayTotals, ...]
+    usual: dict[str, float]
+    nutrients: tuple[NutrientResult, ...]
+    problems: tuple[DiaryProblem, ...]
+    notes: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "person": {"age": self.person.age_years, "sex": self.person.sex,
+                       "pregnant": self.person.pregnant, "lactating": self.person.lactating},
+            "format": self.format,
+            "days": [d.to_dict() for d in self.days],
+            "usual_intake": {k: round(v, 3) for k, v in self.usual.items()},
+            "adequacy": {n.key: n.to_dict() for n in self.nutrients},
+            "problems": [_problem(p) for p in self.problems],
+            "notes": list(self.notes),
+        }  # fmt: skip
+
+    def to_screening(self) -> dict[str, object]:
+        """The part the screening weighs (`diet.analysis` in its answers)."""
+        judged = {}
+        for result in self.nutrients:
+            a = result.assessment
+            if a.p_adequate is None:
+                confidence = {"high": 0.9, "moderate": 0.7, "low": 0.5}[a.confidence]
+            else:
+                confidence = a.p_adequate if a.judgement == "adequate" else 1 - a.p_adequate
+            judged[result.key] = {
+                "judgement": a.judgement,
+                "confidence": round(confidence, 3),
+                "mean": round(result.mean, 2),
+                "target": result.goal,
+            }
+        return {"days": len(self.days), "nutrients": judged, "source": "twitchcheck diet analyze"}
+
+
+def analyze(diary: Diary, person: Person) -> DietAnalysis:
+    """Totals per day, usual intake and adequacy of the five nutrients for `person`."""
+    if not diary.entries:
+        raise InputError(
+            "the diary has no food that could be matched"
+            + (f" ({len(diary.problems)} problem lines)" if diary.problems else "")
+            + "; check the file or name its format with --format"
+        )
+    days = daily_totals(diary.entries)
+    usual = {key: sum(d.totals[key] for d in days) / len(days) for key in NUTRIENT_KEYS}
+    targets = targets_for_person(person)
+    results = tuple(
+        _nutrient(key, usual[key], len(days), targets[key], person, diary.entries)
+        for key in FOCUS_KEYS
+    )
+    return DietAnalysis(
+        person, diary.format, days, usual, results, diary.problems, _notes(days, diary)
+    )
+
+
+def daily_totals(entries: Iterable[DiaryEntry]) -> tuple[DayTotals, ...]:
+    """Sum each nutrient per day; count items that had no value for it."""
+    totals: dict[datetime.date, dict[str, float]] = defaultdict(
+        lambda: dict.fromkeys(NUTRIENT_KEYS, 0.0)
+    )
+    missing: dict[datetime.date, dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(NUTRIENT_KEYS, 0)
+    )
+    items: dict[datetime.date, int] = defaultdict(int)
+    for entry in entries:
+        items[entry.day] += 1
+        day_totals, day_missing = totals[entry.day], missing[entry.day]
+        for key in NUTRIENT_KEYS:
+            value = entry.nutrients.get(key)
+            if value is None:
+                day_missing[key] += 1
+            else:
+                day_totals[key] += value
+    return tuple(DayTotals(day, items[day], totals[day], missing[day]) for day in sorted(totals))
+
+
+def top_sources(
+    entries: Sequence[DiaryEntry], key: str, limit: int = TOP_SOURCES
+) -> tuple[FoodSource, ...]:
+    """The foods that supplied most of nutrient `key` over the whole diary."""
+    by_food: dict[str, float] = defaultdict(float)
+    for entry in entries:
+        value = entry.nutrients.get(key)
+        if value:
+            by_food[entry.item.food.name if entry.item else entry.text] += value
+    total = sum(by_food.values())
+    ranked = sorted(by_food.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    return tuple(FoodSource(name, amount, amount / total) for name, amount in ranked if total > 0)
+
+
+def _nutrient(
+    key: str, mean: float, days: int, target: Target, person: Person, entries: Sequence[DiaryEntry]
+) -> NutrientResult:
+    goal = target.rda if target.rda is not None else target.ai
+    percent = 100.0 * mean / goal if goal else None
+    assessment = assess(key, mean, days, target, person.sex, person.age_years)
+    return NutrientResult(key, mean, target, percent, assessment, top_sources(entries, key))
+
+
+def _notes(days: tuple[DayTotals, ...], diary: Diary) -> tuple[str, ...]:
+    notes = []
+    if len(days) == 1:
+        notes.append(
+            "Only one day of records: it says little about usual intake, so every judgement is "
+            "of low confidence. Record at least three days, including a weekend day."
+        )
+    elif len(days) < 3:
+        notes.append("Fewer than three days of records: judgements are of low confidence.")
+    notes.append(
+        "Vitamin D and B12 intakes swing too much from day to day for the IOM's normal test; they "
+        "are judged on the log scale, which is approximate. Supplements are not counted."
+    )
+    if diary.problems:
+        notes.append(
+            f"{len(diary.problems)} line(s) could not be used or are doubtful; see problems."
+        )
+    return tuple(notes)
+
+
+def _problem(problem: DiaryProblem) -> dict[str, object]:
+    return {
+        "line": problem.line,
+        "text": problem.text,
+        "kind": problem.kind,
+        "message": problem.message,
+        "suggestions": list(problem.suggestions),
+    }
