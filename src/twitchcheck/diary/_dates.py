@@ -159,6 +159,7 @@ class DateReader:
         self.today = today or datetime.date.today()
         self.day_first = day_first
         self.last: datetime.date | None = None
+        self.last_text = ""  # what `last` was read from
 
     def read(self, parts: DateParts, text: str) -> datetime.date:
         if parts.year is not None:
@@ -171,7 +172,7 @@ class DateReader:
                 f"not a {calendar.day_name[parts.weekday]}; correct the day name or the date"
                 + ("" if parts.year is not None else " (or write the year)")
             )
-        self.last = result
+        self.last, self.last_text = result, text
         return result
 
     def _guess_year(self, parts: DateParts, text: str) -> datetime.date:

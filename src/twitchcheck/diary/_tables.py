@@ -115,6 +115,8 @@ def number(text: str, row: Row, column: str) -> float | None:
 def row_date(row: Row, column: str, dates: DateReader) -> datetime.date:
     """The date in `column`; raises DiaryError naming the line when there is none or it is wrong."""
     text = row.get(column)
+    if text and text == dates.last_text and dates.last is not None:
+        return dates.last  # exports repeat a day's date on every row: read it once
     try:
         parts = parse_date_cell(text, dates.day_first) if text else None
         if parts is None:
