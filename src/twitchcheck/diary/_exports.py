@@ -91,7 +91,7 @@ def read_cronometer(text: str, collector: Collector, dates: DateReader) -> None:
     if "food name" not in header and {"date", "energy (kcal)"} <= set(header):
         raise DiaryError(
             "this is Cronometer's daily summary (one row per day, no foods); export "
-            "'Servings' instead (Cronometer: More > Account > Export Data > Food & Recipe Entries)"
+            "the servings instead (Cronometer: More > Account > export 'Food & Recipe Entries')"
         )
     require(header, ("day", "food name"), "Cronometer servings export")
     columns = {h: CRONOMETER_COLUMNS[h] for h in header if h in CRONOMETER_COLUMNS}

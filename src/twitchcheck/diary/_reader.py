@@ -35,8 +35,8 @@ _ZIP_MEMBERS = ("user_intake.json", "user_intake.csv", "Nutrition-Summary")
 def detect_format(text: str, filename: str = "") -> str:
     """The format of a diary, judged from its content (the file name only breaks a tie).
 
-    Raises DiaryError for an empty text, a Cronometer daily summary, or a CSV
-    file whose header has no date and food columns.
+    Raises DiaryError for an empty text, or for a file named .csv whose header
+    has no date and food columns.
     """
     body = text.lstrip("\ufeff \t\r\n")
     if not body:

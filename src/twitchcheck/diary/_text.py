@@ -47,6 +47,11 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
         if when is not None:
             day, meal = when, None
             continue
+        if is_weekday(line):
+            raise DiaryError(
+                f"{line!r} names a day but no date; write the date too, e.g. 'Fri 20 Nov 2026'",
+                number,
+            )
         heading = _meal_heading(line)
         if heading is not None:
             meal, line = heading
@@ -60,11 +65,6 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
                 number,
             )
         items += 1
-        if is_weekday(line):
-            collector.problem(
-                number, line, "a day name alone is not a date; write e.g. 'Fri 20 Nov'"
-            )
-            continue
         collector.phrase(day, meal, number, line)
     if items == 0:
         raise DiaryError(
