@@ -259,10 +259,17 @@ def test_csv_gram_column_and_unmatched_rows() -> None:
 
 
 def test_csv_quoted_newline_keeps_line_numbers() -> None:
-    text = 'date,food\n2026-11-20,"2 eggs"\n2026-11-20,"blorp\ntangle"\n2026-11-20,1 apple\n'
+    text = 'date,food\n2026-11-20,"2 eggs"\n2026-11-20,"1 apple\nsliced"\n2026-11-20,1 pear\n'
     diary = read(text)
     assert [e.line for e in diary.entries] == [2, 5]
     assert diary.problems[0].line == 3
+    assert "quote" in diary.problems[0].message
+
+
+def test_csv_unclosed_quote_is_an_error_naming_its_line() -> None:
+    text = 'date,food\n2026-11-20,1 pear\n2026-11-20,"2 eggs\n' + "2026-11-20,apple\n" * 20_000
+    with pytest.raises(DiaryError, match=r"line 3: the CSV cannot be read .* quote"):
+        read(text)
 
 
 @pytest.mark.parametrize(

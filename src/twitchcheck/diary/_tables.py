@@ -74,12 +74,21 @@ def rows(text: str) -> tuple[list[str], int, Iterator[Row]]:
 
 def _records(reader: Iterator[list[str]], header: list[str]) -> Iterator[Row]:
     previous_end = getattr(reader, "line_num", 1)
-    for cells in reader:
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise DiaryError(
+                f'the CSV cannot be read from here on ({error}); a quote (") is probably '
+                "not closed",
+                previous_end + 1,
+            ) from None
         start = previous_end + 1
         previous_end = reader.line_num  # type: ignore[attr-defined]
-        if not any(c.strip() for c in cells):
-            continue
-        yield Row(start, dict(zip(header, cells, strict=False)))
+        if any(c.strip() for c in cells):
+            yield Row(start, dict(zip(header, cells, strict=False)))
 
 
 def require(header: Sequence[str], needed: Sequence[str], layout: str) -> None:
@@ -163,6 +172,10 @@ def read_csv(text: str, collector: Collector, dates: DateReader) -> None:
         meal = canonical_meal(row.get(meal_col)) if meal_col else None
         if not food:
             collector.problem(row.line, phrase, "this row has no food; fill in the food column")
+            continue
+        if "\n" in food:
+            message = 'the food cell runs over several lines; a quote (") is probably not closed'
+            collector.problem(row.line, phrase, message)
             continue
         collector.phrase(day, meal, row.line, phrase)
     if seen == 0:
