@@ -26,6 +26,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## performance figures (not part of the tests)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/diary_bench.py
 
 fooddb: $(STAMP)  ## rebuild the packaged food database from the USDA releases
 	$(BIN)/python tools/build_fooddb.py --source $(SHARED) --out src/twitchcheck/data/foods.sqlite

@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from twitchcheck import errors as errors
     from twitchcheck import foods as foods
+    from twitchcheck.answers import parse_answers as parse_answers
+    from twitchcheck.diary import read_diary as read_diary
+    from twitchcheck.diet import analyze as analyze_diet
+    from twitchcheck.screen import screen as screen
     from twitchcheck.knowledge import load_knowledge as load_knowledge
     from twitchcheck.labs import interpret_labs as interpret_labs
     from twitchcheck.labs import parse_lab as parse_lab
@@ -30,12 +34,16 @@ __version__ = "0.1.0"
 
 # public name -> (module, attribute or None for the module itself)
 _EXPORTS: dict[str, tuple[str, str | None]] = {
+    "analyze_diet": ("twitchcheck.diet", "analyze"),
     "errors": ("twitchcheck.errors", None),
     "foods": ("twitchcheck.foods", None),
     "interpret_labs": ("twitchcheck.labs", "interpret_labs"),
     "load_knowledge": ("twitchcheck.knowledge", "load_knowledge"),
     "nutrients": ("twitchcheck.phrases", "nutrients"),
+    "parse_answers": ("twitchcheck.answers", "parse_answers"),
     "parse_lab": ("twitchcheck.labs", "parse_lab"),
+    "read_diary": ("twitchcheck.diary", "read_diary"),
+    "screen": ("twitchcheck.screen", "screen"),
     "Person": ("twitchcheck.profile", "Person"),
     "resolve": ("twitchcheck.phrases", "resolve"),
     "targets_for": ("twitchcheck.targets", "targets_for"),
