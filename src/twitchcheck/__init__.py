@@ -21,13 +21,13 @@ if TYPE_CHECKING:
     from twitchcheck.answers import parse_answers as parse_answers
     from twitchcheck.diary import read_diary as read_diary
     from twitchcheck.diet import analyze as analyze_diet
-    from twitchcheck.screen import screen as screen
     from twitchcheck.knowledge import load_knowledge as load_knowledge
     from twitchcheck.labs import interpret_labs as interpret_labs
     from twitchcheck.labs import parse_lab as parse_lab
     from twitchcheck.phrases import nutrients as nutrients
     from twitchcheck.phrases import resolve as resolve
     from twitchcheck.profile import Person as Person
+    from twitchcheck.screen import screen as screen
     from twitchcheck.targets import targets_for as targets_for
 
 __version__ = "0.1.0"
