@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from twitchcheck import foods as foods
     from twitchcheck.answers import parse_answers as parse_answers
     from twitchcheck.diary import read_diary as read_diary
-    from twitchcheck.diet import analyze as analyze_diet
+    from twitchcheck.diet import analyze as analyze_diet  # noqa: F401 (exported lazily, renamed)
     from twitchcheck.knowledge import load_knowledge as load_knowledge
     from twitchcheck.labs import interpret_labs as interpret_labs
     from twitchcheck.labs import parse_lab as parse_lab
