@@ -676,10 +676,22 @@ def _next_steps(
     top = [c for c in contributors[:3] if c.score >= 1.0]
     for contributor in top:
         steps.extend(_change_steps(contributor, kb))
+    steps.extend(_cautions(model, answers, symptoms, labs))
+    return tuple(steps)
+
+
+def cautions_for(answers: Answers) -> tuple[NextStep, ...]:
+    """The safety cautions that apply to these answers (kidney disease, medicines...)."""
+    labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
+    return tuple(_cautions(load_model(), answers, derived_symptoms(answers), labs))
+
+
+def _cautions(
+    model: ScreeningModel, answers: Answers, symptoms: frozenset[str], labs: tuple[LabResult, ...]
+) -> Iterator[NextStep]:
     for caution in model.cautions:
         if _holds(caution.when, answers, symptoms, labs):
-            steps.append(NextStep("caution", " ".join(caution.text.split()), caution.sources))
-    return tuple(steps)
+            yield NextStep("caution", " ".join(caution.text.split()), caution.sources)
 
 
 def _doctor_steps(level: str, reasons: list[Reason]) -> Iterator[NextStep]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typer
 
-from twitchcheck.cli import demo, diet, foods, kb, labs, screen, targets
+from twitchcheck.cli import demo, diet, foods, kb, labs, plan, screen, targets
 
 app = typer.Typer(
     name="twitchcheck",
@@ -20,7 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for topic in (screen, diet, foods, labs, targets, kb, demo):
+for topic in (screen, diet, plan, foods, labs, targets, kb, demo):
     topic.register(app)
 
 

@@ -1,0 +1,271 @@
+"""Foods the advice may suggest, what each contains, and the filters people set.
+
+The rule (documented in ``data/advice.toml``): only FNDDS foods *as eaten*, in plain
+food categories, without powders, flours, fried or breaded forms and the like.
+Each candidate carries tags (meat, fish, milk, egg, gluten, tree_nut...) found
+from its category and its name, erring on the side of caution, and one typical
+serving expressed as a household portion ("1 oz", "1 cup").
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from twitchcheck._data import data_path
+from twitchcheck.errors import InputError
+from twitchcheck.fooddb import connect
+from twitchcheck.nutrient_keys import NUTRIENT_KEYS
+from twitchcheck.text import fold, terms
+
+PATTERNS = ("omnivore", "pescatarian", "vegetarian", "vegan")
+ALLERGENS = ("tree_nut", "peanut", "fish", "shellfish", "gluten", "soy", "egg", "milk", "sesame")
+# What people write for each allergy -> the tag.
+ALLERGY_NAMES = {
+    "tree nut": "tree_nut", "tree nuts": "tree_nut", "tree_nut": "tree_nut", "nuts": "tree_nut",
+    "peanut": "peanut", "peanuts": "peanut", "fish": "fish", "shellfish": "shellfish",
+    "crustacean": "shellfish", "gluten": "gluten", "wheat": "gluten", "coeliac": "gluten",
+    "celiac": "gluten", "soy": "soy", "soya": "soy", "egg": "egg", "eggs": "egg",
+    "milk": "milk", "dairy": "milk", "lactose": "milk", "sesame": "sesame",
+}  # fmt: skip
+TYPICAL = "Quantity not specified"
+
+
+@dataclass(frozen=True, slots=True)
+class Serving:
+    """A typical serving in household terms: `label` ("1 oz") weighs `grams`."""
+
+    label: str
+    grams: float
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    id: str
+    name: str
+    group: str
+    tags: frozenset[str]
+    serving: Serving
+    per_100g: dict[str, float | None] = field(hash=False)
+    everyday: bool = False  # a kind of food most people know (advice.toml "everyday")
+    kind: str = ""  # "spinach", "fish salmon": variants of one food share it
+
+    def per_serving(self, key: str) -> float:
+        value = self.per_100g.get(key)
+        return 0.0 if value is None else value * self.serving.grams / 100.0
+
+    def per_100_kcal(self, key: str) -> float | None:
+        energy = self.per_100g.get("energy_kcal")
+        value = self.per_100g.get(key)
+        if not energy or value is None:
+            return None
+        return value * 100.0 / energy
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a person will eat: pattern, dairy-free, allergies, dislikes, preferences."""
+
+    pattern: str = "omnivore"
+    dairy_free: bool = False
+    allergies: frozenset[str] = frozenset()
+    dislikes: tuple[str, ...] = ()
+    prefer: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(
+        cls,
+        pattern: str = "omnivore",
+        dairy_free: bool = False,
+        allergies: Iterable[str] = (),
+        dislikes: Iterable[str] = (),
+        prefer: Iterable[str] = (),
+    ) -> Filters:
+        """Validate what was typed; unknown patterns or allergies name the accepted ones."""
+        pattern = pattern.strip().lower()
+        if pattern not in PATTERNS:
+            raise InputError(f"diet pattern {pattern!r} is not one of {', '.join(PATTERNS)}")
+        tags = set()
+        for allergy in allergies:
+            tag = ALLERGY_NAMES.get(allergy.strip().lower().replace("-", " "))
+            if tag is None:
+                accepted = "tree nuts, peanuts, fish, shellfish, gluten, soy, egg, milk, sesame"
+                raise InputError(f"allergy {allergy!r} is not known; accepted: {accepted}")
+            tags.add(tag)
+        return cls(pattern, dairy_free, frozenset(tags), _words(dislikes), _words(prefer))
+
+    @property
+    def forbidden(self) -> frozenset[str]:
+        """Tags no suggested food may carry."""
+        tags = set(_config()["patterns"][self.pattern]) | self.allergies
+        if self.dairy_free:
+            tags.add("milk")
+        return frozenset(tags)
+
+    def allows(self, food: Candidate) -> bool:
+        if food.tags & self.forbidden:
+            return False
+        return not _mentions(food, self.dislikes)
+
+    def prefers(self, food: Candidate) -> bool:
+        return _mentions(food, self.prefer)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "pattern": self.pattern,
+            "dairy_free": self.dairy_free,
+            "allergies": sorted(self.allergies),
+            "dislikes": list(self.dislikes),
+            "prefer": list(self.prefer),
+        }
+
+
+def _words(phrases: Iterable[str]) -> tuple[str, ...]:
+    return tuple(" ".join(terms(p)) for p in phrases if terms(p))
+
+
+def _mentions(food: Candidate, phrases: tuple[str, ...]) -> bool:
+    if not phrases:
+        return False
+    name = f" {' '.join(terms(food.name))} "
+    return any(f" {phrase} " in name for phrase in phrases)
+
+
+@functools.cache
+def _config() -> dict[str, Any]:
+    with data_path("advice.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def plan_settings() -> dict[str, float]:
+    """The plan's caps and defaults from ``data/advice.toml``."""
+    return {k: float(v) for k, v in _config()["plan"].items()}
+
+
+@functools.cache
+def candidates() -> tuple[Candidate, ...]:
+    """Every food the advice may suggest (loaded once)."""
+    config = _config()["candidates"]
+    categories = tuple(config["categories"])
+    marks = ",".join("?" * len(categories))
+    db = connect()
+    rows = db.execute(
+        f"SELECT rowid, id, name, food_group, note, {', '.join(NUTRIENT_KEYS)} FROM food"
+        f" WHERE source = 'fndds' AND food_group IN ({marks}) ORDER BY id",
+        categories,
+    ).fetchall()
+    portions = _portions([row[0] for row in rows])
+    excluded = [" ".join(terms(w)) for w in config["exclude_words"]]
+    everyday = frozenset(" ".join(terms(k)) for k in config["everyday"])
+    found = []
+    for rowid, food_id, name, group, note, *values in rows:
+        if _has_phrase(name, excluded) or values[0] is None:
+            continue
+        per_100g = dict(zip(NUTRIENT_KEYS, values, strict=True))
+        serving = _serving(portions.get(rowid, []), per_100g["energy_kcal"] or 0.0)
+        if serving is None:
+            continue
+        kind = kind_of(name)
+        tags = tags_for(name, group, note)
+        common = not everyday.isdisjoint(_grams(kind))
+        found.append(Candidate(food_id, name, group, tags, serving, per_100g, common, kind))
+    return tuple(found)
+
+
+def kind_of(name: str) -> str:
+    """The kind of food a name is: its first part, or two where the first is a family."""
+    parts = [" ".join(terms(part)) for part in name.split(",")]
+    families = set(_config()["candidates"]["family_heads"])
+    return " ".join(parts[:2]) if parts[0] in families and len(parts) > 1 else parts[0]
+
+
+def _portions(rowids: list[int]) -> dict[int, list[tuple[float, str, float]]]:
+    by_food: dict[int, list[tuple[float, str, float]]] = {}
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for food, amount, unit, grams in connect().execute(
+            f"SELECT food, amount, unit, grams FROM portion WHERE food IN ({marks})"
+            " ORDER BY food, seq",
+            chunk,
+        ):
+            by_food.setdefault(food, []).append((amount, unit, grams))
+    return by_food
+
+
+def _serving(portions: list[tuple[float, str, float]], kcal_per_100g: float) -> Serving | None:
+    """The typical amount eaten, as the household portion nearest to it."""
+    typical = next((g for _, u, g in portions if u == TYPICAL and g > 0), None)
+    config = _config()["candidates"]
+    if kcal_per_100g > config["dense_kcal_per_100g"]:
+        typical = min(typical or math.inf, config["dense_serving_grams"])
+    labelled = [
+        (unit, grams / amount)
+        for amount, unit, grams in portions
+        if unit != TYPICAL and grams > 0 and amount > 0 and not unit.lower().startswith("guideline")
+    ]
+    if not labelled:
+        return None
+    if typical is None:
+        unit, each = labelled[0]
+        return Serving(f"1 {unit}", round(each, 1))
+    unit, each = min(labelled, key=lambda p: abs(math.log(typical / p[1])))
+    count = round(typical / each * 2) / 2
+    if count >= 0.5:
+        return Serving(f"{count:g} {unit}", round(count * each, 1))
+    if unit.split(",")[0].strip() == "cup":  # a spoonful, not a fraction of a cup
+        tbsp = max(0.5, round(typical / (each / 16) * 2) / 2)
+        return Serving(f"{tbsp:g} tbsp", round(tbsp * each / 16, 1))
+    return Serving(f"{typical:g} g", round(typical, 1))
+
+
+@functools.cache
+def _tag_rules() -> tuple[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]], ...]:
+    rules = []
+    for tag, rule in _config()["tags"].items():
+        words = frozenset(" ".join(terms(w)) for w in rule["words"])
+        excepts = tuple(fold(e) for e in rule["except"])
+        rules.append((tag, frozenset(rule["categories"]), words, excepts))
+    return tuple(rules)
+
+
+def tags_for(name: str, group: str, note: str = "") -> frozenset[str]:
+    """Diet and allergy tags of a food, from its category and its words (cautiously)."""
+    tags = set()
+    text = fold(f"{name} {note}")
+    plain = _grams(text)
+    for tag, categories, words, excepts in _tag_rules():
+        if group in categories:
+            tags.add(tag)
+            continue
+        found = plain
+        if any(phrase in text for phrase in excepts):
+            cleaned = text
+            for phrase in excepts:
+                cleaned = cleaned.replace(phrase, " ")
+            found = _grams(cleaned)
+        if words & found:
+            tags.add(tag)
+    return frozenset(tags)
+
+
+def _grams(text: str) -> frozenset[str]:
+    """The words of `text` and its two- and three-word phrases, normalised."""
+    words = terms(text)
+    grams = set(words)
+    for size in (2, 3):
+        grams.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return frozenset(grams)
+
+
+def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    return not _grams(text).isdisjoint(phrases)
+
+
+def allowed(filters: Filters) -> list[Candidate]:
+    """The candidates `filters` allow."""
+    return [food for food in candidates() if filters.allows(food)]

@@ -1,0 +1,354 @@
+"""An optimised daily plan: a handful of foods, in household portions, that closes the gaps.
+
+A mixed-integer programme solved with HiGHS (``scipy.optimize.milp``):
+
+- variables: for each shortlisted food, how many half-servings to add (0 to the cap),
+  and whether the food is used at all;
+- constraints: every gap nutrient reaches its target (RDA, or AI); no nutrient goes over
+  its UL where the UL counts food (magnesium's counts supplements only, so food magnesium
+  is not capped by it); added energy stays within the budget; at most `max_foods` foods;
+- objective, in order of priority: fewest foods the person does not already eat or
+  prefer (an everyday food counts as less of a change than an unusual one); then fewest
+  foods at all; then least added energy.
+
+When nothing satisfies every constraint, the constraints are relaxed one at a time
+to find which blocks the plan and what would unblock it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from twitchcheck.candidates import Candidate, Filters, allowed, plan_settings
+from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
+from twitchcheck.targets import Target
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+NEW_FOOD = 1000.0  # objective weight of an unusual food the person does not eat or prefer
+NEW_EVERYDAY_FOOD = 700.0  # ...and of an everyday food they do not eat yet
+ANY_FOOD = 100.0  # objective weight of any food used
+ENERGY_SHARE = 50.0  # the energy term never outweighs one food: at most this much
+# HiGHS stops here and returns the best plan found; `Plan.optimal` says whether it proved
+# that no better one exists. Every returned plan meets every constraint either way.
+SOLVER_SECONDS = 0.4
+RELAXED_FOODS = 10  # how far `explain` relaxes the number of foods...
+RELAXED_SERVINGS = 4.0  # ...and the servings per food
+# Relative optimality gap: small enough that the food counts are exact (a food costs at
+# least ANY_FOOD, more than 2 % of any plan's cost), loose enough to stop early on energy.
+MIP_GAP = 0.02
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The plan's limits (defaults in ``data/advice.toml``)."""
+
+    max_foods: int = 5
+    max_servings: float = 2.0
+    step: float = 0.5
+    energy_budget: float = 500.0
+    shortlist: int = 25
+
+    @classmethod
+    def defaults(cls) -> Settings:
+        raw = plan_settings()
+        return cls(
+            max_foods=int(raw["max_foods"]),
+            max_servings=raw["max_servings_per_food"],
+            step=raw["serving_step"],
+            energy_budget=raw["energy_budget_kcal"],
+            shortlist=int(raw["shortlist_per_nutrient"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class PlanItem:
+    food: Candidate
+    servings: float
+    existing: bool
+
+    @property
+    def grams(self) -> float:
+        return self.servings * self.food.serving.grams
+
+    def amount(self, key: str) -> float:
+        return self.servings * self.food.per_serving(key)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "food": {"id": self.food.id, "name": self.food.name},
+            "servings": self.servings,
+            "portion": f"{self.servings:g} × {self.food.serving.label}",
+            "grams": round(self.grams, 1),
+            "already_eaten_or_preferred": self.existing,
+            "adds": {k: round(self.amount(k), 2) for k in (*FOCUS_KEYS, "energy_kcal")},
+        }
+
+
+@dataclass(frozen=True)
+class Plan:
+    feasible: bool
+    items: tuple[PlanItem, ...]
+    before: dict[str, float]
+    after: dict[str, float]
+    goals: dict[str, float]
+    limits: dict[str, float]
+    settings: Settings
+    blocked_by: str | None = None
+    relax: str | None = None
+    optimal: bool = True
+
+    def to_dict(self) -> dict[str, object]:
+        keys = sorted(set(self.after) | set(self.goals) | set(self.limits), key=_order)
+        return {
+            "feasible": self.feasible,
+            "items": [item.to_dict() for item in self.items],
+            "nutrients": {
+                key: {
+                    "before": round(self.before.get(key, 0.0), 2),
+                    "after": round(self.after.get(key, 0.0), 2),
+                    "goal": self.goals.get(key),
+                    "upper_limit": self.limits.get(key),
+                }
+                for key in keys
+            },
+            "settings": {
+                "max_foods": self.settings.max_foods,
+                "max_servings_per_food": self.settings.max_servings,
+                "energy_budget_kcal": self.settings.energy_budget,
+            },
+            "proven_optimal": self.optimal,
+            "blocked_by": self.blocked_by,
+            "relax": self.relax,
+            "objective": "fewest new foods, then fewest foods, then least added energy",
+        }
+
+
+def _order(key: str) -> int:
+    keys = list(BY_KEY)
+    return keys.index(key) if key in keys else len(keys)
+
+
+def make_plan(
+    gaps: Iterable[str],
+    before: Mapping[str, float],
+    targets: Mapping[str, Target],
+    filters: Filters,
+    existing: Iterable[str] = (),
+    settings: Settings | None = None,
+) -> Plan:
+    """Foods and amounts that bring every gap nutrient to its goal within every limit.
+
+    `before` is current usual intake per nutrient key; `existing` the ids of foods the
+    person already eats (they, and foods matching `filters.prefer`, count as not new).
+    """
+    settings = settings or Settings.defaults()
+    goals = {key: _goal(targets[key]) for key in gaps}
+    limits = {key: t.ul for key, t in targets.items() if t.ul is not None and t.ul_counts_food}
+    pool = _one_per_kind(
+        shortlist(allowed(filters), goals, settings.shortlist, set(existing), filters)
+    )
+    familiar = {food.id for food in pool if food.id in set(existing) or filters.prefers(food)}
+    solved = _solve(pool, goals, limits, dict(before), familiar, settings)
+    if solved is not None:
+        items, optimal = solved
+        return replace(_plan(True, items, before, goals, limits, settings), optimal=optimal)
+    blocked, relax = explain(pool, goals, limits, dict(before), familiar, settings)
+    return Plan(False, (), dict(before), dict(before), goals, limits, settings, blocked, relax)
+
+
+def _goal(target: Target) -> float:
+    goal = target.rda if target.rda is not None else target.ai
+    if goal is None:
+        raise ValueError(f"no RDA or AI for {target.nutrient}")
+    return goal
+
+
+def shortlist(
+    foods: list[Candidate],
+    goals: Mapping[str, float],
+    per_nutrient: int,
+    existing: set[str],
+    filters: Filters,
+) -> list[Candidate]:
+    """The richest foods per serving for each gap, plus the familiar ones.
+
+    Variants of one food ("Spinach, frozen, cooked" and "Spinach, canned, cooked") count
+    once, the richest standing for all: a person picks spinach, not a USDA code.
+    """
+    chosen: dict[str, Candidate] = {}
+    for key in goals:
+        heads: set[str] = set()
+        ranked = sorted(foods, key=lambda f: (-f.per_serving(key), f.id))
+        for food in ranked:
+            if food.per_serving(key) <= 0 or len(heads) >= per_nutrient:
+                break
+            if food.kind not in heads:
+                heads.add(food.kind)
+                chosen[food.id] = food
+    for food in foods:
+        if food.id in existing or filters.prefers(food):
+            chosen[food.id] = food
+    return sorted(chosen.values(), key=lambda f: f.id)
+
+
+def _one_per_kind(foods: list[Candidate]) -> list[Candidate]:
+    """Keep one food per kind (first segment of the name), the first in `foods`."""
+    kinds: dict[str, Candidate] = {}
+    for food in foods:
+        kinds.setdefault(food.kind, food)
+    return list(kinds.values())
+
+
+def _solve(
+    pool: list[Candidate],
+    goals: Mapping[str, float],
+    limits: Mapping[str, float],
+    before: dict[str, float],
+    familiar: set[str],
+    settings: Settings,
+) -> tuple[list[PlanItem], bool] | None:
+    """Solve the MILP: the items and whether optimality was proven; None when infeasible."""
+    from scipy.optimize import Bounds, LinearConstraint, milp
+
+    n = len(pool)
+    if n == 0:
+        return None if goals else ([], True)
+    steps = round(settings.max_servings / settings.step)
+
+    def amount(key: str) -> NDArray[np.float64]:
+        return np.array([f.per_serving(key) * settings.step for f in pool])
+
+    rows: list[NDArray[np.float64]] = []
+    lower: list[float] = []
+    upper: list[float] = []
+    zeros = np.zeros(n)
+    for key, goal in goals.items():  # reach every goal
+        rows.append(np.concatenate([amount(key), zeros]))
+        lower.append(goal - before.get(key, 0.0))
+        upper.append(math.inf)
+    for key, limit in limits.items():  # stay under every UL that counts food
+        rows.append(np.concatenate([amount(key), zeros]))
+        lower.append(-math.inf)
+        upper.append(limit - before.get(key, 0.0))
+    if math.isfinite(settings.energy_budget):
+        rows.append(np.concatenate([amount("energy_kcal"), zeros]))
+        lower.append(-math.inf)
+        upper.append(settings.energy_budget)
+    for i in range(n):  # servings only of a food that is used
+        row = np.zeros(2 * n)
+        row[i], row[n + i] = 1.0, -steps
+        rows.append(row)
+        lower.append(-math.inf)
+        upper.append(0.0)
+    rows.append(np.concatenate([zeros, np.ones(n)]))  # a handful of foods
+    lower.append(0.0)
+    upper.append(float(settings.max_foods))
+
+    energy = amount("energy_kcal")
+    scale = ENERGY_SHARE / max(
+        settings.energy_budget if math.isfinite(settings.energy_budget) else 0, 1000.0
+    )
+    cost = np.concatenate([energy * scale, [ANY_FOOD + _newness(f, familiar) for f in pool]])
+    result = milp(
+        cost,
+        constraints=LinearConstraint(np.vstack(rows), lower, upper),
+        integrality=np.ones(2 * n, dtype=np.int64),
+        bounds=Bounds(np.zeros(2 * n), np.concatenate([np.full(n, steps), np.ones(n)])),
+        options={"time_limit": SOLVER_SECONDS, "mip_rel_gap": MIP_GAP},
+    )
+    if result.x is None or result.status not in (0, 1):
+        return None
+    items = [
+        PlanItem(food, round(result.x[i]) * settings.step, food.id in familiar)
+        for i, food in enumerate(pool)
+        if round(result.x[i]) > 0
+    ]
+    return items, result.status == 0
+
+
+def _newness(food: Candidate, familiar: set[str]) -> float:
+    if food.id in familiar:
+        return 0.0
+    return NEW_EVERYDAY_FOOD if food.everyday else NEW_FOOD
+
+
+def explain(
+    pool: list[Candidate],
+    goals: Mapping[str, float],
+    limits: Mapping[str, float],
+    before: dict[str, float],
+    familiar: set[str],
+    settings: Settings,
+) -> tuple[str, str]:
+    """Which constraint blocks the plan, and what would unblock it."""
+    for key, goal in goals.items():
+        label, unit = BY_KEY[key].label, BY_KEY[key].unit
+        needed = goal - before.get(key, 0.0)
+        richest = sorted((food.per_serving(key) for food in pool), reverse=True)
+        most = sum(richest[:RELAXED_FOODS]) * RELAXED_SERVINGS
+        if most < needed:
+            what = "no food your filters allow supplies" if not any(richest) else "too little"
+            return (
+                f"{what} {label}: at most {most:.3g} {unit} of the {needed:.3g} needed, even "
+                f"from {RELAXED_FOODS} foods at {RELAXED_SERVINGS:g} servings each",
+                f"loosen the filters or add fortified foods you would eat; otherwise ask a "
+                f"clinician about {label}",
+            )
+    trials = [
+        ("the energy budget", replace(settings, energy_budget=math.inf), "a larger energy budget"),
+        ("the number of foods", replace(settings, max_foods=RELAXED_FOODS), "up to 10 foods"),
+        (
+            "the servings per food",
+            replace(settings, max_servings=RELAXED_SERVINGS),
+            "up to 4 servings of a food",
+        ),
+    ]
+    for name, relaxed, remedy in trials:
+        solved = _solve(pool, goals, limits, before, familiar, relaxed)
+        if solved is not None:
+            if name == "the energy budget":
+                needed = sum(i.amount("energy_kcal") for i in solved[0])
+                remedy = f"an energy budget of about {math.ceil(needed / 50) * 50:.0f} kcal"
+            return f"{name} ({_describe(settings, name)})", f"it becomes possible with {remedy}"
+    for key in limits:
+        fewer = {k: v for k, v in limits.items() if k != key}
+        if _solve(pool, goals, fewer, before, familiar, settings) is not None:
+            label = BY_KEY[key].label
+            return (
+                f"the upper limit for {label} ({limits[key]:g} {BY_KEY[key].unit})",
+                f"the foods that close the gaps would take {label} over its upper limit; "
+                "close the gaps one at a time with a dietitian",
+            )
+    return (
+        "the gaps together are too large for a few foods",
+        "close them over time, one at a time, with a dietitian",
+    )
+
+
+def _describe(settings: Settings, name: str) -> str:
+    if name == "the energy budget":
+        return f"{settings.energy_budget:g} kcal"
+    if name == "the number of foods":
+        return f"at most {settings.max_foods}"
+    return f"at most {settings.max_servings:g}"
+
+
+def _plan(
+    feasible: bool,
+    items: list[PlanItem],
+    before: Mapping[str, float],
+    goals: dict[str, float],
+    limits: dict[str, float],
+    settings: Settings,
+) -> Plan:
+    keys = set(goals) | set(limits) | set(FOCUS_KEYS) | {"energy_kcal"}
+    after = {key: before.get(key, 0.0) + sum(i.amount(key) for i in items) for key in keys}
+    ordered = tuple(sorted(items, key=lambda i: (not i.existing, i.food.name)))
+    return Plan(feasible, ordered, dict(before), after, goals, limits, settings)
