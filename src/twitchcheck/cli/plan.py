@@ -130,7 +130,7 @@ def print_advice(advice: Advice) -> None:
         for column in ("food", "amount", "grams", "note"):
             table.add_column(column, overflow="fold")
         for item in plan.items:
-            remark = "you already eat it" if item.existing else ""
+            remark = "you eat or prefer it" if item.existing else "new"
             table.add_row(
                 item.food.name,
                 f"{item.servings:g} × {item.food.serving.label}",
