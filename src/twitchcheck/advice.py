@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from twitchcheck.answers import Answers
-from twitchcheck.candidates import Candidate, Filters, allowed, candidates
+from twitchcheck.candidates import Candidate, Filters, allowed, candidates, one_per_kind
 from twitchcheck.errors import InputError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
@@ -194,21 +194,13 @@ def suggest(
 ) -> tuple[tuple[Suggestion, ...], tuple[Suggestion, ...]]:
     """The richest allowed foods for `key`: per typical serving, and per 100 kcal."""
     foods = [f for f in allowed(filters) if f.per_serving(key) > 0]
-    by_serving = _distinct(sorted(foods, key=lambda f: (-f.per_serving(key), f.id)), limit)
-    by_energy = _distinct(sorted(foods, key=lambda f: (-(f.per_100_kcal(key) or 0.0), f.id)), limit)
+    by_serving = one_per_kind(sorted(foods, key=lambda f: (-f.per_serving(key), f.id)), limit)
+    by_energy = one_per_kind(
+        sorted(foods, key=lambda f: (-(f.per_100_kcal(key) or 0.0), f.id)), limit
+    )
     return tuple(Suggestion(f, key) for f in by_serving), tuple(
         Suggestion(f, key) for f in by_energy
     )
-
-
-def _distinct(foods: Sequence[Candidate], limit: int) -> list[Candidate]:
-    """One food per kind ("Spinach, ..." once), in order."""
-    kinds: dict[str, Candidate] = {}
-    for food in foods:
-        kinds.setdefault(food.kind, food)
-        if len(kinds) == limit:
-            break
-    return list(kinds.values())
 
 
 def advise(

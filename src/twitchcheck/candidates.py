@@ -33,6 +33,7 @@ ALLERGY_NAMES = {
     "milk": "milk", "dairy": "milk", "lactose": "milk", "sesame": "sesame",
 }  # fmt: skip
 TYPICAL = "Quantity not specified"
+COMPOUND_PREFIX = 3  # letters before a word inside a compound: "butter|milk", not "g|oat"
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +130,22 @@ def _words(phrases: Iterable[str]) -> tuple[str, ...]:
 
 
 def _mentions(food: Candidate, phrases: tuple[str, ...]) -> bool:
+    """Whether the food's name holds a phrase, also inside a compound ("buttermilk")."""
     if not phrases:
         return False
-    name = f" {' '.join(terms(food.name))} "
-    return any(f" {phrase} " in name for phrase in phrases)
+    words = terms(food.name)
+    name = f" {' '.join(words)} "
+    for phrase in phrases:
+        if f" {phrase} " in name:
+            return True
+        if " " not in phrase and any(_compound(word, phrase) for word in words):
+            return True
+    return False
+
+
+def _compound(word: str, part: str) -> bool:
+    """ "buttermilk" ends with "milk"; "goat" does not count as ending with "oat"."""
+    return word.endswith(part) and len(word) - len(part) >= COMPOUND_PREFIX
 
 
 @functools.cache
@@ -264,6 +277,16 @@ def _grams(text: str) -> frozenset[str]:
 
 def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
     return not _grams(text).isdisjoint(phrases)
+
+
+def one_per_kind(foods: Iterable[Candidate], limit: int | None = None) -> list[Candidate]:
+    """The first food of each kind in `foods` ("Spinach, ..." once), up to `limit` kinds."""
+    kinds: dict[str, Candidate] = {}
+    for food in foods:
+        kinds.setdefault(food.kind, food)
+        if limit is not None and len(kinds) == limit:
+            break
+    return list(kinds.values())
 
 
 def allowed(filters: Filters) -> list[Candidate]:

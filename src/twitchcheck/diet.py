@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from twitchcheck.adequacy import Assessment, assess
 from twitchcheck.errors import InputError
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS, NUTRIENT_KEYS
+from twitchcheck.phrases import total
 from twitchcheck.profile import Person
 from twitchcheck.targets import Target, targets_for_person
 
@@ -158,23 +159,10 @@ def analyze(diary: Diary, person: Person) -> DietAnalysis:
 
 def daily_totals(entries: Iterable[DiaryEntry]) -> tuple[DayTotals, ...]:
     """Sum each nutrient per day; count items that had no value for it."""
-    totals: dict[datetime.date, dict[str, float]] = defaultdict(
-        lambda: dict.fromkeys(NUTRIENT_KEYS, 0.0)
-    )
-    missing: dict[datetime.date, dict[str, int]] = defaultdict(
-        lambda: dict.fromkeys(NUTRIENT_KEYS, 0)
-    )
-    items: dict[datetime.date, int] = defaultdict(int)
+    by_day: dict[datetime.date, list[DiaryEntry]] = defaultdict(list)
     for entry in entries:
-        items[entry.day] += 1
-        day_totals, day_missing = totals[entry.day], missing[entry.day]
-        for key in NUTRIENT_KEYS:
-            value = entry.nutrients.get(key)
-            if value is None:
-                day_missing[key] += 1
-            else:
-                day_totals[key] += value
-    return tuple(DayTotals(day, items[day], totals[day], missing[day]) for day in sorted(totals))
+        by_day[entry.day].append(entry)
+    return tuple(DayTotals(day, len(by_day[day]), *total(by_day[day])) for day in sorted(by_day))
 
 
 def top_sources(

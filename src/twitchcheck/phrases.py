@@ -11,8 +11,9 @@ the total says how many items lacked it, so a gap is never read as zero.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from twitchcheck.errors import InputError, PortionError, UnknownFoodError
 from twitchcheck.fooddb import SOURCES, Food, get_food, get_foods
@@ -148,7 +149,14 @@ def nutrients(phrases: Iterable[str]) -> NutrientReport:
     return NutrientReport(items, *total(items))
 
 
-def total(items: Iterable[Item]) -> tuple[dict[str, float], dict[str, int]]:
+class HasNutrients(Protocol):
+    """Anything carrying nutrient amounts: an item, a diary entry."""
+
+    @property
+    def nutrients(self) -> Mapping[str, float | None]: ...
+
+
+def total(items: Iterable[HasNutrients]) -> tuple[dict[str, float], dict[str, int]]:
     """Sum per nutrient over items, and how many items lacked each nutrient."""
     sums = dict.fromkeys(NUTRIENT_KEYS, 0.0)
     missing = dict.fromkeys(NUTRIENT_KEYS, 0)

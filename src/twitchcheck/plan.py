@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from twitchcheck.candidates import Candidate, Filters, allowed, plan_settings
+from twitchcheck.candidates import Candidate, Filters, allowed, one_per_kind, plan_settings
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
 from twitchcheck.targets import Target
 
@@ -151,7 +151,7 @@ def make_plan(
     settings = settings or Settings.defaults()
     goals = {key: _goal(targets[key]) for key in gaps}
     limits = {key: t.ul for key, t in targets.items() if t.ul is not None and t.ul_counts_food}
-    pool = _one_per_kind(
+    pool = one_per_kind(
         shortlist(allowed(filters), goals, settings.shortlist, set(existing), filters)
     )
     familiar = {food.id for food in pool if food.id in set(existing) or filters.prefers(food)}
@@ -196,14 +196,6 @@ def shortlist(
         if food.id in existing or filters.prefers(food):
             chosen[food.id] = food
     return sorted(chosen.values(), key=lambda f: f.id)
-
-
-def _one_per_kind(foods: list[Candidate]) -> list[Candidate]:
-    """Keep one food per kind (first segment of the name), the first in `foods`."""
-    kinds: dict[str, Candidate] = {}
-    for food in foods:
-        kinds.setdefault(food.kind, food)
-    return list(kinds.values())
 
 
 def _solve(
