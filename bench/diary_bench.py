@@ -14,16 +14,11 @@ import io
 import sys
 import time
 
+from run import everyday_foods
+
 LINES = 100_000
 ITEMS_PER_DAY = 9
-FOODS = [
-    "oatmeal", "banana", "milk", "coffee", "eggs", "salmon", "yogurt", "almonds",
-    "cooked spinach", "chicken breast", "cooked rice", "broccoli", "apple", "orange juice",
-    "whole wheat bread", "peanut butter", "cheddar cheese", "black beans", "lentils",
-    "pumpkin seeds", "cashews", "walnuts", "dark chocolate", "quinoa", "tuna", "ground beef",
-    "tomato", "carrots", "kale", "blueberries", "strawberries", "beer", "red wine", "tea",
-    "soy milk", "butter", "olive oil", "potato", "avocado", "sweet potato",
-]  # fmt: skip
+FOODS = everyday_foods()
 MEALS = ["Breakfast", "Lunch", "Dinner", "Snacks"]
 CRONOMETER_HEADER = [
     "Day", "Time", "Group", "Food Name", "Amount", "Energy (kcal)", "Magnesium (mg)",

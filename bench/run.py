@@ -20,6 +20,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def everyday_foods() -> list[str]:
+    """40 everyday foods as people type them (shared with the long-diary tests)."""
+    path = REPO / "tests/data/everyday_foods.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -49,14 +56,7 @@ def bench_phrases() -> None:
     """A diary-like batch: 3,200 distinct phrases over 40 everyday foods."""
     from twitchcheck.phrases import resolve
 
-    foods = [
-        "almonds", "banana", "milk", "coffee", "eggs", "salmon", "yogurt", "oatmeal",
-        "cooked spinach", "chicken breast", "rice", "broccoli", "apple", "orange juice",
-        "whole wheat bread", "peanut butter", "cheddar cheese", "black beans", "lentils",
-        "pumpkin seeds", "cashews", "walnuts", "dark chocolate", "quinoa", "tuna", "ground beef",
-        "tomato", "carrots", "kale", "blueberries", "strawberries", "beer", "red wine", "tea",
-        "soy milk", "butter", "olive oil", "potato", "avocado", "sweet potato",
-    ]  # fmt: skip
+    foods = everyday_foods()
     amounts = [f"{n} g" for n in range(5, 405, 5)]
     batch = [f"{amount} {food}" for food in foods for amount in amounts]
     start = time.perf_counter()
@@ -89,14 +89,7 @@ def year_of_diary(days: int = 365, per_day: int = 15) -> str:
     import datetime
     import random
 
-    foods = [
-        "oatmeal", "milk", "banana", "coffee", "eggs", "whole wheat bread", "peanut butter",
-        "apple", "tuna", "chicken breast", "brown rice", "broccoli", "salmon", "spinach",
-        "yogurt", "almonds", "black beans", "lentils", "cheddar cheese", "orange juice",
-        "pasta", "tomato", "carrots", "potato", "avocado", "blueberries", "tea", "beer",
-        "red wine", "ground beef", "lettuce", "cucumber", "strawberries", "walnuts", "tofu",
-        "sweet potato", "quinoa", "kale", "pumpkin seeds", "dark chocolate",
-    ]  # fmt: skip
+    foods = everyday_foods()
     rng = random.Random(2026)
     start = datetime.date(2025, 11, 1)
     lines = []

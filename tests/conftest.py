@@ -11,6 +11,12 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+def everyday_foods() -> list[str]:
+    """40 everyday foods as people type them (shared with the benchmarks)."""
+    lines = (REPO / "tests/data/everyday_foods.txt").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

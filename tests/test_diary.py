@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import everyday_foods
 from twitchcheck.diary import (
     FORMATS,
     Diary,
@@ -555,14 +556,7 @@ def test_progress_is_reported_up_to_the_total() -> None:
 
 def generated_diary(days: int) -> str:
     """A realistic long diary: 40 everyday foods in varied amounts, 8 items a day."""
-    foods = [
-        "oatmeal", "banana", "milk", "coffee", "eggs", "salmon", "yogurt", "almonds",
-        "cooked spinach", "chicken breast", "cooked rice", "broccoli", "apple", "orange juice",
-        "whole wheat bread", "peanut butter", "cheddar cheese", "black beans", "lentils",
-        "pumpkin seeds", "cashews", "walnuts", "dark chocolate", "quinoa", "tuna", "ground beef",
-        "tomato", "carrots", "kale", "blueberries", "strawberries", "beer", "red wine", "tea",
-        "soy milk", "butter", "olive oil", "potato", "avocado", "sweet potato",
-    ]  # fmt: skip
+    foods = everyday_foods()
     out = []
     start = datetime.date(2020, 1, 1)
     for i in range(days):
