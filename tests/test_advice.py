@@ -202,6 +202,15 @@ def test_advice_carries_notes_and_cautions_with_sources() -> None:
     assert "potassium" in cautions
     assert "kidney" in cautions
     assert any("spinach" in n.text.lower() for n in advice.absorption)  # oxalate and calcium
+    b12_and_d = advise(
+        WOMAN,
+        Filters(),
+        [Gap("vitamin_b12_ug", 1.0, 2.4, "t"), Gap("vitamin_d_ug", 3.0, 15.0, "t")],
+    )
+    notes = " ".join(n.text for n in b12_and_d.absorption)
+    assert "animal foods" in notes  # B12 only from animal or fortified foods
+    assert "sunlight" in notes
+    assert "fortified" in notes
     assert all(n.sources for n in (*advice.absorption, *advice.supplements, *advice.cautions))
     assert any("Upper limit 2500" in n.text for n in advice.supplements)
 

@@ -253,11 +253,13 @@ def familiar_ids(eaten: Iterable[str]) -> set[str]:
 
 
 def _absorption(keys: Sequence[str]) -> tuple[Note, ...]:
+    """Where each nutrient comes from and how well it is absorbed (spinach's oxalate,
+    B12 only from animal or fortified foods, vitamin D from sun and fortified foods)."""
     kb = load_knowledge()
     notes = []
     for key in keys:
         nutrient = kb.nutrients[key.rsplit("_", 1)[0]]
-        for fact in nutrient.bioavailability:
+        for fact in (*nutrient.food_sources, *nutrient.bioavailability):
             notes.append(Note(nutrient.name, " ".join(fact.text.split()), fact.sources))
     return tuple(notes)
 
