@@ -213,6 +213,8 @@ def test_advice_carries_notes_and_cautions_with_sources() -> None:
     assert "fortified" in notes
     assert all(n.sources for n in (*advice.absorption, *advice.supplements, *advice.cautions))
     assert any("Upper limit 2500" in n.text for n in advice.supplements)
+    magnesium = advise(WOMAN, Filters(), [Gap("magnesium_mg", 200.0, 320.0, "t")])
+    assert any("does not help" in n.text and "strong" in n.text for n in magnesium.supplements)
 
 
 def test_bad_filters_are_refused() -> None:

@@ -280,6 +280,12 @@ def _supplements(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[No
             notes.append(Note(nutrient.name, text, target.sources))
         for fact in nutrient.cautions:
             notes.append(Note(nutrient.name, " ".join(fact.text.split()), fact.sources))
+        for claim in kb.evidence.values():  # what trials say supplements do for cramps
+            if nutrient.id in claim.about:
+                text = (
+                    f"{claim.claim} (evidence: {claim.strength}) {' '.join(claim.meaning.split())}"
+                )
+                notes.append(Note(nutrient.name, text, claim.sources))
     return tuple(notes)
 
 
