@@ -324,9 +324,9 @@ RED_FLAG_LEVELS = {
     "muscle_wasting": "urgent",
     "progressive_weakness": "urgent",
     "one_sided_weakness": "urgent",
-    "spreading_numbness": "urgent",
+    "spreading_numbness": "emergency",  # with weakness; urgent alone
     "prolonged_cramp": "urgent",
-    "numbness_tingling": "see-doctor",
+    "numbness_tingling": "urgent",  # with a low mineral result; see-doctor otherwise
     "persistent_twitching": "see-doctor",
 }
 

@@ -178,3 +178,42 @@ def test_brand_and_generic_names_resolve_to_classes() -> None:
         {"age": 60, "sex": "male", "medications": ["Lasix", "Prilosec", "metformin"]}
     )
     assert set(answers.medications) == {"loop_diuretic", "ppi", "metformin"}
+
+
+def test_critical_lab_with_symptoms_is_an_emergency() -> None:
+    quiet = run(symptoms=["cramps"], labs=["calcium 1.5 mmol/L"])
+    with_signs = run(symptoms=["cramps", "numbness_tingling"], labs=["calcium 1.5 mmol/L"])
+    assert quiet.level == "urgent"
+    assert with_signs.level == "emergency"
+
+
+def test_tingling_with_a_low_mineral_is_urgent_but_tingling_alone_is_not() -> None:
+    low = run(symptoms=["numbness_tingling", "cramps"], labs=["25-OH vitamin D 4 ng/mL"])
+    assert low.level == "urgent"
+    assert any(r.id == "symptomatic_low_mineral" for r in low.reasons)
+    alone = run(symptoms=["numbness_tingling"])
+    assert not any(r.id == "symptomatic_low_mineral" for r in alone.reasons)
+
+
+def test_frequent_cramps_for_weeks_are_worth_a_doctor() -> None:
+    week = run(
+        symptoms=["cramps"], twitch={"where": ["calf"], "since_weeks": 1, "how_often": "daily"}
+    )
+    months = run(
+        symptoms=["cramps"], twitch={"where": ["calf"], "since_weeks": 8, "how_often": "daily"}
+    )
+    assert week.level == "self-care"
+    assert months.level == "see-doctor"
+
+
+def test_cramps_in_several_muscles_are_not_widespread_twitching() -> None:
+    result = run(
+        symptoms=["cramps"], twitch={"where": ["calf", "thigh", "abdomen"], "since_weeks": 0.3}
+    )
+    assert result.level == "self-care"
+
+
+def test_reliever_inhaler_side_effects_go_to_the_prescriber() -> None:
+    result = run(symptoms=["tremor", "cramps"], medications=["Ventolin"])
+    assert result.level == "see-doctor"
+    assert any(r.id == "beta_agonist_muscle_effects" for r in result.reasons)

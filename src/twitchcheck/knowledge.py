@@ -223,6 +223,8 @@ class RedFlag(_Sourced):
     conditions: tuple[Id, ...] = ()
     medicines: tuple[Id, ...] = ()
     low_labs: tuple[NutrientId, ...] = ()
+    # True: the symptoms count only together with a low result for one of `low_labs`.
+    symptoms_with_low_lab: bool = False
     reason: Text
     advice: Text
 
@@ -234,6 +236,8 @@ class RedFlag(_Sourced):
             raise ValueError("give at least one of symptoms, conditions, medicines, low_labs")
         if self.with_symptoms and not self.symptoms:
             raise ValueError("with_symptoms needs symptoms")
+        if self.symptoms_with_low_lab and not (self.symptoms and self.low_labs):
+            raise ValueError("symptoms_with_low_lab needs both symptoms and low_labs")
         return self
 
 

@@ -38,6 +38,13 @@ LAB_NUTRIENT = {
 CLEARLY_LOW = frozenset({"low", "deficient"})
 PERSISTENT_WEEKS = 2  # NHS: a twitch lasting over two weeks is worth a doctor's look (S36)
 WIDESPREAD_PLACES = 3  # distinct body places that count as "twitching in several places"
+FREQUENT_CRAMP_WEEKS = 4  # NHS: cramps that happen often are worth a GP's look (S37)
+# Signs that a critical mineral level is already acting on nerves and heart: together
+# they make a critical result an emergency rather than a same-day matter (S75, S21).
+IRRITABILITY = frozenset(
+    {"numbness_tingling", "spasms", "tetany_carpopedal_spasm", "palpitations", "seizures",
+     "throat_tightness", "weakness", "confusion"}
+)  # fmt: skip
 DISCLAIMER = (
     "This screening informs a conversation with a clinician; it does not diagnose. "
     "If something feels seriously wrong, seek care whatever this says."
@@ -222,8 +229,13 @@ def derived_symptoms(answers: Answers) -> frozenset[str]:
     if twitch is None:
         return frozenset(found)
     places = {p.lower() for p in twitch.where}
-    if "widespread" in places or len(places) >= WIDESPREAD_PLACES:
-        found.add("widespread_twitching")
+    twitches = bool(found & {"twitching", "eyelid_twitching"})
+    if twitches and ("widespread" in places or len(places) >= WIDESPREAD_PLACES):
+        found.add("widespread_twitching")  # cramps in several muscles (heat cramps) are not this
+    cramps = bool(found & {"cramps", "calf_cramps"})
+    weeks = twitch.since_weeks or 0.0
+    if cramps and twitch.how_often in ("daily", "constant") and weeks >= FREQUENT_CRAMP_WEEKS:
+        found.add("frequent_cramps")
     if (
         twitch.since_weeks is not None
         and twitch.since_weeks > PERSISTENT_WEEKS
@@ -254,19 +266,25 @@ def _reasons(
     ]
     for lab in labs:
         if lab.urgent:
+            with_signs = bool(symptoms & IRRITABILITY)
             reasons.append(
                 Reason(
                     f"critical_{lab.analyte}",
-                    "urgent",
-                    f"{lab.label} {lab.value:g} {lab.unit} is in the critical range",
-                    "Get medical care today; do not wait to change your diet.",
-                    lab.sources,
+                    "emergency" if with_signs else "urgent",
+                    f"{lab.label} {lab.value:g} {lab.unit} is in the critical range"
+                    + (", with symptoms" if with_signs else ""),
+                    "Go to an emergency department now."
+                    if with_signs
+                    else "Get medical care today; do not wait to change your diet.",
+                    (*lab.sources, "S75") if with_signs else lab.sources,
                 )
             )
     return sorted(reasons, key=lambda r: -TRIAGE_ORDER.index(r.level))
 
 
 def _fires(flag: RedFlag, answers: Answers, symptoms: frozenset[str], low_labs: set[str]) -> bool:
+    if flag.symptoms_with_low_lab:
+        return bool(symptoms & set(flag.symptoms)) and bool(set(flag.low_labs) & low_labs)
     if flag.symptoms and symptoms & set(flag.symptoms):
         return not flag.with_symptoms or bool(symptoms & set(flag.with_symptoms))
     if set(flag.conditions) & set(answers.conditions):
