@@ -127,17 +127,16 @@ def _indexed(term: str) -> bool:
 
 
 def _phrases(query: list[str], synonyms: dict[str, list[str]]) -> list[str]:
-    """Join two-word phrases that have a synonym ("garbanzo bean") into one term."""
+    """Join phrases of up to three words that have a synonym ("semi skimmed milk")."""
     result: list[str] = []
     i = 0
     while i < len(query):
-        pair = " ".join(query[i : i + 2])
-        if i + 1 < len(query) and pair in synonyms:
-            result.append(pair)
-            i += 2
-        else:
-            result.append(query[i])
-            i += 1
+        for size in (3, 2, 1):
+            phrase = " ".join(query[i : i + size])
+            if size == 1 or (i + size <= len(query) and phrase in synonyms):
+                result.append(phrase)
+                i += size
+                break
     return result
 
 
