@@ -96,3 +96,17 @@ def test_unknown_food_suggests_close_names() -> None:
 def test_nothing_to_resolve_is_an_error() -> None:
     with pytest.raises(InputError):
         nutrients([])
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [
+        ("1 bottle of beer", 360.0),  # the 12 fl oz bottle people usually drink, not 40 fl oz
+        ("a bagel", 105.0),  # a regular bagel, not a "Bagel Thin"
+        ("a packet of crisps", 28.0),  # the small single-serving bag
+        ("1 shot of espresso", 60.0),
+        ("a slice of cheddar", 21.0),
+    ],
+)
+def test_the_usual_size_is_chosen_among_several(text: str, grams: float) -> None:
+    assert resolve(text).grams.grams == pytest.approx(grams)

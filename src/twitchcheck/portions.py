@@ -10,6 +10,7 @@ which means one typical portion.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -21,7 +22,9 @@ from twitchcheck.text import singular, terms
 MAX_GRAMS = 5000.0  # more than 5 kg of one item in a day is a typing slip, not a meal
 TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
-COUNT_PREFERENCE = ("medium", "large", "whole", "each", "item", "piece", "fruit", "nut", "small")
+COUNT_PREFERENCE = (
+    "medium", "regular", "large", "whole", "each", "item", "piece", "fruit", "nut", "small",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,21 +89,38 @@ def _typical(food: Food) -> Grams:
 
 
 def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
-    """A portion named for one of the food itself ("1 egg", "1 banana")."""
+    """A portion named for one of the food itself ("1 egg", "1 bagel"), the usual size first."""
     nouns = set(terms(food.name))
-    return next((p for p in portions if _first_word(p.unit) in nouns), None)
+    own = [p for p in portions if _first_word(p.unit) in nouns]
+    typical = _typical_grams(portions)
+    return min(own, key=lambda p: _distance(p, typical), default=None)
+
+
+def _typical_grams(portions: list[Portion]) -> float | None:
+    """FNDDS's "Quantity not specified": how much of the food people usually eat at once."""
+    return next((p.grams for p in portions if p.unit == TYPICAL), None)
+
+
+def _distance(portion: Portion, typical: float | None) -> float:
+    """How far one of `portion` is from the typical amount (0 when nothing is typical)."""
+    each = portion.grams / portion.amount
+    return abs(math.log(each / typical)) if typical else 0.0
 
 
 def _count_portion(food: Food, portions: list[Portion]) -> Portion | None:
-    """The portion for one item of the food ("1 egg", then "1 medium", "1 large"...)."""
+    """The portion for one item of the food ("1 egg", "1 medium", "1 regular" bagel...).
+
+    Where FNDDS says how much people typically eat, the item portion nearest to it wins
+    (a regular bagel, not a "Bagel Thin"); otherwise one named for the food, then the
+    size words in `COUNT_PREFERENCE` order.
+    """
     own = _own_portion(food, portions)
-    if own:
-        return own
-    for word in COUNT_PREFERENCE:
-        for portion in portions:
-            if _has_word(portion.unit, word):
-                return portion
-    return None
+    sized = [p for word in COUNT_PREFERENCE for p in portions if _has_word(p.unit, word)]
+    typical = _typical_grams(portions)
+    if typical is not None and (own or sized):
+        items = ([own] if own else []) + sized
+        return min(items, key=lambda p: _distance(p, typical))
+    return own or (sized[0] if sized else None)
 
 
 def _by_count(food: Food, amount: float) -> Grams:
@@ -118,7 +138,8 @@ def _by_portion_word(food: Food, amount: float, unit: str, words: list[str]) -> 
     portions = usable(food)
     for word in words:
         named = [p for p in portions if _has_word(p.unit, word)]
-        match = min(named, key=lambda p: _plainness(p.unit, word), default=None)
+        typical = _typical_grams(portions)
+        match = min(named, key=lambda p: _plainness(p, word, typical), default=None)
         if match:
             each = match.grams / match.amount
             basis = f"{amount:g} × 1 {match.unit} ({each:.4g} g each)"
@@ -196,11 +217,12 @@ def _informal(
     return Grams(amount * typical.grams, f"{amount:g} {unit}: {note}", True, typical.portion)
 
 
-def _plainness(unit: str, word: str) -> tuple[bool, bool, bool, int]:
-    """Sort key: "slice" before "medium or regular slice" before "cracker-size slice"."""
-    text = unit.lower()
+def _plainness(portion: Portion, word: str, typical: float | None) -> tuple[bool, float, bool]:
+    """Sort key: a portion named just "slice" first; then the one nearest the typical amount
+    (a 12 fl oz bottle, not a 40 fl oz one); then "medium" or "regular" sizes."""
+    text = portion.unit.lower()
     usual = "medium" in text or "regular" in text
-    return text != word, not usual, not text.startswith(word), len(text)
+    return text != word, _distance(portion, typical), not usual
 
 
 def _first_word(text: str) -> str:

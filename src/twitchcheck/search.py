@@ -249,7 +249,7 @@ def _profile(
     tail_costs: dict[str, float] = {}
     for segment in segments[1:]:
         # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
-        plain = bool(segment) and segment[0] in ("ns", "nfs", "excluding", "without", "no")
+        plain = _qualifier(segment)
         for term in segment:
             if term in words.unusual:
                 cost = UNUSUAL_WORD
@@ -292,6 +292,16 @@ def _profile(
         has_raw=bool(name_terms & words.raw_words),
         has_cooking=bool(tail_terms & words.cooking),
     )
+
+
+def _qualifier(segment: list[str]) -> bool:
+    """ "NS as to fat", "excluding honey roasted", "no added fat", "without salt": words that
+    qualify a food without making it another one ("no cheese" does make another one)."""
+    if not segment:
+        return False
+    if segment[0] in ("ns", "nfs", "excluding"):
+        return True
+    return segment[:2] == ["no", "added"] or (segment[0] == "without" and "salt" in segment)
 
 
 def _score(wanted: list[str], food: _Profile, cooked_heads: frozenset[str]) -> float:
