@@ -26,6 +26,7 @@ MIN_SCORE = 0.45  # below this the best match shares too little with what was ty
 SURE_SCORE = 0.9  # below this the match is shown as uncertain, with alternatives
 ALTERNATIVES = 3
 FIT_MARGIN = 0.03  # matches this close to the best may win by having the portion asked for
+WIDE_MARGIN = 0.15  # ...and these, when none of the closest has the unit at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +93,8 @@ def resolve(phrase: str) -> Item:
     rest = [m for m in matches if m is not best]
     other_source = [m for m in rest if m.source != best.source][:1]
     alternatives = tuple(dict.fromkeys([*rest[: ALTERNATIVES - len(other_source)], *other_source]))
-    return _item(text, food, grams, alternatives, best.score < SURE_SCORE)
+    far = best.score < matches[0].score - FIT_MARGIN  # chosen for its portion, not its name
+    return _item(text, food, grams, alternatives, best.score < SURE_SCORE or far)
 
 
 def _fit(matches: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
@@ -100,9 +102,22 @@ def _fit(matches: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
 
     Among matches scoring within `FIT_MARGIN` of the best, one with a portion
     named as the person wrote ("1 egg", "1 medium") beats one that needs a
-    generic size; if none fits, the best match's error is raised.
+    generic size. If none of those has the unit at all ("1 can of tuna" when the
+    best match has no can), matches within `WIDE_MARGIN` are tried too; the
+    result is then shown as uncertain. If nothing fits, the best match's error is raised.
     """
-    close = [m for m in matches if m.score >= matches[0].score - FIT_MARGIN][:4]
+    best = matches[0].score
+    try:
+        return _first_fitting([m for m in matches if m.score >= best - FIT_MARGIN][:4], quantity)
+    except PortionError as error:
+        wider = [m for m in matches if m.score >= best - WIDE_MARGIN][:8]
+        try:
+            return _first_fitting(wider, quantity)
+        except PortionError:
+            raise error from None
+
+
+def _first_fitting(close: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
     fitted: list[tuple[Match, Food, Grams]] = []
     first_error: InputError | None = None
     for match, food in zip(close, get_foods([m.rowid for m in close]), strict=True):
