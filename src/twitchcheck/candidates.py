@@ -94,7 +94,7 @@ class Filters:
         for allergy in allergies:
             tag = ALLERGY_NAMES.get(allergy.strip().lower().replace("-", " "))
             if tag is None:
-                accepted = "tree nuts, peanuts, fish, shellfish, gluten, soy, egg, milk, sesame"
+                accepted = ", ".join(tag.replace("_", " ") for tag in ALLERGENS)
                 raise InputError(f"allergy {allergy!r} is not known; accepted: {accepted}")
             tags.add(tag)
         return cls(pattern, dairy_free, frozenset(tags), _words(dislikes), _words(prefer))

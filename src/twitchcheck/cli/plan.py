@@ -12,8 +12,6 @@ from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
 if TYPE_CHECKING:
     from twitchcheck.advice import Advice, Note
 
-Many = Annotated[list[str] | None, typer.Option()]
-
 
 @guarded
 def plan_command(
