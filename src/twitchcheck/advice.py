@@ -147,7 +147,7 @@ def gaps_from_names(names: Iterable[str], person: Person) -> list[Gap]:
     keys = [nutrient_key(name) for name in names] or list(FOCUS_KEYS)
     gaps = []
     for key in dict.fromkeys(keys):
-        goal = _goal(targets[key])
+        goal = targets[key].goal
         before, basis = _national(key, person)
         if before < goal:
             gaps.append(Gap(key, before, goal, basis))
@@ -172,12 +172,6 @@ def nutrient_key(name: str) -> str:
             "vitamin D, potassium, vitamin B12"
         )
     return key
-
-
-def _goal(target: Target) -> float:
-    goal = target.rda if target.rda is not None else target.ai
-    assert goal is not None
-    return goal
 
 
 def _national(key: str, person: Person) -> tuple[float, str]:

@@ -153,10 +153,7 @@ def resolve_names(answers: Answers) -> Answers:
     """Map symptom, condition and medicine names to knowledge-base ids; check the person."""
     from twitchcheck.profile import Person
 
-    try:
-        Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
-    except ProfileError:
-        raise
+    Person(answers.age, answers.sex, answers.pregnant, answers.lactating)  # raises ProfileError
     symptoms = tuple(known_ids(answers.symptoms, "symptom", "symptoms"))
     conditions = tuple(known_ids(answers.conditions, "condition", "conditions"))
     medications = tuple(medicine_class_ids(answers.medications))

@@ -74,7 +74,7 @@ class NutrientResult:
     @property
     def goal(self) -> float | None:
         """The RDA, or the AI where no RDA exists."""
-        return self.target.rda if self.target.rda is not None else self.target.ai
+        return self.target.goal
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -182,7 +182,7 @@ def top_sources(
 def _nutrient(
     key: str, mean: float, days: int, target: Target, person: Person, entries: Sequence[DiaryEntry]
 ) -> NutrientResult:
-    goal = target.rda if target.rda is not None else target.ai
+    goal = target.goal
     percent = 100.0 * mean / goal if goal else None
     assessment = assess(key, mean, days, target, person.sex, person.age_years)
     return NutrientResult(key, mean, target, percent, assessment, top_sources(entries, key))

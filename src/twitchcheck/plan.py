@@ -135,6 +135,17 @@ def _order(key: str) -> int:
     return keys.index(key) if key in keys else len(keys)
 
 
+@dataclass(frozen=True)
+class _Problem:
+    """What the solver is asked: which foods, which goals and limits, from what intake."""
+
+    pool: list[Candidate]
+    goals: Mapping[str, float]
+    limits: Mapping[str, float]
+    before: Mapping[str, float]
+    familiar: frozenset[str]
+
+
 def make_plan(
     gaps: Iterable[str],
     before: Mapping[str, float],
@@ -149,25 +160,19 @@ def make_plan(
     person already eats (they, and foods matching `filters.prefer`, count as not new).
     """
     settings = settings or Settings.defaults()
-    goals = {key: _goal(targets[key]) for key in gaps}
+    goals = {key: targets[key].goal for key in gaps}
     limits = {key: t.ul for key, t in targets.items() if t.ul is not None and t.ul_counts_food}
     pool = one_per_kind(
         shortlist(allowed(filters), goals, settings.shortlist, set(existing), filters)
     )
-    familiar = {food.id for food in pool if food.id in set(existing) or filters.prefers(food)}
-    solved = _solve(pool, goals, limits, dict(before), familiar, settings)
+    familiar = frozenset(f.id for f in pool if f.id in set(existing) or filters.prefers(f))
+    problem = _Problem(pool, goals, limits, dict(before), familiar)
+    solved = _solve(problem, settings)
     if solved is not None:
         items, optimal = solved
         return replace(_plan(True, items, before, goals, limits, settings), optimal=optimal)
-    blocked, relax = explain(pool, goals, limits, dict(before), familiar, settings)
+    blocked, relax = explain(problem, settings)
     return Plan(False, (), dict(before), dict(before), goals, limits, settings, blocked, relax)
-
-
-def _goal(target: Target) -> float:
-    goal = target.rda if target.rda is not None else target.ai
-    if goal is None:
-        raise ValueError(f"no RDA or AI for {target.nutrient}")
-    return goal
 
 
 def shortlist(
@@ -198,17 +203,13 @@ def shortlist(
     return sorted(chosen.values(), key=lambda f: f.id)
 
 
-def _solve(
-    pool: list[Candidate],
-    goals: Mapping[str, float],
-    limits: Mapping[str, float],
-    before: dict[str, float],
-    familiar: set[str],
-    settings: Settings,
-) -> tuple[list[PlanItem], bool] | None:
+def _solve(problem: _Problem, settings: Settings) -> tuple[list[PlanItem], bool] | None:
     """Solve the MILP: the items and whether optimality was proven; None when infeasible."""
     from scipy.optimize import Bounds, LinearConstraint, milp
 
+    pool, goals, limits, before, familiar = (
+        problem.pool, problem.goals, problem.limits, problem.before, problem.familiar
+    )  # fmt: skip
     n = len(pool)
     if n == 0:
         return None if goals else ([], True)
@@ -265,25 +266,18 @@ def _solve(
     return items, result.status == 0
 
 
-def _newness(food: Candidate, familiar: set[str]) -> float:
+def _newness(food: Candidate, familiar: frozenset[str]) -> float:
     if food.id in familiar:
         return 0.0
     return NEW_EVERYDAY_FOOD if food.everyday else NEW_FOOD
 
 
-def explain(
-    pool: list[Candidate],
-    goals: Mapping[str, float],
-    limits: Mapping[str, float],
-    before: dict[str, float],
-    familiar: set[str],
-    settings: Settings,
-) -> tuple[str, str]:
+def explain(problem: _Problem, settings: Settings) -> tuple[str, str]:
     """Which constraint blocks the plan, and what would unblock it."""
-    for key, goal in goals.items():
+    for key, goal in problem.goals.items():
         label, unit = BY_KEY[key].label, BY_KEY[key].unit
-        needed = goal - before.get(key, 0.0)
-        richest = sorted((food.per_serving(key) for food in pool), reverse=True)
+        needed = goal - problem.before.get(key, 0.0)
+        richest = sorted((food.per_serving(key) for food in problem.pool), reverse=True)
         most = sum(richest[:RELAXED_FOODS]) * RELAXED_SERVINGS
         if most < needed:
             what = "no food your filters allow supplies" if not any(richest) else "too little"
@@ -293,28 +287,29 @@ def explain(
                 f"loosen the filters or add fortified foods you would eat; otherwise ask a "
                 f"clinician about {label}",
             )
+    solved = _solve(problem, replace(settings, energy_budget=math.inf))
+    if solved is not None:
+        needed = math.ceil(sum(i.amount("energy_kcal") for i in solved[0]) / 50) * 50
+        return (
+            f"the energy budget ({settings.energy_budget:g} kcal)",
+            f"it becomes possible with an energy budget of about {needed:.0f} kcal",
+        )
     trials = [
-        ("the energy budget", replace(settings, energy_budget=math.inf), "a larger energy budget"),
-        ("the number of foods", replace(settings, max_foods=RELAXED_FOODS), "up to 10 foods"),
-        (
-            "the servings per food",
-            replace(settings, max_servings=RELAXED_SERVINGS),
-            "up to 4 servings of a food",
-        ),
-    ]
-    for name, relaxed, remedy in trials:
-        solved = _solve(pool, goals, limits, before, familiar, relaxed)
-        if solved is not None:
-            if name == "the energy budget":
-                needed = sum(i.amount("energy_kcal") for i in solved[0])
-                remedy = f"an energy budget of about {math.ceil(needed / 50) * 50:.0f} kcal"
-            return f"{name} ({_describe(settings, name)})", f"it becomes possible with {remedy}"
-    for key in limits:
-        fewer = {k: v for k, v in limits.items() if k != key}
-        if _solve(pool, goals, fewer, before, familiar, settings) is not None:
+        (f"the number of foods (at most {settings.max_foods})",
+         replace(settings, max_foods=RELAXED_FOODS), f"up to {RELAXED_FOODS} foods"),
+        (f"the servings per food (at most {settings.max_servings:g})",
+         replace(settings, max_servings=RELAXED_SERVINGS),
+         f"up to {RELAXED_SERVINGS:g} servings of a food"),
+    ]  # fmt: skip
+    for blocked, relaxed, remedy in trials:
+        if _solve(problem, relaxed) is not None:
+            return blocked, f"it becomes possible with {remedy}"
+    for key, limit in problem.limits.items():
+        fewer = {k: v for k, v in problem.limits.items() if k != key}
+        if _solve(replace(problem, limits=fewer), settings) is not None:
             label = BY_KEY[key].label
             return (
-                f"the upper limit for {label} ({limits[key]:g} {BY_KEY[key].unit})",
+                f"the upper limit for {label} ({limit:g} {BY_KEY[key].unit})",
                 f"the foods that close the gaps would take {label} over its upper limit; "
                 "close the gaps one at a time with a dietitian",
             )
@@ -322,14 +317,6 @@ def explain(
         "the gaps together are too large for a few foods",
         "close them over time, one at a time, with a dietitian",
     )
-
-
-def _describe(settings: Settings, name: str) -> str:
-    if name == "the energy budget":
-        return f"{settings.energy_budget:g} kcal"
-    if name == "the number of foods":
-        return f"at most {settings.max_foods}"
-    return f"at most {settings.max_servings:g}"
 
 
 def _plan(

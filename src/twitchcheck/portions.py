@@ -80,7 +80,7 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
 def _typical(food: Food) -> Grams:
     portions = usable(food)
     typical = next((p for p in portions if p.unit == TYPICAL), None)
-    chosen = typical or _count_portion(food, portions) or (portions[0] if portions else None)
+    chosen = typical or _count_portion(food, portions)[0] or (portions[0] if portions else None)
     if chosen is None:
         return Grams(100.0, "no amount given and no USDA portion: 100 g assumed", True)
     grams = chosen.grams / chosen.amount if chosen is not typical else chosen.grams
@@ -107,8 +107,9 @@ def _distance(portion: Portion, typical: float | None) -> float:
     return abs(math.log(each / typical)) if typical else 0.0
 
 
-def _count_portion(food: Food, portions: list[Portion]) -> Portion | None:
-    """The portion for one item of the food ("1 egg", "1 medium", "1 regular" bagel...).
+def _count_portion(food: Food, portions: list[Portion]) -> tuple[Portion | None, bool]:
+    """The portion for one item of the food ("1 egg", "1 medium", "1 regular" bagel...),
+    and whether it is named for the food itself.
 
     Where FNDDS says how much people typically eat, the item portion nearest to it wins
     (a regular bagel, not a "Bagel Thin"); otherwise one named for the food, then the
@@ -117,21 +118,20 @@ def _count_portion(food: Food, portions: list[Portion]) -> Portion | None:
     own = _own_portion(food, portions)
     sized = [p for word in COUNT_PREFERENCE for p in portions if _has_word(p.unit, word)]
     typical = _typical_grams(portions)
-    if typical is not None and (own or sized):
+    chosen: Portion | None = own or (sized[0] if sized else None)
+    if typical is not None and chosen is not None:
         items = ([own] if own else []) + sized
-        return min(items, key=lambda p: _distance(p, typical))
-    return own or (sized[0] if sized else None)
+        chosen = min(items, key=lambda p: _distance(p, typical))
+    return chosen, chosen is not None and chosen is own
 
 
 def _by_count(food: Food, amount: float) -> Grams:
-    portions = usable(food)
-    portion = _count_portion(food, portions)
+    portion, named_for_food = _count_portion(food, usable(food))
     if portion is None:
         raise PortionError("item", food.name, _names(food))
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
-    fallback = portion is not _own_portion(food, portions)
-    return Grams(amount * each, basis, False, portion, fallback)
+    return Grams(amount * each, basis, False, portion, fallback=not named_for_food)
 
 
 def _by_portion_word(food: Food, amount: float, unit: str, words: list[str]) -> Grams:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from twitchcheck.answers import Answers
@@ -109,13 +109,7 @@ class Reason:
     sources: tuple[str, ...]
 
     def to_dict(self) -> dict[str, object]:
-        return {
-            "id": self.id,
-            "level": self.level,
-            "label": self.label,
-            "advice": self.advice,
-            "sources": list(self.sources),
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +135,7 @@ class NextStep:
     sources: tuple[str, ...]
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "text": self.text, "sources": list(self.sources)}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -537,8 +531,7 @@ def _apply_factor_effects(tally: _Tally, kb: KnowledgeBase, model: ScreeningMode
 
 def _apply_interplay(tally: _Tally, kb: KnowledgeBase, model: ScreeningModel) -> None:
     """Low magnesium drags potassium and calcium down, low vitamin D calcium (interactions)."""
-    priors = {c.id: c.prior for c in model.contributors}
-    suspected = {n: tally.score(n, priors.get(n, 0.0)) for n in kb.nutrients}
+    suspected = {n: tally.score(n, model.prior(n)) for n in kb.nutrients}
     for interaction in kb.interactions:
         if interaction.effect not in (
             "blocks_correction",
@@ -587,10 +580,7 @@ def _apply_no_specific_cause(
                 "A medicine known to cause this is a likelier explanation.",
                 model.medicine_contributors[medicine].sources,
             )
-    priors = {c.id: c.prior for c in model.contributors}
-    others = [
-        tally.score(c, priors.get(c, 0.0)) for c in tally.evidence if c != "no_specific_cause"
-    ]
+    others = [tally.score(c, model.prior(c)) for c in tally.evidence if c != "no_specific_cause"]
     strongest = max(others, default=0.0)
     if strongest > 2:
         tally.add(
@@ -610,18 +600,16 @@ def _rank(
 ) -> tuple[Contributor, ...]:
     ranked = []
     for contributor_id, evidence in tally.evidence.items():
-        spec = model.contributor(contributor_id)
-        if spec is None and contributor_id not in model.medicine_contributors:
+        known = model.contributor(contributor_id) or contributor_id in model.medicine_contributors
+        if not known:
             continue
-        prior = spec.prior if spec else 0.0
-        score = prior + sum(e.points for e in evidence)
+        score = tally.score(contributor_id, model.prior(contributor_id))
         if contributor_id != "no_specific_cause" and score <= 0:
             continue  # nothing in the answers points at it
         ranked.append(_contributor(contributor_id, score, evidence, kb, model, has_low_lab))
     if not any(c.id == "no_specific_cause" for c in ranked):
-        baseline = model.contributor("no_specific_cause")
-        assert baseline is not None
-        ranked.append(_contributor("no_specific_cause", baseline.prior, [], kb, model, has_low_lab))
+        prior = model.prior("no_specific_cause")
+        ranked.append(_contributor("no_specific_cause", prior, [], kb, model, has_low_lab))
     ranked.sort(key=lambda c: (-c.score, c.id))
     return tuple(ranked)
 

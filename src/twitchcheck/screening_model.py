@@ -141,6 +141,11 @@ class ScreeningModel(_Model):
     def contributor(self, contributor_id: str) -> Contributor | None:
         return next((c for c in self.contributors if c.id == contributor_id), None)
 
+    def prior(self, contributor_id: str) -> float:
+        """Where a contributor starts (0 for a medicine, which has no entry of its own)."""
+        spec = self.contributor(contributor_id)
+        return spec.prior if spec else 0.0
+
 
 @functools.cache
 def load_model(directory: Path | None = None) -> ScreeningModel:

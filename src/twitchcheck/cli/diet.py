@@ -95,7 +95,7 @@ def print_analysis(analysis: DietAnalysis) -> None:
         table.add_column(column, overflow="fold")
     for result in analysis.nutrients:
         nutrient = BY_KEY[result.key]
-        kind = "RDA" if result.target.rda is not None else "AI"
+        kind = result.target.kind
         a = result.assessment
         chance = f" (P adequate {a.p_adequate:.0%})" if a.p_adequate is not None else ""
         sources = ", ".join(f"{s.name} {s.share:.0%}" for s in result.top_sources[:3])
