@@ -215,16 +215,25 @@ class Symptom(_Model):
 
 
 class RedFlag(_Sourced):
+    """A finding that sends the person to a clinician, and how soon.
+
+    Trigger groups: symptoms (with `with_symptoms`, one of which must also be present),
+    conditions, medicines, low_labs, high_labs and lifestyle (yes/no answers such as
+    nitrous_oxide). With `requires: any` one matching group fires the flag; with
+    `requires: all` every group given must match (tingling *with* a low calcium result).
+    """
+
     id: Id
     label: Text
     triage: TriageLevel
+    requires: Literal["any", "all"] = "any"
     symptoms: tuple[Id, ...] = ()
     with_symptoms: tuple[Id, ...] = ()
     conditions: tuple[Id, ...] = ()
     medicines: tuple[Id, ...] = ()
     low_labs: tuple[NutrientId, ...] = ()
-    # True: the symptoms count only together with a low result for one of `low_labs`.
-    symptoms_with_low_lab: bool = False
+    high_labs: tuple[NutrientId, ...] = ()
+    lifestyle: tuple[Literal["nitrous_oxide", "nicotine"], ...] = ()
     reason: Text
     advice: Text
 
@@ -232,13 +241,21 @@ class RedFlag(_Sourced):
     def _triggerable(self) -> RedFlag:
         if self.triage == "self-care":
             raise ValueError("a red flag cannot be self-care")
-        if not (self.symptoms or self.conditions or self.medicines or self.low_labs):
-            raise ValueError("give at least one of symptoms, conditions, medicines, low_labs")
+        if not self.groups():
+            raise ValueError(
+                "give at least one of symptoms, conditions, medicines, low_labs, high_labs, "
+                "lifestyle"
+            )
         if self.with_symptoms and not self.symptoms:
             raise ValueError("with_symptoms needs symptoms")
-        if self.symptoms_with_low_lab and not (self.symptoms and self.low_labs):
-            raise ValueError("symptoms_with_low_lab needs both symptoms and low_labs")
+        if self.requires == "all" and len(self.groups()) < 2:
+            raise ValueError("requires: all needs at least two trigger groups")
         return self
+
+    def groups(self) -> tuple[str, ...]:
+        """The trigger groups this flag uses."""
+        names = ("symptoms", "conditions", "medicines", "low_labs", "high_labs", "lifestyle")
+        return tuple(name for name in names if getattr(self, name))
 
 
 class EvidenceClaim(_Sourced):

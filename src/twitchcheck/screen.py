@@ -11,15 +11,20 @@ the rest of the knowledge base.
 
 from __future__ import annotations
 
+import importlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from twitchcheck.answers import Answers
 from twitchcheck.knowledge import KnowledgeBase, NutrientEffect, RedFlag, load_knowledge
 from twitchcheck.labs import LabResult, interpret_labs
+from twitchcheck.screening_model import Contributor as ContributorSpec
 from twitchcheck.screening_model import ScreeningModel, When, load_model
+
+if TYPE_CHECKING:
+    Supplement = Any  # TEMP until supplements.py lands
 
 TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
 # Lab analytes -> the nutrient they speak for (markers of B12 status count for B12).
@@ -36,8 +41,10 @@ LAB_NUTRIENT = {
 # Statuses that make a result "low" for red flags (a doctor's matter): not borderline B12 or
 # vitamin D in the 12-20 ng/mL band, which food, sun and a recheck can address first.
 CLEARLY_LOW = frozenset({"low", "deficient"})
+CLEARLY_HIGH = frozenset({"high", "possibly too high"})
+B12_MARKERS = frozenset({"methylmalonic_acid", "homocysteine"})  # raised = B12 short
 PERSISTENT_WEEKS = 2  # NHS: a twitch lasting over two weeks is worth a doctor's look (S36)
-WIDESPREAD_PLACES = 3  # distinct body places that count as "twitching in several places"
+FAST_SPREAD_WEEKS = 2  # weakness spreading within this long: Guillain-Barre's tempo (X11)
 FREQUENT_CRAMP_WEEKS = 4  # NHS: cramps that happen often are worth a GP's look (S37)
 # Signs that a critical mineral level is already acting on nerves and heart: together
 # they make a critical result an emergency rather than a same-day matter (S75, S21).
@@ -76,6 +83,12 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Contributor:
+    """A possible cause, how strongly the answers point at it, and why.
+
+    For a rule-out (`kind == "rule_out"`), `checks` says what a doctor will check and
+    `reassurance` how often such symptoms turn out benign, where the sources say.
+    """
+
     id: str
     kind: str
     label: str
@@ -84,9 +97,16 @@ class Contributor:
     evidence_strength: str
     evidence_summary: str
     evidence: tuple[Evidence, ...]
+    checks: str = ""
+    reassurance: str = ""
+
+    @property
+    def lab_backed(self) -> bool:
+        """Whether a lab result in range for this cause (low, or high for an excess) backs it."""
+        return any(e.answer.startswith("labs:") and e.points > 0 for e in self.evidence)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "id": self.id,
             "kind": self.kind,
             "label": self.label,
@@ -96,6 +116,10 @@ class Contributor:
             "evidence_summary": self.evidence_summary,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.kind == "rule_out":
+            data["checks"] = self.checks
+            data["reassurance"] = self.reassurance
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +154,7 @@ class SuggestedTest:
 
 @dataclass(frozen=True, slots=True)
 class NextStep:
-    kind: Literal["doctor", "food", "habit", "caution"]
+    kind: Literal["doctor", "relief", "food", "habit", "caution"]
     text: str
     sources: tuple[str, ...]
 
@@ -141,6 +165,8 @@ class NextStep:
 @dataclass(frozen=True)
 class ScreenResult:
     level: str
+    header: str
+    action: str
     reasons: tuple[Reason, ...]
     contributors: tuple[Contributor, ...]
     suggested_tests: tuple[SuggestedTest, ...]
@@ -154,7 +180,12 @@ class ScreenResult:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "triage": {"level": self.level, "reasons": [r.to_dict() for r in self.reasons]},
+            "triage": {
+                "level": self.level,
+                "header": self.header,
+                "action": self.action,
+                "reasons": [r.to_dict() for r in self.reasons],
+            },
             "contributors": [c.to_dict() for c in self.contributors],
             "suggested_tests": [t.to_dict() for t in self.suggested_tests],
             "next_steps": [s.to_dict() for s in self.next_steps],
@@ -182,30 +213,33 @@ class _Tally:
 def screen(answers: Answers) -> ScreenResult:
     """Weigh resolved answers (see `answers.parse_answers`) and return the full result."""
     kb, model = load_knowledge(), load_model()
-    symptoms = derived_symptoms(answers)
+    symptoms = derived_symptoms(answers, model)
     labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
-    low_labs = {
-        LAB_NUTRIENT[r.analyte]
-        for r in labs
-        if r.analyte in LAB_NUTRIENT and r.status in CLEARLY_LOW
-    }
-    reasons = _reasons(kb, answers, symptoms, labs, low_labs)
+    low_labs, high_labs = lab_directions(labs)
+    reasons = _reasons(kb, answers, symptoms, labs, low_labs, high_labs)
     level = max((r.level for r in reasons), key=TRIAGE_ORDER.index, default="self-care")
 
     tally = _Tally()
-    _apply_rules(tally, model, answers, symptoms, labs)
+    _apply_rules(tally, model, kb, answers, symptoms, labs)
     _apply_medicines(tally, kb, model, answers, low_labs)
     _apply_conditions(tally, kb, model, answers)
+    _apply_raises(tally, kb, model, answers)
     _apply_symptoms(tally, kb, model, symptoms, _present(tally, model, kb))
     _apply_labs(tally, model, labs)
-    _apply_diet_analysis(tally, model, answers)
+    _apply_excess_signs(tally, kb, model, symptoms, high_labs)
+    _apply_diet_analysis(tally, kb, model, answers)
     _apply_factor_effects(tally, kb, model)
     _apply_interplay(tally, kb, model)
-    _apply_no_specific_cause(tally, model, low_labs, reasons)
+    _apply_rule_outs(tally, model, reasons)
+    _apply_no_specific_cause(tally, model, low_labs | high_labs, reasons)
 
-    contributors = _rank(tally, kb, model, bool(low_labs))
+    contributors = _rank(tally, kb, model, bool(low_labs | high_labs))
+    frame = model.frames[level]  # type: ignore[index]
+    numbers = _numbers(answers)
     return ScreenResult(
         level=level,
+        header=frame.header.format(**numbers),
+        action=frame.action.format(**numbers),
         reasons=tuple(reasons) or (_reassurance(),),
         contributors=contributors,
         suggested_tests=_tests(contributors, model),
@@ -214,18 +248,45 @@ def screen(answers: Answers) -> ScreenResult:
     )
 
 
-def derived_symptoms(answers: Answers) -> frozenset[str]:
-    """Reported symptoms plus those the `twitch` answers imply (persistent, widespread...)."""
+def lab_directions(labs: Iterable[LabResult]) -> tuple[set[str], set[str]]:
+    """The nutrients a result shows clearly low, and those it shows high.
+
+    A raised methylmalonic acid or homocysteine is a low B12. A measured total calcium below
+    range counts as low even when the albumin-corrected value is not: the correction is an
+    estimate (S22), and only ionised calcium settles it.
+    """
+    low: set[str] = set()
+    high: set[str] = set()
+    for lab in labs:
+        nutrient = LAB_NUTRIENT.get(lab.analyte)
+        if nutrient is None:
+            continue
+        measured = getattr(lab, "measured_status", None) or lab.status
+        if lab.analyte in B12_MARKERS:
+            if lab.status == "high":
+                low.add(nutrient)
+        elif lab.status in CLEARLY_LOW or measured in CLEARLY_LOW:
+            low.add(nutrient)
+        elif lab.status in CLEARLY_HIGH:
+            high.add(nutrient)
+    return low, high
+
+
+def derived_symptoms(answers: Answers, model: ScreeningModel | None = None) -> frozenset[str]:
+    """Reported symptoms plus those the other answers imply (persistent, widespread...)."""
+    model = model or load_model()
     found = set(answers.symptoms)
     if answers.recent.vomiting or answers.recent.diarrhoea:
         found.add("gut_losses")
+    found |= _course_symptoms(answers)
     twitch = answers.twitch
     if twitch is None:
         return frozenset(found)
     places = {p.lower() for p in twitch.where}
     twitches = bool(found & {"twitching", "eyelid_twitching"})
-    if twitches and ("widespread" in places or len(places) >= WIDESPREAD_PLACES):
-        found.add("widespread_twitching")  # cramps in several muscles (heat cramps) are not this
+    if twitches and len(body_regions(places, model)) >= 2:
+        # Cramps in several muscles (heat cramps) are not this: it needs twitching.
+        found |= {"multi_region_twitching", "widespread_twitching"}
     cramps = bool(found & {"cramps", "calf_cramps"})
     weeks = twitch.since_weeks or 0.0
     if cramps and twitch.how_often in ("daily", "constant") and weeks >= FREQUENT_CRAMP_WEEKS:
@@ -243,6 +304,68 @@ def derived_symptoms(answers: Answers) -> frozenset[str]:
     return frozenset(found)
 
 
+def body_regions(places: Iterable[str], model: ScreeningModel | None = None) -> set[str]:
+    """The body regions (head, left or right arm and leg, trunk) that `places` name.
+
+    "both arms", plurals ("calves") and "all over" name both sides; a side-less "arm" counts
+    as one arm. "all over" counts as every region.
+    """
+    table = (model or load_model()).body_regions
+    regions: set[str] = set()
+    for place in places:
+        text = " ".join(place.lower().replace("-", " ").split())
+        if any(_mentions(text, name) for name in table.get("all", ())):
+            return {"head", "trunk", "left arm", "right arm", "left leg", "right leg"}
+        for region, names in table.items():
+            hits = [name for name in names if _mentions(text, name)]
+            if not hits or region == "all":
+                continue
+            if region in ("head", "trunk"):
+                regions.add(region)
+            elif "both" in text.split() or any(h.endswith(("s", "feet")) for h in hits):
+                regions |= {f"left {region}", f"right {region}"}
+            elif "right" in text.split():
+                regions.add(f"right {region}")
+            else:
+                regions.add(f"left {region}")  # an unsided limb: one region
+    return regions
+
+
+def _mentions(text: str, name: str) -> bool:
+    return f" {name} " in f" {text} "
+
+
+def _course_symptoms(answers: Answers) -> set[str]:
+    """Symptoms the course of numbness or weakness implies (spreading, over days)."""
+    found: set[str] = set()
+    weakness, numbness = getattr(answers, "weakness", None), getattr(answers, "numbness", None)
+    if numbness is not None and getattr(numbness, "spreading", None):
+        found.add("spreading_numbness")
+    if weakness is not None:
+        found.add("weakness")
+        if getattr(weakness, "spreading", None):
+            found.add("progressive_weakness")
+            weeks = getattr(weakness, "since_weeks", None)
+            if weeks is not None and weeks <= FAST_SPREAD_WEEKS:
+                found.add("weakness_spreading_fast")
+        if getattr(weakness, "sides", None) == "one":
+            found.add("one_sided_weakness")
+    return found
+
+
+def _numbers(answers: Answers) -> dict[str, str]:
+    """The emergency and urgent-care numbers for the person's region."""
+    region = getattr(answers, "region", None)
+    try:  # TEMP until regions.py lands
+        regions: Any = importlib.import_module("twitchcheck.regions")
+    except ImportError:
+        return {"emergency": "your local emergency number", "urgent": "your doctor"}
+    return {
+        "emergency": regions.emergency_number(region),
+        "urgent": regions.urgent_route(region),
+    }
+
+
 # --- red flags ---------------------------------------------------------------------------
 
 
@@ -252,40 +375,52 @@ def _reasons(
     symptoms: frozenset[str],
     labs: tuple[LabResult, ...],
     low_labs: set[str],
+    high_labs: set[str],
 ) -> list[Reason]:
     reasons = [
         Reason(flag.id, flag.triage, flag.label, flag.advice, flag.sources)
         for flag in kb.red_flags
-        if _fires(flag, answers, symptoms, low_labs)
+        if _fires(flag, answers, symptoms, low_labs, high_labs)
     ]
-    for lab in labs:
-        if lab.urgent:
-            with_signs = bool(symptoms & IRRITABILITY)
-            reasons.append(
-                Reason(
-                    f"critical_{lab.analyte}",
-                    "emergency" if with_signs else "urgent",
-                    f"{lab.label} {lab.value:g} {lab.unit} is in the critical range"
-                    + (", with symptoms" if with_signs else ""),
-                    "Go to an emergency department now."
-                    if with_signs
-                    else "Get medical care today; do not wait to change your diet.",
-                    (*lab.sources, "S75") if with_signs else lab.sources,
-                )
-            )
+    reasons += [_critical(lab, symptoms) for lab in labs if lab.urgent]
     return sorted(reasons, key=lambda r: -TRIAGE_ORDER.index(r.level))
 
 
-def _fires(flag: RedFlag, answers: Answers, symptoms: frozenset[str], low_labs: set[str]) -> bool:
-    if flag.symptoms_with_low_lab:
-        return bool(symptoms & set(flag.symptoms)) and bool(set(flag.low_labs) & low_labs)
-    if flag.symptoms and symptoms & set(flag.symptoms):
-        return not flag.with_symptoms or bool(symptoms & set(flag.with_symptoms))
-    if set(flag.conditions) & set(answers.conditions):
-        return True
-    if set(flag.medicines) & set(answers.medications):
-        return True
-    return bool(set(flag.low_labs) & low_labs)
+def _critical(lab: LabResult, symptoms: frozenset[str]) -> Reason:
+    """A critical result: urgent, or an emergency with signs or where labs.yaml says so."""
+    with_signs = bool(symptoms & IRRITABILITY)
+    stated = getattr(lab, "urgent_level", None) or "urgent"
+    level = "emergency" if with_signs else stated
+    return Reason(
+        f"critical_{lab.analyte}",
+        level,
+        f"{lab.label} {lab.value:g} {lab.unit} is in the critical range"
+        + (", with symptoms" if with_signs else ""),
+        "Bring or mention the result; do not wait to change your diet or supplements.",
+        (*lab.sources, "S75") if with_signs else lab.sources,
+    )
+
+
+def _fires(
+    flag: RedFlag,
+    answers: Answers,
+    symptoms: frozenset[str],
+    low_labs: set[str],
+    high_labs: set[str],
+) -> bool:
+    """Whether the flag's trigger groups match: one of them, or all with `requires: all`."""
+    life = answers.lifestyle
+    matched = {
+        "symptoms": bool(symptoms & set(flag.symptoms))
+        and (not flag.with_symptoms or bool(symptoms & set(flag.with_symptoms))),
+        "conditions": bool(set(flag.conditions) & set(answers.conditions)),
+        "medicines": bool(set(flag.medicines) & set(answers.medications)),
+        "low_labs": bool(set(flag.low_labs) & low_labs),
+        "high_labs": bool(set(flag.high_labs) & high_labs),
+        "lifestyle": any(getattr(life, name, None) is True for name in flag.lifestyle),
+    }
+    results = [matched[group] for group in flag.groups()]
+    return all(results) if flag.requires == "all" else any(results)
 
 
 def _reassurance() -> Reason:
@@ -302,12 +437,17 @@ def _reassurance() -> Reason:
 
 
 def _holds(
-    when: When, answers: Answers, symptoms: frozenset[str], labs: tuple[LabResult, ...]
+    when: When,
+    answers: Answers,
+    symptoms: frozenset[str],
+    labs: tuple[LabResult, ...],
+    kb: KnowledgeBase | None = None,
 ) -> bool:
     """Whether every condition `when` sets is true of the answers."""
     life, diet, twitch = answers.lifestyle, answers.diet, answers.twitch
     caffeine = life.caffeine_mg
     places = {p.lower() for p in twitch.where} if twitch else set()
+    low, high = lab_directions(labs)
     checks = [
         when.pregnant is None or answers.pregnant == when.pregnant,
         when.sex is None or answers.sex == when.sex,
@@ -322,6 +462,8 @@ def _holds(
         when.fish is None or (diet is not None and diet.fish == when.fish),
         when.fortified_foods is None
         or (diet is not None and diet.fortified_foods == when.fortified_foods),
+        # "no B12 supplement" holds unless one is reported, in diet or in supplements.
+        when.b12_supplement is None or _takes_b12(answers) == when.b12_supplement,
         not when.sun_exposure_in or answers.sun_exposure in when.sun_exposure_in,
         when.caffeine_mg_at_least is None
         or (caffeine is not None and caffeine >= when.caffeine_mg_at_least),
@@ -330,6 +472,8 @@ def _holds(
         when.alcohol_drinks_at_least is None
         or (life.alcohol_drinks_per_week or 0) >= when.alcohol_drinks_at_least,
         when.nicotine is None or life.nicotine == when.nicotine,
+        when.nitrous_oxide is None
+        or bool(getattr(life, "nitrous_oxide", None)) == when.nitrous_oxide,
         not when.exercise_in or life.exercise in when.exercise_in,
         when.fluids_l_below is None
         or (life.fluids_l_per_day is not None and life.fluids_l_per_day < when.fluids_l_below),
@@ -340,61 +484,143 @@ def _holds(
         not when.twitch_where_any or bool(places & set(when.twitch_where_any)),
         not when.twitch_only_in or (bool(places) and places <= set(when.twitch_only_in)),
         not when.twitch_when_in or (twitch is not None and twitch.when in when.twitch_when_in),
-        not when.labs_high_any
-        or any(
-            LAB_NUTRIENT.get(r.analyte) in when.labs_high_any and r.status == "high" for r in labs
-        ),
+        not when.labs_high_any or bool(high & set(when.labs_high_any)),
+        not when.labs_low_any or bool(low & set(when.labs_low_any)),
+        not when.raised_by_answers_any
+        or bool(set(when.raised_by_answers_any) & {r.nutrient for r in raisers(answers, kb)}),
     ]
     return all(checks)
+
+
+def _takes_b12(answers: Answers) -> bool:
+    diet = answers.diet
+    if diet is not None and getattr(diet, "b12_supplement", None):
+        return True
+    return any("vitamin_b12" in s.raises for s in supplements_of(answers))
+
+
+def supplements_of(answers: Answers) -> tuple[Supplement, ...]:
+    """The person's supplements, parsed (names with an optional dose)."""
+    try:  # TEMP until supplements.py lands
+        module: Any = importlib.import_module("twitchcheck.supplements")
+    except ImportError:
+        return ()
+    return tuple(module.parse_supplements(getattr(answers, "supplements", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class Raiser:
+    """An answer (medicine, condition or supplement) that raises a nutrient."""
+
+    nutrient: str
+    answer: str
+    points_strength: str
+    why: str
+    sources: tuple[str, ...]
+
+
+def raisers(answers: Answers, kb: KnowledgeBase | None = None) -> tuple[Raiser, ...]:
+    """Everything in the answers recorded as raising a nutrient, with why and the source."""
+    kb = kb or load_knowledge()
+    found: list[Raiser] = []
+    for kind, ids, table in (
+        ("medications", answers.medications, kb.medicine_classes),
+        ("conditions", answers.conditions, kb.conditions),
+    ):
+        for item_id in ids:
+            item = table[item_id]
+            for effect in item.effects:
+                if effect.direction == "raises":
+                    answer = f"{kind}: {item.label.lower()}"
+                    found.append(
+                        Raiser(
+                            effect.nutrient,
+                            answer,
+                            effect.strength,
+                            effect.mechanism,
+                            effect.sources,
+                        )
+                    )
+    for supplement in supplements_of(answers):
+        for nutrient in supplement.raises:
+            why = supplement.note or f"A supplement that adds {nutrient.replace('_', ' ')}."
+            sources = tuple(getattr(supplement, "sources", ())) or ("S5",)
+            found.append(
+                Raiser(nutrient, f"supplements: {supplement.text}", "moderate", why, sources)
+            )
+    return tuple(found)
 
 
 def _apply_rules(
     tally: _Tally,
     model: ScreeningModel,
+    kb: KnowledgeBase,
     answers: Answers,
     symptoms: frozenset[str],
     labs: tuple[LabResult, ...],
 ) -> None:
     for rule in model.rules:
-        if _holds(rule.when, answers, symptoms, labs):
+        if _holds(rule.when, answers, symptoms, labs, kb):
             for contributor, points in rule.add.items():
                 tally.add(
                     contributor, _describe_when(rule.when, answers), points, rule.why, rule.sources
                 )
 
 
+# Answer fields as people read them in the output (never internal keys).
+_WHEN_WORDS = {
+    "symptoms_any": "symptoms",
+    "conditions_any": "conditions",
+    "medicines_any": "medicines",
+    "diet_pattern_in": "diet",
+    "fortified_foods": "fortified foods",
+    "sun_exposure_in": "sun exposure",
+    "recent_any": "recently",
+    "twitch_where_any": "where",
+    "twitch_only_in": "only in",
+    "twitch_when_in": "when",
+    "labs_high_any": "a high result for",
+    "labs_low_any": "a low result for",
+    "raised_by_answers_any": "something that raises",
+    "b12_supplement": "B12 supplement",
+    "nitrous_oxide": "nitrous oxide use",
+    "pregnant": "pregnant",
+    "sex": "sex",
+}
+
+
 def _describe_when(when: When, answers: Answers) -> str:
-    """The answers a rule looked at, in words ("lifestyle.stress: high")."""
+    """The answers a rule looked at, in words ("stress: high", "diet: vegan")."""
     life = answers.lifestyle
     parts = []
     for name, value in when.model_dump(exclude_defaults=True).items():
         if name.startswith("caffeine"):
-            parts.append(f"caffeine {life.caffeine_mg:.0f} mg/day")
+            parts.append(f"caffeine {life.caffeine_mg:.0f} mg a day")
         elif name == "alcohol_drinks_at_least":
-            parts.append(f"{life.alcohol_drinks_per_week:g} drinks/week")
+            parts.append(f"{life.alcohol_drinks_per_week:g} drinks a week")
         elif name in ("exercise_in", "stress_in", "nicotine"):
             key = name.removesuffix("_in")
-            parts.append(f"lifestyle.{key}: {getattr(life, key)}")
+            parts.append(f"{key}: {_value(getattr(life, key))}")
         elif name == "fluids_l_below":
-            parts.append(f"fluids {life.fluids_l_per_day:g} L/day")
+            parts.append(f"fluids {life.fluids_l_per_day:g} L a day")
         elif name == "sleep_hours_below":
-            parts.append(f"sleep {life.sleep_hours:g} h")
+            parts.append(f"sleep {life.sleep_hours:g} hours")
         elif name in ("age_at_least", "age_below"):
             parts.append(f"age {answers.age:g}")
         elif name == "symptoms_none":
             continue
         else:
-            parts.append(
-                name.removesuffix("_in").removesuffix("_any").replace("_", " ")
-                + f": {_value(value)}"
-            )
+            label = _WHEN_WORDS.get(name, name.replace("_", " "))
+            parts.append(f"{label}: {_value(value)}")
     return "; ".join(dict.fromkeys(parts))
 
 
 def _value(value: object) -> str:
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value).lower()
+        return ", ".join(str(v).replace("_", " ") for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value).lower().replace("_", " ")
 
 
 def _effect_points(model: ScreeningModel, effect: NutrientEffect) -> float:
@@ -479,27 +705,97 @@ def _apply_symptoms(
             tally.add(target, f"symptoms: {symptom.label.lower()}", added, why, link.sources)
 
 
+def _excess_ids(model: ScreeningModel) -> dict[str, str]:
+    """Nutrient -> the id of its excess contributor (potassium -> high_potassium)."""
+    return {c.nutrient: c.id for c in model.contributors if c.kind == "excess" and c.nutrient}
+
+
+def _apply_raises(
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+) -> None:
+    """What raises a nutrient points at its excess and away from its shortfall."""
+    excess = _excess_ids(model)
+    for raiser in raisers(answers, kb):
+        points = model.points.raises * model.points.effect_strength[raiser.points_strength]  # type: ignore[index]
+        if raiser.nutrient in excess:
+            tally.add(excess[raiser.nutrient], raiser.answer, points, raiser.why, raiser.sources)
+        why = f"It tends to raise {raiser.nutrient.replace('_', ' ')}, not lower it."
+        tally.add(raiser.nutrient, raiser.answer, -points / 2, why, raiser.sources)
+
+
 def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...]) -> None:
+    excess = _excess_ids(model)
     for lab in labs:
         nutrient = LAB_NUTRIENT.get(lab.analyte)
         if nutrient is None:
             continue
         status = lab.status
-        if lab.analyte in ("methylmalonic_acid", "homocysteine"):
+        if lab.analyte in B12_MARKERS:
             status = "low" if lab.status == "high" else "normal"  # raised marker = B12 short
+        measured = getattr(lab, "measured_status", None)
+        if measured in CLEARLY_LOW and status not in CLEARLY_LOW:
+            status = "borderline"  # measured low, corrected normal: only ionised Ca can tell
         override = model.points.lab_overrides.get(nutrient, {})
         points = override.get(status, model.points.lab.get(status, 0.0))
         why = lab.note.split(". ")[0] if lab.note else f"{lab.label} is {lab.status}"
-        tally.add(
-            nutrient,
-            f"labs: {lab.label} {lab.value:g} {lab.unit} ({lab.status})",
-            points,
-            why,
-            lab.sources,
-        )
+        answer = f"labs: {lab.label} {lab.value:g} {lab.unit} ({_status_words(lab)})"
+        tally.add(nutrient, answer, points, why, lab.sources)
+        if nutrient in excess and lab.analyte not in B12_MARKERS:
+            extra = model.points.excess_lab.get(lab.status, 0.0)
+            tally.add(excess[nutrient], answer, extra, why, lab.sources)
 
 
-def _apply_diet_analysis(tally: _Tally, model: ScreeningModel, answers: Answers) -> None:
+def _status_words(lab: LabResult) -> str:
+    measured = getattr(lab, "measured_status", None)
+    if measured and measured != lab.status:
+        return f"{measured} as measured, {lab.status} corrected for albumin"
+    return lab.status
+
+
+def _apply_excess_signs(
+    tally: _Tally,
+    kb: KnowledgeBase,
+    model: ScreeningModel,
+    symptoms: frozenset[str],
+    high_labs: set[str],
+) -> None:
+    """Symptoms of an excess count once something in the answers makes the excess plausible."""
+    cap = model.points.symptom_cap
+    for spec in model.contributors:
+        if spec.kind != "excess" or spec.signs is None:
+            continue
+        plausible = tally.score(spec.id, 0.0) >= model.points.present or spec.nutrient in high_labs
+        if not plausible:
+            continue
+        given = 0.0
+        for symptom_id in sorted(symptoms & set(spec.signs.symptoms)):
+            symptom = kb.symptoms[symptom_id]
+            added = min(model.points.symptom_specificity[symptom.specificity], cap - given)
+            if added <= 0:
+                break
+            given += added
+            why = f"{symptom.label} is one of the signs of {spec.label.lower()}"  # type: ignore[union-attr]
+            tally.add(spec.id, f"symptoms: {symptom.label.lower()}", added, why, spec.signs.sources)
+
+
+def _apply_rule_outs(tally: _Tally, model: ScreeningModel, reasons: list[Reason]) -> None:
+    """A neurological or cardiac warning sign raises the condition a doctor must exclude."""
+    fired = {r.id: r for r in reasons}
+    for spec in model.contributors:
+        if spec.kind != "rule_out":
+            continue
+        for flag_id in spec.raised_by:
+            if flag_id in fired:
+                answer = f"warning sign: {fired[flag_id].label.lower()}"
+                tally.add(
+                    spec.id, answer, model.points.rule_out, spec.evidence.summary, spec.sources
+                )
+                break
+
+
+def _apply_diet_analysis(
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+) -> None:
     analysis = answers.diet.analysis if answers.diet else None
     if analysis is None:
         return
@@ -507,7 +803,9 @@ def _apply_diet_analysis(tally: _Tally, model: ScreeningModel, answers: Answers)
         nutrient = key.rsplit("_", 1)[0]
         points = model.points.diet_analysis.get(judged.judgement, 0.0) * judged.confidence
         judgement = judged.judgement.replace("_", " ")
-        answer = f"diet analysis ({analysis.source}, {analysis.days} day(s)): {key} {judgement}"
+        name = kb.nutrients[nutrient].name if nutrient in kb.nutrients else nutrient
+        days = f"{analysis.days} day" + ("s" if analysis.days != 1 else "")
+        answer = f"diet analysis ({analysis.source}, {days}): {name.lower()} {judgement}"
         why = "Usual intake judged against the reference intake for this person."
         tally.add(nutrient, answer, points, why, ("S4",))
 
@@ -596,7 +894,7 @@ def _apply_no_specific_cause(
 
 
 def _rank(
-    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, has_low_lab: bool
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, has_abnormal_lab: bool
 ) -> tuple[Contributor, ...]:
     ranked = []
     for contributor_id, evidence in tally.evidence.items():
@@ -606,12 +904,20 @@ def _rank(
         score = tally.score(contributor_id, model.prior(contributor_id))
         if contributor_id != "no_specific_cause" and score <= 0:
             continue  # nothing in the answers points at it
-        ranked.append(_contributor(contributor_id, score, evidence, kb, model, has_low_lab))
+        ranked.append(_contributor(contributor_id, score, evidence, kb, model, has_abnormal_lab))
     if not any(c.id == "no_specific_cause" for c in ranked):
         prior = model.prior("no_specific_cause")
-        ranked.append(_contributor("no_specific_cause", prior, [], kb, model, has_low_lab))
-    ranked.sort(key=lambda c: (-c.score, c.id))
+        ranked.append(_contributor("no_specific_cause", prior, [], kb, model, has_abnormal_lab))
+    ranked.sort(key=lambda c: (_tier(c, ranked), -c.score, c.id))
     return tuple(ranked)
+
+
+def _tier(contributor: Contributor, ranked: list[Contributor]) -> int:
+    """Under a warning sign, the condition to rule out comes first; only a cause that a lab
+    shows abnormal may stand beside it."""
+    if not any(c.kind == "rule_out" for c in ranked):
+        return 0
+    return 0 if contributor.kind == "rule_out" or contributor.lab_backed else 1
 
 
 def _contributor(
@@ -620,22 +926,21 @@ def _contributor(
     evidence: list[Evidence],
     kb: KnowledgeBase,
     model: ScreeningModel,
-    has_low_lab: bool,
+    has_abnormal_lab: bool,
 ) -> Contributor:
     spec = model.contributor(contributor_id)
+    checks = reassurance = ""
     if spec is not None:
         kind, strength, summary = spec.kind, spec.evidence.strength, spec.evidence.summary
-        label = (
-            kb.nutrients[contributor_id].name
-            if contributor_id in kb.nutrients
-            else kb.factors[contributor_id].label
-        )
+        label = _label(spec, kb)
+        checks = " ".join((spec.checks or "").split())
+        reassurance = " ".join((spec.reassurance or "").split())
     else:
         medicine = kb.medicine_classes[contributor_id]
         special = model.medicine_contributors[contributor_id]
         kind, strength, label = "medicine", special.strength, medicine.label
         summary = (medicine.symptom_effects or (medicine.summary,))[0].text
-    lab_backed = has_low_lab and any(
+    lab_backed = has_abnormal_lab and any(
         e.answer.startswith("labs:") and e.points > 0 for e in evidence
     )
     independent = len({e.answer for e in evidence if e.points > 0})
@@ -646,7 +951,29 @@ def _contributor(
     else:
         confidence = "low"
     ordered = tuple(sorted(evidence, key=lambda e: -abs(e.points)))
-    return Contributor(contributor_id, kind, label, score, confidence, strength, summary, ordered)
+    summary = " ".join(summary.split())
+    return Contributor(
+        contributor_id,
+        kind,
+        label,
+        score,
+        confidence,
+        strength,
+        summary,
+        ordered,
+        checks,
+        reassurance,
+    )
+
+
+def _label(spec: ContributorSpec, kb: KnowledgeBase) -> str:
+    """A label that names the cause, never a level: "Low magnesium (possible)"."""
+    if spec.label:
+        return spec.label
+    if spec.id in kb.nutrients:
+        name = kb.nutrients[spec.id].name
+        return f"Low {name[0].lower()}{name[1:]} (possible)"
+    return kb.factors[spec.id].label
 
 
 TEST_THRESHOLD = 1.5  # a contributor this suspected earns its tests
@@ -678,12 +1005,26 @@ def _next_steps(
     symptoms: frozenset[str],
     labs: tuple[LabResult, ...],
 ) -> tuple[NextStep, ...]:
-    steps = list(_doctor_steps(level, reasons))
+    frame = model.frames[level]  # type: ignore[index]
+    steps = list(_doctor_steps(frame.action.format(**_numbers(answers)), reasons))
+    steps.extend(_relief_steps(kb, model, symptoms))
     top = [c for c in contributors[:3] if c.score >= 1.0]
     for contributor in top:
         steps.extend(_change_steps(contributor, kb))
     steps.extend(_cautions(model, answers, symptoms, labs))
     return tuple(steps)
+
+
+def _relief_steps(
+    kb: KnowledgeBase, model: ScreeningModel, symptoms: frozenset[str]
+) -> Iterator[NextStep]:
+    """What helps during a cramp and what does not, with the strength of the evidence."""
+    if not symptoms & set(model.relief_when):
+        return
+    for claim_id in model.relief:
+        claim = kb.evidence[claim_id]
+        text = f"{claim.claim} (evidence: {claim.strength}) {' '.join(claim.meaning.split())}"
+        yield NextStep("relief", text, claim.sources)
 
 
 def cautions_for(answers: Answers) -> tuple[NextStep, ...]:
@@ -700,17 +1041,13 @@ def _cautions(
             yield NextStep("caution", " ".join(caution.text.split()), caution.sources)
 
 
-def _doctor_steps(level: str, reasons: list[Reason]) -> Iterator[NextStep]:
-    for reason in reasons:
-        if reason.level != "self-care":
-            yield NextStep("doctor", f"{reason.label}: {reason.advice}", reason.sources)
-    if level == "self-care":
-        yield NextStep(
-            "doctor",
-            "See your doctor if the symptoms last more than two weeks, keep you awake, spread, "
-            "or come with weakness, numbness or muscle wasting.",
-            ("S36", "S37"),
-        )
+def _doctor_steps(action: str, reasons: list[Reason]) -> Iterator[NextStep]:
+    """The level's one time frame first, then what each warning sign asks you to say or do."""
+    flagged = [r for r in reasons if r.level != "self-care"]
+    sources = tuple(dict.fromkeys(s for r in flagged for s in r.sources)) or ("S36", "S37")
+    yield NextStep("doctor", action, sources)
+    for reason in flagged:
+        yield NextStep("doctor", f"{reason.label}: {reason.advice}", reason.sources)
 
 
 def _change_steps(contributor: Contributor, kb: KnowledgeBase) -> Iterator[NextStep]:

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from twitchcheck.errors import KnowledgeError
 
 Strength = Literal["strong", "moderate", "weak", "insufficient"]
-Kind = Literal["nutrient", "factor", "medicine", "baseline"]
+Kind = Literal["nutrient", "excess", "factor", "medicine", "rule_out", "baseline"]
+Level = Literal["self-care", "see-doctor", "urgent", "emergency"]
 FILE = "screening.yaml"
 
 
@@ -54,6 +55,11 @@ class When(_Model):
     twitch_only_in: tuple[str, ...] = ()
     twitch_when_in: tuple[str, ...] = ()
     labs_high_any: tuple[str, ...] = ()
+    labs_low_any: tuple[str, ...] = ()
+    # Any medicine, supplement or condition whose recorded effect raises one of these nutrients.
+    raised_by_answers_any: tuple[str, ...] = ()
+    b12_supplement: bool | None = None
+    nitrous_oxide: bool | None = None
 
 
 class Rule(_Model):
@@ -83,12 +89,33 @@ class Evidence(_Model):
     summary: str
 
 
+class Signs(_Model):
+    """Symptoms that point at an excess once its causes are present, and the sources."""
+
+    symptoms: tuple[str, ...] = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
 class Contributor(_Model):
+    """A possible cause the screening ranks.
+
+    Nutrients and factors take their label from the knowledge base; an excess names its
+    nutrient and label here; a rule-out (a condition a clinician should exclude) names the
+    red flags that raise it, what a doctor will check, and what is reassuring.
+    """
+
     id: str
     kind: Kind
     prior: float
     evidence: Evidence
     tests: tuple[Test, ...] = ()
+    label: str | None = None
+    nutrient: str | None = None
+    signs: Signs | None = None
+    raised_by: tuple[str, ...] = ()
+    checks: str | None = None
+    reassurance: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 class MedicineContributor(_Model):
@@ -122,6 +149,9 @@ class Points(_Model):
     lab_overrides: dict[str, dict[str, float]] = Field(default_factory=dict)
     diet_analysis: dict[str, float]
     no_specific_cause: NoSpecificCause
+    excess_lab: dict[str, float]  # what a result in each status adds to the matching excess
+    raises: float  # a medicine, supplement or condition that raises the nutrient, per strength 1
+    rule_out: float  # score of a condition to rule out: above anything a lab does not back
 
 
 class Confidence(_Model):
@@ -129,8 +159,20 @@ class Confidence(_Model):
     moderate: float
 
 
+class Frame(_Model):
+    """What to do and how soon, for one triage level; {emergency} and {urgent} are the
+    person's regional numbers."""
+
+    header: str
+    action: str
+
+
 class ScreeningModel(_Model):
     points: Points
+    frames: dict[Level, Frame]
+    body_regions: dict[str, tuple[str, ...]]
+    relief: tuple[str, ...] = ()
+    relief_when: tuple[str, ...] = ()
     confidence: Confidence
     contributors: tuple[Contributor, ...]
     medicine_contributors: dict[str, MedicineContributor]
@@ -188,10 +230,9 @@ def _cross_check(model: ScreeningModel) -> Iterator[str]:
 
     kb = load_knowledge()
     contributor_ids = {c.id for c in model.contributors} | set(model.medicine_contributors)
+    flag_ids = {flag.id for flag in kb.red_flags}
     for c in model.contributors:
-        known = c.id in kb.nutrients or c.id in kb.factors
-        if not known:
-            yield f"contributor {c.id!r} is not a nutrient or factor in the knowledge base"
+        yield from _check_contributor(c, kb, flag_ids)
         if c.evidence.claim and c.evidence.claim not in kb.evidence:
             claim = c.evidence.claim
             yield f"contributor {c.id!r}: evidence claim {claim!r} is not in evidence.yaml"
@@ -209,6 +250,25 @@ def _cross_check(model: ScreeningModel) -> Iterator[str]:
     for source in _all_sources(model):
         if source not in kb.sources:
             yield f"source {source!r} is not in sources.yaml"
+
+
+def _check_contributor(c: Contributor, kb: Any, flag_ids: set[str]) -> Iterator[str]:
+    """Each kind names what it needs: a knowledge-base entry, a nutrient, or its red flags."""
+    if c.kind in ("nutrient", "factor", "baseline"):
+        if c.id not in kb.nutrients and c.id not in kb.factors:
+            yield f"contributor {c.id!r} is not a nutrient or factor in the knowledge base"
+    elif c.kind == "excess":
+        if c.nutrient not in kb.nutrients or not c.label or c.signs is None:
+            yield f"excess {c.id!r} needs a known nutrient, a label and signs"
+        for symptom in c.signs.symptoms if c.signs else ():
+            if symptom not in kb.symptoms:
+                yield f"excess {c.id!r}: unknown symptom {symptom!r}"
+    elif c.kind == "rule_out":
+        if not (c.label and c.raised_by and c.checks and c.sources):
+            yield f"rule-out {c.id!r} needs a label, raised_by, checks and sources"
+        for flag in c.raised_by:
+            if flag not in flag_ids:
+                yield f"rule-out {c.id!r}: unknown red flag {flag!r}"
 
 
 def _check_when(item_id: str, when: When, kb: Any) -> Iterator[str]:
@@ -231,5 +291,8 @@ def _all_sources(model: ScreeningModel) -> Iterator[str]:
     for contributor in model.contributors:
         for test in contributor.tests:
             yield from test.sources
+        yield from contributor.sources
+        if contributor.signs:
+            yield from contributor.signs.sources
     for medicine in model.medicine_contributors.values():
         yield from medicine.sources
