@@ -323,7 +323,7 @@ RED_FLAG_LEVELS = {
     "sudden_weakness": "emergency",
     "muscle_wasting": "urgent",
     "progressive_weakness": "urgent",
-    "one_sided_weakness": "urgent",
+    "one_sided_weakness": "emergency",  # with slurred speech (stroke signs); urgent alone
     "spreading_numbness": "emergency",  # with weakness; urgent alone
     "prolonged_cramp": "urgent",
     "numbness_tingling": "urgent",  # with a low mineral result; see-doctor otherwise

@@ -291,14 +291,11 @@ def derived_symptoms(answers: Answers, model: ScreeningModel | None = None) -> f
     weeks = twitch.since_weeks or 0.0
     if cramps and twitch.how_often in ("daily", "constant") and weeks >= FREQUENT_CRAMP_WEEKS:
         found.add("frequent_cramps")
-    if (
-        twitch.since_weeks is not None
-        and twitch.since_weeks > PERSISTENT_WEEKS
-        and "twitching" in found | {"eyelid_twitching"}
-    ):
-        found.add("persistent_twitching")
     if "eyelid" in places:
         found.add("eyelid_twitching")
+    twitches = bool(found & {"twitching", "eyelid_twitching"})
+    if twitches and twitch.since_weeks is not None and twitch.since_weeks > PERSISTENT_WEEKS:
+        found.add("persistent_twitching")  # NHS: a twitch for more than 2 weeks (S36)
     if twitch.when == "night":
         found.add("night_time")
     return frozenset(found)

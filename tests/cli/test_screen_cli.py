@@ -22,7 +22,7 @@ def test_json_contract(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["screen", "--answers", str(path), "--json"])
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data["triage"]) == {"level", "reasons"}
+    assert set(data["triage"]) == {"level", "header", "action", "reasons"}
     assert data["triage"]["level"] == "see-doctor"
     first = data["contributors"][0]
     assert {"id", "kind", "score", "confidence", "evidence"} <= set(first)
@@ -35,7 +35,7 @@ def test_table_puts_warnings_first(runner: CliRunner, tmp_path: Path) -> None:
     path = write(tmp_path, {"age": 50, "sex": "male", "symptoms": ["cramps", "seizures"]})
     result = runner.invoke(app, ["screen", "--answers", str(path)])
     assert result.exit_code == 0
-    assert result.stdout.lstrip().startswith("EMERGENCY")
+    assert result.stdout.lstrip().startswith("Emergency: call")
     assert "What may be behind it" in result.stdout
 
 

@@ -14,14 +14,12 @@ if TYPE_CHECKING:
     from twitchcheck.answers import Answers
     from twitchcheck.screen import ScreenResult
 
+# Colour only repeats what the words of the header (screening.yaml frames) already say.
 LEVEL_STYLE = {
-    "self-care": ("green", "Self-care: nothing in your answers needs a doctor urgently"),
-    "see-doctor": ("yellow", "See a doctor: book an appointment"),
-    "urgent": ("bold red", "Urgent: get medical care today"),
-    "emergency": (
-        "bold white on red",
-        "EMERGENCY: call emergency services or go to an emergency department now",
-    ),
+    "self-care": ("green",),
+    "see-doctor": ("yellow",),
+    "urgent": ("bold red",),
+    "emergency": ("bold white on red",),
 }
 
 
@@ -141,40 +139,67 @@ def _print_vocabulary(as_json: bool) -> None:
     out.print("  " + ", ".join(names["medicines"]), soft_wrap=True)
 
 
+# How strongly the answers point at a cause, in words: never a score, never a level.
+POINTS_TO = {"high": "strongly", "moderate": "moderately", "low": "a little"}
+NOT_A_LEVEL = (
+    "This ranks possible causes from your answers; it does not measure anything. Only a blood "
+    "test shows whether a level is actually low or high."
+)
+
+
 def print_result(result: ScreenResult) -> None:
     """The result for a non-specialist: warnings first, then causes, tests and next steps."""
+    from rich.markup import escape
     from rich.table import Table
 
     out = console()
-    style, headline = LEVEL_STYLE[result.level]
-    out.print(f"[{style}]{headline}[/{style}]")
+    style = LEVEL_STYLE[result.level][0]
+    out.print(f"[{style}]{escape(result.header)}[/{style}]")
+    out.print(f" {escape(result.action)}")
     for reason in result.reasons:
         marker = "!" if reason.level != "self-care" else "·"
-        out.print(
-            f" {marker} {reason.label}. {reason.advice} [dim][{', '.join(reason.sources)}][/dim]"
-        )
+        cited = escape(f"[{', '.join(reason.sources)}]")
+        out.print(f" {marker} {escape(reason.label)}. {escape(reason.advice)} [dim]{cited}[/dim]")
 
     table = Table(title="What may be behind it, most likely first", show_lines=False, expand=False)
-    for column in ("#", "possible cause", "how likely", "science behind it", "main reasons"):
+    for column in ("#", "possible cause", "your answers point to it", "science behind it", "why"):
         table.add_column(column, overflow="fold")
-    for rank, c in enumerate(result.contributors[:8], 1):
-        reasons = (
-            "; ".join(f"{e.answer} ({e.points:+.1f})" for e in c.evidence[:3])
-            or "common in healthy people"
-        )
+    shown = [c for c in result.contributors if c.score > 0][:8]
+    for rank, c in enumerate(shown, 1):
+        why = "; ".join([e.answer for e in c.evidence if e.points > 0][:3])
+        if c.kind == "rule_out":
+            why = f"{why}. A doctor will check: {c.checks}" + (
+                f" {c.reassurance}" if c.reassurance else ""
+            )
         table.add_row(
-            str(rank), c.label, f"{c.confidence} ({c.score:.1f})", c.evidence_strength, reasons
+            str(rank),
+            escape(c.label),
+            POINTS_TO[c.confidence],
+            c.evidence_strength,
+            escape(why or "common in healthy people"),
         )
     out.print(table)
+    out.print(f"[dim]{NOT_A_LEVEL}[/dim]")
 
     if result.suggested_tests:
         out.print("[bold]Tests worth asking your clinician about[/bold]")
         for test in result.suggested_tests:
-            out.print(f" • {test.name}: {test.why} [dim][{', '.join(test.sources)}][/dim]")
+            cited = escape(f"[{', '.join(test.sources)}]")
+            out.print(f" • {escape(test.name)}: {escape(test.why)} [dim]{cited}[/dim]")
     out.print("[bold]What you can do[/bold]")
     for step in result.next_steps:
-        out.print(f" • ({step.kind}) {step.text} [dim][{', '.join(step.sources)}][/dim]")
-    out.print(f"[dim]{result.disclaimer} Sources: `twitchcheck kb sources`.[/dim]")
+        cited = escape(f"[{', '.join(step.sources)}]")
+        out.print(f" • ({STEP_WORDS[step.kind]}) {escape(step.text)} [dim]{cited}[/dim]")
+    out.print(f"[dim]{escape(result.disclaimer)} Sources: `twitchcheck kb sources`.[/dim]")
+
+
+STEP_WORDS = {
+    "doctor": "doctor",
+    "relief": "during a cramp",
+    "food": "food",
+    "habit": "habit",
+    "caution": "caution",
+}
 
 
 def register(app: typer.Typer) -> None:
