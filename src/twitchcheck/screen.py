@@ -43,15 +43,6 @@ LAB_NUTRIENT = {
 CLEARLY_LOW = frozenset({"low", "deficient"})
 CLEARLY_HIGH = frozenset({"high", "possibly too high"})
 B12_MARKERS = frozenset({"methylmalonic_acid", "homocysteine"})  # raised = B12 short
-PERSISTENT_WEEKS = 2  # NHS: a twitch lasting over two weeks is worth a doctor's look (S36)
-FAST_SPREAD_WEEKS = 2  # weakness spreading within this long: Guillain-Barre's tempo (X11)
-FREQUENT_CRAMP_WEEKS = 4  # NHS: cramps that happen often are worth a GP's look (S37)
-# Signs that a critical mineral level is already acting on nerves and heart: together
-# they make a critical result an emergency rather than a same-day matter (S75, S21).
-IRRITABILITY = frozenset(
-    {"numbness_tingling", "spasms", "tetany_carpopedal_spasm", "palpitations", "seizures",
-     "throat_tightness", "weakness", "confusion"}
-)  # fmt: skip
 DISCLAIMER = (
     "This screening informs a conversation with a clinician; it does not diagnose. "
     "If something feels seriously wrong, seek care whatever this says."
@@ -278,7 +269,7 @@ def derived_symptoms(answers: Answers, model: ScreeningModel | None = None) -> f
     found = set(answers.symptoms)
     if answers.recent.vomiting or answers.recent.diarrhoea:
         found.add("gut_losses")
-    found |= _course_symptoms(answers)
+    found |= _course_symptoms(answers, model)
     twitch = answers.twitch
     if twitch is None:
         return frozenset(found)
@@ -289,12 +280,17 @@ def derived_symptoms(answers: Answers, model: ScreeningModel | None = None) -> f
         found |= {"multi_region_twitching", "widespread_twitching"}
     cramps = bool(found & {"cramps", "calf_cramps"})
     weeks = twitch.since_weeks or 0.0
-    if cramps and twitch.how_often in ("daily", "constant") and weeks >= FREQUENT_CRAMP_WEEKS:
+    limits = model.thresholds
+    if (
+        cramps
+        and twitch.how_often in ("daily", "constant")
+        and weeks >= limits.frequent_cramp_weeks
+    ):
         found.add("frequent_cramps")
     if "eyelid" in places:
         found.add("eyelid_twitching")
     twitches = bool(found & {"twitching", "eyelid_twitching"})
-    if twitches and twitch.since_weeks is not None and twitch.since_weeks > PERSISTENT_WEEKS:
+    if twitches and twitch.since_weeks is not None and twitch.since_weeks > limits.twitch_weeks:
         found.add("persistent_twitching")  # NHS: a twitch for more than 2 weeks (S36)
     if twitch.when == "night":
         found.add("night_time")
@@ -332,7 +328,7 @@ def _mentions(text: str, name: str) -> bool:
     return f" {name} " in f" {text} "
 
 
-def _course_symptoms(answers: Answers) -> set[str]:
+def _course_symptoms(answers: Answers, model: ScreeningModel) -> set[str]:
     """Symptoms the course of numbness or weakness implies (spreading, over days)."""
     found: set[str] = set()
     weakness, numbness = getattr(answers, "weakness", None), getattr(answers, "numbness", None)
@@ -343,7 +339,7 @@ def _course_symptoms(answers: Answers) -> set[str]:
         if getattr(weakness, "spreading", None):
             found.add("progressive_weakness")
             weeks = getattr(weakness, "since_weeks", None)
-            if weeks is not None and weeks <= FAST_SPREAD_WEEKS:
+            if weeks is not None and weeks <= model.thresholds.fast_spread_weeks:
                 found.add("weakness_spreading_fast")
         if getattr(weakness, "sides", None) == "one":
             found.add("one_sided_weakness")
@@ -379,13 +375,15 @@ def _reasons(
         for flag in kb.red_flags
         if _fires(flag, answers, symptoms, low_labs, high_labs)
     ]
-    reasons += [_critical(lab, symptoms) for lab in labs if lab.urgent]
+    signs = frozenset(load_model().irritability_signs)
+    reasons += [_critical(lab, symptoms & signs) for lab in labs if lab.urgent]
     return sorted(reasons, key=lambda r: -TRIAGE_ORDER.index(r.level))
 
 
-def _critical(lab: LabResult, symptoms: frozenset[str]) -> Reason:
-    """A critical result: urgent, or an emergency with signs or where labs.yaml says so."""
-    with_signs = bool(symptoms & IRRITABILITY)
+def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
+    """A critical result: urgent, or an emergency with signs of irritable nerves and heart,
+    or where labs.yaml says so."""
+    with_signs = bool(signs)
     stated = getattr(lab, "urgent_level", None) or "urgent"
     level = "emergency" if with_signs else stated
     return Reason(

@@ -167,8 +167,19 @@ class Frame(_Model):
     action: str
 
 
+class Thresholds(_Model):
+    """How long is long enough: each figure with its source in screening.yaml."""
+
+    twitch_weeks: float  # a twitch lasting longer is for a GP
+    frequent_cramp_weeks: float  # cramps most days for this long are for a GP
+    fast_spread_weeks: float  # weakness spreading within this long is an emergency
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
 class ScreeningModel(_Model):
     points: Points
+    thresholds: Thresholds
+    irritability_signs: tuple[str, ...] = Field(min_length=1)
     frames: dict[Level, Frame]
     body_regions: dict[str, tuple[str, ...]]
     relief: tuple[str, ...] = ()
@@ -239,6 +250,9 @@ def _cross_check(model: ScreeningModel) -> Iterator[str]:
     for medicine in [*model.medicine_contributors, *model.adult_only]:
         if medicine not in kb.medicine_classes:
             yield f"medicine class {medicine!r} is not in medicines.yaml"
+    for symptom in model.irritability_signs:
+        if symptom not in kb.symptoms:
+            yield f"irritability_signs: unknown symptom {symptom!r}"
     for rule in model.rules:
         yield from _check_when(rule.id, rule.when, kb)
     for caution in model.cautions:
@@ -284,6 +298,7 @@ def _check_when(item_id: str, when: When, kb: Any) -> Iterator[str]:
 
 
 def _all_sources(model: ScreeningModel) -> Iterator[str]:
+    yield from model.thresholds.sources
     for rule in model.rules:
         yield from rule.sources
     for caution in model.cautions:

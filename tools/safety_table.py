@@ -1,0 +1,55 @@
+"""Print the markdown tables of docs/screening.md section 7 from the knowledge base.
+
+    python tools/safety_table.py > /tmp/table.md
+
+Every red flag (what fires it, its level, its sources) and every rule-out the flags raise.
+tests/test_screen_docs.py checks that docs/screening.md holds exactly this text, so the
+documentation cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+from twitchcheck.knowledge import RedFlag, load_knowledge
+from twitchcheck.screening_model import load_model
+
+BEGIN = "<!-- safety-table:begin (tools/safety_table.py) -->"
+END = "<!-- safety-table:end -->"
+
+
+def _trigger(flag: RedFlag) -> str:
+    groups = []
+    if flag.symptoms:
+        text = "symptom: " + ", ".join(flag.symptoms)
+        if flag.with_symptoms:
+            text += " with " + ", ".join(flag.with_symptoms)
+        groups.append(text)
+    for name in ("conditions", "medicines", "low_labs", "high_labs", "lifestyle"):
+        values = getattr(flag, name)
+        if values:
+            groups.append(f"{name.replace('_', ' ')}: " + ", ".join(values))
+    joiner = " AND " if flag.requires == "all" else " OR "
+    return joiner.join(groups)
+
+
+def tables() -> str:
+    """The two tables, between their markers."""
+    kb, model = load_knowledge(), load_model()
+    lines = [BEGIN, "", "| red flag | level | fires on | sources |", "|---|---|---|---|"]
+    order = ("emergency", "urgent", "see-doctor")
+    for flag in sorted(kb.red_flags, key=lambda f: (order.index(f.triage), f.id)):
+        lines.append(
+            f"| `{flag.id}`: {flag.label} | {flag.triage} | {_trigger(flag)} "
+            f"| {', '.join(flag.sources)} |"
+        )
+    lines += ["", "| rule-out | raised by | a doctor checks | sources |", "|---|---|---|---|"]
+    for spec in model.contributors:
+        if spec.kind == "rule_out":
+            lines.append(
+                f"| `{spec.id}`: {spec.label} | {', '.join(spec.raised_by)} "
+                f"| {' '.join((spec.checks or '').split())} | {', '.join(spec.sources)} |"
+            )
+    return "\n".join([*lines, "", END])
+
+
+if __name__ == "__main__":
+    print(tables())
