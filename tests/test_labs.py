@@ -1,4 +1,4 @@
-"""Labs: parsing, exact conversions, documented boundaries, urgent flags, errors."""
+"""Labs: parsing, conversions, SI-only judgements, urgent levels, calcium correction, errors."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from twitchcheck._data import data_path
 from twitchcheck.errors import LabUnitError, LabValueError, UnknownAnalyteError
 from twitchcheck.labs import (
+    URGENT_LEVELS,
     LabReading,
     LabResult,
     analytes,
@@ -24,6 +26,7 @@ from twitchcheck.labs import (
 )
 
 REFERENCE = Path(__file__).resolve().parents[1] / ".." / "shared" / "reference" / "lab-units.yaml"
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "labs.md"
 REF_IDS = {
     "serum_magnesium_total": "magnesium",
     "serum_calcium_total": "calcium",
@@ -195,12 +198,13 @@ def test_json_values_are_consistent() -> None:
 # ---------------------------------------------------------------- classification
 
 BOUNDARIES = [
+    # Published figures in either unit land where the source puts them.
     ("vitamin D 11.99 ng/mL", "deficient"),
     ("vitamin D 12 ng/mL", "inadequate"),
     ("vitamin D 19.99 ng/mL", "inadequate"),
     ("vitamin D 20 ng/mL", "adequate"),
     ("vitamin D 50 ng/mL", "adequate"),
-    ("vitamin D 50.01 ng/mL", "possibly too high"),
+    ("vitamin D 50.1 ng/mL", "possibly too high"),
     ("vitamin D 29.9 nmol/L", "deficient"),
     ("vitamin D 30 nmol/L", "inadequate"),
     ("vitamin D 50 nmol/L", "adequate"),
@@ -218,72 +222,202 @@ BOUNDARIES = [
     ("magnesium 0.96 mmol/L", "high"),
     ("magnesium 1.82 mg/dL", "normal"),
     ("magnesium 1.81 mg/dL", "low"),
+    ("magnesium 2.30 mg/dL", "normal"),
+    ("magnesium 2.32 mg/dL", "high"),  # 0.9545 mmol/L
     ("magnesium 1.5 mEq/L", "normal"),  # 0.75 mmol/L
     ("calcium 8.5 mg/dL", "normal"),
     ("calcium 8.49 mg/dL", "low"),
     ("calcium 10.5 mg/dL", "normal"),
     ("calcium 10.51 mg/dL", "high"),
     ("calcium 2.12 mmol/L", "normal"),
+    ("calcium 2.62 mmol/L", "normal"),
+    ("calcium 2.63 mmol/L", "high"),
     ("ionised calcium 1.15 mmol/L", "low"),
+    ("ionised calcium 4.65 mg/dL", "normal"),
     ("ionised calcium 1.31 mmol/L", "normal"),
+    ("ionised calcium 5.25 mg/dL", "normal"),
     ("B12 199 pg/mL", "low"),
     ("B12 200 pg/mL", "borderline"),
     ("B12 300 pg/mL", "borderline"),
     ("B12 301 pg/mL", "normal"),
     ("B12 148 pmol/L", "borderline"),
+    ("B12 147 pmol/L", "low"),
+    ("B12 900 pg/mL", "normal"),
     ("B12 950 pg/mL", "high"),
     ("MMA 270 nmol/L", "normal"),
     ("MMA 0.28 umol/L", "high"),
     ("homocysteine 13.2 umol/L", "normal"),
     ("homocysteine 16 umol/L", "high"),
-    ("albumin 3.0 g/dL", "unclassified"),
+    ("albumin 34.9 g/L", "low"),
+    ("albumin 35 g/L", "normal"),
+    ("albumin 50 g/L", "normal"),
+    ("albumin 50.1 g/L", "high"),
+    ("albumin 3.49 g/dL", "low"),
+    ("albumin 3.5 g/dL", "normal"),
+    ("albumin 5.0 g/dL", "normal"),
+    ("albumin 5.01 g/dL", "high"),
 ]
 
 
 @pytest.mark.parametrize(("text", "status"), BOUNDARIES)
 def test_boundaries_classify_as_documented(text: str, status: str) -> None:
-    assert _one(text).status == status
+    result = _one(text)
+    assert result.status == status
+    assert result.measured_status == status
+    assert result.corrected_status is None
 
 
-VITAMIN_D_BANDS = [(0, 12, "deficient"), (12, 20, "inadequate"), (20, 50, "adequate")]
-
-
-@given(st.floats(min_value=0, max_value=400, allow_nan=False))
-def test_vitamin_d_bands_in_ng_per_ml(raw: float) -> None:
-    text = f"{raw:.4f}"
-    value = float(text)
-    status = _one(f"25(OH)D {text} ng/mL").status
-    expected = "possibly too high"
-    for low, high, name in VITAMIN_D_BANDS:
-        if low <= value < high or (name == "adequate" and value == high):
-            expected = name
-            break
-    assert status == expected
-
-
+# (text, urgent_level, direction): every urgent cut-off at and around its edge, in both units.
 URGENT = [
-    ("potassium 2.4 mmol/L", True),
-    ("potassium 2.5 mmol/L", False),
-    ("potassium 6.5 mmol/L", False),
-    ("potassium 6.6 mmol/L", True),
-    ("magnesium 0.49 mmol/L", True),
-    ("magnesium 1.1 mg/dL", True),
-    ("magnesium 0.6 mmol/L", False),
-    ("calcium 6.5 mg/dL", True),
-    ("calcium 1.6 mmol/L", True),
-    ("calcium 8.0 mg/dL", False),
-    ("ionised calcium 0.8 mmol/L", True),
-    ("ionised calcium 1.0 mmol/L", False),
-    ("vitamin D 5 ng/mL", False),
+    # potassium: < 2.5 low (S21); >= 6.0 urgent, >= 6.5 emergency (UKKA, X20/X21)
+    ("potassium 2.5 mmol/L", None, None),
+    ("potassium 2.49 mmol/L", "urgent", "low"),
+    ("potassium 2.49 mEq/L", "urgent", "low"),
+    ("potassium 5.99 mmol/L", None, None),
+    ("potassium 6.0 mmol/L", "urgent", "high"),
+    ("potassium 6.0 mEq/L", "urgent", "high"),
+    ("potassium 6.49 mmol/L", "urgent", "high"),
+    ("potassium 6.5 mmol/L", "emergency", "high"),
+    ("potassium 6.5 mEq/L", "emergency", "high"),
+    # magnesium: < 0.5 low (S72); > 2.0 urgent (X26), > 2.5 emergency (X27)
+    ("magnesium 0.5 mmol/L", None, None),
+    ("magnesium 1.0 mEq/L", None, None),  # 0.5 mmol/L
+    ("magnesium 0.49 mmol/L", "urgent", "low"),
+    ("magnesium 1.2 mg/dL", "urgent", "low"),  # 0.494 mmol/L: the issue's example
+    ("magnesium 1.1 mg/dL", "urgent", "low"),
+    ("magnesium 0.6 mmol/L", None, None),
+    ("magnesium 2.0 mmol/L", None, None),
+    ("magnesium 4.0 mEq/L", None, None),  # 2.0 mmol/L
+    ("magnesium 4.8 mg/dL", None, None),  # 1.975 mmol/L
+    ("magnesium 2.01 mmol/L", "urgent", "high"),
+    ("magnesium 4.9 mg/dL", "urgent", "high"),  # 2.016 mmol/L
+    ("magnesium 2.5 mmol/L", "urgent", "high"),
+    ("magnesium 2.51 mmol/L", "emergency", "high"),
+    ("magnesium 6.1 mg/dL", "emergency", "high"),  # 2.51 mmol/L
+    # total calcium: < 6.6 mg/dL low (S23); >= 3.0 mmol/L or 12 mg/dL urgent, >= 3.5 or 14 emergency
+    ("calcium 6.6 mg/dL", None, None),
+    ("calcium 6.59 mg/dL", "urgent", "low"),
+    ("calcium 1.65 mmol/L", None, None),
+    ("calcium 1.64 mmol/L", "urgent", "low"),
+    ("calcium 8.0 mg/dL", None, None),
+    ("calcium 2.99 mmol/L", None, None),
+    ("calcium 11.9 mg/dL", None, None),
+    ("calcium 3.0 mmol/L", "urgent", "high"),
+    ("calcium 12 mg/dL", "urgent", "high"),  # 2.994 mmol/L: both printed figures count
+    ("calcium 6.0 mEq/L", "urgent", "high"),  # 3.0 mmol/L
+    ("calcium 3.49 mmol/L", "urgent", "high"),
+    ("calcium 13.9 mg/dL", "urgent", "high"),
+    ("calcium 3.5 mmol/L", "emergency", "high"),
+    ("calcium 14 mg/dL", "emergency", "high"),  # 3.493 mmol/L
+    ("calcium 7.0 mEq/L", "emergency", "high"),
+    # ionised calcium: < 3.5 mg/dL low (S23); > 1.55 urgent (X29), > 1.8 emergency (X24)
+    ("ionised calcium 3.5 mg/dL", None, None),
+    ("ionised calcium 0.88 mmol/L", None, None),
+    ("ionised calcium 3.4 mg/dL", "urgent", "low"),
+    ("ionised calcium 0.8 mmol/L", "urgent", "low"),
+    ("ionised calcium 1.0 mmol/L", None, None),
+    ("ionised calcium 1.55 mmol/L", None, None),
+    ("ionised calcium 6.21 mg/dL", None, None),
+    ("ionised calcium 1.56 mmol/L", "urgent", "high"),
+    ("ionised calcium 6.3 mg/dL", "urgent", "high"),
+    ("ionised calcium 1.8 mmol/L", "urgent", "high"),
+    ("ionised calcium 7.2 mg/dL", "urgent", "high"),
+    ("ionised calcium 1.81 mmol/L", "emergency", "high"),
+    ("ionised calcium 7.3 mg/dL", "emergency", "high"),
+    # vitamin D: > 375 nmol/L (150 ng/mL) toxicity (X28); no low-side urgency
+    ("vitamin D 5 ng/mL", None, None),
+    ("vitamin D 375 nmol/L", None, None),
+    ("vitamin D 150 ng/mL", None, None),
+    ("vitamin D 376 nmol/L", "urgent", "high"),
+    ("vitamin D 151 ng/mL", "urgent", "high"),
 ]
 
 
-@pytest.mark.parametrize(("text", "urgent"), URGENT)
-def test_critical_values_are_urgent(text: str, urgent: bool) -> None:
+@pytest.mark.parametrize(("text", "level", "direction"), URGENT)
+def test_urgent_cut_offs_at_their_edges(
+    text: str, level: str | None, direction: str | None
+) -> None:
     result = _one(text)
-    assert result.urgent is urgent
-    assert ("urgent medical care" in result.note) is urgent
-    assert result.to_dict()["urgent"] is urgent
+    assert (result.urgent_level, result.direction) == (level, direction)
+    assert result.urgent is (level is not None)
+    data = result.to_dict()
+    assert (data["urgent"], data["urgent_level"], data["direction"]) == (
+        level is not None,
+        level,
+        direction,
+    )
+    if level is not None:  # the gravest rule's sentence comes first
+        assert result.notes[0].text == next(
+            rule.note.text
+            for rule in get_analyte(result.analyte).urgent
+            if rule.level == level
+            and rule.direction == direction
+            and rule.note
+            and rule.matches(result.si_value)
+        )
+    wording = "emergency department now" if level == "emergency" else "urgent medical care today"
+    assert (wording in result.note) is (level is not None)
+
+
+def test_the_unit_typed_never_changes_the_verdict() -> None:
+    # Issue 9: 1.2 mg/dL and 0.49 mmol/L magnesium were judged differently.
+    in_mg, in_mmol = _one("magnesium 1.2 mg/dL"), _one("magnesium 0.4937 mmol/L")
+    assert in_mg.si_value == pytest.approx(0.4937, abs=1e-4)
+    assert (in_mg.status, in_mg.urgent_level) == (in_mmol.status, in_mmol.urgent_level)
+    assert in_mg.urgent_level == "urgent"
+
+
+def test_potassium_grades_on_the_high_side() -> None:
+    assert "Mildly high" in _one("potassium 5.5 mmol/L").note
+    assert "Mildly high" in _one("potassium 5.99 mEq/L").note
+    assert "Mildly high" not in _one("potassium 5.49 mmol/L").note
+    assert "Mildly high" not in _one("potassium 6.0 mmol/L").note
+    assert "Moderately low" in _one("potassium 2.5 mmol/L").note
+
+
+def test_every_urgent_rule_is_complete() -> None:
+    kinds = {"low": {"below", "atmost"}, "high": {"above", "atleast"}}
+    emergencies = set()
+    for analyte in analytes():
+        for rule in analyte.urgent:
+            assert rule.level in URGENT_LEVELS, (analyte.id, rule)
+            assert rule.direction in kinds, (analyte.id, rule)
+            assert {c.op for c in rule.conditions} <= kinds[rule.direction]
+            assert rule.note is not None
+            assert rule.note.sources
+            if rule.level == "emergency":
+                emergencies.add(analyte.id)
+        highs = [r for r in analyte.urgent if r.direction == "high"]
+        # The emergency edge lies beyond the urgent one, so levels rise with the value.
+        edges = {r.level: r.conditions[0].si for r in highs}
+        if {"urgent", "emergency"} <= set(edges):
+            assert edges["emergency"] > edges["urgent"], analyte.id
+    assert emergencies == {"potassium", "magnesium", "calcium", "ionized_calcium"}
+    assert {a.id for a in analytes() if any(r.direction == "high" for r in a.urgent)} == {
+        "potassium",
+        "magnesium",
+        "calcium",
+        "ionized_calcium",
+        "vitamin_d",
+    }
+
+
+def test_one_si_edge_keeps_both_printed_figures_where_the_source_puts_them() -> None:
+    for analyte in analytes():
+        for rule in (*analyte.bands, *analyte.urgent, *analyte.grades):
+            for condition in rule.conditions:
+                printed = [condition.published_si, condition.published_conventional]
+                assert any(p is not None for p in printed), (analyte.id, condition)
+                in_si = [
+                    condition.published_si,
+                    None
+                    if condition.published_conventional is None
+                    else analyte.to_si(condition.published_conventional, analyte.conventional_unit),
+                ]
+                for value in (v for v in in_si if v is not None):
+                    side = condition.holds(float(f"{value:.12g}"))
+                    # A printed edge itself is inside the band for >= and <=, outside for < and >.
+                    assert side is (condition.op in ("atleast", "atmost")), (analyte.id, condition)
 
 
 def test_urgent_thresholds_match_the_reference() -> None:
@@ -293,22 +427,22 @@ def test_urgent_thresholds_match_the_reference() -> None:
         return [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
 
     severe_k = next(t for t in reference["potassium"]["thresholds"] if t["label"].startswith("sev"))
-    assert get_analyte("potassium").urgent[0].conditions[0].si == numbers(severe_k["si"])[0]
+    low_k = next(r for r in get_analyte("potassium").urgent if r.direction == "low")
+    assert low_k.conditions[0].published_si == numbers(severe_k["si"])[0]
     calcium = reference["calcium"]["thresholds"][0]
-    assert (
-        get_analyte("calcium").urgent[0].conditions[0].conventional
-        == numbers(calcium["conventional"])[0]
-    )
+    low_ca = next(r for r in get_analyte("calcium").urgent if r.direction == "low")
+    assert low_ca.conditions[0].published_conventional == numbers(calcium["conventional"])[0]
     ionised = next(
         t for t in reference["ionized_calcium"]["thresholds"] if "critical" in t["label"]
     )
-    assert (
-        get_analyte("ionized_calcium").urgent[0].conditions[0].conventional
-        == numbers(ionised["conventional"])[0]
-    )
+    low_ica = next(r for r in get_analyte("ionized_calcium").urgent if r.direction == "low")
+    assert low_ica.conditions[0].published_conventional == numbers(ionised["conventional"])[0]
+    magnesium = reference["magnesium"]["thresholds"][0]
+    low_mg = next(r for r in get_analyte("magnesium").urgent if r.direction == "low")
+    assert low_mg.conditions[0].published_si == numbers(magnesium["si"])[0]
     vitamin_d = {t["label"]: t for t in reference["vitamin_d"]["thresholds"]}
     edges = [c for band in get_analyte("vitamin_d").bands for c in band.conditions]
-    assert [(c.conventional, c.si) for c in edges] == [
+    assert [(c.published_conventional, c.published_si) for c in edges] == [
         tuple(numbers(vitamin_d[label]["conventional"])[:1] + numbers(vitamin_d[label]["si"])[:1])
         for label in (
             "IOM_2011_risk_of_deficiency",
@@ -318,15 +452,118 @@ def test_urgent_thresholds_match_the_reference() -> None:
     ]
 
 
+# ---------------------------------------------------------------- the same quantity, any unit
+
+_EDGES = {
+    a.id: sorted({c.si for r in (*a.bands, *a.urgent, *a.grades) for c in r.conditions})
+    for a in analytes()
+}
+
+
+def _tidy(value: float) -> float:
+    """A quantity as a report would print it (no float noise past 12 digits)."""
+    return float(f"{value:.12g}")
+
+
+@st.composite
+def _quantity(draw: st.DrawFn, analyte_id: str) -> float:
+    """An SI quantity: a cut-off edge, a hair either side of one, or anywhere plausible."""
+    low, high = get_analyte(analyte_id).plausible_si
+    edges = _EDGES[analyte_id]
+    anywhere = st.floats(min_value=low, max_value=high).map(lambda v: float(f"{v:.6g}"))
+    if not edges:
+        return max(low, min(high, draw(anywhere)))
+    edge = st.sampled_from(edges)
+    near = st.tuples(
+        edge, st.sampled_from([-1e-2, -1e-3, -1e-6, -1e-9, 1e-9, 1e-6, 1e-3, 1e-2])
+    ).map(lambda pair: _tidy(pair[0] * (1 + pair[1])))
+    value = draw(st.one_of(edge, near, anywhere))
+    return max(low, min(high, value))
+
+
+def _verdict(result: LabResult) -> tuple[object, ...]:
+    return (
+        result.status,
+        result.measured_status,
+        result.corrected_status,
+        result.urgent,
+        result.urgent_level,
+        result.direction,
+        tuple(note.text for note in result.notes),  # grades, urgent and status sentences
+    )
+
+
+def _expressed(analyte_id: str, si_value: float, unit: str) -> LabReading:
+    return LabReading(analyte_id, si_value / get_analyte(analyte_id).units[unit].factor, unit)
+
+
+@settings(max_examples=600, deadline=None)
+@given(data=st.data(), analyte_id=st.sampled_from([a.id for a in analytes()]))
+def test_same_quantity_in_any_unit_gives_the_same_verdict(
+    data: st.DataObject, analyte_id: str
+) -> None:
+    quantity = data.draw(_quantity(analyte_id))
+    verdicts = {
+        unit: _verdict(interpret_labs([_expressed(analyte_id, quantity, unit)])[0])
+        for unit in get_analyte(analyte_id).units
+    }
+    assert len(set(verdicts.values())) == 1, (analyte_id, quantity, verdicts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_corrected_calcium_does_not_depend_on_either_unit(data: st.DataObject) -> None:
+    calcium, albumin = data.draw(_quantity("calcium")), data.draw(_quantity("albumin"))
+    verdicts = set()
+    for ca_unit in get_analyte("calcium").units:
+        for alb_unit in get_analyte("albumin").units:
+            result, _ = interpret_labs(
+                [_expressed("calcium", calcium, ca_unit), _expressed("albumin", albumin, alb_unit)]
+            )
+            assert result.corrected_status is not None
+            verdicts.add(_verdict(result))
+    assert len(verdicts) == 1, (calcium, albumin, verdicts)
+
+
+# ---------------------------------------------------------------- calcium and albumin
+
+
 def test_albumin_corrects_total_calcium_in_the_same_call() -> None:
     calcium, albumin = interpret_labs(["calcium 7.9 mg/dL", "albumin 2.5 g/dL"])
     assert calcium.corrected_conventional_value == pytest.approx(9.1)
     assert calcium.corrected_si_value == pytest.approx(9.1 * 10 / 40.078)
-    assert calcium.status == "normal"
+    assert (calcium.status, calcium.measured_status, calcium.corrected_status) == (
+        "normal",
+        "low",
+        "normal",
+    )
     assert "0.8 × (4 − 2.5) = 9.1 mg/dL" in calcium.note
-    assert albumin.status == "unclassified"
+    assert "Measured: low; corrected: normal" in calcium.note
+    assert albumin.status == "low"
     data = calcium.to_dict()
     assert data["corrected_conventional_value"] == 9.1
+    assert data["corrected"] == {"si_value": 2.271, "conventional_value": 9.1, "status": "normal"}
+    assert (data["status"], data["measured_status"], data["corrected_status"]) == (
+        "normal",
+        "low",
+        "normal",
+    )
+
+
+def test_a_measured_low_calcium_is_never_hidden_by_correction() -> None:
+    calcium, _ = interpret_labs(["calcium 2.0 mmol/L", "albumin 25 g/L"])
+    assert calcium.corrected_status == "normal"
+    assert calcium.measured_status == "low"
+    assert "measured total calcium is itself below range" in calcium.note
+    assert "ask for ionised calcium" in calcium.note
+    # Still said when both are low.
+    both, _ = interpret_labs(["calcium 7.0 mg/dL", "albumin 3.8 g/dL"])
+    assert (both.measured_status, both.corrected_status) == ("low", "low")
+    assert "itself below range" in both.note
+    # Not said when the measured value is in range.
+    fine, _ = interpret_labs(["calcium 9.0 mg/dL", "albumin 4.0 g/dL"])
+    assert "itself" not in fine.note
+    assert (fine.status, fine.measured_status, fine.corrected_status) == ("normal",) * 3
 
 
 def test_albumin_in_g_per_litre_and_calcium_in_mmol() -> None:
@@ -336,17 +573,45 @@ def test_albumin_in_g_per_litre_and_calcium_in_mmol() -> None:
     assert calcium.status == "normal"
 
 
+def test_correction_can_reveal_a_high_calcium() -> None:
+    calcium, _ = interpret_labs(["calcium 2.9 mmol/L", "albumin 20 g/L"])
+    assert calcium.corrected_si_value == pytest.approx(3.299, abs=1e-3)
+    assert (calcium.urgent_level, calcium.direction) == ("urgent", "high")
+    assert calcium.measured_status == calcium.corrected_status == "high"
+
+
+def test_high_albumin_can_lower_the_corrected_value() -> None:
+    calcium, albumin = interpret_labs(["calcium 2.2 mmol/L", "albumin 55 g/L"])
+    assert albumin.status == "high"
+    assert (calcium.measured_status, calcium.corrected_status) == ("normal", "low")
+    assert calcium.status == "low"
+
+
 def test_calcium_without_albumin_says_so() -> None:
     result = _one("calcium 8.0 mg/dL")
-    assert result.status == "low"
+    assert (result.status, result.measured_status, result.corrected_status) == ("low", "low", None)
     assert "albumin" in result.note
+    assert "ionised calcium" in result.note
     assert result.corrected_conventional_value is None
+    assert "corrected" not in result.to_dict()
 
 
 def test_urgent_calcium_stays_urgent_when_albumin_raises_it() -> None:
     calcium, _ = interpret_labs(["calcium 6.4 mg/dL", "albumin 2.0 g/dL"])
     assert calcium.corrected_conventional_value == pytest.approx(8.0)
-    assert calcium.urgent
+    assert (calcium.urgent, calcium.urgent_level, calcium.direction) == (True, "urgent", "low")
+
+
+def test_albumin_is_classified_with_a_note() -> None:
+    low = _one("albumin 28 g/L")
+    assert low.status == "low"
+    assert "lowers the measured total calcium" in low.note
+    assert "X30" in low.sources or "X30" in low.range_sources
+    assert "dehydration" in _one("albumin 5.5 g/dL").note
+    assert _one("albumin 4.2 g/dL").status == "normal"
+
+
+# ---------------------------------------------------------------- notes and sources
 
 
 def test_what_a_result_cannot_tell() -> None:
@@ -363,8 +628,10 @@ def test_what_a_result_cannot_tell() -> None:
     assert "supports B12 deficiency" in _one("homocysteine 20 umol/L").note
 
 
-def test_every_note_and_range_carries_sources() -> None:
-    known = {f"S{n}" for n in range(1, 119)}
+def test_every_note_and_range_carries_known_sources() -> None:
+    sources = data_path("knowledge/sources.yaml").read_text(encoding="utf-8")
+    known = set(re.findall(r"^- id: (\S+)$", sources, re.MULTILINE))
+    assert {"S9", "X20", "X31"} <= known
     for analyte in analytes():
         assert analyte.range.sources, analyte.id
         assert set(analyte.range.sources) <= known
@@ -373,7 +640,56 @@ def test_every_note_and_range_carries_sources() -> None:
             assert set(note.sources) <= known, (analyte.id, note)
         for rule in (*analyte.urgent, *analyte.grades):
             assert rule.note is not None
-            assert set(rule.note.sources) <= known
+            assert set(rule.note.sources) <= known, (analyte.id, rule)
+        correction = analyte.albumin_correction
+        if correction is not None:
+            for note in (correction.caveat, correction.missing, *correction.measured.values()):
+                assert set(note.sources) <= known
+
+
+_LOWER_FIRST = ("atleast", "above", "below", "atmost")
+
+
+def _symbol(op: str) -> str:
+    return {"below": "<", "above": ">", "atleast": "≥", "atmost": "≤"}[op]
+
+
+def cut_off_rows() -> list[str]:
+    """The docs/labs.md table of every cut-off, as generated from labs.yaml."""
+    rows = []
+    for analyte in analytes():
+        rules = [(r, r.label) for r in analyte.bands if r.conditions]
+        rules += [(r, f"{r.level}, {r.direction}") for r in analyte.urgent]
+        rules += [(r, "grade") for r in analyte.grades]
+        for rule, meaning in rules:
+            conditions = sorted(rule.conditions, key=lambda c: _LOWER_FIRST.index(c.op))
+            si = " and ".join(f"{_symbol(c.op)} {c.si:.4g}" for c in conditions)
+            conventional = " and ".join(
+                f"{_symbol(c.op)} {c.si / analyte.conventional_factor:.4g}" for c in conditions
+            )
+            printed = "; ".join(
+                ", ".join(
+                    f"{figure:g} {unit}"
+                    for figure, unit in (
+                        (c.published_si, analyte.si_unit),
+                        (c.published_conventional, analyte.conventional_unit),
+                    )
+                    if figure is not None
+                )
+                for c in conditions
+            )
+            sources = rule.note.sources if rule.note else analyte.range.sources
+            rows.append(
+                f"| {analyte.id} | {meaning} | {si} {analyte.si_unit} | "
+                f"{conventional} {analyte.conventional_unit} | {printed} | {', '.join(sources)} |"
+            )
+    return rows
+
+
+def test_docs_list_every_cut_off() -> None:
+    docs = DOCS.read_text(encoding="utf-8")
+    missing = [row for row in cut_off_rows() if row not in docs]
+    assert not missing, "docs/labs.md is out of date; regenerate:\n" + "\n".join(missing)
 
 
 def test_readings_and_strings_can_be_mixed() -> None:

@@ -3,8 +3,9 @@
 The analytes, units, factors, ranges and notes live in `data/labs.yaml`, each figure
 with its source ids. Factors come from molar masses (10/M for mg/dL -> mmol/L,
 1000/M for ng/mL -> nmol/L and pg/mL -> pmol/L), so conversions round-trip exactly
-up to float precision. A value is judged against the cut-offs published in the
-unit system it was given in, so "12 ng/mL" and "30 nmol/L" land in the same band.
+up to float precision. Every value is converted to SI first and judged against one SI
+edge per cut-off (statuses, grades, urgent levels), so the unit typed never changes a
+result: "1.2 mg/dL" magnesium is judged as the 0.494 mmol/L it is.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from twitchcheck._data import load_yaml
 from twitchcheck.errors import DataError, LabUnitError, LabValueError, UnknownAnalyteError
 
 __all__ = [
+    "URGENT_LEVELS",
     "Analyte",
     "LabReading",
     "LabResult",
@@ -32,8 +34,11 @@ __all__ = [
 ]
 
 Op = Literal["below", "above", "atleast", "atmost"]
-System = Literal["si", "conventional"]
 _OPS: tuple[Op, ...] = ("below", "above", "atleast", "atmost")
+# Ops whose edge value itself lies on the upper side ("< 30" and ">= 30": 30 is not low).
+_LOWER_EDGE_OPS = frozenset({"below", "atleast"})
+_DIRECTION_OPS = {"low": frozenset({"below", "atmost"}), "high": frozenset({"above", "atleast"})}
+URGENT_LEVELS = ("urgent", "emergency")  # increasing severity
 _EXAMPLE = "write it as 'ANALYTE VALUE UNIT', e.g. 'magnesium 0.8 mmol/L'"
 
 
@@ -59,38 +64,48 @@ class Unit:
 
     name: str
     factor: float
-    system: System
 
 
 @dataclass(frozen=True, slots=True)
 class Condition:
-    """One comparison against a published cut-off (`si` and `conventional` edges)."""
+    """One comparison of an SI value against one SI edge.
+
+    `published_si` and `published_conventional` are the figures the source prints (None
+    where it prints none); `si` is the single edge derived from them (see labs.yaml).
+    """
 
     op: Op
     si: float
-    conventional: float
+    published_si: float | None = None
+    published_conventional: float | None = None
 
-    def holds(self, value: float, system: System) -> bool:
-        edge = self.si if system == "si" else self.conventional
+    def holds(self, si_value: float) -> bool:
+        """Whether a cleaned SI value (see `_clean`) meets this condition."""
         if self.op == "below":
-            return value < edge
+            return si_value < self.si
         if self.op == "above":
-            return value > edge
+            return si_value > self.si
         if self.op == "atleast":
-            return value >= edge
-        return value <= edge
+            return si_value >= self.si
+        return si_value <= self.si
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A status band, urgent cut-off or grade: all conditions must hold."""
+    """A status band, urgent cut-off or grade: all conditions must hold.
+
+    Urgent cut-offs also carry `level` ("urgent": care today, "emergency": care now)
+    and `direction` ("low" or "high").
+    """
 
     conditions: tuple[Condition, ...]
     label: str = ""
     note: Note | None = None
+    level: str | None = None
+    direction: str | None = None
 
-    def matches(self, value: float, system: System) -> bool:
-        return all(c.holds(value, system) for c in self.conditions)
+    def matches(self, si_value: float) -> bool:
+        return all(c.holds(si_value) for c in self.conditions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +117,7 @@ class AlbuminCorrection:
     sources: tuple[str, ...]
     caveat: Note
     missing: Note
+    measured: Mapping[str, Note]  # per measured status: said whatever the correction gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +183,15 @@ class LabReading:
 
 @dataclass(frozen=True, slots=True)
 class LabResult:
-    """An interpreted lab result; `to_dict` gives the JSON shape of `twitchcheck labs`."""
+    """An interpreted lab result; `to_dict` gives the JSON shape of `twitchcheck labs`.
+
+    `status` is the judged status: the albumin-corrected one for total calcium given with
+    albumin, else the measured one. `measured_status` is always the measured value's own
+    band, so a measured low calcium stays visible after correction; `corrected_status` is
+    set only when a correction was made. `urgent_level` ("urgent" | "emergency") and
+    `direction` ("low" | "high") describe the most severe urgent cut-off crossed, by the
+    measured or the corrected value; both are None when `urgent` is False.
+    """
 
     analyte: str
     label: str
@@ -178,11 +202,15 @@ class LabResult:
     conventional_value: float
     conventional_unit: str
     status: str
+    measured_status: str
     range: str
     notes: tuple[Note, ...]
     urgent: bool = False
+    urgent_level: str | None = None
+    direction: str | None = None
     corrected_conventional_value: float | None = None
     corrected_si_value: float | None = None
+    corrected_status: str | None = None
     text: str = ""
     range_sources: tuple[str, ...] = ()
 
@@ -215,10 +243,19 @@ class LabResult:
             "notes": [n.to_dict() for n in self.notes],
             "sources": list(self.sources),
             "input": self.text,
+            "measured_status": self.measured_status,
+            "urgent_level": self.urgent_level,
+            "direction": self.direction,
         }
-        if self.corrected_conventional_value is not None:
+        if self.corrected_si_value is not None and self.corrected_conventional_value is not None:
             data["corrected_conventional_value"] = _round(self.corrected_conventional_value)
-            data["corrected_si_value"] = _round(self.corrected_si_value or 0.0)
+            data["corrected_si_value"] = _round(self.corrected_si_value)
+            data["corrected_status"] = self.corrected_status
+            data["corrected"] = {
+                "si_value": _round(self.corrected_si_value),
+                "conventional_value": _round(self.corrected_conventional_value),
+                "status": self.corrected_status,
+            }
         return data
 
 
@@ -426,41 +463,58 @@ def _name_part(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Context:
-    albumin_g_dl: float | None
+    albumin_si: float | None  # g/L, cleaned
     b12_markers: tuple[LabResult, ...]
 
     @classmethod
     def from_readings(cls, readings: Sequence[LabReading]) -> _Context:
         albumin = next((r for r in readings if r.analyte == "albumin"), None)
-        albumin_g_dl = convert("albumin", albumin.value, albumin.unit, "g/dL") if albumin else None
+        albumin_si = _si_of(albumin) if albumin else None
         plain = _Context(None, ())
         markers = tuple(
             _interpret(r, plain)
             for r in readings
             if r.analyte in ("methylmalonic_acid", "homocysteine")
         )
-        return cls(albumin_g_dl, markers)
+        return cls(albumin_si, markers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Corrected:
+    """Albumin-corrected calcium and the conventional figures it was computed from."""
+
+    si: float
+    conventional: float
+    status: str
+    measured_conventional: float
+    albumin_conventional: float
+
+
+def _si_of(reading: LabReading) -> float:
+    """The reading in SI, float noise dropped: the one number every judgement uses."""
+    return _clean(get_analyte(reading.analyte).to_si(reading.value, reading.unit))
 
 
 def _interpret(reading: LabReading, context: _Context) -> LabResult:
     analyte = get_analyte(reading.analyte)
-    si_value = analyte.to_si(reading.value, reading.unit)
-    conventional = si_value / analyte.conventional_factor
-    system = analyte.units[reading.unit].system
-    measured = _in_system(analyte, reading, si_value, conventional, system)
-    judged, corrected, notes = measured, None, []
+    si_value = _si_of(reading)
+    measured_status = _first(analyte.bands, si_value).label
+    corrected: _Corrected | None = None
+    notes: list[Note] = []
     correction = analyte.albumin_correction
-    if correction is not None and context.albumin_g_dl is None:
+    if correction is not None and context.albumin_si is None:
         notes.append(correction.missing)
-    elif correction is not None and context.albumin_g_dl is not None:
-        corrected = _corrected(correction, analyte, conventional, context.albumin_g_dl)
-        judged = _clean(corrected[0] if system == "conventional" else corrected[1])
-        notes.append(_correction_note(correction, conventional, context.albumin_g_dl, corrected))
-    status = _first(analyte.bands, judged, system).label
-    # Either the measured or the corrected value crossing a critical cut-off is urgent.
-    urgent = [r for r in analyte.urgent if r.matches(judged, system) or r.matches(measured, system)]
-    notes[:0] = [rule.note for rule in urgent if rule.note is not None]
-    notes += _status_notes(analyte, status, judged, system)
+    elif correction is not None and context.albumin_si is not None:
+        corrected = _corrected(correction, analyte, si_value, context.albumin_si)
+        notes.append(_correction_note(correction, measured_status, corrected))
+        if measured_status in correction.measured:
+            notes.append(correction.measured[measured_status])
+    judged = corrected.si if corrected else si_value
+    status = corrected.status if corrected else measured_status
+    urgent = _most_severe(analyte, si_value, corrected.si if corrected else None)
+    if urgent is not None and urgent.note is not None:
+        notes.insert(0, urgent.note)
+    notes += _status_notes(analyte, status, judged)
     if analyte.id == "vitamin_b12":
         notes += [_marker_note(marker) for marker in context.b12_markers]
     if "always" in analyte.notes:
@@ -472,54 +526,62 @@ def _interpret(reading: LabReading, context: _Context) -> LabResult:
         unit=reading.unit,
         si_value=si_value,
         si_unit=analyte.si_unit,
-        conventional_value=conventional,
+        conventional_value=si_value / analyte.conventional_factor,
         conventional_unit=analyte.conventional_unit,
         status=status,
+        measured_status=measured_status,
         range=analyte.range.text,
         range_sources=analyte.range.sources,
         notes=tuple(notes),
-        urgent=bool(urgent),
-        corrected_conventional_value=corrected[0] if corrected else None,
-        corrected_si_value=corrected[1] if corrected else None,
+        urgent=urgent is not None,
+        urgent_level=urgent.level if urgent else None,
+        direction=urgent.direction if urgent else None,
+        corrected_conventional_value=corrected.conventional if corrected else None,
+        corrected_si_value=corrected.si if corrected else None,
+        corrected_status=corrected.status if corrected else None,
         text=reading.text,
     )
 
 
-def _in_system(
-    analyte: Analyte, reading: LabReading, si: float, conventional: float, system: System
-) -> float:
-    """The value to compare with cut-offs: as given when it is the system's own unit."""
-    if reading.unit == (analyte.si_unit if system == "si" else analyte.conventional_unit):
-        return reading.value
-    return _clean(si if system == "si" else conventional)
+def _most_severe(analyte: Analyte, measured: float, corrected: float | None) -> Rule | None:
+    """The gravest urgent cut-off crossed by the measured or the corrected value.
+
+    Either counts: correction is an estimate, so it never clears a critical measured value.
+    """
+    values = [measured] if corrected is None else [measured, corrected]
+    crossed = [rule for rule in analyte.urgent if any(rule.matches(v) for v in values)]
+    # max() keeps the first of equals, so the packaged order breaks ties.
+    return max(crossed, key=lambda rule: URGENT_LEVELS.index(rule.level or ""), default=None)
 
 
 def _corrected(
-    correction: AlbuminCorrection, analyte: Analyte, conventional: float, albumin_g_dl: float
-) -> tuple[float, float]:
-    """Albumin-corrected calcium as (mg/dL, mmol/L)."""
+    correction: AlbuminCorrection, analyte: Analyte, si_value: float, albumin_si: float
+) -> _Corrected:
+    """Albumin-corrected calcium by the packaged (mg/dL) formula, whatever the units typed."""
+    conventional = si_value / analyte.conventional_factor
+    albumin_g_dl = get_analyte("albumin").from_si(albumin_si, "g/dL")
     value = conventional + correction.per_g_dl * (correction.normal_albumin_g_dl - albumin_g_dl)
-    return value, value * analyte.conventional_factor
+    si = _clean(value * analyte.conventional_factor)
+    return _Corrected(si, value, _first(analyte.bands, si).label, conventional, albumin_g_dl)
 
 
 def _correction_note(
-    correction: AlbuminCorrection,
-    conventional: float,
-    albumin_g_dl: float,
-    corrected: tuple[float, float],
+    correction: AlbuminCorrection, measured_status: str, corrected: _Corrected
 ) -> Note:
+    albumin = _fmt(corrected.albumin_conventional)
     text = (
-        f"Corrected for albumin {_fmt(albumin_g_dl)} g/dL: {_fmt(conventional)} + "
-        f"{correction.per_g_dl:g} × ({correction.normal_albumin_g_dl:g} − {_fmt(albumin_g_dl)}) "
-        f"= {_fmt(corrected[0])} mg/dL ({_fmt(corrected[1])} mmol/L); the status uses the "
-        f"corrected value. {correction.caveat.text}"
+        f"Corrected for albumin {albumin} g/dL: {_fmt(corrected.measured_conventional)} + "
+        f"{correction.per_g_dl:g} × ({correction.normal_albumin_g_dl:g} − {albumin}) "
+        f"= {_fmt(corrected.conventional)} mg/dL ({_fmt(corrected.si)} mmol/L). Measured: "
+        f"{measured_status}; corrected: {corrected.status} (the status shown). "
+        f"{correction.caveat.text}"
     )
     return Note(text, tuple(dict.fromkeys((*correction.sources, *correction.caveat.sources))))
 
 
-def _status_notes(analyte: Analyte, status: str, judged: float, system: System) -> list[Note]:
+def _status_notes(analyte: Analyte, status: str, judged: float) -> list[Note]:
     notes = [analyte.notes[status]] if status in analyte.notes else []
-    notes += [g.note for g in analyte.grades if g.note is not None and g.matches(judged, system)]
+    notes += [g.note for g in analyte.grades if g.note is not None and g.matches(judged)]
     return notes
 
 
@@ -533,8 +595,8 @@ def _marker_note(marker: LabResult) -> Note:
     return Note(f"{text} {explained.text}", explained.sources)
 
 
-def _first(rules: Sequence[Rule], value: float, system: System) -> Rule:
-    return next(rule for rule in rules if rule.matches(value, system))
+def _first(rules: Sequence[Rule], si_value: float) -> Rule:
+    return next(rule for rule in rules if rule.matches(si_value))
 
 
 def _clean(value: float) -> float:
@@ -570,12 +632,14 @@ def _note(raw: Mapping[str, Any]) -> Note:
 def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
     molar_mass = raw.get("molar_mass")
     units = {name: _parse_unit(name, spec, molar_mass) for name, spec in raw["units"].items()}
-    conventional = units[raw["conventional_unit"]]
-    if raw["si_unit"] not in units or conventional.system != "conventional":
+    if raw["si_unit"] not in units or raw["conventional_unit"] not in units:
         raise ValueError(f"{key}: si_unit and conventional_unit must be listed units")
+    if units[raw["si_unit"]].factor != 1:
+        raise ValueError(f"{key}: the SI unit must have factor 1")
+    factor = units[raw["conventional_unit"]].factor
 
-    def rules(items: Iterable[Mapping[str, Any]]) -> tuple[Rule, ...]:
-        return tuple(_parse_rule(item, conventional.factor) for item in items)
+    def rules(items: Iterable[Mapping[str, Any]], *, urgent: bool = False) -> tuple[Rule, ...]:
+        return tuple(_parse_rule(item, factor, urgent=urgent) for item in items)
 
     correction = raw.get("albumin_correction")
     low, high = raw["plausible_si"]
@@ -591,7 +655,7 @@ def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
         plausible_si=(float(low), float(high)),
         range=_note(raw["range"]),
         bands=rules(raw["bands"]),
-        urgent=rules(raw.get("urgent", ())),
+        urgent=rules(raw.get("urgent", ()), urgent=True),
         grades=rules(raw.get("grades", ())),
         notes={status: _note(note) for status, note in raw["notes"].items()},
         albumin_correction=_parse_correction(correction) if correction else None,
@@ -602,25 +666,39 @@ def _parse_unit(name: str, spec: Mapping[str, Any], molar_mass: float | None) ->
     if "per_molar_mass" in spec:
         if molar_mass is None:
             raise ValueError(f"{name}: per_molar_mass needs the analyte's molar_mass")
-        factor = float(spec["per_molar_mass"]) / molar_mass
-    else:
-        factor = float(spec["factor"])
-    system = spec.get("system", "si")
-    if system not in ("si", "conventional"):
-        raise ValueError(f"{name}: system must be si or conventional")
-    return Unit(name, factor, system)
+        return Unit(name, float(spec["per_molar_mass"]) / molar_mass)
+    return Unit(name, float(spec["factor"]))
 
 
-def _parse_rule(raw: Mapping[str, Any], conventional_factor: float) -> Rule:
-    conditions = []
-    for op in _OPS:
-        if op in raw:
-            edge = raw[op]
-            si = float(edge["si"])
-            conv = float(edge.get("conventional", si / conventional_factor))
-            conditions.append(Condition(op, si, conv))
+def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_factor: float) -> Condition:
+    """One SI edge from the published figure(s); see the header of labs.yaml."""
+    si = float(raw["si"]) if "si" in raw else None
+    conventional = float(raw["conventional"]) if "conventional" in raw else None
+    candidates = [] if si is None else [si]
+    if conventional is not None:
+        candidates.append(_clean(conventional * conventional_factor))
+    if not candidates:
+        raise ValueError(f"{op}: give the published figure as si and/or conventional")
+    if max(candidates) > min(candidates) * 1.02:  # the two printed figures must agree
+        raise ValueError(f"{op}: {si} and {conventional} are not the same quantity")
+    edge = min(candidates) if op in _LOWER_EDGE_OPS else max(candidates)
+    return Condition(op, _clean(edge), si, conventional)
+
+
+def _parse_rule(raw: Mapping[str, Any], conventional_factor: float, *, urgent: bool) -> Rule:
+    conditions = tuple(
+        _parse_condition(op, raw[op], conventional_factor) for op in _OPS if op in raw
+    )
     note = Note(raw["text"], tuple(raw["sources"])) if "text" in raw else None
-    return Rule(tuple(conditions), str(raw.get("status", "")), note)
+    level, direction = raw.get("level"), raw.get("direction")
+    if urgent:
+        if level not in URGENT_LEVELS or direction not in _DIRECTION_OPS or note is None:
+            raise ValueError(f"urgent rule {raw!r} needs level, direction, text and sources")
+        if not conditions or any(c.op not in _DIRECTION_OPS[direction] for c in conditions):
+            raise ValueError(f"urgent rule {raw!r}: its conditions do not point {direction}")
+    elif level is not None or direction is not None:
+        raise ValueError(f"only urgent rules take level and direction: {raw!r}")
+    return Rule(conditions, str(raw.get("status", "")), note, level, direction)
 
 
 def _parse_correction(raw: Mapping[str, Any]) -> AlbuminCorrection:
@@ -630,4 +708,5 @@ def _parse_correction(raw: Mapping[str, Any]) -> AlbuminCorrection:
         sources=tuple(raw["sources"]),
         caveat=_note(raw["caveat"]),
         missing=_note(raw["missing"]),
+        measured={status: _note(note) for status, note in raw.get("measured", {}).items()},
     )
