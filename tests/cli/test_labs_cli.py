@@ -22,6 +22,8 @@ FIXED = [
     "range",
     "note",
 ]
+DESIGN_KEYS = {*FIXED, "urgent"}  # ../shared/DESIGN.md, `twitchcheck labs --json`
+NEW_KEYS = {"measured_status", "urgent_level", "direction"}
 
 
 def test_json_list_in_the_fixed_shape() -> None:
@@ -32,6 +34,8 @@ def test_json_list_in_the_fixed_shape() -> None:
     assert [item["analyte"] for item in data] == ["magnesium", "vitamin_d", "potassium"]
     for item in data:
         assert list(item)[: len(FIXED)] == FIXED
+        assert set(item) >= DESIGN_KEYS | NEW_KEYS
+        assert (item["urgent_level"], item["direction"]) == (None, None)
         assert item["sources"]
         assert item["urgent"] is False
     magnesium, vitamin_d, potassium = data
@@ -49,11 +53,42 @@ def test_albumin_correction_and_urgent_flag() -> None:
     args = ["labs", "calcium 7.9 mg/dL", "albumin 2.5 g/dL", "potassium 2.3 mmol/L", "--json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    calcium, _, potassium = json.loads(result.stdout)
+    calcium, albumin, potassium = json.loads(result.stdout)
+    assert set(calcium) >= DESIGN_KEYS | NEW_KEYS
     assert calcium["corrected_conventional_value"] == 9.1
+    assert calcium["corrected"] == {
+        "si_value": 2.271,
+        "conventional_value": 9.1,
+        "status": "normal",
+    }
+    assert (calcium["status"], calcium["measured_status"], calcium["corrected_status"]) == (
+        "normal",
+        "low",
+        "normal",
+    )
     assert "Corrected for albumin" in calcium["note"]
-    assert potassium["urgent"] is True
+    assert "itself below range" in calcium["note"]
+    assert "corrected" not in albumin
+    assert (albumin["status"], albumin["measured_status"]) == ("low", "low")
+    assert (potassium["urgent"], potassium["urgent_level"], potassium["direction"]) == (
+        True,
+        "urgent",
+        "low",
+    )
     assert "urgent medical care" in potassium["note"]
+
+
+def test_json_urgent_levels_are_the_same_in_any_unit() -> None:
+    args = ["labs", "magnesium 1.2 mg/dL", "magnesium 0.4937 mmol/L", "K 6.5 mEq/L", "--json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    in_mg, in_mmol, potassium = json.loads(result.stdout)
+    for item in (in_mg, in_mmol):
+        assert (item["status"], item["urgent_level"], item["direction"]) == ("low", "urgent", "low")
+    assert (potassium["urgent_level"], potassium["direction"]) == ("emergency", "high")
+    for item in (in_mg, in_mmol, potassium):
+        assert list(item)[: len(FIXED)] == FIXED
+        assert "corrected" not in item
 
 
 def test_table_output_flags_urgent_results() -> None:
@@ -61,6 +96,32 @@ def test_table_output_flags_urgent_results() -> None:
     assert result.exit_code == 0, result.output
     for text in ("URGENT", "Potassium", "borderline", "148-664 pmol/L", "[S21]", "methylmalonic"):
         assert text in result.stdout
+    assert "EMERGENCY" not in result.stdout
+
+
+def test_table_shows_the_emergency_level() -> None:
+    result = runner.invoke(
+        app, ["labs", "K 6.6 mmol/L", "calcium 3.1 mmol/L"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("EMERGENCY")
+    assert "high — EMERGENCY" in result.stdout
+    assert "high — URGENT" in result.stdout
+
+
+def test_table_shows_measured_and_corrected_calcium() -> None:
+    args = ["labs", "calcium 2.0 mmol/L", "albumin 25 g/L"]
+    result = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    for text in (
+        "2 mmol/L measured",
+        "2.299 mmol/L corrected",
+        "8.016 mg/dL measured",
+        "low (measured)",
+        "normal (corrected)",
+        "ionised calcium",
+    ):
+        assert text in result.stdout, text
 
 
 ERRORS = [

@@ -32,7 +32,9 @@ def labs(
     """Convert lab results to SI and conventional units and say what they do and do not show.
 
     Reads magnesium, calcium (total or ionised), 25-OH vitamin D, potassium, vitamin B12,
-    albumin (corrects total calcium given alongside), methylmalonic acid and homocysteine.
+    albumin (corrects total calcium given alongside; both values are shown), methylmalonic
+    acid and homocysteine. Every result is judged in SI units, so the unit typed never
+    changes the status or the urgency.
     """
     from twitchcheck.labs import interpret_labs
 
@@ -48,11 +50,9 @@ def _print_table(results: list[LabResult]) -> None:
     from rich.table import Table
 
     out = console()
-    if any(result.urgent for result in results):
-        out.print(
-            "[bold red]URGENT: at least one result is in a critical range. "
-            "Get medical care today; do not wait for diet changes.[/]"
-        )
+    banner = _banner(results)
+    if banner:
+        out.print(f"[bold red]{banner}[/]")
     table = Table(title="Lab results")
     for column in ("#", "Test", "Given", "SI", "Conventional", "Status", "Adult range"):
         table.add_column(column)
@@ -60,12 +60,14 @@ def _print_table(results: list[LabResult]) -> None:
         table.add_row(
             str(number),
             result.label,
-            f"{result.value:g} {result.unit}",
-            _value(result.si_value, result.corrected_si_value, result.si_unit),
-            _value(
-                result.conventional_value,
-                result.corrected_conventional_value,
-                result.conventional_unit,
+            escape(f"{result.value:g} {result.unit}"),
+            escape(_value(result.si_value, result.corrected_si_value, result.si_unit)),
+            escape(
+                _value(
+                    result.conventional_value,
+                    result.corrected_conventional_value,
+                    result.conventional_unit,
+                )
             ),
             _status(result),
             escape(f"{result.range} [{', '.join(result.range_sources)}]"),
@@ -79,15 +81,40 @@ def _print_table(results: list[LabResult]) -> None:
     )
 
 
+def _banner(results: list[LabResult]) -> str:
+    """One line for the gravest urgent result, if any."""
+    levels = {result.urgent_level for result in results if result.urgent}
+    if "emergency" in levels:
+        return (
+            "EMERGENCY: at least one result is in a range that needs emergency care now. "
+            "Go to an emergency department or call your local emergency number."
+        )
+    if levels:
+        return (
+            "URGENT: at least one result is in a critical range. "
+            "Get medical care today; do not wait for diet changes."
+        )
+    return ""
+
+
 def _value(value: float, corrected: float | None, unit: str) -> str:
-    text = f"{value:.4g} {unit}"
-    return text if corrected is None else f"{text}\n(corrected {corrected:.4g})"
+    """The measured value and, for albumin-corrected calcium, the corrected one below it."""
+    if corrected is None:
+        return f"{value:.4g} {unit}"
+    return f"{value:.4g} {unit} measured\n{corrected:.4g} {unit} corrected"
+
+
+_CALM = {"normal": "green", "adequate": "green"}
 
 
 def _status(result: LabResult) -> str:
+    from rich.markup import escape
+
+    if result.corrected_status is None:
+        text = escape(result.status)
+    else:  # both, so a measured low is never hidden by the correction
+        text = escape(f"{result.measured_status} (measured)\n{result.corrected_status} (corrected)")
     if result.urgent:
-        return f"[bold red]{result.status} — URGENT[/]"
-    colour = {"normal": "green", "adequate": "green", "unclassified": "dim"}.get(
-        result.status, "yellow"
-    )
-    return f"[{colour}]{result.status}[/]"
+        return f"[bold red]{text} — {(result.urgent_level or 'urgent').upper()}[/]"
+    worst = result.measured_status if result.measured_status != "normal" else result.status
+    return f"[{_CALM.get(worst, 'yellow')}]{text}[/]"
