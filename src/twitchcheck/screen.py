@@ -252,7 +252,7 @@ def lab_directions(labs: Iterable[LabResult]) -> tuple[set[str], set[str]]:
         nutrient = LAB_NUTRIENT.get(lab.analyte)
         if nutrient is None:
             continue
-        measured = getattr(lab, "measured_status", None) or lab.status
+        measured = lab.measured_status
         if lab.analyte in B12_MARKERS:
             if lab.status == "high":
                 low.add(nutrient)
@@ -384,12 +384,12 @@ def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
     """A critical result: urgent, or an emergency with signs of irritable nerves and heart,
     or where labs.yaml says so."""
     with_signs = bool(signs)
-    stated = getattr(lab, "urgent_level", None) or "urgent"
+    stated = lab.urgent_level or "urgent"
     level = "emergency" if with_signs else stated
     return Reason(
         f"critical_{lab.analyte}",
         level,
-        f"{lab.label} {lab.value:g} {lab.unit} is in the critical range"
+        f"{lab.label} {lab.value:g} {lab.unit} is critically {lab.direction or 'abnormal'}"
         + (", with symptoms" if with_signs else ""),
         "Bring or mention the result; do not wait to change your diet or supplements.",
         (*lab.sources, "S75") if with_signs else lab.sources,
@@ -557,9 +557,8 @@ def _apply_rules(
     for rule in model.rules:
         if _holds(rule.when, answers, symptoms, labs, kb):
             for contributor, points in rule.add.items():
-                tally.add(
-                    contributor, _describe_when(rule.when, answers), points, rule.why, rule.sources
-                )
+                answer = _describe_when(rule.when, answers, kb)
+                tally.add(contributor, answer, points, rule.why, rule.sources)
 
 
 # Answer fields as people read them in the output (never internal keys).
@@ -584,9 +583,14 @@ _WHEN_WORDS = {
 }
 
 
-def _describe_when(when: When, answers: Answers) -> str:
+def _describe_when(when: When, answers: Answers, kb: KnowledgeBase) -> str:
     """The answers a rule looked at, in words ("stress: high", "diet: vegan")."""
     life = answers.lifestyle
+    tables = {
+        "symptoms_any": kb.symptoms,
+        "conditions_any": kb.conditions,
+        "medicines_any": kb.medicine_classes,
+    }
     parts = []
     for name, value in when.model_dump(exclude_defaults=True).items():
         if name.startswith("caffeine"):
@@ -604,6 +608,9 @@ def _describe_when(when: When, answers: Answers) -> str:
             parts.append(f"age {answers.age:g}")
         elif name == "symptoms_none":
             continue
+        elif name in tables:
+            labels = [tables[name][v].label.lower() for v in value if v in tables[name]]
+            parts.append(f"{_WHEN_WORDS[name]}: {', '.join(labels)}")
         else:
             label = _WHEN_WORDS.get(name, name.replace("_", " "))
             parts.append(f"{label}: {_value(value)}")
@@ -727,7 +734,7 @@ def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...
         status = lab.status
         if lab.analyte in B12_MARKERS:
             status = "low" if lab.status == "high" else "normal"  # raised marker = B12 short
-        measured = getattr(lab, "measured_status", None)
+        measured = lab.measured_status
         if measured in CLEARLY_LOW and status not in CLEARLY_LOW:
             status = "borderline"  # measured low, corrected normal: only ionised Ca can tell
         override = model.points.lab_overrides.get(nutrient, {})
@@ -741,7 +748,7 @@ def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...
 
 
 def _status_words(lab: LabResult) -> str:
-    measured = getattr(lab, "measured_status", None)
+    measured = lab.measured_status
     if measured and measured != lab.status:
         return f"{measured} as measured, {lab.status} corrected for albumin"
     return lab.status
