@@ -159,6 +159,13 @@ def plan_settings() -> dict[str, float]:
     return {k: float(v) for k, v in _config()["plan"].items()}
 
 
+def safety_rules() -> dict[str, Any]:
+    """What the plan never adds, diet-pattern baselines and top advice (``data/advice.toml``)."""
+    config = _config()
+    names = ("allowances", "holds", "labs", "over_limit", "avoid", "baselines", "priority")
+    return {name: config[name] for name in names}
+
+
 @functools.cache
 def candidates() -> tuple[Candidate, ...]:
     """Every food the advice may suggest (loaded once)."""

@@ -6,7 +6,8 @@ A mixed-integer programme solved with HiGHS (``scipy.optimize.milp``):
   and whether the food is used at all;
 - constraints: every gap nutrient reaches its target (RDA, or AI); no nutrient goes over
   its UL where the UL counts food (magnesium's counts supplements only, so food magnesium
-  is not capped by it); added energy stays within the budget; at most `max_foods` foods;
+  is not capped by it); a held nutrient (`caps`, the safety rules in ``advice``) rises by
+  at most its allowance; added energy stays within the budget; at most `max_foods` foods;
 - objective, in order of priority: fewest foods the person does not already eat or
   prefer (an everyday food counts as less of a change than an unusual one); then fewest
   foods at all; then least added energy.
@@ -18,8 +19,8 @@ to find which blocks the plan and what would unblock it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -80,14 +81,14 @@ class PlanItem:
     def amount(self, key: str) -> float:
         return self.servings * self.food.per_serving(key)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self, keys: Iterable[str] = (*FOCUS_KEYS, "energy_kcal")) -> dict[str, object]:
         return {
             "food": {"id": self.food.id, "name": self.food.name},
             "servings": self.servings,
             "portion": f"{self.servings:g} × {self.food.serving.label}",
             "grams": round(self.grams, 1),
             "already_eaten_or_preferred": self.existing,
-            "adds": {k: round(self.amount(k), 2) for k in (*FOCUS_KEYS, "energy_kcal")},
+            "adds": {k: round(self.amount(k), 2) for k in keys},
         }
 
 
@@ -103,21 +104,36 @@ class Plan:
     blocked_by: str | None = None
     relax: str | None = None
     optimal: bool = True
+    caps: dict[str, float] = field(default_factory=dict)
+    avoid: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def tracked(self) -> tuple[str, ...]:
+        """The nutrients the plan reports: the five, energy, and any held or avoided."""
+        keys = {*FOCUS_KEYS, "energy_kcal", *self.goals, *self.limits, *self.caps, *self.avoid}
+        return tuple(sorted(keys, key=_order))
+
+    def added(self, key: str) -> float:
+        """How much of `key` the plan's foods add together."""
+        return sum(item.amount(key) for item in self.items)
 
     def to_dict(self) -> dict[str, object]:
-        keys = sorted(set(self.after) | set(self.goals) | set(self.limits), key=_order)
+        keys = self.tracked
         return {
             "feasible": self.feasible,
-            "items": [item.to_dict() for item in self.items],
+            "items": [item.to_dict(keys) for item in self.items],
             "nutrients": {
                 key: {
-                    "before": round(self.before.get(key, 0.0), 2),
-                    "after": round(self.after.get(key, 0.0), 2),
+                    "before": _rounded(self.before.get(key)),
+                    "after": _rounded(self.after.get(key)),
+                    "added": round(self.added(key), 2),
                     "goal": self.goals.get(key),
                     "upper_limit": self.limits.get(key),
+                    "most_added": self.caps.get(key),
                 }
                 for key in keys
             },
+            "avoided_per_serving_above": dict(self.avoid),
             "settings": {
                 "max_foods": self.settings.max_foods,
                 "max_servings_per_food": self.settings.max_servings,
@@ -128,6 +144,10 @@ class Plan:
             "relax": self.relax,
             "objective": "fewest new foods, then fewest foods, then least added energy",
         }
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
 
 
 def _order(key: str) -> int:
@@ -144,6 +164,7 @@ class _Problem:
     limits: Mapping[str, float]
     before: Mapping[str, float]
     familiar: frozenset[str]
+    caps: Mapping[str, float] = field(default_factory=dict)
 
 
 def make_plan(
@@ -153,26 +174,52 @@ def make_plan(
     filters: Filters,
     existing: Iterable[str] = (),
     settings: Settings | None = None,
+    *,
+    caps: Mapping[str, float] | None = None,
+    avoid: Mapping[str, float] | None = None,
 ) -> Plan:
     """Foods and amounts that bring every gap nutrient to its goal within every limit.
 
     `before` is current usual intake per nutrient key; `existing` the ids of foods the
     person already eats (they, and foods matching `filters.prefer`, count as not new).
+    `caps` is the most the whole plan may add of a nutrient (a hold); `avoid` leaves out
+    foods with more than so much of a nutrient per typical serving.
     """
     settings = settings or Settings.defaults()
+    caps, avoid = dict(caps or {}), dict(avoid or {})
     goals = {key: targets[key].goal for key in gaps}
     limits = {key: t.ul for key, t in targets.items() if t.ul is not None and t.ul_counts_food}
-    pool = one_per_kind(
-        shortlist(allowed(filters), goals, settings.shortlist, set(existing), filters)
-    )
-    familiar = frozenset(f.id for f in pool if f.id in set(existing) or filters.prefers(f))
-    problem = _Problem(pool, goals, limits, dict(before), familiar)
-    solved = _solve(problem, settings)
+    existing = set(existing)
+
+    def problem(guarded: bool) -> _Problem:
+        foods = [
+            f for f in allowed(filters) if not guarded or usable(f, caps, avoid, settings.step)
+        ]
+        pool = one_per_kind(shortlist(foods, goals, settings.shortlist, existing, filters))
+        familiar = frozenset(f.id for f in pool if f.id in existing or filters.prefers(f))
+        return _Problem(pool, goals, limits, dict(before), familiar, caps if guarded else {})
+
+    guarded = problem(True)
+    solved = _solve(guarded, settings)
     if solved is not None:
         items, optimal = solved
-        return replace(_plan(True, items, before, goals, limits, settings), optimal=optimal)
-    blocked, relax = explain(problem, settings)
-    return Plan(False, (), dict(before), dict(before), goals, limits, settings, blocked, relax)
+        plan = _plan(True, items, before, goals, limits, settings)
+        return replace(plan, optimal=optimal, caps=caps, avoid=avoid)
+    unguarded = (lambda: problem(False)) if caps or avoid else None
+    blocked, relax = explain(guarded, settings, unguarded, avoid)
+    return Plan(
+        False, (), dict(before), dict(before), goals, limits, settings, blocked, relax,
+        caps=caps, avoid=avoid,
+    )  # fmt: skip
+
+
+def usable(
+    food: Candidate, caps: Mapping[str, float], avoid: Mapping[str, float], step: float = 1.0
+) -> bool:
+    """Whether `step` servings of `food` stay within every cap and every per-serving limit."""
+    if any(food.per_serving(key) > most for key, most in avoid.items()):
+        return False
+    return all(food.per_serving(key) * step <= cap for key, cap in caps.items())
 
 
 def shortlist(
@@ -226,10 +273,14 @@ def _solve(problem: _Problem, settings: Settings) -> tuple[list[PlanItem], bool]
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(goal - before.get(key, 0.0))
         upper.append(math.inf)
-    for key, limit in limits.items():  # stay under every UL that counts food
+    for key, limit in limits.items():  # stay under every UL that counts food; add none above it
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(-math.inf)
-        upper.append(limit - before.get(key, 0.0))
+        upper.append(max(limit - before.get(key, 0.0), 0.0))
+    for key, cap in problem.caps.items():  # a held nutrient rises by its allowance at most
+        rows.append(np.concatenate([amount(key), zeros]))
+        lower.append(-math.inf)
+        upper.append(cap)
     if math.isfinite(settings.energy_budget):
         rows.append(np.concatenate([amount("energy_kcal"), zeros]))
         lower.append(-math.inf)
@@ -272,8 +323,27 @@ def _newness(food: Candidate, familiar: frozenset[str]) -> float:
     return NEW_EVERYDAY_FOOD if food.everyday else NEW_FOOD
 
 
-def explain(problem: _Problem, settings: Settings) -> tuple[str, str]:
-    """Which constraint blocks the plan, and what would unblock it."""
+def explain(
+    problem: _Problem,
+    settings: Settings,
+    unguarded: Callable[[], _Problem] | None = None,
+    avoid: Mapping[str, float] | None = None,
+) -> tuple[str, str]:
+    """Which constraint blocks the plan, and what would unblock it.
+
+    `unguarded` builds the same problem without the safety rules (`caps`, `avoid`): when
+    that one can be solved, the rules are what block the plan, and they are never relaxed.
+    """
+    if unguarded is not None and _solve(unguarded(), settings) is not None:
+        rules = [
+            f"{BY_KEY[k].label.lower()} is held (at most {cap:g} {BY_KEY[k].unit} added)"
+            for k, cap in problem.caps.items()
+        ] + [f"{BY_KEY[k].label.lower()}-rich foods are left out" for k in avoid or {}]
+        wanted = " and ".join(BY_KEY[k].label.lower() for k in problem.goals)
+        return (
+            f"the safety rules ({'; '.join(rules)}): the foods that close the gaps break them",
+            f"the rules stay; ask a clinician or dietitian how to meet your {wanted} needs safely",
+        )
     for key, goal in problem.goals.items():
         label, unit = BY_KEY[key].label, BY_KEY[key].unit
         needed = goal - problem.before.get(key, 0.0)
@@ -327,7 +397,7 @@ def _plan(
     limits: dict[str, float],
     settings: Settings,
 ) -> Plan:
-    keys = set(goals) | set(limits) | set(FOCUS_KEYS) | {"energy_kcal"}
+    keys = set(before) | set(goals) | set(limits) | set(FOCUS_KEYS) | {"energy_kcal"}
     after = {key: before.get(key, 0.0) + sum(i.amount(key) for i in items) for key in keys}
     ordered = tuple(sorted(items, key=lambda i: (not i.existing, i.food.name)))
     return Plan(feasible, ordered, dict(before), after, goals, limits, settings)
