@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from twitchcheck import _data
@@ -17,6 +21,7 @@ from twitchcheck.knowledge import (
     KnowledgeBase,
     MedicineClass,
     _walk,
+    condition_mention,
     describe,
     load_knowledge,
     lookup,
@@ -25,6 +30,8 @@ from twitchcheck.knowledge import (
     red_flags,
     related,
     sources,
+    suggest,
+    symptom_id,
     vocabulary,
 )
 
@@ -401,3 +408,250 @@ def test_sources_have_titles() -> None:
 
 def test_medicine_class_for_class_name() -> None:
     assert isinstance(medicine_class_for("PPI"), MedicineClass)
+
+
+# --- names as people write them (issue 9) -------------------------------------------------
+
+WRITTEN_MEDICINES = {
+    "furosemide 40mg": ["loop_diuretic"],
+    "ramipril 5 mg once daily": ["ace_inhibitor"],
+    "lisinopril 10mg od": ["ace_inhibitor"],
+    "spironolactone 25mg tablets": ["potassium_sparing_diuretic"],
+    "metformin 500mg bd": ["metformin"],
+    "Ventolin inhaler 2 puffs prn": ["beta_agonist"],
+    "omeprazole 20 mg in the morning": ["ppi"],
+    "insulin glargine 10 units at night": ["insulin"],
+    "frusemide (Lasix) 40 mg": ["loop_diuretic"],
+    "lisinopril/hctz 20/12.5": ["ace_inhibitor", "thiazide_diuretic"],
+    "lisinopril and hydrochlorothiazide": ["ace_inhibitor", "thiazide_diuretic"],
+    "trimethoprim 200 mg bd": ["trimethoprim"],
+    "co-trimoxazole 960mg": ["trimethoprim"],
+    "lithium carbonate 400 mg at night": ["lithium"],
+    "Slow-K 600 mg twice a day": ["potassium_supplement"],
+    "Sando-K": ["potassium_supplement"],
+    "potassium chloride tablets": ["potassium_supplement"],
+    "Milk of Magnesia 10 ml as needed": ["magnesium_antacid_laxative"],
+    "magnesium hydroxide": ["magnesium_antacid_laxative"],
+    "magnesium citrate laxative": ["magnesium_antacid_laxative"],
+    "Epsom salts": ["magnesium_antacid_laxative"],
+    "Rennie indigestion tablets, many a day": ["calcium_antacid", "magnesium_antacid_laxative"],
+    "water tablets": ["loop_diuretic"],
+    "enoxaparin 40 mg injection": ["heparin"],
+}
+
+
+@pytest.mark.parametrize(("written", "classes"), WRITTEN_MEDICINES.items())
+def test_medicines_as_written_resolve_to_their_class(written: str, classes: list[str]) -> None:
+    assert [c.id for c in medicine_classes_for(written)] == classes
+
+
+@pytest.mark.parametrize(
+    ("written", "close"),
+    [("furosemid 40mg", "furosemide"), ("lisinoprill 10mg od", "lisinopril")],
+)
+def test_misspelt_medicine_suggests_the_accepted_name(written: str, close: str) -> None:
+    with pytest.raises(
+        UnknownEntryError, match=rf"not a known medicine; did you mean: .*'{close}'"
+    ):
+        medicine_classes_for(written)
+
+
+def test_a_dose_alone_or_an_unknown_word_is_refused() -> None:
+    with pytest.raises(UnknownEntryError, match="not a known medicine"):
+        medicine_classes_for("40 mg twice a day")
+    with pytest.raises(UnknownEntryError, match=r"not understood: wonderpill"):
+        medicine_classes_for("furosemide wonderpill")
+
+
+RAISES = [
+    ("ace_inhibitor", "potassium"),
+    ("arb", "potassium"),
+    ("potassium_sparing_diuretic", "potassium"),
+    ("heparin", "potassium"),
+    ("trimethoprim", "potassium"),
+    ("potassium_supplement", "potassium"),
+    ("magnesium_antacid_laxative", "magnesium"),
+    ("thiazide_diuretic", "calcium"),
+    ("lithium", "calcium"),
+    ("calcium_antacid", "calcium"),
+]
+
+
+@pytest.mark.parametrize(("class_id", "nutrient"), RAISES)
+def test_medicines_that_raise_a_nutrient(class_id: str, nutrient: str, kb: KnowledgeBase) -> None:
+    assert effect(class_id, nutrient, kb) == "raises"
+
+
+def test_lithium_notes_the_thyroid(kb: KnowledgeBase) -> None:
+    assert any("thyroid" in note.text for note in kb.medicine_classes["lithium"].notes)
+
+
+WRITTEN_CONDITIONS = {
+    "chronic kidney disease stage 4": ("kidney_disease", "4", None),
+    "CKD 3b": ("kidney_disease", "3b", None),
+    "stage 5 CKD on dialysis": ("kidney_disease", "5", None),
+    "CKD G3a": ("kidney_disease", "3a", None),
+    "thyroidectomy 2 weeks ago": ("thyroid_surgery", None, 2.0),
+    "total thyroidectomy 2 days ago": ("thyroid_surgery", None, 0.29),
+    "had my parathyroids removed last month": ("parathyroid_surgery", None, 4.35),
+    "thyroid removed on 2026-11-10": ("thyroid_surgery", None, 3.0),
+    "parathyroid surgery in March 2026": ("parathyroid_surgery", None, 39.29),
+    "acute gastroenteritis": ("gastroenteritis", None, None),
+    "chronic diarrhoea": ("chronic_diarrhoea", None, None),
+    "heart failure": ("heart_failure", None, None),
+    "congestive heart failure": ("heart_failure", None, None),
+    "type 2 diabetes (diet controlled)": ("type_2_diabetes", None, None),
+    "primary hyperparathyroidism": ("hyperparathyroidism", None, None),
+    "sarcoidosis": ("sarcoidosis", None, None),
+    "multiple myeloma": ("cancer", None, None),
+    "kidney failure on dialysis": ("kidney_disease", None, None),
+}
+
+
+@pytest.mark.parametrize(("written", "expected"), WRITTEN_CONDITIONS.items())
+def test_conditions_as_written(written: str, expected: tuple) -> None:
+    mention = condition_mention(written, today=datetime.date(2026, 12, 1))
+    assert (mention.id, mention.stage, mention.since_weeks) == expected
+    assert mention.text == written
+
+
+def test_heart_failure_is_not_an_unrelated_condition(kb: KnowledgeBase) -> None:
+    assert condition_mention("heart failure").id != "other_condition"
+    directions = {(e.nutrient, e.direction) for e in kb.conditions["heart_failure"].effects}
+    assert {("potassium", "lowers"), ("potassium", "raises"), ("magnesium", "lowers")} <= directions
+
+
+@pytest.mark.parametrize(
+    ("condition", "nutrient", "direction"),
+    [
+        ("thyroid_surgery", "calcium", "lowers"),
+        ("parathyroid_surgery", "calcium", "lowers"),
+        ("gastroenteritis", "potassium", "lowers"),
+        ("gastroenteritis", "magnesium", "lowers"),
+        ("chronic_diarrhoea", "magnesium", "lowers"),
+        ("hyperparathyroidism", "calcium", "raises"),
+        ("sarcoidosis", "calcium", "raises"),
+        ("cancer", "calcium", "raises"),
+    ],
+)
+def test_new_conditions_carry_their_implications(
+    condition: str, nutrient: str, direction: str, kb: KnowledgeBase
+) -> None:
+    assert (nutrient, direction) in {
+        (e.nutrient, e.direction) for e in kb.conditions[condition].effects
+    }
+
+
+def test_symptoms_as_written() -> None:
+    assert symptom_id("severe calf cramps") == "calf_cramps"
+    assert symptom_id("mild twitching") == "twitching"
+
+
+# Every name the vocabulary holds, and the same names with typos, words added or cut.
+MEDICINE_NAMES = sorted(
+    n for n, targets in load_knowledge().names.items() if any(k == "medicine" for k, _ in targets)
+)
+CONDITION_NAMES = sorted(
+    n for n, targets in load_knowledge().names.items() if any(k == "condition" for k, _ in targets)
+)
+
+
+def _garbled(names: list[str]) -> st.SearchStrategy[str]:
+    def garble(name: str, cut: int, extra: str) -> str:
+        return (name[: max(1, len(name) - cut)] + extra).strip()
+
+    return st.builds(
+        garble, st.sampled_from(names), st.integers(0, 3), st.sampled_from(["", "x", " 40mg", "e"])
+    ) | st.text(max_size=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_garbled(MEDICINE_NAMES))
+def test_every_medicine_suggestion_is_itself_accepted(text: str) -> None:
+    for suggestion in suggest(text, kind="medicine", limit=5):
+        medicine_classes_for(suggestion)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_garbled(CONDITION_NAMES))
+def test_every_condition_suggestion_is_itself_accepted(text: str) -> None:
+    for suggestion in suggest(text, kind="condition", limit=5):
+        condition_mention(suggestion)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_garbled(MEDICINE_NAMES))
+def test_refusals_only_suggest_accepted_medicines(text: str) -> None:
+    try:
+        medicine_classes_for(text)
+    except UnknownEntryError as error:
+        message = str(error)
+        for suggestion in re.findall(r"'([^']+)'", message.split("did you mean:", 1)[-1]):
+            if "did you mean" in message:
+                medicine_classes_for(suggestion)
+
+
+DOSING = st.sampled_from(
+    ["", "40mg", "5 mg once daily", "10mg od", "25mg tablets", "500mg bd", "2 puffs prn",
+     "20 mg in the morning", "1 tablet at night", "as needed", "x2 daily", "1-2 tablets qds"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(load_knowledge().medicine_names)), DOSING)
+def test_doses_and_frequencies_never_change_the_class(name: str, dosing: str) -> None:
+    assert medicine_classes_for(f"{name} {dosing}") == medicine_classes_for(name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_no_text_gives_a_traceback(text: str) -> None:
+    for resolve in (medicine_classes_for, condition_mention, symptom_id):
+        message = "resolved"
+        try:
+            resolve(text)
+        except UnknownEntryError as error:
+            message = str(error)
+        assert message
+
+
+# --- the new files load and fail clearly --------------------------------------------------
+
+
+def test_supplements_regions_drinks_and_wording_load(kb: KnowledgeBase) -> None:
+    assert {"magnesium", "vitamin_d", "potassium", "salt_substitute_potassium"} <= set(
+        kb.supplements
+    )
+    assert {"uk", "us", "eu", "ie", "au", "nz", "ca", "in"} <= set(kb.regions)
+    assert kb.regions["uk"].emergency_number == "999"
+    assert kb.supplement_units["vitamin_d_ug"].per_iu == 0.025  # 40 IU = 1 µg (S10)
+    assert "S10" in kb.supplement_units["vitamin_d_ug"].sources
+    assert set(kb.drinks) == {"coffee", "tea", "cola", "energy_drink"}
+    assert kb.wording.frequencies
+
+
+def test_supplement_with_an_unknown_medicine_class_is_named(broken_copy: Path) -> None:
+    def bad_class(data: dict) -> None:
+        data["supplements"][0]["medicine_class"] = "not_a_class"
+
+    edit(broken_copy, "supplements.yaml", bad_class)
+    with pytest.raises(KnowledgeError, match=r"supplements.yaml: entry 'magnesium'.*not_a_class"):
+        load_knowledge(broken_copy)
+
+
+def test_region_without_a_source_fails_to_load(broken_copy: Path) -> None:
+    def unsourced(data: dict) -> None:
+        del data["regions"][0]["sources"]
+
+    edit(broken_copy, "regions.yaml", unsourced)
+    with pytest.raises(KnowledgeError, match=r"regions.yaml: entry 'uk', field 'sources'"):
+        load_knowledge(broken_copy)
+
+
+def test_a_supplement_name_meaning_two_things_is_refused(broken_copy: Path) -> None:
+    def clash(data: dict) -> None:
+        data["supplements"][1]["names"].append("magnesium")
+
+    edit(broken_copy, "supplements.yaml", clash)
+    with pytest.raises(KnowledgeError, match=r"'magnesium' means both magnesium and calcium"):
+        load_knowledge(broken_copy)

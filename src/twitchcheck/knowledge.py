@@ -9,9 +9,10 @@ file, the entry and the field. See docs/knowledge.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeAlias, TypeVar
@@ -28,9 +29,23 @@ from pydantic import (
 from twitchcheck import _data
 from twitchcheck.errors import KnowledgeError, UnknownEntryError
 from twitchcheck.nutrient_keys import FOCUS_KEYS
+from twitchcheck.text import fold, singular
+from twitchcheck.wording import (
+    Phrases,
+    Piece,
+    dated,
+    scan,
+    staged,
+    tokens,
+    weeks_ago,
+    words,
+    yeared,
+)
 
 __all__ = [
     "Condition",
+    "ConditionMention",
+    "Drink",
     "Entry",
     "EvidenceClaim",
     "Fact",
@@ -42,12 +57,15 @@ __all__ = [
     "Nutrient",
     "NutrientEffect",
     "RedFlag",
+    "Region",
     "Related",
     "Source",
+    "SupplementEntry",
     "Symptom",
     "SymptomLink",
     "Vocabulary",
     "cited_sources",
+    "condition_mention",
     "describe",
     "load_knowledge",
     "lookup",
@@ -57,6 +75,7 @@ __all__ = [
     "related",
     "sources",
     "suggest",
+    "symptom_id",
     "vocabulary",
 ]
 
@@ -277,6 +296,107 @@ class EvidenceClaim(_Sourced):
     about: tuple[Id, ...] = Field(min_length=1)
 
 
+class SupplementEntry(_Model):
+    """A supplement people take, the names they give it and what it adds."""
+
+    id: Id
+    label: Text
+    names: tuple[str, ...] = Field(min_length=1)
+    nutrients: tuple[str, ...] = ()  # nutrient keys a stated dose counts towards
+    raises: tuple[NutrientId, ...] = ()
+    medicine_class: Id | None = None  # the medicine class it belongs to when prescribed
+    swallowed: bool = True  # False for bath salts and sprays: no amount is counted
+    max_per_day: dict[str, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
+    about: Fact
+
+    @model_validator(mode="after")
+    def _keys_known(self) -> SupplementEntry:
+        for key in self.nutrients:
+            if key not in FOCUS_KEYS:
+                raise ValueError(f"nutrient key {key!r} must be one of {FOCUS_KEYS}")
+            if key not in self.max_per_day:
+                raise ValueError(f"max_per_day needs a bound for {key!r}")
+        return self
+
+
+class NutrientUnit(_Sourced):
+    """How IU, mmol and mEq of one nutrient convert to the unit of its key."""
+
+    key: str
+    per_iu: Annotated[float, Field(gt=0)] | None = None
+    per_mmol: Annotated[float, Field(gt=0)] | None = None
+    per_meq: Annotated[float, Field(gt=0)] | None = None
+    text: Text
+
+
+class Region(_Sourced):
+    """Where the person lives: whom to call in an emergency and for urgent advice."""
+
+    id: Id
+    label: Text
+    names: tuple[str, ...] = ()
+    emergency_number: Annotated[str, StringConstraints(pattern=r"^[0-9]{3}$")]
+    other_numbers: tuple[str, ...] = ()
+    urgent_route: Text  # e.g. "call NHS 111"
+
+
+class Drink(_Sourced):
+    """A caffeinated drink counted per serving, from one USDA FNDDS food."""
+
+    id: Id
+    field: str  # the Lifestyle answer counting servings a day
+    label: Text
+    fndds_code: Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")]
+    food_name: Text
+    caffeine_mg_per_100g: Annotated[float, Field(ge=0)]
+    serving: Text
+    serving_g: Annotated[float, Field(gt=0)]
+
+    @property
+    def caffeine_mg_per_serving(self) -> float:
+        return self.caffeine_mg_per_100g * self.serving_g / 100
+
+
+class Frequency(_Model):
+    times: Annotated[float, Field(gt=0)]
+    days: Annotated[float, Field(gt=0)]
+    words: tuple[str, ...] = Field(min_length=1)
+
+    @property
+    def per_day(self) -> float:
+        return self.times / self.days
+
+
+class Wording(_Model):
+    """The words around a name (wording.yaml): doses, frequencies, forms, qualifiers."""
+
+    micro_units: dict[str, Annotated[float, Field(gt=0)]]
+    dose_units: tuple[str, ...]
+    frequencies: tuple[Frequency, ...]
+    period_days: dict[str, Annotated[float, Field(gt=0)]]
+    as_needed: tuple[str, ...]
+    forms: tuple[str, ...]
+    timing: tuple[str, ...]
+    vague_counts: tuple[str, ...]
+    salt_forms: tuple[str, ...]
+    elemental: tuple[str, ...]
+    separators: tuple[str, ...]
+    condition_filler: tuple[str, ...]
+    condition_qualifiers: tuple[str, ...]
+    surgery_words: tuple[str, ...]
+
+
+class ConditionMention(_Model):
+    """A condition (or symptom) as written, resolved to its id with what the words around it
+    said: "chronic kidney disease stage 4" -> kidney_disease, stage "4"."""
+
+    id: Id
+    text: str = ""
+    stage: str | None = None
+    since_weeks: Annotated[float, Field(ge=0, le=5200)] | None = None
+    qualifiers: tuple[str, ...] = ()
+
+
 class _SourcesFile(_Model):
     sources: tuple[Source, ...]
 
@@ -314,6 +434,19 @@ class _EvidenceFile(_Model):
     claims: tuple[EvidenceClaim, ...]
 
 
+class _SupplementsFile(_Model):
+    units: tuple[NutrientUnit, ...]
+    supplements: tuple[SupplementEntry, ...]
+
+
+class _RegionsFile(_Model):
+    regions: tuple[Region, ...]
+
+
+class _DrinksFile(_Model):
+    drinks: tuple[Drink, ...]
+
+
 FILES: dict[str, type[_Model]] = {
     "sources.yaml": _SourcesFile,
     "nutrients.yaml": _NutrientsFile,
@@ -324,6 +457,10 @@ FILES: dict[str, type[_Model]] = {
     "symptoms.yaml": _SymptomsFile,
     "red_flags.yaml": _RedFlagsFile,
     "evidence.yaml": _EvidenceFile,
+    "supplements.yaml": _SupplementsFile,
+    "regions.yaml": _RegionsFile,
+    "drinks.yaml": _DrinksFile,
+    "wording.yaml": Wording,
 }
 
 # --- the loaded knowledge base ---------------------------------------------------------------
@@ -346,6 +483,11 @@ class KnowledgeBase:
     symptoms: Mapping[str, Symptom]
     red_flags: tuple[RedFlag, ...]
     evidence: Mapping[str, EvidenceClaim]
+    supplements: Mapping[str, SupplementEntry]
+    supplement_units: Mapping[str, NutrientUnit]
+    regions: Mapping[str, Region]
+    drinks: Mapping[str, Drink]
+    wording: Wording = field(repr=False)
     files: Mapping[str, BaseModel] = field(repr=False)
     names: Mapping[str, tuple[tuple[EntryKind, str], ...]] = field(repr=False)
 
@@ -518,6 +660,8 @@ def _check_unique(files: Mapping[str, BaseModel]) -> Iterator[str]:
             seen: set[str] = set()
             for index, item in enumerate(getattr(root, list_name)):
                 key = getattr(item, "id", None) or getattr(item, "name", None)
+                if key is None:  # wording.yaml: plain word lists
+                    continue
                 if key in seen:
                     yield f"{_where(name, root, (list_name, index, 'id'))}: {key!r} is used twice"
                 seen.add(str(key))
@@ -562,6 +706,8 @@ def _reference_problems(model: BaseModel, ids: Mapping[str, set[str]]) -> Iterat
     checks: list[tuple[str, Iterable[str], str]] = []
     if isinstance(model, MedicineName):
         checks.append(("classes", model.classes, "medicine"))
+    elif isinstance(model, SupplementEntry) and model.medicine_class:
+        checks.append(("medicine_class", [model.medicine_class], "medicine"))
     elif isinstance(model, SymptomLink):
         checks.append(("to", [model.to], "entry"))
     elif isinstance(model, Factor):
@@ -610,8 +756,19 @@ def _assemble(files: Mapping[str, BaseModel]) -> KnowledgeBase:
         "symptoms": by_id("symptoms.yaml", "symptoms"),
         "red_flags": getattr(files["red_flags.yaml"], "red_flags"),  # noqa: B009
         "evidence": by_id("evidence.yaml", "claims"),
+        "supplements": by_id("supplements.yaml", "supplements"),
+        "supplement_units": {
+            unit.key: unit
+            for unit in getattr(files["supplements.yaml"], "units")  # noqa: B009
+        },
+        "regions": by_id("regions.yaml", "regions"),
+        "drinks": by_id("drinks.yaml", "drinks"),
     }
-    return KnowledgeBase(**parts, files=dict(files), names=_name_index(parts, medicines))
+    wording = files["wording.yaml"]
+    assert isinstance(wording, Wording)
+    return KnowledgeBase(
+        **parts, wording=wording, files=dict(files), names=_name_index(parts, medicines)
+    )
 
 
 def _name_index(parts: Mapping[str, Any], medicines: _MedicinesFile) -> dict[str, Any]:
@@ -655,6 +812,17 @@ def _check_names(kb: KnowledgeBase) -> Iterator[str]:
             if kinds.count(kind) > 1:
                 clash = ", ".join(entry_id for k, entry_id in targets if k == kind)
                 yield f"the name {name!r} means more than one {kind}: {clash}"
+    for table, names_of in (
+        ("supplements.yaml", lambda item: item.names),
+        ("regions.yaml", lambda item: (item.id, item.label, *item.names)),
+    ):
+        owner: dict[tuple[str, ...], str] = {}
+        items = kb.supplements if table == "supplements.yaml" else kb.regions
+        for item in items.values():
+            for written in names_of(item):
+                key = words(written)
+                if owner.setdefault(key, item.id) != item.id:
+                    yield f"{table}: the name {written!r} means both {owner[key]} and {item.id}"
 
 
 def _norm(name: str) -> str:
@@ -694,13 +862,27 @@ def _label(item: Item) -> str:
     )
 
 
-def suggest(name: str, kb: KnowledgeBase | None = None, limit: int = 5) -> list[str]:
-    """Known names closest to `name` (for "did you mean")."""
+def suggest(
+    name: str,
+    kb: KnowledgeBase | None = None,
+    limit: int = 5,
+    kind: EntryKind | None = None,
+) -> list[str]:
+    """Known names closest to `name` (for "did you mean"); only names of `kind` if given.
+
+    Every name returned resolves as it stands (it is a key of the name index).
+    """
     from rapidfuzz import fuzz, process
 
     kb = kb or load_knowledge()
-    matches = process.extract(_norm(name), list(kb.names), scorer=fuzz.WRatio, limit=limit)
+    pool = _names_of_kind(kb, kind) if kind else list(kb.names)
+    matches = process.extract(_norm(name), pool, scorer=fuzz.WRatio, limit=limit)
     return [match for match, score, _ in matches if score >= 60]
+
+
+@functools.cache
+def _names_of_kind(kb: KnowledgeBase, kind: EntryKind) -> list[str]:
+    return [name for name, targets in kb.names.items() if any(k == kind for k, _ in targets)]
 
 
 def _unknown(name: str, kb: KnowledgeBase) -> UnknownEntryError:
@@ -713,15 +895,192 @@ def _unknown(name: str, kb: KnowledgeBase) -> UnknownEntryError:
     return UnknownEntryError(f"the knowledge base has nothing called {name!r}; {hint}")
 
 
+def _not_known(
+    text: str, kind: EntryKind, close: Sequence[str], extra: str = ""
+) -> UnknownEntryError:
+    hint = f"; did you mean: {', '.join(repr(c) for c in close)}?" if close else ""
+    return UnknownEntryError(f"{text!r} is not a known {kind}{extra}{hint}")
+
+
+# --- names as people write them ----------------------------------------------------------
+#
+# "furosemide 40mg od", "Ventolin inhaler 2 puffs prn", "lisinopril/hctz": the doses,
+# frequencies, forms and joining words (wording.yaml) are set aside and every other word must
+# belong to a known name; several names give several classes. Nothing is guessed: a word that
+# is neither refuses the whole entry, with close matches that are themselves accepted.
+
+_GRAMMAR = ("x", "times", "every", "per", "to", "of", "each", "a", "an", "take", "takes",
+            "taking", "use", "uses", "using", "one", "two", "three", "four", "half")  # fmt: skip
+
+
 def medicine_classes_for(name: str, kb: KnowledgeBase | None = None) -> tuple[MedicineClass, ...]:
-    """The class(es) of a medicine name, brand or class name (combination products give two)."""
+    """The class(es) of a medicine as written, with or without dose, frequency and form.
+
+    "Lasix", "furosemide 40mg od", "lisinopril 10 mg and hydrochlorothiazide" and "Hyzaar"
+    (a combination product) all work. Raises UnknownEntryError with accepted close matches.
+    """
     kb = kb or load_knowledge()
+    found = _medicine_exact(name, kb)
+    if found is not None:
+        return found
+    items = scan(tokens(name), _medicine_tables(kb))
+    names = [item.value for item in items if item.kind == "name"]
+    unknown = [item.text for item in items if item.kind == "unknown"]
+    if unknown or not names:
+        core = " ".join(item.text for item in items if item.kind in ("name", "unknown"))
+        close = suggest(core or name, kb, limit=4, kind="medicine")
+        extra = f" (not understood: {' '.join(unknown)})" if names and unknown else ""
+        raise _not_known(name, "medicine", close, extra)
+    # A class word next to a named medicine describes it ("magnesium citrate laxative").
+    drugs = [written for written in names if _norm(written) in kb.medicine_names]
+    classes: list[MedicineClass] = []
+    for written in drugs or names:
+        for item in _medicine_exact(written, kb) or ():
+            if item not in classes:
+                classes.append(item)
+    return tuple(classes)
+
+
+def _medicine_exact(name: str, kb: KnowledgeBase) -> tuple[MedicineClass, ...] | None:
     drug = kb.medicine_names.get(_norm(name))
     if drug is not None:
         return tuple(kb.medicine_classes[class_id] for class_id in drug.classes)
-    entry = lookup(f"medicine:{name}", kb)
-    assert isinstance(entry.item, MedicineClass)
-    return (entry.item,)
+    targets = [t for t in kb.names.get(_norm(name), ()) if t[0] == "medicine"]
+    return (kb.medicine_classes[targets[0][1]],) if targets else None
+
+
+@functools.cache
+def _medicine_tables(kb: KnowledgeBase) -> dict[str, Phrases]:
+    w = kb.wording
+    noise = (
+        *w.dose_units, *w.micro_units, *(word for f in w.frequencies for word in f.words),
+        *w.period_days, *w.as_needed, *w.forms, *w.timing, *w.vague_counts, *w.separators,
+        *_GRAMMAR,
+    )  # fmt: skip
+    return {
+        "name": _plural_tolerant(_names_of_kind(kb, "medicine")),
+        "noise": Phrases((n, None) for n in noise),
+    }
+
+
+def _plural_tolerant(names: Iterable[str]) -> Phrases:
+    """Names as phrases, also with a plural last word ("water tablets", "epsom salts")."""
+    entries: list[tuple[str, str]] = []
+    for name in names:
+        entries.append((name, name))
+        if not name.endswith("s"):
+            entries.append((name + "s", name))
+    return Phrases(entries)
+
+
+def condition_mention(
+    text: str, kb: KnowledgeBase | None = None, today: dt.date | None = None
+) -> ConditionMention:
+    """A condition as written, with its stage, how long ago and qualifiers.
+
+    "chronic kidney disease stage 4" -> kidney_disease, stage "4"; "CKD 3b" -> stage "3b";
+    "thyroidectomy 2 weeks ago" -> thyroid_surgery, since_weeks 2; "had my parathyroids
+    removed last month" -> parathyroid_surgery; "type 2 diabetes (diet controlled)" ->
+    type_2_diabetes with the qualifier kept. Raises UnknownEntryError with accepted matches.
+    """
+    return _qualified(text, "condition", kb or load_knowledge(), today or dt.date.today())
+
+
+def symptom_id(text: str, kb: KnowledgeBase | None = None) -> str:
+    """The symptom id of a symptom as written ("severe calf cramps" -> calf_cramps)."""
+    return _qualified(text, "symptom", kb or load_knowledge(), dt.date.today()).id
+
+
+def _qualified(text: str, kind: EntryKind, kb: KnowledgeBase, today: dt.date) -> ConditionMention:
+    exact = _exact_id(text, kind, kb)
+    if exact is not None:
+        return ConditionMention(id=exact, text=text.strip())
+    body, notes = _parenthetical(fold(text))
+    since, body = dated(body, today)
+    year, body = yeared(body)
+    notes += [year] if year else []
+    stage, body = staged(body)
+    items = scan(tokens(body), _qualifier_tables(kb, kind))
+    weeks, used = weeks_ago(items, kb.wording.period_days)
+    items = [item for index, item in enumerate(items) if index not in used]
+    found = _named(items, kind, kb)
+    if found is None and stage is None:
+        stage, items = _bare_stage(items)
+        found = _named(items, kind, kb) if stage else None
+    if found is None:
+        core = " ".join(i.text for i in items if i.kind in ("name", "unknown", "number"))
+        raise _not_known(text, kind, suggest(core or text, kb, limit=4, kind=kind))
+    entry_id, qualifiers = found
+    return ConditionMention(
+        id=entry_id,
+        text=text.strip(),
+        stage=stage,
+        since_weeks=since if since is not None else weeks,
+        qualifiers=(*qualifiers, *notes),
+    )
+
+
+def _exact_id(text: str, kind: EntryKind, kb: KnowledgeBase) -> str | None:
+    key = _norm(text)
+    if key.replace(" ", "_") in kb.items_of(kind):
+        return key.replace(" ", "_")
+    targets = [entry_id for k, entry_id in kb.names.get(key, ()) if k == kind]
+    return targets[0] if targets else None
+
+
+def _parenthetical(text: str) -> tuple[str, list[str]]:
+    notes = [" ".join(n.split()) for n in re.findall(r"\(([^)]*)\)", text) if n.strip()]
+    return re.sub(r"\([^)]*\)?", " ", text), notes
+
+
+@functools.cache
+def _qualifier_tables(kb: KnowledgeBase, kind: EntryKind) -> dict[str, Phrases]:
+    w = kb.wording
+    return {
+        "filler": Phrases((f, None) for f in w.condition_filler),
+        "qualifier": Phrases((q, q) for q in w.condition_qualifiers),
+        "surgery": Phrases((s, None) for s in w.surgery_words),
+        "name": _plural_tolerant(_names_of_kind(kb, kind)),
+    }
+
+
+def _named(
+    items: Sequence[Piece], kind: EntryKind, kb: KnowledgeBase
+) -> tuple[str, list[str]] | None:
+    """The one entry the items name, and the qualifiers not part of the name.
+
+    An operation word ("removed", "out") makes "thyroid removed" the name "thyroid surgery";
+    otherwise the words left once filler and qualifiers are set aside must name one entry.
+    """
+    qualifiers = [i.text for i in items if i.kind == "qualifier"]
+    core = [i.text for i in items if i.kind in ("name", "unknown", "number")]
+    every = [i.text for i in items if i.kind in ("name", "unknown", "number", "qualifier")]
+    surgery = any(i.kind == "surgery" for i in items)
+    suffixes = (" surgery", "") if surgery else ("",)
+    for suffix in suffixes:
+        if not suffix:
+            named = {_exact_id(i.value, kind, kb) for i in items if i.kind == "name"}
+            loose = any(i.kind in ("unknown", "number") for i in items)
+            if len(named) == 1 and None not in named and not loose:
+                return str(named.pop()), qualifiers
+        for candidate in (core, every, *([q] for q in qualifiers if not core)):
+            for written in (candidate, [singular(w) for w in candidate]):
+                found = _exact_id(" ".join(written) + suffix, kind, kb) if written else None
+                if found is not None:
+                    return found, qualifiers if candidate is core else []
+    return None
+
+
+def _bare_stage(items: Sequence[Piece]) -> tuple[str | None, list[Piece]]:
+    """A lone stage number ("CKD 3b"), when nothing else matched."""
+    for index, item in enumerate(items):
+        if item.kind == "number" and item.value in (1, 2, 3, 4, 5):
+            stage, skip = str(int(item.value)), {index}
+            after = items[index + 1] if index + 1 < len(items) else None
+            if after is not None and after.kind == "unknown" and after.text in "abcd":
+                stage, skip = stage + after.text, {index, index + 1}
+            return stage, [i for n, i in enumerate(items) if n not in skip]
+    return None, list(items)
 
 
 def medicine_class_for(name: str, kb: KnowledgeBase | None = None) -> MedicineClass:
