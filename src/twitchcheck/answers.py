@@ -9,14 +9,36 @@ male, a child on a medicine not used in children) are refused too.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from twitchcheck.errors import InputError, ProfileError, UnknownEntryError
+from twitchcheck.knowledge import ConditionMention
+
+if TYPE_CHECKING:
+    from twitchcheck.supplements import Supplement
+
+__all__ = [
+    "Answers",
+    "ConditionMention",
+    "Course",
+    "Diet",
+    "DietAnalysis",
+    "Lifestyle",
+    "NutrientJudgement",
+    "Recent",
+    "Twitch",
+    "known_ids",
+    "medicine_class_ids",
+    "parse_answers",
+    "resolve_names",
+    "supplements_of",
+    "with_diet_analysis",
+]
 
 Level = Literal["low", "moderate", "high"]
-COFFEE_MG_PER_CUP = 95.0  # brewed coffee, 8 fl oz (USDA FNDDS 92101000: 40 mg/100 g × 240 g)
 
 
 class _Model(BaseModel):
@@ -37,19 +59,35 @@ class Twitch(_Model):
         return (value,) if isinstance(value, str) else value
 
 
+class Course(_Model):
+    """How numbness or weakness has gone: since when, where, whether it spreads, which sides."""
+
+    since_weeks: (
+        Annotated[float, Field(ge=0, le=5200, description="weeks since it began")] | None
+    ) = None
+    where: tuple[str, ...] = Field(default=(), description="body places, e.g. feet, right hand")
+    spreading: bool | None = Field(default=None, description="spreading or getting worse")
+    sides: Literal["one", "both"] | None = None
+
+    @field_validator("where", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
+
+
 class NutrientJudgement(_Model):
     """One nutrient of a diet analysis: how likely intake falls short."""
 
     judgement: Literal["inadequate", "possibly_inadequate", "adequate", "above_ul", "unknown"]
     confidence: Annotated[float, Field(ge=0, le=1)] = 0.5
-    mean: float | None = None
-    target: float | None = None
+    mean: Annotated[float, Field(ge=0, le=1e7)] | None = None
+    target: Annotated[float, Field(ge=0, le=1e7)] | None = None
 
 
 class DietAnalysis(_Model):
     """The part of `twitchcheck diet analyze` the screening weighs."""
 
-    days: Annotated[int, Field(ge=1)] = 1
+    days: Annotated[int, Field(ge=1, le=36600)] = 1
     nutrients: dict[str, NutrientJudgement] = Field(default_factory=dict)
     source: str = "diet analysis"
 
@@ -59,14 +97,23 @@ class Diet(_Model):
     dairy: bool | None = None
     fish: bool | None = None
     fortified_foods: bool | None = None
+    b12_supplement: bool | None = Field(
+        default=None, description="takes a B12 supplement (apart from fortified foods)"
+    )
     analysis: DietAnalysis | None = None
 
 
 class Lifestyle(_Model):
     caffeine_mg_per_day: Annotated[float, Field(ge=0, le=5000)] | None = None
     coffee_cups_per_day: Annotated[float, Field(ge=0, le=40)] | None = None
+    tea_cups_per_day: Annotated[float, Field(ge=0, le=40)] | None = None
+    cola_cans_per_day: Annotated[float, Field(ge=0, le=30)] | None = None
+    energy_drinks_per_day: Annotated[float, Field(ge=0, le=20)] | None = None
     alcohol_drinks_per_week: Annotated[float, Field(ge=0, le=300)] | None = None
     nicotine: bool | None = None
+    nitrous_oxide: bool | None = Field(
+        default=None, description='recreational nitrous oxide ("laughing gas", "nos")'
+    )
     exercise: Literal["none", "moderate", "intense"] | None = None
     fluids_l_per_day: Annotated[float, Field(ge=0, le=20)] | None = None
     stress: Level | None = None
@@ -74,12 +121,18 @@ class Lifestyle(_Model):
 
     @property
     def caffeine_mg(self) -> float | None:
-        """Caffeine per day, from milligrams or from cups of coffee."""
+        """Caffeine per day: the milligrams if given, else the sum over the drinks answered
+        (per-serving values from USDA FNDDS, knowledge/drinks.yaml); None if nothing was."""
+        from twitchcheck.knowledge import load_knowledge
+
         if self.caffeine_mg_per_day is not None:
             return self.caffeine_mg_per_day
-        if self.coffee_cups_per_day is not None:
-            return self.coffee_cups_per_day * COFFEE_MG_PER_CUP
-        return None
+        servings = [
+            (getattr(self, drink.field), drink.caffeine_mg_per_serving)
+            for drink in load_knowledge().drinks.values()
+        ]
+        given = [(count, mg) for count, mg in servings if count is not None]
+        return sum(count * mg for count, mg in given) if given else None
 
 
 class Recent(_Model):
@@ -102,13 +155,37 @@ class Answers(_Model):
     lactating: bool = False
     symptoms: tuple[str, ...] = ()
     twitch: Twitch | None = None
+    numbness: Course | None = None
+    weakness: Course | None = None
     diet: Diet | None = None
     sun_exposure: Level | None = None
     medications: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
+    supplements: tuple[str, ...] = Field(
+        default=(),
+        description='free names with an optional dose, e.g. "magnesium citrate 400 mg daily"',
+    )
+    region: str | None = Field(
+        default=None, description='where you live, for emergency numbers: "uk", "us", "au"...'
+    )
     lifestyle: Lifestyle = Field(default_factory=Lifestyle)
     recent: Recent = Field(default_factory=Recent)
     labs: tuple[str, ...] = ()
+    condition_details: tuple[ConditionMention, ...] = Field(
+        default=(),
+        description="filled in from conditions (stage, weeks since, qualifiers); not an input",
+        json_schema_extra={"readOnly": True},
+    )
+
+    @field_validator("supplements", "medications", "conditions", "symptoms", mode="before")
+    @classmethod
+    def _listed(cls, value: Any) -> Any:
+        return (value,) if isinstance(value, str) else value
+
+    @property
+    def supplement_list(self) -> tuple[Supplement, ...]:
+        """The supplements, parsed (see `twitchcheck.supplements.parse_supplement`)."""
+        return supplements_of(self)
 
     @field_validator("recent", mode="before")
     @classmethod
@@ -150,25 +227,109 @@ def _explain(error: ValidationError) -> str:
 
 
 def resolve_names(answers: Answers) -> Answers:
-    """Map symptom, condition and medicine names to knowledge-base ids; check the person."""
+    """Map symptom, condition, medicine, supplement and region names to knowledge-base ids.
+
+    Medicines written with doses ("furosemide 40mg od") become their classes; a supplement
+    listed under medications ("vitamin D 1000 IU") moves to supplements. Conditions keep their
+    stage, date and qualifiers in `condition_details`. Refusals name the field and suggest
+    names that are themselves accepted. Running it twice gives the same answers.
+    """
     from twitchcheck.profile import Person
+    from twitchcheck.regions import region_id
 
     Person(answers.age, answers.sex, answers.pregnant, answers.lactating)  # raises ProfileError
     symptoms = tuple(known_ids(answers.symptoms, "symptom", "symptoms"))
-    conditions = tuple(known_ids(answers.conditions, "condition", "conditions"))
-    medications = tuple(medicine_class_ids(answers.medications))
+    mentions = _condition_mentions(answers)
+    medications, moved = _medications(answers.medications)
+    supplements = tuple(dict.fromkeys((*answers.supplements, *moved)))
+    _check_supplements(supplements)
     _check_age_limits(answers.age, medications)
+    region = region_id(answers.region) if answers.region else None
     return answers.model_copy(
-        update={"symptoms": symptoms, "conditions": conditions, "medications": medications}
+        update={
+            "symptoms": symptoms,
+            "conditions": tuple(dict.fromkeys(m.id for m in mentions)),
+            "condition_details": mentions,
+            "medications": medications,
+            "supplements": supplements,
+            "region": region,
+        }
     )
 
 
-def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
-    """Knowledge-base ids for symptom or condition names; InputError with suggestions if unknown."""
-    from twitchcheck.knowledge import load_knowledge, lookup, suggest
+def supplements_of(answers: Answers) -> tuple[Supplement, ...]:
+    """The person's supplements, parsed (name, amount a day, what each raises)."""
+    from twitchcheck.supplements import parse_supplements
 
-    kb = load_knowledge()
-    table = kb.items_of(kind)  # type: ignore[arg-type]
+    return parse_supplements(answers.supplements)
+
+
+def _condition_mentions(answers: Answers) -> tuple[ConditionMention, ...]:
+    from twitchcheck.knowledge import condition_mention
+
+    earlier = {m.id: m for m in answers.condition_details}
+    mentions: list[ConditionMention] = []
+    for text in answers.conditions:
+        key = text.strip().lower().replace(" ", "_")
+        if key in earlier:  # already resolved: keep what the first reading found
+            mentions.append(earlier[key])
+            continue
+        try:
+            mentions.append(condition_mention(text))
+        except UnknownEntryError as error:
+            raise InputError(f"conditions: {error} (`twitchcheck screen --vocabulary`)") from None
+    return tuple(mentions)
+
+
+def _medications(names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(medicine class ids, texts that are supplements rather than medicines)."""
+    from twitchcheck.knowledge import medicine_classes_for
+    from twitchcheck.supplements import parse_supplement, suggest_supplements
+
+    classes: list[str] = []
+    moved: list[str] = []
+    for name in names:
+        try:
+            classes += [c.id for c in medicine_classes_for(name)]
+            continue
+        except UnknownEntryError as error:
+            refusal = error
+        try:
+            supplement = parse_supplement(name)
+        except UnknownEntryError:
+            raise InputError(f"medications: {refusal}") from None
+        except InputError as error:
+            if "not a known supplement" not in str(error):
+                message = str(error).removeprefix("supplements: ")
+                raise type(error)(f"medications: {message}") from None
+            close = suggest_supplements(name, limit=2)
+            hint = f" (or a supplement: {', '.join(repr(c) for c in close)})" if close else ""
+            raise InputError(f"medications: {refusal}{hint}") from None
+        moved.append(name)
+        if supplement.medicine_class:
+            classes.append(supplement.medicine_class)
+    return tuple(dict.fromkeys(classes)), tuple(moved)
+
+
+def _check_supplements(texts: tuple[str, ...]) -> None:
+    from twitchcheck.supplements import parse_supplement
+
+    for text in texts:
+        try:
+            parse_supplement(text)
+        except InputError as error:
+            message = str(error)
+            raise type(error)(
+                message if message.startswith("supplements:") else f"supplements: {message}"
+            ) from None
+
+
+def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
+    """Knowledge-base ids for symptom or condition names as written ("severe calf cramps",
+    "CKD stage 3"); InputError with accepted close matches if unknown."""
+    from twitchcheck.knowledge import condition_mention, load_knowledge, symptom_id
+
+    table = load_knowledge().items_of(kind)  # type: ignore[arg-type]
     found: list[str] = []
     for name in names:
         key = name.strip().lower().replace(" ", "_").replace("-", "_")
@@ -176,39 +337,18 @@ def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
             found.append(key)
             continue
         try:
-            entry = lookup(f"{kind}:{name}")
-        except UnknownEntryError:
-            close = [s for s in suggest(name, limit=12) if _is_kind(s, kind)]
-            hint = f"; did you mean {', '.join(close[:4])}?" if close else ""
+            found.append(symptom_id(name) if kind == "symptom" else condition_mention(name).id)
+        except UnknownEntryError as error:
             raise InputError(
-                f"{field}: {name!r} is not a known {kind}{hint} "
-                f"(`twitchcheck screen --vocabulary` lists them)"
+                f"{field}: {error} (`twitchcheck screen --vocabulary` lists them)"
             ) from None
-        found.append(entry.id)
     return list(dict.fromkeys(found))
 
 
-def _is_kind(name: str, kind: str) -> bool:
-    from twitchcheck.knowledge import lookup
-
-    try:
-        lookup(f"{kind}:{name}")
-    except UnknownEntryError:
-        return False
-    return True
-
-
 def medicine_class_ids(names: tuple[str, ...]) -> list[str]:
-    """Each medicine name as the class ids it belongs to (a combination gives two)."""
-    from twitchcheck.knowledge import medicine_classes_for
-
-    classes: list[str] = []
-    for name in names:
-        try:
-            classes += [c.id for c in medicine_classes_for(name)]
-        except UnknownEntryError as error:
-            raise InputError(f"medications: {error}") from None
-    return list(dict.fromkeys(classes))
+    """Each medicine name as the class ids it belongs to (a combination gives two); a
+    supplement written among medicines gives its class if it has one."""
+    return list(_medications(names)[0])
 
 
 def _check_age_limits(age: float, medications: tuple[str, ...]) -> None:
