@@ -83,17 +83,24 @@ def test_interactive_with_scripted_input_and_save(runner: CliRunner, tmp_path: P
         "1",            # weeks
         "daily",        # how often
         "day",          # when
-        "omnivore",     # diet
-        "y",            # dairy
-        "n",            # oily fish
-        "n",            # fortified foods
         "moderate",     # sun
         "notadrug",     # medicines: unknown, asked again
         "",             # none
         "",             # conditions
+        "",             # supplements
+        "omnivore",     # diet
+        "y",            # dairy
+        "n",            # oily fish
+        "n",            # fortified foods
+        "n",            # B12 supplement
+        "",             # region
         "6",            # coffee
+        "",             # tea
+        "",             # cola
+        "",             # energy drinks
         "2",            # alcohol
         "n",            # nicotine
+        "n",            # nitrous oxide
         "moderate",     # exercise
         "2",            # fluids
         "high",         # stress
@@ -115,7 +122,7 @@ def test_interactive_with_scripted_input_and_save(runner: CliRunner, tmp_path: P
 
 
 def test_interactive_skips_pregnancy_for_men(runner: CliRunner) -> None:
-    script = "40\nmale\n2\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n"
+    script = "40\nmale\n2\n" + "\n" * 40
     result = runner.invoke(app, ["screen"], input=script)
     assert result.exit_code == 0, result.stdout
     assert "pregnant" not in result.stdout.lower()

@@ -1,8 +1,10 @@
 """The screening questions asked in the terminal; returns answers in the JSON shape.
 
-Questions that cannot apply are skipped (pregnancy for men and children, twitch
-details when there are no twitches or cramps, dairy and fish for vegans). Names
-are checked as they are typed and asked again with suggestions when unknown.
+Questions that cannot apply are skipped (pregnancy for men and children, twitch details when
+there are no twitches or cramps, numbness and weakness details when those are not reported,
+dairy and fish for vegans, the B12 question when a B12 supplement is already listed). Every
+prompt shows its choices or its range before an answer can be refused; names are checked as
+they are typed and asked again with suggestions when unknown.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any, TypeVar
 
 import click
 import typer
+from pydantic import BaseModel
 
 from twitchcheck.cli._common import console
 from twitchcheck.errors import InputError
@@ -21,45 +24,64 @@ T = TypeVar("T")
 COMMON_SYMPTOMS = (
     "twitching", "cramps", "spasms", "night_time", "eyelid_twitching", "calf_cramps",
     "numbness_tingling", "weakness", "fatigue", "headache_migraine", "anxiety", "low_mood",
-    "bone_pain", "fractures", "palpitations", "tremor",
+    "bone_pain", "fractures", "palpitations", "tremor", "muscle_pain", "leg_swelling",
+    "breathlessness",
 )  # fmt: skip
 WARNING_SYMPTOMS = (
-    "difficulty_breathing", "seizures", "fainting", "confusion", "difficulty_swallowing",
-    "difficulty_speaking", "one_sided_weakness", "sudden_weakness", "progressive_weakness",
-    "muscle_wasting", "spreading_numbness", "tetany_carpopedal_spasm", "dark_urine",
-    "severe_muscle_pain", "prolonged_cramp",
+    "chest_pain", "pain_on_exertion", "cold_sweat", "difficulty_breathing", "throat_tightness",
+    "seizures", "fainting", "confusion", "difficulty_swallowing", "difficulty_speaking",
+    "double_vision", "drooping_eyelid", "one_sided_weakness", "sudden_weakness",
+    "progressive_weakness", "proximal_weakness", "muscle_wasting", "spreading_numbness",
+    "tetany_carpopedal_spasm", "dark_urine", "severe_muscle_pain", "prolonged_cramp",
+    "one_sided_calf_pain", "calf_warmth_redness",
 )  # fmt: skip
+TWITCH_SYMPTOMS = {"twitching", "cramps", "spasms", "eyelid_twitching", "calf_cramps"}
+NUMB_SYMPTOMS = {"numbness_tingling", "spreading_numbness"}
+WEAK_SYMPTOMS = {
+    "weakness", "progressive_weakness", "one_sided_weakness", "sudden_weakness",
+    "proximal_weakness", "muscle_wasting",
+}  # fmt: skip
 
 
 def ask() -> dict[str, Any]:
     """Ask every question that applies; return the answers as a JSON-ready dict."""
+    from twitchcheck.answers import Answers
+
     out = console()
     out.print(
-        "[bold]twitchcheck screening[/bold]: about 20 short questions. Press Enter to skip any "
+        "[bold]twitchcheck screening[/bold]: about 30 short questions. Press Enter to skip any "
         "you are unsure of. Nothing leaves this computer."
     )
     answers: dict[str, Any] = {}
-    answers["age"] = _ask("Age in years", float)
+    answers["age"] = _number("Age in years", Answers, "age", skip=False)
     answers["sex"] = _choice("Sex (as your reference ranges use it)", ["female", "male"])
     if answers["sex"] == "female" and 14 <= answers["age"] <= 50:
         answers["pregnant"] = typer.confirm("Are you pregnant?", default=False)
         if not answers["pregnant"]:
             answers["lactating"] = typer.confirm("Are you breastfeeding?", default=False)
     answers["symptoms"] = _symptoms()
-    if {"twitching", "cramps", "spasms", "eyelid_twitching", "calf_cramps"} & set(
-        answers["symptoms"]
-    ):
+    found = set(answers["symptoms"])
+    if TWITCH_SYMPTOMS & found:
         answers["twitch"] = _twitch()
-    answers["diet"] = _diet()
+    if NUMB_SYMPTOMS & found:
+        answers["numbness"] = _course("numbness or tingling")
+    if WEAK_SYMPTOMS & found:
+        answers["weakness"] = _course("weakness")
     answers["sun_exposure"] = _choice(
         "Time in daylight outdoors", ["low", "moderate", "high"], skip=True
     )
     answers["medications"] = _names(
-        "Medicines you take (generic or brand names, comma-separated)", "medicine"
+        "Medicines you take, with doses if you like (e.g. furosemide 40mg; comma-separated)",
+        "medicine",
     )
     answers["conditions"] = _names(
-        "Long-term conditions (e.g. kidney disease, coeliac disease)", "condition"
+        "Long-term conditions or operations (e.g. kidney disease stage 3, thyroidectomy 2 weeks "
+        "ago; comma-separated)",
+        "condition",
     )
+    answers["supplements"] = _supplements()
+    answers["diet"] = _diet(answers["supplements"])
+    answers["region"] = _region()
     answers["lifestyle"] = _lifestyle()
     recent = _multi(
         "In the last week, did you have any of these?", ["vomiting", "diarrhoea", "heavy_sweating"]
@@ -69,28 +91,56 @@ def ask() -> dict[str, Any]:
     return {k: v for k, v in answers.items() if v not in (None, [], {})}
 
 
-def _ask(question: str, kind: Callable[[str], T], skip: bool = False) -> T | None:
+def _number(question: str, model: type[BaseModel], field: str, skip: bool = True) -> Any:
+    """A number within the bounds the answers model sets, shown in the prompt."""
+    low, high = _bounds(model, field)
+    shown = f"{question} ({low:g} to {high:g}{', Enter to skip' if skip else ''})"
     while True:
-        text = typer.prompt(question, default="" if skip else None, show_default=False).strip()
+        text = typer.prompt(shown, default="" if skip else None, show_default=False).strip()
         if not text and skip:
             return None
         try:
-            return kind(text)
+            value = float(text.replace(",", "."))
         except ValueError:
-            console().print(f"[red]{text!r} is not a {kind.__name__}; try again.[/red]")
+            console().print(f"[red]{text!r} is not a number; give {low:g} to {high:g}[/red]")
+            continue
+        if low <= value <= high:
+            return value
+        console().print(f"[red]{value:g} is outside {low:g} to {high:g}; try again[/red]")
+
+
+def _bounds(model: type[BaseModel], field: str) -> tuple[float, float]:
+    low, high = 0.0, 1e9
+    for constraint in _constraints(model.model_fields[field].annotation):
+        low = float(getattr(constraint, "ge", low))
+        high = float(getattr(constraint, "le", high))
+    for constraint in model.model_fields[field].metadata:
+        low = float(getattr(constraint, "ge", low))
+        high = float(getattr(constraint, "le", high))
+    return low, high
+
+
+def _constraints(annotation: Any) -> list[Any]:
+    """The Ge/Le markers inside `Annotated[float, Field(...)] | None`."""
+    found: list[Any] = []
+    for arg in getattr(annotation, "__args__", ()):
+        for meta in getattr(arg, "__metadata__", ()):
+            found += list(getattr(meta, "metadata", ()))
+    return found
 
 
 def _choice(question: str, options: list[str], skip: bool = False) -> str | None:
-    choice = click.Choice(options, case_sensitive=False)
-    default = "" if skip else None
-    answer: str = typer.prompt(
-        question, type=choice if not skip else str, default=default, show_choices=True
-    )
-    answer = answer.strip().lower()
-    if skip and answer and answer not in options:
+    """One of `options`; the options are in the prompt, so they are seen before any refusal."""
+    if not skip:
+        choice = click.Choice(options, case_sensitive=False)
+        answer: str = typer.prompt(question, type=choice, show_choices=True)
+        return answer.strip().lower()
+    shown = f"{question} [{'/'.join(options)}, Enter to skip]"
+    while True:
+        text = typer.prompt(shown, default="", show_default=False).strip().lower()
+        if not text or text in options:
+            return text or None
         console().print(f"[red]choose one of {', '.join(options)}[/red]")
-        return _choice(question, options, skip)
-    return answer or None
 
 
 def _multi(question: str, options: list[str] | tuple[str, ...]) -> list[str]:
@@ -115,27 +165,58 @@ def _multi(question: str, options: list[str] | tuple[str, ...]) -> list[str]:
         out.print(f"[red]not in the list: {', '.join(bad)}[/red]")
 
 
+def _known(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids the knowledge base holds (the list follows symptoms.yaml as it grows)."""
+    from twitchcheck.knowledge import load_knowledge
+
+    symptoms = load_knowledge().symptoms
+    return tuple(i for i in ids if i in symptoms)
+
+
 def _symptoms() -> list[str]:
-    found = _multi("Which of these do you notice?", COMMON_SYMPTOMS)
+    found = _multi("Which of these do you notice?", _known(COMMON_SYMPTOMS))
     found += _multi(
-        "Any of these warning signs? (answer honestly: they change the advice)", WARNING_SYMPTOMS
+        "Any of these warning signs? (answer honestly: they change the advice)",
+        _known(WARNING_SYMPTOMS),
     )
     return found
 
 
 def _twitch() -> dict[str, Any]:
+    from twitchcheck.answers import Twitch
+
     twitch: dict[str, Any] = {}
-    where = typer.prompt(
-        "Where (e.g. eyelid, calf, thigh, hand, widespread; comma-separated)", default=""
-    )
-    twitch["where"] = [w.strip().lower() for w in where.split(",") if w.strip()]
-    twitch["since_weeks"] = _ask("For how many weeks", float, skip=True)
+    twitch["where"] = _places("Where (e.g. eyelid, calf, thigh, both arms; comma-separated)")
+    twitch["since_weeks"] = _number("For how many weeks", Twitch, "since_weeks")
     twitch["how_often"] = _choice("How often", ["rarely", "weekly", "daily", "constant"], skip=True)
     twitch["when"] = _choice("When mostly", ["night", "day", "after_exercise", "any"], skip=True)
     return {k: v for k, v in twitch.items() if v not in (None, [])}
 
 
-def _diet() -> dict[str, Any]:
+def _course(what: str) -> dict[str, Any]:
+    """Since when, where, spreading and which sides, for numbness or weakness."""
+    from twitchcheck.answers import Course
+
+    course: dict[str, Any] = {
+        "since_weeks": _number(f"How many weeks since the {what} began", Course, "since_weeks"),
+        "where": _places(f"Where is the {what} (e.g. feet, hands, left arm; comma-separated)"),
+        "spreading": _yes_no(f"Is the {what} spreading or getting worse?"),
+        "sides": _choice("On one side of the body or both", ["one", "both"], skip=True),
+    }
+    return {k: v for k, v in course.items() if v not in (None, [])}
+
+
+def _places(question: str) -> list[str]:
+    where = typer.prompt(question + " (Enter to skip)", default="", show_default=False)
+    return [w.strip().lower() for w in where.split(",") if w.strip()]
+
+
+def _yes_no(question: str) -> bool | None:
+    answer = _choice(question, ["y", "n"], skip=True)
+    return None if answer is None else answer == "y"
+
+
+def _diet(supplements: list[str]) -> dict[str, Any]:
     diet: dict[str, Any] = {}
     diet["pattern"] = _choice("Diet", ["omnivore", "pescatarian", "vegetarian", "vegan"], skip=True)
     if diet["pattern"] != "vegan":
@@ -148,18 +229,43 @@ def _diet() -> dict[str, Any]:
         "Do you have fortified foods (fortified plant milk, cereal) or a multivitamin most days?",
         default=False,
     )
+    if _lists_b12(supplements):
+        diet["b12_supplement"] = True
+    else:
+        diet["b12_supplement"] = typer.confirm(
+            "Do you take a B12 supplement (tablets, spray or injections), apart from fortified "
+            "foods?",
+            default=False,
+        )
     return {k: v for k, v in diet.items() if v is not None}
 
 
+def _lists_b12(supplements: list[str]) -> bool:
+    from twitchcheck.supplements import parse_supplements
+
+    return any(s.id == "vitamin_b12" for s in parse_supplements(supplements))
+
+
 def _lifestyle() -> dict[str, Any]:
+    from twitchcheck.answers import Lifestyle
+
+    def n(question: str, field: str) -> Any:
+        return _number(question, Lifestyle, field)
+
     life: dict[str, Any] = {
-        "coffee_cups_per_day": _ask("Cups of coffee a day (Enter to skip)", float, skip=True),
-        "alcohol_drinks_per_week": _ask("Alcoholic drinks a week", float, skip=True),
+        "coffee_cups_per_day": n("Cups of coffee a day", "coffee_cups_per_day"),
+        "tea_cups_per_day": n("Cups of tea a day (not herbal)", "tea_cups_per_day"),
+        "cola_cans_per_day": n("Cans of cola a day", "cola_cans_per_day"),
+        "energy_drinks_per_day": n("Energy drinks a day (cans)", "energy_drinks_per_day"),
+        "alcohol_drinks_per_week": n("Alcoholic drinks a week", "alcohol_drinks_per_week"),
         "nicotine": typer.confirm("Do you smoke, vape or use nicotine?", default=False),
+        "nitrous_oxide": typer.confirm(
+            'Do you use nitrous oxide ("laughing gas", balloons, "nos")?', default=False
+        ),
         "exercise": _choice("Exercise", ["none", "moderate", "intense"], skip=True),
-        "fluids_l_per_day": _ask("Litres of fluid a day (about)", float, skip=True),
+        "fluids_l_per_day": n("Litres of fluid a day (about)", "fluids_l_per_day"),
         "stress": _choice("Stress lately", ["low", "moderate", "high"], skip=True),
-        "sleep_hours": _ask("Hours of sleep a night", float, skip=True),
+        "sleep_hours": n("Hours of sleep a night", "sleep_hours"),
     }
     return {k: v for k, v in life.items() if v is not None}
 
@@ -181,19 +287,53 @@ def _names(question: str, kind: str) -> list[str]:
         return list(names)
 
 
+def _supplements() -> list[str]:
+    from twitchcheck.supplements import parse_supplement
+
+    out = console()
+    out.print(
+        "Supplements, one per line, with the dose if you know it, e.g. 'magnesium citrate 400 mg "
+        "daily', 'vitamin D 1000 IU', 'salt substitute' (Enter to finish)"
+    )
+    return _lines("supplement", parse_supplement)
+
+
+def _region() -> str | None:
+    from twitchcheck.knowledge import load_knowledge
+    from twitchcheck.regions import region_for
+
+    regions = load_knowledge().regions
+    shown = ", ".join(f"{r.id} ({r.label})" for r in regions.values())
+    question = f"Where you live, for the right emergency numbers [{shown}; Enter to skip]"
+    while True:
+        text = typer.prompt(question, default="", show_default=False).strip()
+        if not text:
+            return None
+        region = region_for(text)
+        if region is not None:
+            return region.id
+        console().print(f"[red]not a region twitchcheck knows; choose one of: {shown}[/red]")
+
+
 def _labs() -> list[str]:
     from twitchcheck.labs import parse_lab
 
-    out = console()
-    out.print("Recent blood tests, one per line, e.g. 'magnesium 0.7 mmol/L' (Enter to finish)")
-    labs: list[str] = []
+    console().print(
+        "Recent blood tests, one per line, e.g. 'magnesium 0.7 mmol/L' (Enter to finish)"
+    )
+    return _lines("lab", parse_lab)
+
+
+def _lines(prompt: str, check: Callable[[str], object]) -> list[str]:
+    """Lines until an empty one, each checked (and asked again when refused)."""
+    lines: list[str] = []
     while True:
-        text = typer.prompt("lab", default="", show_default=False).strip()
+        text = typer.prompt(prompt, default="", show_default=False).strip()
         if not text:
-            return labs
+            return lines
         try:
-            parse_lab(text)
+            check(text)
         except InputError as error:
-            out.print(f"[red]{error}[/red]")
+            console().print(f"[red]{error}[/red]")
             continue
-        labs.append(text)
+        lines.append(text)
