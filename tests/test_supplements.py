@@ -174,3 +174,10 @@ def test_every_listed_name_is_accepted_alone() -> None:
     for entry in kb.supplements.values():
         for name in entry.names:
             assert parse_supplement(name).id == entry.id, name
+
+
+def test_a_single_dose_is_not_a_daily_amount() -> None:
+    once = parse_supplement("vitamin D 300000 IU once")
+    assert (dict(once.nutrients), once.dose_given) == ({}, True)
+    assert "single dose" in once.note
+    assert parse_supplement("vitamin D 1000 IU once daily").nutrients == {"vitamin_d_ug": 25.0}

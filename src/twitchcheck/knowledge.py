@@ -375,6 +375,7 @@ class Wording(_Model):
     frequencies: tuple[Frequency, ...]
     period_days: dict[str, Annotated[float, Field(gt=0)]]
     as_needed: tuple[str, ...]
+    single_dose: tuple[str, ...]
     forms: tuple[str, ...]
     timing: tuple[str, ...]
     vague_counts: tuple[str, ...]
@@ -954,8 +955,8 @@ def _medicine_tables(kb: KnowledgeBase) -> dict[str, Phrases]:
     w = kb.wording
     noise = (
         *w.dose_units, *w.micro_units, *(word for f in w.frequencies for word in f.words),
-        *w.period_days, *w.as_needed, *w.forms, *w.timing, *w.vague_counts, *w.separators,
-        *_GRAMMAR,
+        *w.period_days, *w.as_needed, *w.single_dose, *w.forms, *w.timing, *w.vague_counts,
+        *w.separators, *_GRAMMAR,
     )  # fmt: skip
     return {
         "name": _plural_tolerant(_names_of_kind(kb, "medicine")),

@@ -131,6 +131,7 @@ def _tables(kb: KnowledgeBase) -> dict[str, Phrases]:
         ),
         "frequency": Phrases((word, f) for f in w.frequencies for word in f.words),
         "as_needed": Phrases((word, None) for word in w.as_needed),
+        "single": Phrases((word, None) for word in w.single_dose),
         "unit": Phrases(unit_words.items()),
         "form": Phrases((word, None) for word in w.forms),
         "period": Phrases(w.period_days.items()),
@@ -214,6 +215,8 @@ def _frequency(items: Sequence[Piece]) -> tuple[float, float, list[str]]:
                 return 1.0, before.value * item.value, []
         if item.kind == "as_needed":
             return 1.0, 1.0, ["taken as needed: counted as one dose a day"]
+        if item.kind == "single":
+            return 0.0, 1.0, ["a single dose: no amount a day is counted"]
     return 1.0, 1.0, ["no frequency given: taken as a daily amount"]
 
 
@@ -271,6 +274,8 @@ def _resolved(
                 continue
             if part.count is None:
                 notes.append("the number taken is not given as a number, so it is not counted")
+                continue
+            if per_day == 0:  # a one-off dose
                 continue
             nutrients[key] = nutrients.get(key, 0.0) + amount * part.count * per_day
             notes += _salt_note(part, unit, key)
