@@ -153,3 +153,38 @@ def test_zero_days_is_refused() -> None:
 
     with pytest.raises(InputError):
         assess("magnesium_mg", 100.0, 0, targets_for(40, "female")["magnesium_mg"], "female", 40)
+
+
+def test_a_daily_supplement_adds_its_dose_not_its_spread(fixed_sd) -> None:
+    fixed_sd(90.0)
+    target = targets_for(40, "female")["magnesium_mg"]  # EAR 265
+    food = assess("magnesium_mg", 200.0, 7, target, "female", 40)
+    both = assess("magnesium_mg", 200.0, 7, target, "female", 40, supplement=150.0)
+    sd = math.sqrt((0.1 * 265) ** 2 + 90.0**2 / 7)  # the food's spread, unchanged
+    assert both.z == pytest.approx((350.0 - 265) / sd)
+    assert food.judgement == "inadequate"
+    assert both.judgement == "adequate"
+    assert both.supplement == 150.0
+    assert "150 a day from supplements" in both.note
+
+
+def test_magnesium_ul_compares_the_supplement_dose_alone(fixed_sd) -> None:
+    fixed_sd(90.0)
+    target = targets_for(40, "female")["magnesium_mg"]  # UL 350, supplements and medicines only
+    over = assess("magnesium_mg", 600.0, 7, target, "female", 40, supplement=400.0).upper
+    within = assess("magnesium_mg", 900.0, 7, target, "female", 40, supplement=300.0).upper
+    assert over is not None
+    assert within is not None
+    assert over.above is True
+    assert within.above is False  # 900 mg of food does not count
+    assert over.supplements == 400.0
+    assert "over the UL" in over.note
+
+
+def test_calcium_ul_counts_food_and_supplements(fixed_sd) -> None:
+    fixed_sd(400.0)
+    target = targets_for(40, "female")["calcium_mg"]  # UL 2500, food and supplements
+    result = assess("calcium_mg", 1500.0, 4, target, "female", 40, supplement=1000.0)
+    assert result.upper is not None
+    assert result.upper.p_below == pytest.approx(0.5)
+    assert "food and supplements" in result.upper.note

@@ -10,6 +10,7 @@ from twitchcheck.diet import analyze, daily_totals
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
 from twitchcheck.screen import screen
+from twitchcheck.supplements import parse_supplements
 
 WEEK = """\
 2026-11-16
@@ -89,3 +90,39 @@ def test_low_magnesium_intake_raises_magnesium_in_the_screening() -> None:
     magnesium = next(c for c in result.contributors if c.id == "magnesium")
     assert magnesium.score > without.get("magnesium", -0.5) + 1
     assert any("diet analysis" in e.answer for e in magnesium.evidence)
+
+
+def test_supplements_count_in_the_judgement_and_the_upper_limits() -> None:
+    diary = parse_diary_text(WEEK, "text")
+    supplements = parse_supplements(
+        ["vitamin D 5000 IU", "magnesium citrate 400 mg daily", "multivitamin"]
+    )
+    food = {n.key: n for n in analyze(diary, WOMAN).nutrients}
+    both = {n.key: n for n in analyze(diary, WOMAN, supplements).nutrients}
+    d = both["vitamin_d_ug"]
+    assert d.mean == pytest.approx(food["vitamin_d_ug"].mean)  # food alone
+    assert d.total == pytest.approx(d.mean + 125.0)
+    assert d.assessment.judgement == "adequate"
+    assert d.assessment.upper is not None
+    assert d.assessment.upper.above  # food and supplements: over the 100 µg UL
+    magnesium = both["magnesium_mg"].assessment.upper
+    assert magnesium is not None
+    assert magnesium.above  # 400 mg from supplements against the 350 mg supplement UL
+    assert not magnesium.applies
+    data = analyze(diary, WOMAN, supplements).to_dict()
+    assert data["adequacy"]["vitamin_d_ug"]["supplements"] == 125.0
+    listed = {s["text"]: s["counted"] for s in data["supplements"]}
+    assert listed == {
+        "vitamin D 5000 IU": True,
+        "magnesium citrate 400 mg daily": True,
+        "multivitamin": False,
+    }
+    notes = " ".join(data["notes"])
+    assert "Not counted" in notes
+    assert "multivitamin" in notes
+
+
+def test_without_supplements_the_figures_say_food_only() -> None:
+    analysis = analyze(parse_diary_text(WEEK, "text"), WOMAN)
+    assert any("food only" in note for note in analysis.notes)
+    assert all(n.supplement == 0 for n in analysis.nutrients)

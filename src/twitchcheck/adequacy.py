@@ -10,7 +10,10 @@ SD_r is the spread of requirements, (RDA − EAR) / 2 (a 10 % CV where RDA = 1.2
 SD_within is the pooled day-to-day SD for the person's sex and age group (the
 NHANES table in `intake_sd`). Nutrients with only an AI get the qualitative
 reading (at or above the AI: adequate; below it: no conclusion), and the UL the
-mirrored test, only where the UL counts food (not magnesium's). Vitamin D and B12
+mirrored test, only where the UL counts food (not magnesium's). A daily supplement adds
+a constant to usual intake (its dose, not its spread): the judgement is on food plus
+supplements, and magnesium's UL, which counts supplements only, is compared with the
+supplement dose alone. Vitamin D and B12
 vary from day to day by more than the 60 % CV at which the IOM says the z-test
 misleads, so they are judged on the log scale, with the log-scale CV. See
 docs/diet-analysis.md. Sources: IOM 2000 Ch. 3 and App. B (S4 in sources.yaml).
@@ -19,7 +22,7 @@ docs/diet-analysis.md. Sources: IOM 2000 Ch. 3 and App. B (S4 in sources.yaml).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from twitchcheck.errors import InputError
@@ -42,18 +45,27 @@ SOURCE = "S4"  # IOM 2000, DRI: Applications in Dietary Assessment
 
 @dataclass(frozen=True, slots=True)
 class UpperCheck:
-    """Whether usual intake is confidently below the UL (only where the UL counts food)."""
+    """Whether usual intake is confidently below the UL, counting what the UL counts.
+
+    `applies` says whether the UL counts food; `supplements` is the daily supplement amount
+    counted; `above` whether the counted mean (or, for magnesium, the dose) is over the UL,
+    None when nothing is compared.
+    """
 
     ul: float
     applies: bool
     p_below: float | None
     note: str
+    supplements: float = 0.0
+    above: bool | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "ul": self.ul,
             "applies_to_food": self.applies,
             "p_below_ul": _round(self.p_below),
+            "supplements_counted": _round(self.supplements),
+            "above_ul": self.above,
             "note": self.note,
         }
 
@@ -72,10 +84,12 @@ class Assessment:
     confidence: Literal["high", "moderate", "low"]
     note: str
     upper: UpperCheck | None = None
+    supplement: float = 0.0  # daily amount from supplements inside `mean`
 
     def to_dict(self) -> dict[str, object]:
         return {
             "method": self.method,
+            "supplements_counted": _round(self.supplement),
             "z": _round(self.z),
             "p_adequate": _round(self.p_adequate),
             "judgement": self.judgement,
@@ -112,21 +126,28 @@ def assess(
     target: Target,
     sex: str,
     age_years: float,
+    supplement: float = 0.0,
 ) -> Assessment:
-    """Judge usual intake of `nutrient` from the mean of `days` days of records."""
+    """Judge usual intake of `nutrient` from the mean of `days` days of food records plus
+    a daily `supplement` amount (the food's day-to-day spread is kept: a fixed dose adds none).
+    """
     if days < 1:
         raise InputError("an intake judgement needs at least one day of records")
     variation = _variation(nutrient, sex, age_years)
-    upper = _upper(mean, days, target, variation)
+    upper = _upper(mean, days, target, variation, supplement)
+    total = mean + supplement
     if target.ear is not None and target.rda is not None:
-        result = _ear_test(nutrient, mean, days, target, variation)
+        result = _ear_test(nutrient, total, days, target, variation)
     elif target.ai is not None:
-        result = _ai_reading(nutrient, mean, days, target)
+        result = _ai_reading(nutrient, total, days, target)
     else:
         result = Assessment(
-            nutrient, mean, days, "none", None, None, "unknown", "low", "No reference intake."
+            nutrient, total, days, "none", None, None, "unknown", "low", "No reference intake."
         )
-    return _with_upper(result, upper)
+    if supplement > 0:
+        note = f"{result.note} The mean counts {supplement:.4g} a day from supplements."
+        result = replace(result, note=note, supplement=supplement)
+    return replace(result, upper=upper)
 
 
 def _variation(nutrient: str, sex: str, age_years: float) -> IntakeVariation | None:
@@ -253,33 +274,35 @@ def _ai_reading(nutrient: str, mean: float, days: int, target: Target) -> Assess
 
 
 def _upper(
-    mean: float, days: int, target: Target, variation: IntakeVariation | None
+    mean: float,
+    days: int,
+    target: Target,
+    variation: IntakeVariation | None,
+    supplement: float = 0.0,
 ) -> UpperCheck | None:
     if target.ul is None:
         return None
-    if not target.ul_counts_food:
+    if not target.ul_counts_food:  # magnesium: the supplement dose alone, a fixed amount
         scope = target.ul_scope_short
         note = f"The UL ({target.ul:g}) counts {scope}; food intake is not compared with it."
-        return UpperCheck(target.ul, False, None, note)
+        if supplement <= 0:
+            return UpperCheck(target.ul, False, None, note)
+        above = supplement > target.ul
+        note += f" Supplements give {supplement:.4g} a day: {'over' if above else 'within'} the UL."
+        return UpperCheck(target.ul, False, None, note, supplement, above)
+    total = mean + supplement
+    counted = " (food and supplements)" if supplement > 0 else ""
     if variation is None or variation.skewed:
-        above = mean > target.ul
-        note = f"Mean {'above' if above else 'below'} the UL {target.ul:g} (no confidence figure)."
-        return UpperCheck(target.ul, True, None, note)
-    z = (mean - target.ul) / (variation.sd_within / math.sqrt(days))
+        above = total > target.ul
+        note = (
+            f"Mean{counted} {'above' if above else 'below'} the UL {target.ul:g} "
+            "(no confidence figure)."
+        )
+        return UpperCheck(target.ul, True, None, note, supplement, above)
+    z = (total - target.ul) / (variation.sd_within / math.sqrt(days))
     p_below = 1 - phi(z)
-    return UpperCheck(
-        target.ul,
-        True,
-        p_below,
-        f"Confidence usual intake is below the UL {target.ul:g}: {p_below:.0%}.",
-    )
-
-
-def _with_upper(result: Assessment, upper: UpperCheck | None) -> Assessment:
-    return Assessment(
-        result.nutrient, result.mean, result.days, result.method, result.z, result.p_adequate,
-        result.judgement, result.confidence, result.note, upper,
-    )  # fmt: skip
+    note = f"Confidence usual intake{counted} is below the UL {target.ul:g}: {p_below:.0%}."
+    return UpperCheck(target.ul, True, p_below, note, supplement, total > target.ul)
 
 
 def _round(value: float | None) -> float | None:

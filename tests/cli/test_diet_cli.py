@@ -79,3 +79,27 @@ def test_screen_with_diary(runner: CliRunner, tmp_path: Path) -> None:
         e["answer"] for c in json.loads(result.stdout)["contributors"] for e in c["evidence"]
     ]
     assert any("diet analysis" in answer for answer in evidence)
+
+
+def test_supplements_count_in_the_analysis(runner: CliRunner, tmp_path: Path) -> None:
+    options = [
+        "diet", "analyze", str(diary(tmp_path)), "--age", "40", "--sex", "female",
+        "--supplement", "magnesium citrate 400 mg daily", "--supplement", "multivitamin",
+        "--region", "us",
+    ]  # fmt: skip
+    result = runner.invoke(app, [*options, "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["region"] == "us"
+    magnesium = data["adequacy"]["magnesium_mg"]
+    assert magnesium["supplements"] == 400
+    assert magnesium["total"] == round(magnesium["mean"] + 400, 2)
+    assert magnesium["adequacy"]["upper_limit"]["above_ul"] is True
+    assert {s["text"]: s["counted"] for s in data["supplements"]} == {
+        "magnesium citrate 400 mg daily": True,
+        "multivitamin": False,
+    }
+    table = runner.invoke(app, options)
+    assert table.exit_code == 0, table.stderr
+    assert "supplements" in table.stdout
+    assert "over its upper limit" in table.stdout

@@ -12,6 +12,7 @@ from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
 if TYPE_CHECKING:
     from twitchcheck.diary import Diary
     from twitchcheck.diet import DietAnalysis
+    from twitchcheck.supplements import Supplement
 
 diet_app = typer.Typer(
     help="Analyse a food diary against your reference intakes.", no_args_is_help=True
@@ -26,6 +27,18 @@ FormatOption = Annotated[
 ]
 YearOption = Annotated[
     int | None, typer.Option("--year", help="Year for date headings written without one.")
+]
+SupplementOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--supplement",
+        help="A supplement you take daily, with its dose if you know it "
+        "('magnesium citrate 400 mg daily', 'vitamin D 4000 IU'); repeat for each.",
+    ),
+]
+RegionOption = Annotated[
+    str | None,
+    typer.Option("--region", help="Where you live (uk, us, ie, eu, au, nz, ca, in...)."),
 ]
 JUDGEMENT_WORDS = {
     "adequate": "[green]adequate[/green]",
@@ -45,6 +58,8 @@ def analyze_command(
     lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation values.")] = False,
     diary_format: FormatOption = None,
     year: YearOption = None,
+    supplement: SupplementOption = None,
+    region: RegionOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
@@ -52,12 +67,31 @@ def analyze_command(
     from twitchcheck.profile import Person
 
     person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
+    supplements = parse_supplement_options(supplement)
     diary = read_with_progress(diary_path, diary_format, year, show=not json_output)
-    analysis = analyze(diary, person)
+    analysis = analyze(diary, person, supplements)
     if json_output:
-        emit_json(analysis.to_dict())
+        emit_json({**analysis.to_dict(), "region": region_option(region)})
     else:
         print_analysis(analysis)
+
+
+def parse_supplement_options(texts: list[str] | None) -> tuple[Supplement, ...]:
+    """The supplements given with `--supplement` (each as typed, commas and all)."""
+    if not texts:
+        return ()
+    from twitchcheck.supplements import parse_supplements
+
+    return parse_supplements([text for text in texts if text.strip()])
+
+
+def region_option(region: str | None) -> str | None:
+    """The region's id ("uk" for "United Kingdom"); an unknown region is refused."""
+    if region is None:
+        return None
+    from twitchcheck.regions import region_id
+
+    return region_id(region)
 
 
 def read_with_progress(path: Path, diary_format: str | None, year: int | None, show: bool) -> Diary:
@@ -91,7 +125,13 @@ def print_analysis(analysis: DietAnalysis) -> None:
         f"{person.sex}, {person.age_years:g} y"
     )
     table = Table(title="Usual intake against your reference intakes")
-    for column in ("nutrient", "mean/day", "target", "% of target", "judgement", "main sources"):
+    supplemented = any(r.supplement for r in analysis.nutrients)
+    columns = (
+        ("nutrient", "food/day", "supplements", "total")
+        if supplemented
+        else ("nutrient", "mean/day")
+    )
+    for column in (*columns, "target", "% of target", "judgement", "main sources"):
         table.add_column(column, overflow="fold")
     for result in analysis.nutrients:
         nutrient = BY_KEY[result.key]
@@ -99,9 +139,12 @@ def print_analysis(analysis: DietAnalysis) -> None:
         a = result.assessment
         chance = f" (P adequate {a.p_adequate:.0%})" if a.p_adequate is not None else ""
         sources = ", ".join(f"{s.name} {s.share:.0%}" for s in result.top_sources[:3])
+        amounts = [f"{result.mean:.4g} {nutrient.unit}"]
+        if supplemented:
+            amounts += [f"{result.supplement:.4g}", f"{result.total:.4g} {nutrient.unit}"]
         table.add_row(
             nutrient.label,
-            f"{result.mean:.4g} {nutrient.unit}",
+            *amounts,
             f"{kind} {result.goal:g}" if result.goal else "—",
             f"{result.percent_of_target:.0f}%" if result.percent_of_target is not None else "—",
             f"{JUDGEMENT_WORDS[a.judgement]}, {a.confidence} confidence{chance}",
@@ -112,6 +155,10 @@ def print_analysis(analysis: DietAnalysis) -> None:
         upper = result.assessment.upper
         extra = f" {upper.note}" if upper else ""
         out.print(f"[dim]{BY_KEY[result.key].label}: {result.assessment.note}{extra}[/dim]")
+        if upper is not None and upper.above:
+            out.print(
+                f"[red]{BY_KEY[result.key].label} is over its upper limit[/red]: {upper.note}"
+            )
     _print_days(analysis)
     for problem in analysis.problems[:20]:
         out.print(f"[yellow]line {problem.line}[/yellow] {problem.text!r}: {problem.message}")
