@@ -68,3 +68,88 @@ def test_diary_and_gaps_together_refused(runner: CliRunner, tmp_path: Path) -> N
     diary.write_text("2026-11-16\n1 cup milk\n")
     result = runner.invoke(app, [*BASE, "--diary", str(diary), "--gaps", "calcium"])
     assert result.exit_code == 1
+
+
+ISSUE_CASE = [
+    "plan", "--age", "75", "--sex", "male", "--medication", "lisinopril 10mg od",
+    "--medication", "spironolactone", "--condition", "chronic kidney disease stage 4",
+]  # fmt: skip
+
+
+def test_the_issue_case_adds_no_potassium_and_says_why_first(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*ISSUE_CASE, "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert next(iter(data)) == "plan_changes"
+    first = data["plan_changes"][0]
+    assert first["kind"] == "hold"
+    assert first["nutrient"] == "potassium_mg"
+    assert first["text"].startswith("Potassium is not added because you take lisinopril")
+    potassium = data["plan"]["nutrients"]["potassium_mg"]
+    assert potassium["goal"] is None
+    assert potassium["added"] <= potassium["most_added"] == 100
+    assert "potassium_mg" not in data["suggestions"]
+
+    table = runner.invoke(app, ISSUE_CASE)
+    assert table.exit_code == 0, table.stderr
+    lines = [line for line in table.stdout.splitlines() if line.strip()]
+    assert lines[0].startswith("Read this first")
+    assert "Potassium is not added because" in lines[1]
+    assert "[S52" in table.stdout.split("Magnesium is not added")[0]  # its sources, in the text
+
+
+def test_supplements_labs_and_region(runner: CliRunner) -> None:
+    options = [
+        "--gaps", "vitamin D,calcium", "--medication", "ramipril",
+        "--supplement", "vitamin D 1,000 IU", "--supplement", "multivitamin",
+        "--lab", "potassium 3.1 mmol/L", "--region", "United Kingdom", "--json",
+    ]  # fmt: skip
+    result = runner.invoke(app, [*BASE, *options])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["region"] == "uk"
+    kinds = [c["kind"] for c in data["plan_changes"]]
+    assert "lab_low" in kinds  # a low potassium lifts the ramipril hold
+    assert "hold" not in kinds
+    supplements = " ".join(c["text"] for c in data["plan_changes"] if c["kind"] == "supplements")
+    assert "vitamin D 1,000 IU (25 µg vitamin D)" in supplements
+    assert "Not counted" in supplements
+    assert "multivitamin" in supplements
+    vitamin_d = data["plan"]["nutrients"]["vitamin_d_ug"]
+    assert vitamin_d["before"] >= 25
+
+
+def test_an_urgent_lab_uses_the_region_emergency_number(runner: CliRunner) -> None:
+    options = ["--gaps", "calcium", "--lab", "potassium 7.2 mmol/L", "--region", "us", "--json"]
+    result = runner.invoke(app, [*BASE, *options])
+    assert result.exit_code == 0, result.stderr
+    first = json.loads(result.stdout)["plan_changes"][0]
+    assert first["kind"] == "urgent_lab"
+    assert "911" in first["text"]
+
+
+def test_a_vegan_gets_the_b12_advice_first(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*BASE, "--pattern", "vegan", "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    first = data["plan_changes"][0]
+    assert first["kind"] == "priority"
+    assert first["nutrient"] == "vitamin_b12_ug"
+    b12 = next(g for g in data["gaps"] if g["nutrient"] == "vitamin_b12_ug")
+    assert b12["before"] == 0
+
+
+def test_a_b12_supplement_is_counted_for_a_vegan(runner: CliRunner) -> None:
+    options = ["--pattern", "vegan", "--supplement", "B12 1000 mcg", "--json"]
+    result = runner.invoke(app, [*BASE, *options])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert "vitamin_b12_ug" not in {g["nutrient"] for g in data["gaps"]}
+    assert data["plan_changes"][0]["kind"] == "priority"
+
+
+def test_unknown_supplement_and_region_are_refused(runner: CliRunner) -> None:
+    for option in (["--supplement", "unicorn dust 5 mg"], ["--region", "atlantis"]):
+        result = runner.invoke(app, [*BASE, *option, "--json"])
+        assert result.exit_code == 1, option
+        assert json.loads(result.stdout)["error"]["code"] == "invalid_input"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+from twitchcheck.cli.diet import RegionOption, SupplementOption
 
 if TYPE_CHECKING:
     from twitchcheck.advice import Advice, Note
@@ -46,12 +47,20 @@ def plan_command(
     ] = None,
     medication: Annotated[
         list[str] | None,
-        typer.Option("--medication", help="A medicine you take (for safety notes)."),
+        typer.Option("--medication", help="A medicine you take (for the safety rules)."),
     ] = None,
     condition: Annotated[
         list[str] | None,
-        typer.Option("--condition", help="A condition you have (for safety notes)."),
+        typer.Option("--condition", help="A condition you have (for the safety rules)."),
     ] = None,
+    supplement: SupplementOption = None,
+    lab: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--lab", help="A lab result as 'ANALYTE VALUE UNIT' ('potassium 3.1 mmol/L'); repeat."
+        ),
+    ] = None,
+    region: RegionOption = None,
     energy_budget: Annotated[
         float | None,
         typer.Option("--energy-budget", min=0, help="Most added kcal a day (default 500)."),
@@ -65,8 +74,10 @@ def plan_command(
     from dataclasses import replace
 
     from twitchcheck.advice import advise, gaps_from_analysis, gaps_from_names
+    from twitchcheck.answers import Answers, resolve_names
     from twitchcheck.candidates import Filters
     from twitchcheck.errors import InputError
+    from twitchcheck.labs import interpret_labs
     from twitchcheck.plan import Settings
     from twitchcheck.profile import Person
 
@@ -74,6 +85,17 @@ def plan_command(
     filters = Filters.parse(pattern, dairy_free, allergy or (), dislike or (), prefer or ())
     if diary is not None and gaps:
         raise InputError("give either --diary or --gaps, not both")
+    medications, conditions = _split(medication or ()), _split(condition or ())
+    # The answers' own reading: doses in medicine names, supplements typed as medicines, regions.
+    answers = resolve_names(
+        Answers(
+            age=person.age_years, sex=person.sex, pregnant=pregnant, lactating=lactating,
+            medications=tuple(medications), conditions=tuple(conditions),
+            supplements=tuple(s for s in supplement or () if s.strip()), region=region,
+        )
+    )  # fmt: skip
+    supplements = answers.supplement_list
+    labs = interpret_labs([text for text in lab or () if text.strip()])
     settings = Settings.defaults()
     if energy_budget is not None:
         settings = replace(settings, energy_budget=energy_budget)
@@ -86,15 +108,16 @@ def plan_command(
         from twitchcheck.diet import analyze
 
         record = read_with_progress(diary, None, None, show=not json_output)
-        analysis = analyze(record, person)
+        analysis = analyze(record, person, supplements)
         found = gaps_from_analysis(analysis)
         existing = [e.item.food.id for e in record.entries if e.item]
         before = analysis.usual
     else:
-        found = gaps_from_names(_split(gaps or ()), person)
+        found = gaps_from_names(_split(gaps or ()), person, filters.pattern)
     advice = advise(
         person, filters, found, existing=existing, before=before,
-        medications=_split(medication or ()), conditions=_split(condition or ()), settings=settings,
+        medications=medications, conditions=conditions, supplements=supplements, labs=labs,
+        region=answers.region, settings=settings,
     )  # fmt: skip
     if json_output:
         emit_json(advice.to_dict())
@@ -108,12 +131,22 @@ def _split(values: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def print_advice(advice: Advice) -> None:
-    """Gaps, the plan with before/after, suggestions, then notes and cautions."""
+    """What the safety rules changed first, then gaps, the plan with before/after,
+    suggestions, and the notes and cautions."""
+    from rich.markup import escape
     from rich.table import Table
 
+    from twitchcheck.advice import nutrient_name
     from twitchcheck.nutrient_keys import BY_KEY
 
     out = console()
+    if advice.plan_changes:
+        out.print("[bold]Read this first: what this plan does differently, and why[/bold]")
+        for change in advice.plan_changes:
+            sources = (
+                f" [dim]\\[{escape(', '.join(change.sources))}][/dim]" if change.sources else ""
+            )
+            out.print(f"  • {escape(change.text)}{sources}")
     if not advice.gaps:
         out.print("[green]No gaps to close[/green]: every nutrient already reaches its target.")
     for gap in advice.gaps:
@@ -143,9 +176,7 @@ def print_advice(advice: Advice) -> None:
         blocked = f"blocked by {plan.blocked_by}; {plan.relax}"
         out.print(f"[yellow]No plan meets every limit[/yellow]: {blocked}.")
     for key, suggestions in advice.by_serving.items():
-        out.print(
-            f"[bold]Richest foods in {BY_KEY[key].label.lower()}[/bold] (per typical serving)"
-        )
+        out.print(f"[bold]Richest foods in {nutrient_name(key)}[/bold] (per typical serving)")
         for s in suggestions[:6]:
             out.print(f"  • {s.text}")
     sections: tuple[tuple[str, tuple[Note, ...]], ...] = (
@@ -166,22 +197,26 @@ def print_advice(advice: Advice) -> None:
 def _print_before_after(advice: Advice) -> None:
     from rich.table import Table
 
-    from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
+    from twitchcheck.nutrient_keys import BY_KEY
 
     plan = advice.plan
     table = Table(title="Before and after")
-    for column in ("nutrient", "before", "after", "goal", "upper limit"):
+    for column in ("nutrient", "before", "added", "after", "goal", "limit"):
         table.add_column(column, justify="right")
-    for key in (*FOCUS_KEYS, "energy_kcal"):
+    for key in plan.tracked:
         n = BY_KEY[key]
-        goal = plan.goals.get(key)
-        limit = plan.limits.get(key)
+        goal, limit, cap = plan.goals.get(key), plan.limits.get(key), plan.caps.get(key)
+        before, after = plan.before.get(key), plan.after.get(key)
+        limits = [f"upper limit {limit:g}"] if limit else []
+        limits += [f"held: at most +{cap:g}"] if cap is not None else []
+        limits += [f"under {plan.avoid[key]:g} a serving"] if key in plan.avoid else []
         table.add_row(
             f"{n.label} ({n.unit})",
-            f"{plan.before.get(key, 0):.4g}",
-            f"{plan.after.get(key, 0):.4g}",
+            "—" if before is None else f"{before:.4g}",
+            f"{plan.added(key):.3g}",
+            "—" if after is None else f"{after:.4g}",
             f"{goal:g}" if goal else "",
-            f"{limit:g}" if limit else "",
+            "; ".join(limits),
         )
     console().print(table)
 
