@@ -334,7 +334,7 @@ RED_FLAG_LEVELS = {
     "spreading_numbness": "emergency",  # with weakness; urgent alone
     "prolonged_cramp": "urgent",
     "numbness_tingling": "urgent",  # with a low mineral result; see-doctor otherwise
-    "persistent_twitching": "see-doctor",
+    "persistent_twitching": "urgent",  # with wasting or worsening weakness; see-doctor alone
 }
 
 
@@ -347,8 +347,8 @@ def test_swallowing_or_speaking_is_urgent_alone_and_an_emergency_with_weakness(
     kb: KnowledgeBase,
 ) -> None:
     flags = {flag.id: flag for flag in kb.red_flags}
-    assert flags["motor_signs"].triage == "urgent"
-    assert "difficulty_swallowing" in flags["motor_signs"].symptoms
+    assert flags["swallowing_or_speech_difficulty"].triage == "urgent"
+    assert "difficulty_swallowing" in flags["swallowing_or_speech_difficulty"].symptoms
     assert flags["bulbar_weakness"].triage == "emergency"
     assert "weakness" in flags["bulbar_weakness"].with_symptoms
 

@@ -127,3 +127,43 @@ def test_holdout_agreement(capsys: pytest.CaptureFixture[str]) -> None:
 )
 def test_holdout_benign_cases_stay_self_care(vignette: dict[str, Any]) -> None:
     assert outcome(vignette)[0] == "self-care"
+
+
+# --- safety set (issue 9) ---------------------------------------------------------------
+# tests/data/vignettes_safety.yaml: 45 published cases (excess states, heart, vessels, nerves,
+# post-surgical low calcium, nitrous oxide, thyroid, clots, rhabdomyolysis; 13 benign), written
+# and committed before the model changed. First unseen run (tests/data/
+# vignettes_safety_first_run.txt): 39 of 45 refused, red-flag sensitivity 1/19, benign kept
+# 3/10. After general rules (docs/screening.md section 6): every answer read, red flags 19/19,
+# benign 10/10, top-3 41/42.
+SAFETY: list[dict[str, Any]] = yaml.safe_load(
+    (REPO / "tests/data/vignettes_safety.yaml").read_text(encoding="utf-8")
+)["vignettes"]
+
+
+def test_safety_set_shape() -> None:
+    assert len(SAFETY) >= 30
+    assert sum(v["expect"]["triage"] == "self-care" for v in SAFETY) >= 8
+    assert all(v["source"]["citation"] and v["source"]["url"] for v in SAFETY)
+
+
+@pytest.mark.parametrize(
+    "vignette", [v for v in SAFETY if v["expect"]["triage"] != "self-care"], ids=lambda v: v["id"]
+)
+def test_safety_cases_reach_their_level(vignette: dict[str, Any]) -> None:
+    level, _ = outcome(vignette)
+    assert level_at_least(level, vignette["expect"]["triage"])
+
+
+def test_safety_benign_cases_stay_self_care_but_one_at_most() -> None:
+    benign = [v for v in SAFETY if v["expect"]["triage"] == "self-care"]
+    escalated = [v["id"] for v in benign if outcome(v)[0] != "self-care"]
+    assert len(escalated) <= 1, escalated
+
+
+def test_safety_ranking(capsys: pytest.CaptureFixture[str]) -> None:
+    ranked = [v for v in SAFETY if v["expect"]["top3_any"]]
+    hits = [bool(set(v["expect"]["top3_any"]) & set(outcome(v)[1][:3])) for v in ranked]
+    with capsys.disabled():
+        print(f"\nsafety vignettes: {len(SAFETY)}; top-3 {sum(hits)}/{len(hits)}")
+    assert sum(hits) / len(hits) >= 0.9

@@ -237,9 +237,11 @@ class RedFlag(_Sourced):
     """A finding that sends the person to a clinician, and how soon.
 
     Trigger groups: symptoms (with `with_symptoms`, one of which must also be present),
-    conditions, medicines, low_labs, high_labs and lifestyle (yes/no answers such as
-    nitrous_oxide). With `requires: any` one matching group fires the flag; with
-    `requires: all` every group given must match (tingling *with* a low calcium result).
+    conditions, medicines, low_labs, high_labs, lifestyle (yes/no answers such as
+    nitrous_oxide), raised (at least so many answers that raise a nutrient) and
+    above_upper_limit (a supplement dose over the nutrient's upper limit). With
+    `requires: any` one matching group fires the flag; with `requires: all` every group
+    given must match (tingling *with* a low calcium result).
     """
 
     id: Id
@@ -253,6 +255,10 @@ class RedFlag(_Sourced):
     low_labs: tuple[NutrientId, ...] = ()
     high_labs: tuple[NutrientId, ...] = ()
     lifestyle: tuple[Literal["nitrous_oxide", "nicotine"], ...] = ()
+    # Nutrient -> how many distinct answers (medicines, conditions, supplements) must raise it.
+    raised: dict[NutrientId, Annotated[int, Field(ge=1)]] = Field(default_factory=dict)
+    # A supplement dose above the upper limit for any of these nutrients.
+    above_upper_limit: tuple[NutrientId, ...] = ()
     reason: Text
     advice: Text
 
@@ -263,7 +269,7 @@ class RedFlag(_Sourced):
         if not self.groups():
             raise ValueError(
                 "give at least one of symptoms, conditions, medicines, low_labs, high_labs, "
-                "lifestyle"
+                "lifestyle, raised, above_upper_limit"
             )
         if self.with_symptoms and not self.symptoms:
             raise ValueError("with_symptoms needs symptoms")
@@ -273,7 +279,16 @@ class RedFlag(_Sourced):
 
     def groups(self) -> tuple[str, ...]:
         """The trigger groups this flag uses."""
-        names = ("symptoms", "conditions", "medicines", "low_labs", "high_labs", "lifestyle")
+        names = (
+            "symptoms",
+            "conditions",
+            "medicines",
+            "low_labs",
+            "high_labs",
+            "lifestyle",
+            "raised",
+            "above_upper_limit",
+        )
         return tuple(name for name in names if getattr(self, name))
 
 
@@ -730,7 +745,9 @@ def _reference_problems(model: BaseModel, ids: Mapping[str, set[str]]) -> Iterat
 
 def _check_red_flag_marks(files: Mapping[str, BaseModel]) -> Iterator[str]:
     flags: tuple[RedFlag, ...] = getattr(files["red_flags.yaml"], "red_flags")  # noqa: B009
-    used = {symptom for flag in flags for symptom in flag.symptoms}
+    # A red-flag symptom can fire a flag by itself (perhaps with a companion symptom); one that
+    # counts only together with a condition, medicine or lab (`requires: all`) is not one.
+    used = {symptom for flag in flags if flag.requires == "any" for symptom in flag.symptoms}
     for symptom in getattr(files["symptoms.yaml"], "symptoms"):  # noqa: B009
         if symptom.red_flag != (symptom.id in used):
             state = "is used by" if symptom.id in used else "is not used by"

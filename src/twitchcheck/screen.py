@@ -11,20 +11,16 @@ the rest of the knowledge base.
 
 from __future__ import annotations
 
-import importlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from twitchcheck.answers import Answers
 from twitchcheck.knowledge import KnowledgeBase, NutrientEffect, RedFlag, load_knowledge
 from twitchcheck.labs import LabResult, interpret_labs
 from twitchcheck.screening_model import Contributor as ContributorSpec
 from twitchcheck.screening_model import ScreeningModel, When, load_model
-
-if TYPE_CHECKING:
-    Supplement = Any  # TEMP until supplements.py lands
 
 TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
 # Lab analytes -> the nutrient they speak for (markers of B12 status count for B12).
@@ -215,13 +211,14 @@ def screen(answers: Answers) -> ScreenResult:
     _apply_medicines(tally, kb, model, answers, low_labs)
     _apply_conditions(tally, kb, model, answers)
     _apply_raises(tally, kb, model, answers)
+    _apply_above_limits(tally, kb, model, answers)
     _apply_symptoms(tally, kb, model, symptoms, _present(tally, model, kb))
     _apply_labs(tally, model, labs)
-    _apply_excess_signs(tally, kb, model, symptoms, high_labs)
     _apply_diet_analysis(tally, kb, model, answers)
     _apply_factor_effects(tally, kb, model)
     _apply_interplay(tally, kb, model)
     _apply_rule_outs(tally, model, reasons)
+    _apply_signs(tally, kb, model, symptoms, high_labs)
     _apply_no_specific_cause(tally, model, low_labs | high_labs, reasons)
 
     contributors = _rank(tally, kb, model, bool(low_labs | high_labs))
@@ -269,6 +266,8 @@ def derived_symptoms(answers: Answers, model: ScreeningModel | None = None) -> f
     found = set(answers.symptoms)
     if answers.recent.vomiting or answers.recent.diarrhoea:
         found.add("gut_losses")
+    for condition in answers.conditions:
+        found.update(model.conditions_imply.get(condition, ()))
     found |= _course_symptoms(answers, model)
     twitch = answers.twitch
     if twitch is None:
@@ -331,32 +330,26 @@ def _mentions(text: str, name: str) -> bool:
 def _course_symptoms(answers: Answers, model: ScreeningModel) -> set[str]:
     """Symptoms the course of numbness or weakness implies (spreading, over days)."""
     found: set[str] = set()
-    weakness, numbness = getattr(answers, "weakness", None), getattr(answers, "numbness", None)
-    if numbness is not None and getattr(numbness, "spreading", None):
+    weakness, numbness = answers.weakness, answers.numbness
+    if numbness is not None and numbness.spreading:
         found.add("spreading_numbness")
     if weakness is not None:
         found.add("weakness")
-        if getattr(weakness, "spreading", None):
+        if weakness.spreading:
             found.add("progressive_weakness")
-            weeks = getattr(weakness, "since_weeks", None)
+            weeks = weakness.since_weeks
             if weeks is not None and weeks <= model.thresholds.fast_spread_weeks:
                 found.add("weakness_spreading_fast")
-        if getattr(weakness, "sides", None) == "one":
+        if weakness.sides == "one":
             found.add("one_sided_weakness")
     return found
 
 
 def _numbers(answers: Answers) -> dict[str, str]:
     """The emergency and urgent-care numbers for the person's region."""
-    region = getattr(answers, "region", None)
-    try:  # TEMP until regions.py lands
-        regions: Any = importlib.import_module("twitchcheck.regions")
-    except ImportError:
-        return {"emergency": "your local emergency number", "urgent": "your doctor"}
-    return {
-        "emergency": regions.emergency_number(region),
-        "urgent": regions.urgent_route(region),
-    }
+    from twitchcheck.regions import emergency_number, urgent_route
+
+    return {"emergency": emergency_number(answers.region), "urgent": urgent_route(answers.region)}
 
 
 # --- red flags ---------------------------------------------------------------------------
@@ -370,14 +363,26 @@ def _reasons(
     low_labs: set[str],
     high_labs: set[str],
 ) -> list[Reason]:
+    found = _Found(symptoms, low_labs, high_labs, raiser_counts(answers, kb), above_limits(answers))
     reasons = [
         Reason(flag.id, flag.triage, flag.label, flag.advice, flag.sources)
         for flag in kb.red_flags
-        if _fires(flag, answers, symptoms, low_labs, high_labs)
+        if _fires(flag, answers, found)
     ]
     signs = frozenset(load_model().irritability_signs)
     reasons += [_critical(lab, symptoms & signs) for lab in labs if lab.urgent]
     return sorted(reasons, key=lambda r: -TRIAGE_ORDER.index(r.level))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the answers show, as the red flags read it."""
+
+    symptoms: frozenset[str]
+    low_labs: set[str]
+    high_labs: set[str]
+    raised: Mapping[str, int]
+    above_limit: Mapping[str, float]
 
 
 def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
@@ -396,23 +401,19 @@ def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
     )
 
 
-def _fires(
-    flag: RedFlag,
-    answers: Answers,
-    symptoms: frozenset[str],
-    low_labs: set[str],
-    high_labs: set[str],
-) -> bool:
+def _fires(flag: RedFlag, answers: Answers, found: _Found) -> bool:
     """Whether the flag's trigger groups match: one of them, or all with `requires: all`."""
-    life = answers.lifestyle
+    life, symptoms = answers.lifestyle, found.symptoms
     matched = {
         "symptoms": bool(symptoms & set(flag.symptoms))
         and (not flag.with_symptoms or bool(symptoms & set(flag.with_symptoms))),
         "conditions": bool(set(flag.conditions) & set(answers.conditions)),
         "medicines": bool(set(flag.medicines) & set(answers.medications)),
-        "low_labs": bool(set(flag.low_labs) & low_labs),
-        "high_labs": bool(set(flag.high_labs) & high_labs),
+        "low_labs": bool(set(flag.low_labs) & found.low_labs),
+        "high_labs": bool(set(flag.high_labs) & found.high_labs),
         "lifestyle": any(getattr(life, name, None) is True for name in flag.lifestyle),
+        "raised": any(found.raised.get(n, 0) >= count for n, count in flag.raised.items()),
+        "above_upper_limit": bool(set(flag.above_upper_limit) & set(found.above_limit)),
     }
     results = [matched[group] for group in flag.groups()]
     return all(results) if flag.requires == "all" else any(results)
@@ -467,8 +468,7 @@ def _holds(
         when.alcohol_drinks_at_least is None
         or (life.alcohol_drinks_per_week or 0) >= when.alcohol_drinks_at_least,
         when.nicotine is None or life.nicotine == when.nicotine,
-        when.nitrous_oxide is None
-        or bool(getattr(life, "nitrous_oxide", None)) == when.nitrous_oxide,
+        when.nitrous_oxide is None or bool(life.nitrous_oxide) == when.nitrous_oxide,
         not when.exercise_in or life.exercise in when.exercise_in,
         when.fluids_l_below is None
         or (life.fluids_l_per_day is not None and life.fluids_l_per_day < when.fluids_l_below),
@@ -483,24 +483,20 @@ def _holds(
         not when.labs_low_any or bool(low & set(when.labs_low_any)),
         not when.raised_by_answers_any
         or bool(set(when.raised_by_answers_any) & {r.nutrient for r in raisers(answers, kb)}),
+        not when.raisers_at_least
+        or all(
+            raiser_counts(answers, kb).get(n, 0) >= count
+            for n, count in when.raisers_at_least.items()
+        ),
     ]
     return all(checks)
 
 
 def _takes_b12(answers: Answers) -> bool:
     diet = answers.diet
-    if diet is not None and getattr(diet, "b12_supplement", None):
+    if diet is not None and diet.b12_supplement:
         return True
-    return any("vitamin_b12" in s.raises for s in supplements_of(answers))
-
-
-def supplements_of(answers: Answers) -> tuple[Supplement, ...]:
-    """The person's supplements, parsed (names with an optional dose)."""
-    try:  # TEMP until supplements.py lands
-        module: Any = importlib.import_module("twitchcheck.supplements")
-    except ImportError:
-        return ()
-    return tuple(module.parse_supplements(getattr(answers, "supplements", ())))
+    return any("vitamin_b12" in s.raises for s in answers.supplement_list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,14 +532,48 @@ def raisers(answers: Answers, kb: KnowledgeBase | None = None) -> tuple[Raiser, 
                             effect.sources,
                         )
                     )
-    for supplement in supplements_of(answers):
+    classes = set(answers.medications)
+    for supplement in answers.supplement_list:
+        if supplement.medicine_class in classes:
+            continue  # already counted as the medicine class (Slow-K, milk of magnesia)
         for nutrient in supplement.raises:
-            why = supplement.note or f"A supplement that adds {nutrient.replace('_', ' ')}."
-            sources = tuple(getattr(supplement, "sources", ())) or ("S5",)
-            found.append(
-                Raiser(nutrient, f"supplements: {supplement.text}", "moderate", why, sources)
-            )
+            why = supplement.why or f"A supplement that adds {nutrient.replace('_', ' ')}."
+            answer = f"supplements: {supplement.text}"
+            found.append(Raiser(nutrient, answer, "moderate", why, supplement.sources or ("S5",)))
     return tuple(found)
+
+
+def raiser_counts(answers: Answers, kb: KnowledgeBase | None = None) -> dict[str, int]:
+    """Nutrient -> how many distinct answers raise it (lisinopril and a salt substitute: 2)."""
+    counts: dict[str, set[str]] = defaultdict(set)
+    for raiser in raisers(answers, kb):
+        counts[raiser.nutrient].add(raiser.answer)
+    return {nutrient: len(found) for nutrient, found in counts.items()}
+
+
+def above_limits(answers: Answers) -> dict[str, float]:
+    """Nutrient -> how many times its upper limit the supplement doses add up to, where over 1.
+
+    The limits are the person's own (dri.yaml); magnesium's counts supplements only, which
+    is exactly what is summed here (S5).
+    """
+    from twitchcheck.profile import Person
+    from twitchcheck.targets import targets_for_person
+
+    totals: dict[str, float] = defaultdict(float)
+    for supplement in answers.supplement_list:
+        for key, amount in supplement.nutrients.items():
+            totals[key] += amount
+    if not totals:
+        return {}
+    person = Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
+    targets = targets_for_person(person)
+    over: dict[str, float] = {}
+    for key, amount in totals.items():
+        target = targets.get(key)
+        if target is not None and target.ul and amount > target.ul:
+            over[key.rsplit("_", 1)[0]] = amount / target.ul
+    return over
 
 
 def _apply_rules(
@@ -609,7 +639,8 @@ def _describe_when(when: When, answers: Answers, kb: KnowledgeBase) -> str:
         elif name == "symptoms_none":
             continue
         elif name in tables:
-            labels = [tables[name][v].label.lower() for v in value if v in tables[name]]
+            table: Mapping[str, Any] = tables[name]
+            labels = [table[v].label.lower() for v in value if v in table]
             parts.append(f"{_WHEN_WORDS[name]}: {', '.join(labels)}")
         else:
             label = _WHEN_WORDS.get(name, name.replace("_", " "))
@@ -725,6 +756,24 @@ def _apply_raises(
         tally.add(raiser.nutrient, raiser.answer, -points / 2, why, raiser.sources)
 
 
+def _apply_above_limits(
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+) -> None:
+    """Supplement doses over the upper limit point at that nutrient's excess (vitamin D's
+    shows as too much calcium), the more so far over it."""
+    excess = _excess_ids(model)
+    for nutrient, times in above_limits(answers).items():
+        target = excess.get(model.excess_via.get(nutrient, nutrient))
+        if target is None:
+            continue
+        far = times >= model.points.far_above_ul_times
+        points = model.points.far_above_ul if far else model.points.above_ul
+        name = kb.nutrients[nutrient].name.lower() if nutrient in kb.nutrients else nutrient
+        answer = f"supplements: {name} at {times:.1f} times the upper limit"
+        why = f"Supplements above the upper limit for {name} can cause an excess."
+        tally.add(target, answer, points, why, ("S5", "S9"))
+
+
 def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...]) -> None:
     excess = _excess_ids(model)
     for lab in labs:
@@ -742,9 +791,14 @@ def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...
         why = lab.note.split(". ")[0] if lab.note else f"{lab.label} is {lab.status}"
         answer = f"labs: {lab.label} {lab.value:g} {lab.unit} ({_status_words(lab)})"
         tally.add(nutrient, answer, points, why, lab.sources)
-        if nutrient in excess and lab.analyte not in B12_MARKERS:
+        has_excess = nutrient in excess and lab.analyte not in B12_MARKERS
+        if has_excess:
             extra = model.points.excess_lab.get(lab.status, 0.0)
             tally.add(excess[nutrient], answer, extra, why, lab.sources)
+        if lab.urgent:  # a critical result explains the picture more than any symptom
+            target = excess[nutrient] if has_excess and lab.direction == "high" else nutrient
+            critical = f"labs: {lab.label} {lab.value:g} {lab.unit} is in the critical range"
+            tally.add(target, critical, model.points.critical_lab, why, lab.sources)
 
 
 def _status_words(lab: LabResult) -> str:
@@ -754,17 +808,18 @@ def _status_words(lab: LabResult) -> str:
     return lab.status
 
 
-def _apply_excess_signs(
+def _apply_signs(
     tally: _Tally,
     kb: KnowledgeBase,
     model: ScreeningModel,
     symptoms: frozenset[str],
     high_labs: set[str],
 ) -> None:
-    """Symptoms of an excess count once something in the answers makes the excess plausible."""
+    """The signs of an excess or of a condition to rule out count once something else in
+    the answers (a cause, a high result, a warning sign) has made it plausible."""
     cap = model.points.symptom_cap
     for spec in model.contributors:
-        if spec.kind != "excess" or spec.signs is None:
+        if spec.signs is None:
             continue
         plausible = tally.score(spec.id, 0.0) >= model.points.present or spec.nutrient in high_labs
         if not plausible:
@@ -776,7 +831,7 @@ def _apply_excess_signs(
             if added <= 0:
                 break
             given += added
-            why = f"{symptom.label} is one of the signs of {spec.label.lower()}"  # type: ignore[union-attr]
+            why = f"{symptom.label} is one of its signs"
             tally.add(spec.id, f"symptoms: {symptom.label.lower()}", added, why, spec.signs.sources)
 
 
@@ -786,13 +841,16 @@ def _apply_rule_outs(tally: _Tally, model: ScreeningModel, reasons: list[Reason]
     for spec in model.contributors:
         if spec.kind != "rule_out":
             continue
-        for flag_id in spec.raised_by:
-            if flag_id in fired:
-                answer = f"warning sign: {fired[flag_id].label.lower()}"
-                tally.add(
-                    spec.id, answer, model.points.rule_out, spec.evidence.summary, spec.sources
-                )
-                break
+        raising = [fired[flag_id] for flag_id in spec.raised_by if flag_id in fired]
+        if not raising:
+            continue
+        # The gravest flag sets the rank: a stroke sign before a twitch with weakness.
+        top = max(raising, key=lambda r: TRIAGE_ORDER.index(r.level))
+        step = TRIAGE_ORDER.index(top.level)
+        points = model.points.rule_out + model.points.rule_out_level * step
+        points += model.points.rule_out_more * (len(raising) - 1)
+        answer = "warning signs: " + "; ".join(r.label.lower() for r in raising)
+        tally.add(spec.id, answer, points, spec.evidence.summary, spec.sources)
 
 
 def _apply_diet_analysis(

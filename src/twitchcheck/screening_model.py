@@ -58,6 +58,8 @@ class When(_Model):
     labs_low_any: tuple[str, ...] = ()
     # Any medicine, supplement or condition whose recorded effect raises one of these nutrients.
     raised_by_answers_any: tuple[str, ...] = ()
+    # Nutrient -> at least this many distinct answers that raise it (two potassium raisers).
+    raisers_at_least: dict[str, int] = Field(default_factory=dict)
     b12_supplement: bool | None = None
     nitrous_oxide: bool | None = None
 
@@ -152,6 +154,12 @@ class Points(_Model):
     excess_lab: dict[str, float]  # what a result in each status adds to the matching excess
     raises: float  # a medicine, supplement or condition that raises the nutrient, per strength 1
     rule_out: float  # score of a condition to rule out: above anything a lab does not back
+    rule_out_level: float  # ...plus this per triage step of the flag that raised it
+    rule_out_more: float  # ...plus this for each further flag that raises it
+    critical_lab: float  # a result in the critical range adds this on top of its status
+    above_ul: float  # a supplement dose over the upper limit, to the nutrient's excess
+    far_above_ul: float  # ...over `far_above_ul_times` the limit, instead
+    far_above_ul_times: float
 
 
 class Confidence(_Model):
@@ -182,6 +190,9 @@ class ScreeningModel(_Model):
     irritability_signs: tuple[str, ...] = Field(min_length=1)
     frames: dict[Level, Frame]
     body_regions: dict[str, tuple[str, ...]]
+    conditions_imply: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Too much of one nutrient shows as the excess of another (vitamin D -> high calcium).
+    excess_via: dict[str, str] = Field(default_factory=dict)
     relief: tuple[str, ...] = ()
     relief_when: tuple[str, ...] = ()
     confidence: Confidence
@@ -253,6 +264,10 @@ def _cross_check(model: ScreeningModel) -> Iterator[str]:
     for symptom in model.irritability_signs:
         if symptom not in kb.symptoms:
             yield f"irritability_signs: unknown symptom {symptom!r}"
+    for condition, implied in model.conditions_imply.items():
+        for name in (condition, *implied):
+            if name not in kb.conditions and name not in kb.symptoms:
+                yield f"conditions_imply: unknown condition or symptom {name!r}"
     for rule in model.rules:
         yield from _check_when(rule.id, rule.when, kb)
     for caution in model.cautions:
@@ -280,6 +295,9 @@ def _check_contributor(c: Contributor, kb: Any, flag_ids: set[str]) -> Iterator[
     elif c.kind == "rule_out":
         if not (c.label and c.raised_by and c.checks and c.sources):
             yield f"rule-out {c.id!r} needs a label, raised_by, checks and sources"
+        for symptom in c.signs.symptoms if c.signs else ():
+            if symptom not in kb.symptoms:
+                yield f"rule-out {c.id!r}: unknown symptom {symptom!r}"
         for flag in c.raised_by:
             if flag not in flag_ids:
                 yield f"rule-out {c.id!r}: unknown red flag {flag!r}"
