@@ -97,8 +97,9 @@ def test_benign_cases_stay_self_care(vignette: dict[str, Any]) -> None:
 # red-flag cases escalated, 5 of 10 to the expected level. The misses led to four general
 # rules (symptomatic low minerals, spreading numbness with weakness, frequent cramps,
 # inhaler side effects) and one fix (cramps in several muscles are not widespread
-# twitching). Now: every red flag escalated, 9 of 10 to the expected level; the remaining
-# case (acute dystonia) gets urgent where the source says emergency.
+# twitching). Then every red flag was escalated, 9 of 10 to the expected level; issue 9's rule
+# for spasms of the face, tongue or neck (acute dystonia; X54, X55) brought the last one,
+# the dystonic reaction, to the emergency its source gives.
 HOLDOUT: list[dict[str, Any]] = yaml.safe_load(
     (REPO / "tests/data/vignettes_holdout.yaml").read_text(encoding="utf-8")
 )["vignettes"]
@@ -119,6 +120,7 @@ def test_holdout_agreement(capsys: pytest.CaptureFixture[str]) -> None:
             f"at the expected level {exact}/{len(red)}, escalated {escalated}/{len(red)}"
         )
     assert all(level != "self-care" for level in levels)
+    assert exact == len(red)  # issue 9: red-flag sensitivity 100% on every set
     assert sum(hits) / len(hits) >= 0.9
 
 

@@ -2,7 +2,8 @@
 
     python tools/safety_table.py > /tmp/table.md
 
-Every red flag (what fires it, its level, its sources) and every rule-out the flags raise.
+Every red flag (what fires it, its level, its sources), every rule-out the flags raise, every
+urgent lab cut-off (labs.yaml, compared in SI units) and every duration threshold.
 tests/test_screen_docs.py checks that docs/screening.md holds exactly this text, so the
 documentation cannot drift from the data.
 """
@@ -10,6 +11,7 @@ documentation cannot drift from the data.
 from __future__ import annotations
 
 from twitchcheck.knowledge import RedFlag, load_knowledge
+from twitchcheck.labs import analytes
 from twitchcheck.screening_model import load_model
 
 BEGIN = "<!-- safety-table:begin (tools/safety_table.py) -->"
@@ -48,6 +50,30 @@ def tables() -> str:
                 f"| `{spec.id}`: {spec.label} | {', '.join(spec.raised_by)} "
                 f"| {' '.join((spec.checks or '').split())} | {', '.join(spec.sources)} |"
             )
+    lines += ["", "| lab cut-off (SI) | level | sources |", "|---|---|---|"]
+    symbols = {"below": "<", "above": ">", "atleast": "≥", "atmost": "≤"}
+    for analyte in analytes():
+        for rule in analyte.urgent:
+            edge = " and ".join(
+                f"{symbols[c.op]} {c.si:.3g} {analyte.si_unit}"
+                + (f" ({c.published_conventional:g} {analyte.conventional_unit})"
+                   if c.published_conventional else "")
+                for c in rule.conditions
+            )  # fmt: skip
+            cited = ", ".join(rule.note.sources) if rule.note else ""
+            lines.append(f"| {analyte.label} {edge} | {rule.level} | {cited} |")
+    limits = model.thresholds
+    lines += [
+        "",
+        "| threshold | value | sources |",
+        "|---|---|---|",
+        f"| a twitch lasting longer than this is for a GP | {limits.twitch_weeks:g} weeks "
+        f"| {', '.join(limits.sources)} |",
+        f"| cramps most days for this long are for a GP | {limits.frequent_cramp_weeks:g} weeks "
+        f"| {', '.join(limits.sources)} |",
+        f"| weakness spreading within this long is an emergency | {limits.fast_spread_weeks:g} "
+        f"weeks | {', '.join(limits.sources)} |",
+    ]
     return "\n".join([*lines, "", END])
 
 

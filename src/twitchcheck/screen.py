@@ -288,6 +288,9 @@ def derived_symptoms(answers: Answers, model: ScreeningModel | None = None) -> f
         found.add("frequent_cramps")
     if "eyelid" in places:
         found.add("eyelid_twitching")
+    if found & {"spasms", "twitching"}:
+        words = {w for place in places for w in place.split()}
+        found |= {s for s, where in model.spasm_places.items() if words & set(where)}
     twitches = bool(found & {"twitching", "eyelid_twitching"})
     if twitches and twitch.since_weeks is not None and twitch.since_weeks > limits.twitch_weeks:
         found.add("persistent_twitching")  # NHS: a twitch for more than 2 weeks (S36)

@@ -191,6 +191,8 @@ class ScreeningModel(_Model):
     frames: dict[Level, Frame]
     body_regions: dict[str, tuple[str, ...]]
     conditions_imply: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Symptom id -> the places that make a spasm that symptom (the face: acute dystonia).
+    spasm_places: dict[str, tuple[str, ...]] = Field(default_factory=dict)
     # Too much of one nutrient shows as the excess of another (vitamin D -> high calcium).
     excess_via: dict[str, str] = Field(default_factory=dict)
     relief: tuple[str, ...] = ()
