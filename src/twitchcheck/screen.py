@@ -39,6 +39,7 @@ LAB_NUTRIENT = {
 CLEARLY_LOW = frozenset({"low", "deficient"})
 CLEARLY_HIGH = frozenset({"high", "possibly too high"})
 B12_MARKERS = frozenset({"methylmalonic_acid", "homocysteine"})  # raised = B12 short
+COUNTED_RAISERS = frozenset({"strong", "moderate"})  # effects that count towards "two raisers"
 DISCLAIMER = (
     "This screening informs a conversation with a clinician; it does not diagnose. "
     "If something feels seriously wrong, seek care whatever this says."
@@ -550,7 +551,8 @@ def raiser_counts(answers: Answers, kb: KnowledgeBase | None = None) -> dict[str
     """Nutrient -> how many distinct answers raise it (lisinopril and a salt substitute: 2)."""
     counts: dict[str, set[str]] = defaultdict(set)
     for raiser in raisers(answers, kb):
-        counts[raiser.nutrient].add(raiser.answer)
+        if raiser.points_strength in COUNTED_RAISERS:  # a weak side effect does not count
+            counts[raiser.nutrient].add(raiser.answer)
     return {nutrient: len(found) for nutrient, found in counts.items()}
 
 
@@ -641,6 +643,9 @@ def _describe_when(when: When, answers: Answers, kb: KnowledgeBase) -> str:
             parts.append(f"age {answers.age:g}")
         elif name == "symptoms_none":
             continue
+        elif name == "raisers_at_least":
+            for nutrient, count in value.items():
+                parts.append(f"{count} or more things that raise {nutrient.replace('_', ' ')}")
         elif name in tables:
             table: Mapping[str, Any] = tables[name]
             labels = [table[v].label.lower() for v in value if v in table]
