@@ -15,4 +15,4 @@ def test_docs_hold_the_generated_safety_tables() -> None:
     spec.loader.exec_module(module)
     docs = (REPO / "docs/screening.md").read_text(encoding="utf-8")
     start, end = docs.index(module.BEGIN), docs.index(module.END) + len(module.END)
-    assert docs[start:end] == module.tables(), "run: python tools/safety_table.py"
+    assert docs[start:end] == module.tables(), "run: python tools/safety_table.py --write"

@@ -1,6 +1,7 @@
 """Print the markdown tables of docs/screening.md section 7 from the knowledge base.
 
-    python tools/safety_table.py > /tmp/table.md
+    python tools/safety_table.py           # print the tables
+    python tools/safety_table.py --write   # put them into docs/screening.md
 
 Every red flag (what fires it, its level, its sources), every rule-out the flags raise, every
 urgent lab cut-off (labs.yaml, compared in SI units) and every duration threshold.
@@ -10,12 +11,16 @@ documentation cannot drift from the data.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from twitchcheck.knowledge import RedFlag, load_knowledge
 from twitchcheck.labs import analytes
 from twitchcheck.screening_model import load_model
 
 BEGIN = "<!-- safety-table:begin (tools/safety_table.py) -->"
 END = "<!-- safety-table:end -->"
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "screening.md"
 
 
 def _trigger(flag: RedFlag) -> str:
@@ -77,5 +82,15 @@ def tables() -> str:
     return "\n".join([*lines, "", END])
 
 
+def write(path: Path = DOCS) -> None:
+    """Replace the tables between the markers in `path`."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    path.write_text(text[:start] + tables() + text[end:], encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(tables())
+    if "--write" in sys.argv[1:]:
+        write()
+    else:
+        print(tables())
