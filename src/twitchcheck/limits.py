@@ -1,0 +1,67 @@
+"""Input limits and plausibility ranges, each with its reason (``data/limits.toml``).
+
+    from twitchcheck.limits import limit
+    if len(data) > limit("input.file_bytes"): ...
+
+Every figure lives in the data file with why it is what it is; docs/limits.md is generated
+from it. A limit that is asked for but missing is a programming error and fails loudly.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from typing import Literal
+
+from twitchcheck._data import data_path
+from twitchcheck.errors import DataError
+
+Kind = Literal["limit", "impossible", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """One limit: its name ("input.file_bytes"), value, unit, kind, reason and sources."""
+
+    name: str
+    value: float
+    unit: str
+    kind: Kind
+    reason: str
+    sources: tuple[str, ...] = ()
+
+
+def limit(name: str) -> float:
+    """The value of limit `name` ("section.key")."""
+    try:
+        return all_limits()[name].value
+    except KeyError:
+        raise DataError(f"limits.toml has no limit {name!r}") from None
+
+
+@functools.cache
+def all_limits() -> dict[str, Limit]:
+    """Every limit in the file, by name, in file order."""
+    try:
+        raw = tomllib.loads(data_path("limits.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DataError(f"limits.toml cannot be read ({error}); reinstall twitchcheck") from error
+    found: dict[str, Limit] = {}
+    for section, entries in raw.items():
+        for key, spec in entries.items():
+            name = f"{section}.{key}"
+            try:
+                found[name] = Limit(
+                    name,
+                    float(spec["value"]),
+                    str(spec["unit"]),
+                    spec["kind"],
+                    " ".join(str(spec["reason"]).split()),
+                    tuple(spec.get("sources", ())),
+                )
+            except (KeyError, TypeError, ValueError) as error:
+                raise DataError(f"limits.toml: {name} is malformed ({error})") from error
+            if found[name].kind not in ("limit", "impossible", "warning"):
+                raise DataError(f"limits.toml: {name} has unknown kind {found[name].kind!r}")
+    return found

@@ -1,0 +1,44 @@
+"""Write the table of docs/limits.md from data/limits.toml.
+
+    python tools/limits_table.py           # print the table
+    python tools/limits_table.py --write   # put it into docs/limits.md
+
+tests/test_limits.py checks that docs/limits.md holds exactly this text.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from twitchcheck.limits import all_limits
+
+BEGIN = "<!-- limits-table:begin (tools/limits_table.py) -->"
+END = "<!-- limits-table:end -->"
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "limits.md"
+KINDS = {"limit": "refused: too big", "impossible": "refused: impossible", "warning": "flagged"}
+
+
+def table() -> str:
+    """The table, between its markers."""
+    lines = [BEGIN, "", "| what | value | beyond it | why | sources |", "|---|---|---|---|---|"]
+    for item in all_limits().values():
+        lines.append(
+            f"| `{item.name}` | {item.value:g} {item.unit} | {KINDS[item.kind]} "
+            f"| {item.reason} | {', '.join(item.sources)} |"
+        )
+    return "\n".join([*lines, "", END])
+
+
+def write(path: Path = DOCS) -> None:
+    """Replace the table between the markers in `path`."""
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN), text.index(END) + len(END)
+    path.write_text(text[:start] + table() + text[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if "--write" in sys.argv[1:]:
+        write()
+    else:
+        print(table())
