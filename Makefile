@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared/data
 
-.PHONY: run test lint bench fooddb intake-sd clean
+.PHONY: run test lint fuzz bench fooddb intake-sd clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,6 +23,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+fuzz: $(STAMP)  ## the fuzz suite at length: many more hypothesis examples, every corpus file in every reader
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest tests/fuzz
 
 bench: $(STAMP)  ## performance figures (not part of the tests)
 	$(BIN)/python bench/run.py
