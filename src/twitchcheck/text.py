@@ -93,3 +93,14 @@ def words(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """The search terms of `text`: folded words, plurals made singular."""
     return [singular(w.replace("'", "")) for w in words(text)]
+
+
+def shorten(text: str, width: int = 80) -> str:
+    """`text` cut to at most `width` characters for quoting in a message; "…" marks the cut.
+
+    Only the first `width` characters are looked at, so quoting a megabyte costs nothing:
+    every error that repeats what a person typed quotes it through this.
+    """
+    if len(text) <= width:
+        return text
+    return text[: max(width - 1, 0)] + "…"
