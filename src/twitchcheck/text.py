@@ -3,12 +3,19 @@
 The same `terms()` runs when the food database is built (to fill its
 full-text index) and when a query is searched, so both sides always agree:
 lower case, accents dropped, punctuation split, plurals folded to singular.
+
+Before any of that, `user_text()` is the one door every typed phrase and search
+query comes through: bounded in length, `clean()`ed (invisible characters dropped,
+every kind of space one space, full-width digits plain digits) and refused when a
+word mixes Latin letters with look-alikes from another alphabet.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from twitchcheck.errors import InputError
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
 
@@ -93,6 +100,96 @@ def words(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """The search terms of `text`: folded words, plurals made singular."""
     return [singular(w.replace("'", "")) for w in words(text)]
+
+
+_FRACTION_SLASH = "\u2044"  # what NFKC makes of the slash in "½" ("1⁄2")
+
+
+def clean(text: str) -> str:
+    """`text` as a person meant it: what cannot be seen removed, spaces made plain.
+
+    Format characters (zero-width spaces and joiners, the byte-order mark, the word
+    joiner, soft hyphens, direction marks) are dropped: they are invisible, so "2\u200beggs"
+    is "2eggs". Control characters and every Unicode space or line break become one plain
+    space. Compatibility forms are unified (NFKC): full-width "２" is "2", "ﬁ" is "fi",
+    "㎏" is "kg". A vulgar fraction keeps its own number ("1½" is "1 1/2", never "11/2").
+    Lone surrogates (undecodable bytes) become U+FFFD. Idempotent; never raises.
+    """
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())  # the common case: nothing to normalise
+    out: list[str] = []
+    for char in text:
+        kind = unicodedata.category(char)
+        if kind == "Cf":
+            continue
+        if kind in ("Cc", "Zs", "Zl", "Zp"):
+            out.append(" ")
+        elif kind == "Cs":
+            out.append("\ufffd")
+        else:
+            plain = unicodedata.normalize("NFKC", char)
+            if _FRACTION_SLASH in plain and len(plain) > 1:
+                plain = " " + plain  # "1½" -> "1 1/2"
+            out.append(plain.replace(_FRACTION_SLASH, "/"))
+    return " ".join("".join(out).split())
+
+
+def mixed_script_word(text: str) -> str | None:
+    """The first word of `text` that mixes Latin letters with another alphabet's, if any.
+
+    "мilk" (a Cyrillic м) looks like "milk" but matches nothing, and would be searched as
+    something else; a word written wholly in one alphabet ("молоко", "牛奶") is fine.
+    """
+    if text.isascii():
+        return None
+    for match in _LETTER_RUN.finditer(text):
+        scripts = {_script(c) for c in match.group() if unicodedata.category(c) in _LETTERS}
+        if "LATIN" in scripts and len(scripts) > 1:
+            return match.group()
+    return None
+
+
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+_LETTERS = frozenset(("Lu", "Ll", "Lt", "Lo"))  # not modifier letters such as ʼ
+
+
+def _script(char: str) -> str:
+    """The alphabet a letter belongs to, from its Unicode name ("CYRILLIC SMALL LETTER EM")."""
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def user_text(text: str, what: str, max_chars: int) -> str:
+    """`text` cleaned, after checking it is not too long and has no look-alike letters.
+
+    `what` names the text in messages ("food phrase", "search query"). The length is
+    checked first, on the text as given, so a megabyte costs nothing to refuse.
+    """
+    if len(text) > max_chars:
+        raise InputError(
+            f"{what} {quoted(text)} is {len(text):,} characters long; at most "
+            f"{max_chars:,} are read (one food per phrase, e.g. '1 cup milk')"
+        )
+    cleaned = clean(text)
+    mixed = mixed_script_word(cleaned)
+    if mixed is not None:
+        scripts = sorted({_script(c).title() for c in mixed if unicodedata.category(c) in _LETTERS})
+        raise InputError(
+            f"{what} {quoted(text)}: the word {mixed!r} mixes {' and '.join(scripts)} letters"
+            " (a look-alike letter, often from copying and pasting); type it again"
+        )
+    return cleaned
+
+
+def clip(text: str, width: int = 60) -> str:
+    """`text` cleaned (no invisible or control characters) and `shorten`ed to `width`."""
+    return shorten(clean(text[: width * 4]), width)  # never clean more than could be shown
+
+
+def quoted(text: str, width: int = 60) -> str:
+    """`text` clipped and quoted for a message: 'two eggs'."""
+    return repr(clip(text, width))
 
 
 def shorten(text: str, width: int = 80) -> str:
