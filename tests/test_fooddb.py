@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from twitchcheck.errors import UnknownFoodError
 from twitchcheck.fooddb import connect, get_food, normalise_id, releases
@@ -111,3 +114,46 @@ def test_portions_carry_gram_weights() -> None:
     banana = get_food("sr28:09040")
     medium = next(p for p in banana.portions if p.unit.startswith("medium"))
     assert medium.grams == 118.0
+
+
+@pytest.mark.parametrize(
+    "given", ["０９０４０", "\u200b09040", "sr28 : 09040", "[ sr28:09040 ]", "09040\x00", "09040\n"]
+)
+def test_ids_typed_oddly_are_still_ids(given: str) -> None:
+    assert get_food(given).id == "sr28:09040"
+
+
+@pytest.mark.parametrize(
+    "bad", ["٠٩٠٤٠", "09040; DROP TABLE food", "sr28:09040' OR '1'='1", "%", "*", "\udcff",
+            "1" * 9, "sr28:" + "9" * 10_000, "[" * 100_000]
+)  # fmt: skip
+def test_odd_ids_are_unknown_foods_quoted_short(bad: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(UnknownFoodError) as caught:
+        get_food(bad)
+    assert time.perf_counter() - start < 0.5
+    assert len(str(caught.value)) < 250
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=30) | st.from_regex(r"(sr28:|fndds:)?[0-9]{0,10}", fullmatch=True))
+def test_any_id_is_a_food_or_an_unknown_food(text: str) -> None:
+    try:
+        food = get_food(text)
+    except UnknownFoodError:
+        return
+    assert food.id == normalise_id(text)
+
+
+def test_every_stored_value_is_finite_so_json_stays_strict() -> None:
+    db = connect()
+    for key in NUTRIENT_KEYS:
+        (bad,) = db.execute(
+            f"SELECT count(*) FROM food WHERE {key} IS NOT NULL AND NOT ({key} BETWEEN 0 AND 1e12)"
+        ).fetchone()
+        assert bad == 0, key
+    (bad,) = db.execute(
+        "SELECT count(*) FROM portion"
+        " WHERE NOT (grams BETWEEN 0 AND 1e6 AND amount BETWEEN 0 AND 1e6)"
+    ).fetchone()
+    assert bad == 0

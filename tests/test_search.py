@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import re
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
+from twitchcheck.errors import InputError
 from twitchcheck.search import query_terms, search
 
 with (REPO / "tests/data/search_queries.csv").open(encoding="utf-8") as _handle:
@@ -87,3 +91,75 @@ def test_empty_queries_find_nothing(query: str) -> None:
 
 def test_nonsense_finds_nothing() -> None:
     assert search("qwxzv") == []
+
+
+# The user's words are data, never FTS5 query syntax.
+SYNTAX = [
+    "milk 3.25%", "milk 3.25", "milk v1.2", "milk e.g.", 'milk "skim"', '"', '""', "milk*",
+    "*", "^milk", "milk ^", "-milk", "milk -cheese", "milk:", ":", "head:milk", "name : milk",
+    "{name note}: milk", "(milk", "milk)", "()", "NEAR(milk cheese)", "NEAR", "milk AND",
+    "AND", "OR", "NOT milk", "milk NOT cheese", "[milk]", "[", "]", "milk + cheese", "'",
+    "milk's", "o'brien", ".", "...", "3.", ".25", "1.2.3.4", "a.b.c", "\\", "milk\\",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("query", SYNTAX)
+def test_query_syntax_is_read_as_words(query: str) -> None:
+    assert isinstance(search(query), list)
+
+
+def test_a_decimal_finds_the_food_that_has_it() -> None:
+    assert re.match(r"Milk, whole, 3\.25%", search("milk 3.25%")[0].name)
+    assert "3.25" in query_terms("milk 3.25%")  # a number is never spell-corrected
+
+
+def test_operator_words_are_plain_words() -> None:
+    assert search("NEAR(milk)")[0].id == search("milk")[0].id
+    assert search("milk OR")[0].id == search("milk or")[0].id
+
+
+def test_invisible_characters_do_not_change_a_search() -> None:
+    assert search("al\u200bmonds\u00a0raw")[0].id == search("almonds raw")[0].id
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [("x" * 301, "at most 300"), ("milk " * 41, "at most 40"), ("мilk", "mixes Cyrillic")],
+)
+def test_oversized_or_deceptive_queries_are_refused(query: str, words: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError, match=words):
+        search(query)
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize("limit", [0, -1, 51])
+def test_limit_out_of_range_is_refused(limit: int) -> None:
+    with pytest.raises(InputError, match="1 to 50"):
+        search("milk", limit=limit)
+
+
+def test_a_megabyte_query_is_refused_at_once() -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError):
+        search("milk " * 200_000)
+    assert time.perf_counter() - start < 0.5
+
+
+QUERY_PIECES = [
+    "milk", "3.25", "%", '"', "*", "^", "-", ":", "(", ")", " NEAR ", " AND ", " OR ", " NOT ",
+    "{name}", "head", "[", "]", "'", ".", "\u200b", "\u00a0", "\x00", "е", " ", "almonds", "1e6",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    query=st.lists(st.sampled_from(QUERY_PIECES) | st.text(max_size=5), max_size=12).map("".join)
+)
+def test_any_query_gives_results_or_a_documented_error(query: str) -> None:
+    try:
+        matches = search(query, limit=5)
+    except InputError:
+        return
+    assert len(matches) <= 5
+    assert all(0.0 <= m.score <= 1.0 for m in matches)

@@ -15,6 +15,7 @@ from pathlib import Path
 from twitchcheck._data import data_path
 from twitchcheck.errors import DataError, UnknownFoodError
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
+from twitchcheck.text import clean, clip
 
 SOURCES = {"sr28": "USDA SR28", "fndds": "USDA FNDDS 2021-2023"}
 SCHEMA_VERSION = "2"  # must match tools/build_fooddb.py
@@ -78,15 +79,19 @@ def connect(path: Path | None = None) -> sqlite3.Connection:
     return db
 
 
-_ID = re.compile(r"^(?:(sr28|fndds):)?(\d{4,8})$")
+_ID = re.compile(r"(?:(sr28|fndds)\s*:\s*)?([0-9]{4,8})", re.ASCII)
 
 
 def normalise_id(food_id: str) -> str:
-    """Accept "sr28:09040", "09040" (5 digits = SR28) or "63107010" (8 digits = FNDDS)."""
-    text = food_id.strip().lower().strip("[]")
-    match = _ID.match(text)
+    """Accept "sr28:09040", "09040" (5 digits = SR28) or "63107010" (8 digits = FNDDS).
+
+    Read as typed (full-width digits and invisible characters allowed for); anything else,
+    however long, is an `UnknownFoodError` quoting it shortened.
+    """
+    text = clean(food_id[:200]).lower().strip("[] ")
+    match = _ID.fullmatch(text) if len(food_id) <= 200 else None
     if not match:
-        raise UnknownFoodError(food_id, ["ids look like sr28:09040 or fndds:63107010"])
+        raise UnknownFoodError(clip(food_id, 80), ["ids look like sr28:09040 or fndds:63107010"])
     source, code = match.groups()
     if source is None:
         source = "fndds" if len(code) == 8 else "sr28"
@@ -103,7 +108,7 @@ def get_food(food_id: str) -> Food:
     key = normalise_id(food_id)
     row = db.execute(f"SELECT {_FOOD_COLUMNS} FROM food WHERE id = ?", (key,)).fetchone()
     if row is None:
-        raise UnknownFoodError(food_id, [])
+        raise UnknownFoodError(clip(food_id, 80), [])
     return _food(db, row)
 
 

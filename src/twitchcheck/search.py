@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from twitchcheck._data import data_path
+from twitchcheck.errors import InputError
 from twitchcheck.fooddb import connect
-from twitchcheck.text import terms
+from twitchcheck.limits import limit as _limit
+from twitchcheck.text import quoted, terms, user_text
 
 # Score weights (points off a perfect 100).
 MISSING_TERM = 40.0  # a query word the name lacks
@@ -38,7 +41,9 @@ BRAND = 15.0  # a brand-name product
 UNCOOKED = 12.0  # raw meat or dry grain when nobody asked for raw
 SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
 
-MAX_RESULTS = 50  # ranked results kept per query
+MAX_RESULTS = int(_limit("phrase.search_results"))  # ranked results kept per query
+MAX_WORDS = int(_limit("phrase.words"))  # words read of one query
+MAX_CHARS = int(_limit("phrase.chars"))
 HEAD_ENOUGH = 25  # head-matching candidates needed before the rest can be skipped
 FUZZY_CUTOFF = 80.0
 _FILLER = frozenset(
@@ -106,14 +111,24 @@ def _vocabulary() -> tuple[str, ...]:
 
 
 def query_terms(query: str) -> list[str]:
-    """The terms searched for `query`: synonyms applied, misspellings corrected."""
+    """The terms searched for `query`: synonyms applied, misspellings corrected.
+
+    Refuses a query of more than `MAX_WORDS` words (each may cost a spelling check).
+    """
     words = _words()
     result: list[str] = []
-    for term in _phrases(terms(query), words.synonyms):
+    found = terms(query)
+    if len(found) > MAX_WORDS:
+        raise InputError(
+            f"search query {quoted(query)} has {len(found):,} words; a food name has at most "
+            f"{MAX_WORDS}, so name one food at a time"
+        )
+    for term in _phrases(found, words.synonyms):
         if term in _FILLER:
             continue
         for word in words.synonyms.get(term, [term]):
-            if len(word) < 4 or word.isdigit() or _indexed(word):
+            # Numbers are data, never typos: "3.25" must not become "325".
+            if len(word) < 4 or any(c.isdigit() for c in word) or _indexed(word):
                 result.append(word)
             else:
                 result.append(_correct(word, _vocabulary()) or word)
@@ -148,8 +163,15 @@ def _correct(word: str, vocab: Sequence[str]) -> str | None:
 
 
 def search(query: str, limit: int = 10) -> list[Match]:
-    """Foods matching `query`, best first (empty when nothing matches)."""
-    return list(_ranked(query)[:limit])
+    """Foods matching `query`, best first (empty when nothing matches).
+
+    The query is data, never FTS5 syntax; it is read through `text.user_text` (at most
+    `MAX_CHARS` characters, invisible characters dropped, look-alike letters refused) and
+    `limit` must be 1 to `MAX_RESULTS`. Refusals are `InputError`s.
+    """
+    if not 1 <= limit <= MAX_RESULTS:
+        raise InputError(f"search limit {limit} is out of range; give 1 to {MAX_RESULTS}")
+    return list(_ranked(user_text(query, "search query", MAX_CHARS))[:limit])
 
 
 def clear_cache() -> None:
@@ -179,12 +201,30 @@ def _ranked(query: str) -> tuple[Match, ...]:
 
 
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
-    joiner = " AND " if require_all else " OR "
-    expression = joiner.join(f'"{t}"' for t in wanted)
+    groups = [g for g in map(_fts_term, wanted) if g]
+    if not groups:
+        return []
+    expression = (" AND " if require_all else " OR ").join(groups)
     if in_head:
-        expression = "head : (" + " OR ".join(f'"{t}"' for t in wanted) + f") AND {expression}"
+        expression = "head : (" + " OR ".join(groups) + f") AND ({expression})"
     rows = connect().execute("SELECT rowid FROM food_fts WHERE food_fts MATCH ?", (expression,))
     return [rowid for (rowid,) in rows]
+
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _fts_term(term: str) -> str:
+    """One query term as FTS5 data, never syntax: its index tokens, each double-quoted.
+
+    The index's tokenizer splits "3.25" into "3" and "25"; the column's detail level has no
+    phrase queries, so a dotted term must match all its tokens instead. Only [a-z0-9] runs
+    reach FTS5 (quoted), so no user character can act as an operator, column or prefix.
+    """
+    tokens = _TOKEN.findall(term)
+    if len(tokens) <= 1:
+        return "".join(f'"{t}"' for t in tokens)
+    return "(" + " AND ".join(f'"{t}"' for t in tokens) + ")"
 
 
 @dataclass(frozen=True, slots=True)
