@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
+import json
+import math
 import re
+import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
 from twitchcheck.phrases import nutrients, resolve
+from twitchcheck.text import clean
 
 # text, food name pattern, grams (exact where USDA gives the portion), estimate?
 PHRASES = [
@@ -110,3 +117,137 @@ def test_nothing_to_resolve_is_an_error() -> None:
 )
 def test_the_usual_size_is_chosen_among_several(text: str, grams: float) -> None:
     assert resolve(text).grams.grams == pytest.approx(grams)
+
+
+# Amounts: read whole at every scale, refused when no single item could be that much.
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("one million eggs", r"1,000,000 eggs .* is 50,000,000 g, over the 5 kg limit"),
+        ("1e6 g rice", r"1,000,000 g .* over the 5 kg limit"),
+        ("1,000,000 g rice", r"1,000,000 g .* over the 5 kg limit"),
+        ("99999999999999999999999 g rice", r"1e\+23 g .* over the 5 kg limit"),
+        ("1.2 kg olive oil", r"10,800 kcal, over the 10,000 kcal that one item can hold"),
+        ("zero eggs", "not above zero"),
+        ("0.0 g rice", "not above zero"),
+        ("- 1 cup milk", "negative"),
+        ("1e400 g rice", "too large"),
+    ],
+)
+def test_impossible_amounts_are_refused_naming_the_limit(text: str, words: str) -> None:
+    with pytest.raises(AmountError, match=words):
+        resolve(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "grams", "flag"),
+    [("a hundred grams rice", 100.0, None), ("two thousand g rice", 2000.0, None),
+     ("3 kg rice", 3000.0, "very large amount"), ("1 kg butter", 1000.0, "more than a day's")],
+)  # fmt: skip
+def test_large_amounts_are_accepted_and_flagged(text: str, grams: float, flag: str | None) -> None:
+    item = resolve(text)
+    assert item.grams.grams == pytest.approx(grams)
+    assert any(flag in w for w in item.warnings) if flag else not item.warnings
+    assert item.to_dict()["warnings"] == list(item.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["2\u200beggs", "\u200b2 eggs", "2\ufeff eggs", "2\u00a0eggs", "２ eggs", "2 eggs\x00"]
+)
+def test_invisible_and_odd_characters_read_as_typed(text: str) -> None:
+    item, plain = resolve(text), resolve("2 eggs")
+    assert (item.food.id, item.grams.grams) == (plain.food.id, plain.grams.grams)
+    assert item.input == clean(text)
+
+
+def test_decimals_and_percentages_in_food_words_are_data() -> None:
+    item = resolve("milk 3.25%")
+    assert re.match(r"Milk, whole, 3\.25%", item.food.name)
+    assert resolve("1 cup whole milk 3.25%").food.id == item.food.id
+
+
+def test_a_size_word_without_a_number_can_be_part_of_the_name() -> None:
+    assert resolve("whole milk").food.name.startswith("Milk, whole")
+
+
+def test_look_alike_letters_are_refused() -> None:
+    with pytest.raises(InputError, match="mixes Cyrillic and Latin"):
+        resolve("1 cup мilk")
+
+
+def test_a_megabyte_phrase_is_refused_at_once() -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="at most 300"):
+        resolve("2 eggs " * 150_000)
+    assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zq" * 149, "qwxz " * 59, " ".join(["milk", "cheese", "bread", "raw", "with"] * 8)],
+)
+def test_unknown_long_phrases_cost_little(text: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(InputError) as caught:
+        resolve(text)
+    assert time.perf_counter() - start < 3.0  # one pathological input, generous bound
+    assert len(str(caught.value)) < 800
+
+
+def test_too_many_phrases_are_refused_before_any_is_read() -> None:
+    with pytest.raises(InputError, match="more than 100 food phrases"):
+        nutrients(itertools.repeat("1 egg"))  # endless: must not be read to the end
+    assert len(nutrients(["1 egg"] * 100).items) == 100
+
+
+PHRASE_PIECES = [
+    "2",
+    " eggs",
+    "1/2",
+    " cup",
+    " milk",
+    " 3.25%",
+    "\u200b",
+    "\u00a0",
+    "[01077]",
+    "[/bold]",
+    "[skim]",
+    '"',
+    "*",
+    "^",
+    "-",
+    ":",
+    "(",
+    ")",
+    " NEAR ",
+    " AND ",
+    " OR ",
+    " NOT ",
+    "{name}:",
+    "head:",
+    " one",
+    " million",
+    " a hundred",
+    " grams",
+    " 1e6",
+    " 0",
+    "мilk",
+    "\x00",
+    "½",
+]
+PHRASES_ST = st.lists(
+    st.sampled_from(PHRASE_PIECES) | st.text(max_size=4), min_size=1, max_size=10
+).map("".join)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=PHRASES_ST)
+def test_any_phrase_resolves_or_is_refused_with_a_documented_error(text: str) -> None:
+    try:
+        item = resolve(text)
+    except InputError:
+        return  # a documented refusal (its message is tested above)
+    assert 0 < item.grams.grams <= 5000
+    values = [v for v in item.nutrients.values() if v is not None]
+    assert all(math.isfinite(v) for v in values)
+    json.dumps(item.to_dict(), allow_nan=False)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twitchcheck.errors import AmountError, InputError
+from twitchcheck.errors import AmountError, InputError, QuantityError
 from twitchcheck.quantity import parse_quantity
 
 EXAMPLES = [
@@ -122,3 +124,149 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
         return  # a clear, documented refusal (e.g. a negative amount)
     assert parsed.amount is None or parsed.amount >= 0
     assert isinstance(parsed.food, str)
+
+
+# Numbers at every scale are read whole: "one million eggs" is 1,000,000 eggs (which
+# `portions` then refuses), never 1 egg.
+SCALED = [
+    ("one million eggs", 1_000_000, None, "eggs"),
+    ("a million eggs", 1_000_000, None, "eggs"),
+    ("a hundred grams rice", 100, "g", "rice"),
+    ("a hundred and fifty grams of rice", 150, "g", "rice"),
+    ("two thousand g rice", 2000, "g", "rice"),
+    ("twenty-five almonds", 25, None, "almonds"),
+    ("ninety nine almonds", 99, None, "almonds"),
+    ("two million three hundred thousand eggs", 2_300_000, None, "eggs"),
+    ("two dozen eggs", 24, None, "eggs"),
+    ("2 dozen eggs", 24, None, "eggs"),
+    ("3 million eggs", 3_000_000, None, "eggs"),
+    ("1e6 g rice", 1_000_000, "g", "rice"),
+    ("1e6g rice", 1_000_000, "g", "rice"),
+    ("2.5e3 g rice", 2500, "g", "rice"),
+    ("1,000,000 g rice", 1_000_000, "g", "rice"),
+    ("zero eggs", 0, None, "eggs"),
+    ("２ eggs", 2, None, "eggs"),
+    ("\u200b2 eggs", 2, None, "eggs"),
+    ("2\u00a0cups\u200b milk", 2, "cup", "milk"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "unit", "food"), SCALED)
+def test_numbers_at_every_scale(text: str, amount: float, unit: str | None, food: str) -> None:
+    parsed = parse_quantity(text)
+    assert parsed.amount == pytest.approx(amount)
+    assert (parsed.unit, parsed.food) == (unit, food)
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [("thousand island dressing", "thousand island dressing"), ("seven-up", "seven-up"),
+     ("two-egg omelette", "two-egg omelette"), ("tenderloin", "tenderloin")],
+)  # fmt: skip
+def test_number_words_inside_names_are_not_amounts(text: str, food: str) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.amount, parsed.food) == (None, food)
+
+
+@pytest.mark.parametrize("text", ["two to three eggs", "two or three eggs", "two - three eggs"])
+def test_spelled_ranges_take_the_middle(text: str) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.amount, parsed.approximate) == (2.5, True)
+
+
+@pytest.mark.parametrize("text", ["a few almonds", "several almonds", "a couple of eggs"])
+def test_vague_counts_are_approximate(text: str) -> None:
+    assert parse_quantity(text).approximate
+
+
+@pytest.mark.parametrize("text", ["one two eggs", "twenty eleven eggs"])
+def test_two_numbers_in_a_row_are_refused(text: str) -> None:
+    with pytest.raises(QuantityError, match="not one number"):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize("text", ["1e400 g rice", "9" * 400 + " g rice"])
+def test_numbers_beyond_floating_point_are_refused(text: str) -> None:
+    with pytest.raises(AmountError, match="too large"):
+        parse_quantity(text)
+
+
+ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen"]  # fmt: skip
+TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(n: int) -> str:
+    """n in English words, the way people write it ("two hundred and five")."""
+    if n < 20:
+        return ONES[n]
+    if n < 100:
+        return TENS[n // 10] + ("-" + ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        rest = n % 100
+        return f"{ONES[n // 100]} hundred" + (f" and {spell(rest)}" if rest else "")
+    for size, word in ((10**9, "billion"), (10**6, "million"), (10**3, "thousand")):
+        if n >= size:
+            rest = n % size
+            return f"{spell(n // size)} {word}" + (f" {spell(rest)}" if rest else "")
+    raise AssertionError(n)
+
+
+@settings(max_examples=150)
+@given(n=st.integers(min_value=1, max_value=999_999_999_999))
+def test_any_spelled_number_reads_as_its_value(n: int) -> None:
+    parsed = parse_quantity(f"{spell(n)} eggs")
+    assert (parsed.amount, parsed.food) == (n, "eggs")
+
+
+INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad"])
+
+
+@given(data=st.data())
+def test_invisible_characters_change_nothing(data: st.DataObject) -> None:
+    text = "1 1/2 cups of cooked spinach"
+    cut = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    marks = [data.draw(INVISIBLE) for _ in cut]
+    hidden = "".join(text[a:b] + m for a, b, m in zip([0, *cut], cut, marks, strict=False))
+    hidden += text[cut[-1] :] if cut else text
+    assert parse_quantity(hidden) == parse_quantity(text)
+
+
+PIECES = [
+    "one",
+    " million",
+    " hundred",
+    " a ",
+    " and ",
+    "dozen",
+    " cups",
+    "мilk",
+    "twenty-",
+    "\u200b",
+    "\u00a0",
+    "\x00",
+    "\u3000",
+    "[",
+    "]",
+    " g ",
+    "1e9",
+    "1,000",
+    "1/0",
+    "-",
+]
+HOSTILE = st.lists(
+    st.sampled_from(PIECES) | st.text(alphabet="0123456789 ,./-½¼e%", max_size=4)
+    | st.text(max_size=3),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(text=HOSTILE)
+def test_hostile_text_gives_a_finite_amount_or_a_documented_error(text: str) -> None:
+    try:
+        parsed = parse_quantity(text)
+    except InputError:
+        return
+    assert parsed.amount is None or (parsed.amount >= 0 and math.isfinite(parsed.amount))

@@ -11,22 +11,33 @@ the total says how many items lacked it, so a gap is never read as zero.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
-from twitchcheck.errors import InputError, PortionError, UnknownFoodError
+from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
 from twitchcheck.fooddb import SOURCES, Food, get_food, get_foods
+from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
-from twitchcheck.portions import Grams, grams_for
+from twitchcheck.portions import Grams, checked, grams_for, measure
 from twitchcheck.quantity import Quantity, parse_quantity
 from twitchcheck.search import Match, search
+from twitchcheck.text import clip, quoted, user_text
 
 MIN_SCORE = 0.45  # below this the best match shares too little with what was typed
 SURE_SCORE = 0.9  # below this the match is shown as uncertain, with alternatives
 ALTERNATIVES = 3
 FIT_MARGIN = 0.03  # matches this close to the best may win by having the portion asked for
 WIDE_MARGIN = 0.15  # ...and these, when none of the closest has the unit at all
+# Bounds and per-item plausibility, with their reasons in limits.toml [phrase] and [item].
+MAX_CHARS = int(limit("phrase.chars"))
+MAX_PHRASES = int(limit("phrase.count"))
+SUGGEST_CHARS = int(limit("phrase.suggest_chars"))
+MAX_KCAL = limit("item.energy_kcal")
+LARGE_GRAMS = limit("item.grams_large")
+LARGE_KCAL = limit("item.energy_kcal_large")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +50,7 @@ class Item:
     nutrients: dict[str, float | None]
     alternatives: tuple[Match, ...] = ()
     uncertain: bool = False
+    warnings: tuple[str, ...] = ()  # possible but unusual: a very large amount
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -53,6 +65,7 @@ class Item:
             "estimate": self.grams.estimate,
             "uncertain": self.uncertain,
             "alternatives": [m.to_dict() for m in self.alternatives],
+            "warnings": list(self.warnings),
             "nutrients": {k: _round(v) for k, v in self.nutrients.items()},
         }
 
@@ -74,8 +87,12 @@ class NutrientReport:
 
 
 def resolve(phrase: str) -> Item:
-    """Resolve one phrase such as "a medium banana" into food, grams and nutrients."""
-    text = phrase.strip()
+    """Resolve one phrase such as "a medium banana" into food, grams and nutrients.
+
+    The phrase is read as data (`text.user_text`: bounded, invisible characters dropped,
+    look-alike letters refused); every refusal is an `InputError` naming what would do.
+    """
+    text = user_text(phrase, "food phrase", MAX_CHARS)
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")
     quantity = parse_quantity(text)
@@ -83,13 +100,28 @@ def resolve(phrase: str) -> Item:
         food = get_food(quantity.pinned_id)
         return _item(text, food, grams_for(food, quantity), (), False)
     if not quantity.food:
-        raise InputError(f"{text!r} has an amount but no food; e.g. '{text} rice'")
+        raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
+    try:
+        return _found(text, quantity)
+    except PortionError:
+        if not (quantity.implied and quantity.kind == "count"):
+            raise
+    # "whole milk": a size word with no number, and the food has no such portion, so the
+    # word is part of the food's name.
+    named = f"{quantity.unit} {quantity.food}"
+    return _found(text, replace(quantity, amount=None, unit=None, kind=None, food=named))
+
+
+def _found(text: str, quantity: Quantity) -> Item:
+    """The item for `quantity`'s food words, searched."""
     matches = search(quantity.food, limit=12)
     if not matches or matches[0].score < MIN_SCORE:
         raise UnknownFoodError(
-            quantity.food, [m.name for m in matches[:5]] or _suggest(quantity.food)
+            clip(quantity.food, 80),
+            [m.name for m in matches[:5]] or _suggest(quantity.food),
         )
     best, food, grams = _fit(matches, quantity)
+    grams = checked(food, quantity, grams)
     rest = [m for m in matches if m is not best]
     other_source = [m for m in rest if m.source != best.source][:1]
     alternatives = tuple(dict.fromkeys([*rest[: ALTERNATIVES - len(other_source)], *other_source]))
@@ -122,7 +154,7 @@ def _first_fitting(close: list[Match], quantity: Quantity) -> tuple[Match, Food,
     first_error: InputError | None = None
     for match, food in zip(close, get_foods([m.rowid for m in close]), strict=True):
         try:
-            grams = grams_for(food, quantity)
+            grams = measure(food, quantity)
         except PortionError as error:
             first_error = first_error or error
             continue
@@ -142,23 +174,68 @@ def _item(
         key: None if value is None else value * grams.grams / 100.0
         for key, value in food.nutrients.items()
     }
-    return Item(text, food, grams, scaled, alternatives, uncertain)
+    return Item(text, food, grams, scaled, alternatives, uncertain, _warnings(food, grams, scaled))
+
+
+def _warnings(food: Food, grams: Grams, scaled: Mapping[str, float | None]) -> tuple[str, ...]:
+    """Refuse one item's energy if no portion could hold it; flag what is merely large.
+
+    (The mass limit is `portions.grams_for`'s.) Figures and reasons: limits.toml [item].
+    """
+    energy = scaled.get("energy_kcal")
+    if energy is not None and energy > MAX_KCAL:
+        raise AmountError(
+            f"{grams.grams:,.0f} g of {food.name!r} is {energy:,.0f} kcal, over the "
+            f"{MAX_KCAL:,.0f} kcal that one item can hold; check the amount"
+        )
+    found = []
+    if grams.grams > LARGE_GRAMS:
+        found.append(
+            f"{grams.grams:,.0f} g is a very large amount of one food (over "
+            f"{LARGE_GRAMS:,.0f} g); check it is what was eaten"
+        )
+    if energy is not None and energy > LARGE_KCAL:
+        found.append(
+            f"{energy:,.0f} kcal is more than a day's energy in one item (over "
+            f"{LARGE_KCAL:,.0f} kcal); check the amount"
+        )
+    return tuple(found)
 
 
 def _suggest(words: str) -> list[str]:
-    """Names close in spelling to `words`, for an error message."""
+    """Names close in spelling to `words`, for an error message.
+
+    Only the first `phrase.suggest_chars` characters are compared, so the cost is the
+    same for any input length.
+    """
     from rapidfuzz import fuzz, process
 
-    from twitchcheck.fooddb import connect
-
-    heads = sorted({name.split(",")[0] for (name,) in connect().execute("SELECT name FROM food")})
-    found = process.extract(words, heads, scorer=fuzz.WRatio, limit=5, score_cutoff=60)
+    head = words[:SUGGEST_CHARS]
+    found = process.extract(head, _heads(), scorer=fuzz.WRatio, limit=5, score_cutoff=60)
     return [str(name) for name, _, _ in found]
 
 
+@functools.cache
+def _heads() -> tuple[str, ...]:
+    """The first part of every food name ("Milk", "Bread"), for suggestions."""
+    from twitchcheck.fooddb import connect
+
+    names = connect().execute("SELECT name FROM food")
+    return tuple(sorted({name.split(",")[0] for (name,) in names}))
+
+
 def nutrients(phrases: Iterable[str]) -> NutrientReport:
-    """Resolve every phrase and total the nutrients; the first bad phrase raises."""
-    items = tuple(resolve(p) for p in phrases)
+    """Resolve every phrase and total the nutrients; the first bad phrase raises.
+
+    At most `phrase.count` phrases are read; more is refused before any is resolved.
+    """
+    given = list(itertools.islice(phrases, MAX_PHRASES + 1))
+    if len(given) > MAX_PHRASES:
+        raise InputError(
+            f"more than {MAX_PHRASES} food phrases at once; give at most {MAX_PHRASES}, or put "
+            "a longer list in a diary file (twitchcheck diet analyze)"
+        )
+    items = tuple(resolve(p) for p in given)
     if not items:
         raise InputError("no food phrases given; e.g. twitchcheck nutrients '1 cup milk'")
     return NutrientReport(items, *total(items))

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from twitchcheck.errors import AmountError, PortionError
 from twitchcheck.fooddb import Food, Portion
+from twitchcheck.limits import limit
 from twitchcheck.quantity import Quantity, units
 from twitchcheck.text import singular, terms
 
-MAX_GRAMS = 5000.0  # more than 5 kg of one item in a day is a typing slip, not a meal
+MAX_GRAMS = limit("item.grams")  # more than one item can be (limits.toml gives the reason)
 TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
 COUNT_PREFERENCE = (
@@ -48,13 +49,25 @@ def usable(food: Food) -> list[Portion]:
 
 
 def grams_for(food: Food, quantity: Quantity) -> Grams:
-    """Grams of `food` meant by `quantity`; raises if the unit cannot apply to it."""
-    result = _grams(food, quantity)
+    """Grams of `food` meant by `quantity`; raises if the unit cannot apply to it or the
+    amount is more than one item can be."""
+    return checked(food, quantity, measure(food, quantity))
+
+
+def measure(food: Food, quantity: Quantity) -> Grams:
+    """Grams of `food` meant by `quantity`, before the per-item limit is applied (to
+    choose among foods first, then refuse the amount for the one chosen)."""
+    return _grams(food, quantity)
+
+
+def checked(food: Food, quantity: Quantity, result: Grams) -> Grams:
+    """`result`, unless it is zero or over `MAX_GRAMS` (limits.toml item.grams)."""
     if result.grams <= 0:
         raise AmountError(f"{_said(quantity)} is zero; give an amount above zero")
-    if result.grams > MAX_GRAMS:
+    if not result.grams <= MAX_GRAMS:  # also catches an overflow to infinity
+        weight = "" if quantity.kind == "mass" else f" is {_figure(result.grams)} g"
         raise AmountError(
-            f"{_said(quantity)} of {food.name!r} is {result.grams:,.0f} g, over the "
+            f"{_said(quantity)} of {food.name!r}{weight}, over the "
             f"{MAX_GRAMS / 1000:g} kg limit for one item; check the amount or split it into items"
         )
     return result
@@ -62,8 +75,8 @@ def grams_for(food: Food, quantity: Quantity) -> Grams:
 
 def _grams(food: Food, quantity: Quantity) -> Grams:
     amount, unit, table = quantity.amount, quantity.unit, units()
-    if amount is not None and amount <= 0:
-        raise AmountError(f"amount {amount:g} is not above zero; give a positive amount")
+    if amount is not None and not 0 < amount < math.inf:
+        raise AmountError(f"amount {_figure(amount)} is not above zero; give a positive amount")
     if unit is None:
         return _by_count(food, amount) if amount is not None else _typical(food)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
@@ -239,4 +252,14 @@ def _names(food: Food) -> list[str]:
 
 
 def _said(quantity: Quantity) -> str:
-    return " ".join(str(x) for x in (quantity.amount, quantity.unit) if x is not None) or "amount"
+    """The amount as read, for a message: "1,000,000 eggs", "250 g"."""
+    if quantity.amount is None:
+        return "amount"
+    return f"{_figure(quantity.amount)} {quantity.unit or quantity.food}".strip()
+
+
+def _figure(value: float) -> str:
+    """A number as people read it: 1,000,000 or 0.5; astronomical ones as 1e+23."""
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return f"{value:.3g}"
+    return f"{value:,.6g}" if abs(value) < 1e6 else f"{value:,.0f}"

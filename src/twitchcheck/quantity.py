@@ -6,25 +6,28 @@
     "100g chicken breast"        -> 100, "g",      "chicken breast"
     "almonds, 30 g"              -> 30,  "g",      "almonds"
 
-Numbers may be integers, decimals (also with a decimal comma), fractions,
-mixed numbers, unicode fractions, ranges ("2-3", taken as the middle) and
-words ("one and a half", "a", "an", "half", "a dozen"). This module knows
-nothing about foods; `portions` turns the unit into grams.
+Numbers may be integers, decimals (also with a decimal comma), thousands
+separators ("1,000,000"), powers of ten ("1e6"), fractions, mixed numbers,
+unicode fractions, ranges ("2-3", taken as the middle) and words at any scale
+("one and a half", "a", "an", "half", "a dozen", "a hundred", "two thousand",
+"one million", "twenty-five"). A number is always read whole: "one million eggs"
+is 1,000,000 eggs, which `portions` then refuses as more than one item can be.
+This module knows nothing about foods; `portions` turns the unit into grams.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Literal
 
 from twitchcheck._data import data_path
-from twitchcheck.errors import AmountError
-from twitchcheck.text import fold, singular
+from twitchcheck.errors import AmountError, QuantityError
+from twitchcheck.text import clean, fold, singular
 
 UnitKind = Literal["mass", "volume", "count", "informal"]
 _Value = Callable[[re.Match[str]], float]  # how a matched number phrase becomes a value
@@ -34,12 +37,23 @@ UNICODE_FRACTIONS = {
     "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
     "⅞": 7 / 8,
 }  # fmt: skip
+# Spelled numbers: units and teens, tens, and the scale words that multiply what precedes.
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "single": 1,
+}  # fmt: skip
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {
+    "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
+    "trillion": 1e12, "quadrillion": 1e15,
+}  # fmt: skip
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "dozen": 12,
-    "a": 1, "an": 1, "half": 0.5, "quarter": 0.25, "couple": 2, "single": 1,
+    **ONES, **TENS, **SCALES, "a": 1, "an": 1, "half": 0.5, "quarter": 0.25, "couple": 2,
     "several": 3, "few": 3,
 }  # fmt: skip
 
@@ -50,19 +64,14 @@ _NUMBER = (
     rf"|\d+\s*/\s*\d+"  # 3/4
     rf"|[{_FRACTION_CHARS}]"  # ½
     rf"|\d+,\d{{1,2}}(?!\d)"  # 1,5 (decimal comma)
-    rf"|\d{{1,3}}(?:,\d{{3}})+"  # 1,000
-    rf"|\d*\.\d+|\d+)"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d*\.\d+|\d+)(?:e[+-]?\d+)?"  # 1,000; 0.5; 1e6
+    rf")"
 )
 _LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))?")
 _TRAILING = re.compile(rf"[\s,;:(]+({_NUMBER})\s*([a-z .]*?)\)?\s*$")
 _PIN = re.compile(r"\[\s*((?:sr28:|fndds:)?\d{4,8})\s*\]")
-_GLUED = re.compile(rf"(\d|[{_FRACTION_CHARS}])([a-z])")
-_FRACTION_TABLE = str.maketrans(
-    {
-        ch: " {}/{}".format(*Fraction(value).limit_denominator(8).as_integer_ratio())
-        for ch, value in UNICODE_FRACTIONS.items()
-    }
-)
+_GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
+_SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,7 @@ class Quantity:
     food: str
     pinned_id: str | None = None
     approximate: bool = False  # a range such as "2-3" or a word such as "a couple"
+    implied: bool = False  # a unit with no number ("cup of tea"): one is meant
 
 
 @dataclass(frozen=True)
@@ -113,7 +123,13 @@ def units() -> UnitTable:
 
 def number(text: str) -> float:
     """The value of one number written with digits ("1 1/2", "1½", "0.5", "1,5")."""
-    text = text.strip()
+    value = _number(text.strip())
+    if not math.isfinite(value):
+        raise AmountError(f"{text.strip()[:40]!r} is too large to be an amount")
+    return value
+
+
+def _number(text: str) -> float:
     whole = 0.0
     if text[-1] in UNICODE_FRACTIONS:
         head = text[:-1].strip()
@@ -135,27 +151,28 @@ def number(text: str) -> float:
 def parse_quantity(text: str) -> Quantity:
     """Split `text` into amount, unit and food words; never guesses silently.
 
-    Raises `AmountError` for a negative amount; any other text parses (the
-    food words may then be empty, which the caller reports).
+    Raises `AmountError` for a negative amount or one too large to be a number;
+    any other text parses (the food words may then be empty, which the caller reports).
     """
+    text = clean(text)  # fractions, invisible characters and odd spaces, before folding
     pin = _PIN.search(text)
     pinned = pin.group(1) if pin else None
     if pin:
         text = text[: pin.start()] + text[pin.end() :]
-    text = text.translate(_FRACTION_TABLE)  # before folding, which would mangle them
-    clean = _GLUED.sub(r"\1 \2", " ".join(fold(text).split()))
-    amount, after_amount, approximate = _leading_amount(clean)
+    plain = _GLUED.sub(r"\1 ", " ".join(fold(text).split()))
+    amount, after_amount, approximate = _leading_amount(plain)
     unit, rest = _unit(after_amount)
-    alone = not rest.strip(" ,.;:-") and pinned is None
+    alone = not any(c.isalnum() for c in rest) and pinned is None  # "2 eggs", "2 eggs [/]"
     if unit is not None and units().kind(unit) == "count" and alone:
         unit, rest = None, after_amount  # "2 eggs": the count word is the food itself
+    implied = False
     if amount is None and unit is None:
-        amount, unit, rest, approximate = _trailing_amount(clean)
+        amount, unit, rest, approximate = _trailing_amount(plain)
     if unit is not None and amount is None:
-        amount = 1.0  # "cup of coffee", "handful of almonds"
+        amount, implied = 1.0, True  # "cup of coffee", "handful of almonds"
     food = re.sub(r"^(?:of|x)\s+", "", rest.strip(" ,.;:-")).strip(" ,.;:-")
     kind = units().kind(unit) if unit else None
-    return Quantity(amount, unit, kind, food, pinned, approximate)
+    return Quantity(amount, unit, kind, food, pinned, approximate, implied)
 
 
 def _leading_amount(text: str) -> tuple[float | None, str, bool]:
@@ -167,48 +184,114 @@ def _leading_amount(text: str) -> tuple[float | None, str, bool]:
         value = number(first)
         if second is not None:
             value = (value + number(second)) / 2
-        return value, text[match.end() :], second is not None
+        rest = text[match.end() :]
+        while scale := _SCALE.match(rest):  # "2 dozen eggs", "3 million"
+            value *= SCALES[scale.group(1)]
+            rest = rest[scale.end() :]
+        return value, rest, second is not None
     return _word_amount(text)
 
 
 def _word_amount(text: str) -> tuple[float | None, str, bool]:
-    """ "one and a half cups", "half a banana", "a dozen eggs", "a couple of eggs"."""
-    for pattern, value, approximate in _word_patterns():
+    """ "one and a half cups", "half a banana", "a dozen eggs", "a couple of eggs",
+    "a hundred grams", "two thousand", "one million eggs"."""
+    for pattern, read, vague in _word_patterns():
         match = pattern.match(text)
         if match:
-            amount = value(match)
-            rest = re.sub(r"^of\s+", "", text[match.end() :].lstrip())
-            if not rest and match.group(0).strip() in ("a", "an"):
-                break  # "a" alone is not an amount
-            return amount, rest, approximate
+            return read(match), _after(text, match.end()), vague
+    spelled = _spelled(text)
+    if spelled is not None:
+        value, end = spelled
+        approximate = False
+        fraction = _AND_FRACTION.match(text, end)
+        if fraction:  # "two and a half"
+            value, end = value + NUMBER_WORDS[fraction.group(1)], fraction.end()
+        elif (
+            (between := _WORD_RANGE.match(text, end))
+            and (upper := _spelled(text[between.end() :]))
+            and upper[0] > value
+        ):  # "two to three eggs": the middle, as with "2-3"
+            value, end = (value + upper[0]) / 2, between.end() + upper[1]
+            approximate = True
+        following = _NUMBER_WORD.match(text, end)
+        if following and following.group(1) in {*ONES, *TENS}:
+            said = text[: following.end()].strip()
+            raise QuantityError(f"{said!r} is not one number; write the amount in digits")
+        return value, _after(text, end), approximate
+    article = _ARTICLE.match(text)
+    if article and _after(text, article.end()):  # "an apple"; "a" alone is not an amount
+        return 1.0, _after(text, article.end()), False
     return None, text, False
+
+
+def _after(text: str, end: int) -> str:
+    return re.sub(r"^of\s+", "", text[end:].lstrip())
+
+
+_ARTICLE = re.compile(r"^\s*(?:a|an)\b")
+_WORD_RANGE = re.compile(r"\s*(?:[-–]|to\b|or\b)\s*")
+_AND_FRACTION = re.compile(r"\s+and\s+(?:a\s+)?(half|quarter)\b")
+_NUMBER_WORD = re.compile(r"[\s-]*([a-z]+)\b")
+
+
+def _spelled(text: str) -> tuple[float, int] | None:
+    """A whole number spelled out at the start of `text`, and where it ends.
+
+    Read the usual way: units and teens add, tens take one unit after them ("twenty-five"),
+    "hundred" multiplies the group before it, each larger scale word closes a group
+    ("two million three hundred thousand"), "and" may join ("a hundred and fifty") and
+    "a"/"an" counts as one before a scale word ("a hundred", "a dozen"). A scale word on
+    its own is not a number ("thousand island dressing").
+    """
+    total, group, last, end, pos = 0.0, 0.0, "", 0, 0
+    below = math.inf  # scale words must come in decreasing order
+    while match := _NUMBER_WORD.match(text, pos):
+        word, pos = match.group(1), match.end()
+        if "-" in match.group(0) and not (last == "tens" and ONES.get(word, 10) < 10):
+            break  # only "twenty-five" joins with a hyphen
+        if word in ("a", "an") and not last:
+            last = "article"
+            continue
+        if word == "and" and last in ("hundred", "scale"):
+            following = _NUMBER_WORD.match(text, pos)
+            if following and (following.group(1) in ONES or following.group(1) in TENS):
+                continue
+            break
+        if word in ONES and last in ("", "tens", "hundred", "scale"):
+            if last == "tens" and ONES[word] >= 10:
+                break  # "twenty eleven" is not a number
+            group, last = group + ONES[word], "ones"
+        elif word in TENS and last in ("", "hundred", "scale"):
+            group, last = group + TENS[word], "tens"
+        elif word == "hundred" and last in ("ones", "tens", "article") and group < 100:
+            group, last = (group or 1) * 100, "hundred"
+        elif word in SCALES and last in ("ones", "tens", "hundred", "article"):
+            scale = SCALES[word]
+            if scale >= below:
+                break
+            total, group, last, below = total + (group or 1) * scale, 0.0, "scale", scale
+        else:
+            break
+        end = pos
+    if end == 0 or re.match(r"-[a-z]", text[end:]):
+        return None  # "seven-up", "two-egg omelette": a name, not an amount
+    return total + group, end
 
 
 @functools.cache
 def _word_patterns() -> list[tuple[re.Pattern[str], _Value, bool]]:
-    counts = "|".join(w for w in NUMBER_WORDS if NUMBER_WORDS[w] >= 1 and w != "couple")
-
-    def n(match: re.Match[str]) -> float:
-        return float(NUMBER_WORDS[match.group("n")])
-
-    def plus(match: re.Match[str]) -> float:
-        return n(match) + NUMBER_WORDS[match.group("frac")]
-
-    def dozens(match: re.Match[str]) -> float:
-        return 12 * n(match)
+    """Fractions and vague counts, tried before spelled-out whole numbers."""
 
     def fixed(value: float) -> _Value:
         return lambda _: value
 
     table: list[tuple[str, _Value, bool]] = [
-        (rf"(?P<n>{counts})\s+and\s+(?:a\s+)?(?P<frac>half|quarter)\b", plus, False),
         (r"half\s+(?:a\s+)?dozen\b", fixed(6.0), False),
-        (rf"(?P<n>{counts})\s+dozen\b", dozens, False),
         (r"(?:a\s+)?couple\b", fixed(2.0), True),
+        (r"(?:a\s+)?few\b|several\b", fixed(3.0), True),
         (r"three\s+quarters?\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.75), False),
         (r"(?:a\s+|one\s+)?half\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.5), False),
         (r"(?:a\s+|one\s+)?quarter\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.25), False),
-        (rf"(?P<n>{counts})\b", n, False),
     ]
     return [(re.compile(r"^\s*" + p), v, a) for p, v, a in table]
 
