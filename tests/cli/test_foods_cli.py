@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from typing import Any
 
 from typer.testing import CliRunner
 
@@ -112,3 +114,133 @@ def test_every_command_has_help(runner: CliRunner) -> None:
         result = runner.invoke(app, [*command, "--help"])
         assert result.exit_code == 0
         assert len(result.stdout.strip().splitlines()) > 3
+
+
+# Hostile text end to end: documented exits, strict JSON, user text shown as typed.
+def strict_json(text: str) -> Any:
+    """json.loads that refuses NaN and Infinity (which json.dumps would write by default)."""
+
+    def refuse(name: str) -> object:
+        raise ValueError(f"not strict JSON: {name}")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+HOSTILE = [
+    "milk 3.25%", 'milk "skim"', "milk*", "NEAR(milk)", "head:milk", "{name}: milk", "(milk",
+    "milk -cheese", "milk AND OR NOT", "[skim] milk", "[/bold] milk", "2\u200beggs", "２ eggs",
+    "\x1b[31mmilk", "мilk", "one million eggs", "1e400 g rice", "0 eggs", "-2 eggs", "x" * 5000,
+    "milk " * 60, "", "   ", "[01077]", "[99999]", "\u200b",
+]  # fmt: skip
+
+
+def test_search_hostile_queries(runner: CliRunner) -> None:
+    for query in HOSTILE:
+        result = run(runner, "foods", "search", "--json", "--", query)
+        assert result.exit_code in (0, 1), (query, result.output)
+        assert "Traceback" not in result.output
+        parsed = strict_json(result.stdout)
+        if result.exit_code == 1:
+            assert isinstance(parsed, dict)
+            assert set(parsed["error"]) == {"code", "message"}
+            assert len(parsed["error"]["message"]) < 400
+        else:
+            assert isinstance(parsed, list)
+
+
+def test_search_finds_the_decimal(runner: CliRunner) -> None:
+    result = run(runner, "foods", "search", "milk", "3.25%", "--json")
+    assert result.exit_code == 0, result.output
+    assert strict_json(result.stdout)[0]["name"].startswith("Milk, whole, 3.25%")
+
+
+def test_search_limit_range_is_a_usage_error(runner: CliRunner) -> None:
+    assert run(runner, "foods", "search", "milk", "--limit", "51").exit_code == 2
+    assert run(runner, "foods", "search", "milk", "--limit", "50").exit_code == 0
+
+
+def test_show_odd_ids(runner: CliRunner) -> None:
+    assert (
+        strict_json(run(runner, "foods", "show", "０９０４０", "--json").stdout)["id"]
+        == "sr28:09040"
+    )
+    for food_id in ("[/bold]", "%", "sr28:09040' OR 1=1", "9" * 100_000, "\x00", "٠٩٠٤٠"):
+        result = run(runner, "foods", "show", food_id, "--json")
+        assert result.exit_code == 1
+        error = strict_json(result.stdout)["error"]
+        assert error["code"] == "unknown_food"
+        assert len(error["message"]) < 300
+        table = run(runner, "foods", "show", food_id)
+        assert table.exit_code == 1
+        assert table.stderr.startswith("Error: ")
+
+
+def test_nutrients_hostile_phrases(runner: CliRunner) -> None:
+    for phrase in HOSTILE:
+        result = run(runner, "nutrients", "--json", "--", phrase)
+        assert result.exit_code in (0, 1), (phrase, result.output)
+        parsed = strict_json(result.stdout)
+        assert isinstance(parsed, dict)
+        if result.exit_code == 1:
+            assert set(parsed["error"]) == {"code", "message"}
+        else:
+            assert parsed["items"][0]["input"]
+        if not phrase.isalnum():  # the table, for text that could pass for markup or controls
+            table = run(runner, "nutrients", "--", phrase)
+            assert table.exit_code == result.exit_code
+            assert "Traceback" not in table.output
+
+
+def test_nutrients_shows_brackets_as_typed(runner: CliRunner) -> None:
+    result = run(runner, "nutrients", "1 cup milk [skim]", "a banana [/bold]", "2 eggs [/]")
+    assert result.exit_code == 0, result.output
+    assert "1 cup milk [skim]" in result.stdout
+    assert "a banana [/bold]" in result.stdout
+    assert "2 eggs [/]" in result.stdout
+
+
+def test_food_names_with_markup_are_shown_as_typed(capsys) -> None:
+    from twitchcheck.cli.foods import _print_food
+    from twitchcheck.fooddb import Food, Portion
+
+    food = Food("sr28:00001", "sr28", "00001", "Cheese [/bold] [red]x[/red]", "Dairy [b]",
+                "", {}, (Portion(1, "[slice]", 20.0),))  # fmt: skip
+    _print_food(food)
+    out = capsys.readouterr().out
+    assert "Cheese [/bold] [red]x[/red]" in out
+    assert "[slice]" in out
+
+
+def test_nutrients_json_is_strict_with_unanalysed_nutrients_as_null(runner: CliRunner) -> None:
+    result = run(runner, "nutrients", "100 g cheese [01008]", "--json")
+    report = strict_json(result.stdout)
+    assert report["items"][0]["nutrients"]["caffeine_mg"] is None
+    assert report["missing"]["caffeine_mg"] == 1
+
+
+def test_nutrients_flags_large_amounts(runner: CliRunner) -> None:
+    result = run(runner, "nutrients", "3 kg rice")
+    assert result.exit_code == 0
+    assert "very large amount" in result.stdout
+    report = strict_json(run(runner, "nutrients", "3 kg rice", "--json").stdout)
+    assert report["items"][0]["warnings"]
+
+
+def test_nutrients_refuses_impossible_amounts_naming_the_limit(runner: CliRunner) -> None:
+    result = run(runner, "nutrients", "one million eggs", "--json")
+    assert result.exit_code == 1
+    error = strict_json(result.stdout)["error"]
+    assert error["code"] == "bad_amount"
+    assert "1,000,000 eggs" in error["message"]
+    assert "5 kg" in error["message"]
+
+
+def test_nutrients_bounds(runner: CliRunner) -> None:
+    start = time.perf_counter()
+    result = run(runner, "nutrients", "2 eggs " * 150_000, "--json")
+    assert time.perf_counter() - start < 1.0
+    assert result.exit_code == 1
+    assert len(strict_json(result.stdout)["error"]["message"]) < 300
+    many = run(runner, "nutrients", *["1 egg"] * 101, "--json")
+    assert many.exit_code == 1
+    assert "more than 100" in strict_json(many.stdout)["error"]["message"]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+from twitchcheck.limits import limit as _limit
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -34,18 +35,21 @@ MAIN_KEYS = (
 @guarded
 def search_command(
     query: Annotated[list[str], typer.Argument(help="What you would call the food.")],
-    limit: Annotated[int, typer.Option(min=1, max=100, help="How many results.")] = 10,
+    limit: Annotated[
+        int, typer.Option(min=1, max=int(_limit("phrase.search_results")), help="How many results.")
+    ] = 10,
     json_output: JsonOption = False,
 ) -> None:
     """Find foods by name, best match first (typos and plurals are fine)."""
     from twitchcheck.foods import search
+    from twitchcheck.text import quoted
 
     matches = search(" ".join(query), limit=limit)
     if json_output:
         emit_json([m.to_dict() for m in matches])
         return
     if not matches:
-        typer.echo(f"No food matches {' '.join(query)!r}; try a simpler name.", err=True)
+        typer.echo(f"No food matches {quoted(' '.join(query))}; try a simpler name.", err=True)
         raise typer.Exit(1)
     # Plain columns, not a Rich table: this is the command people run most, and Rich
     # would add a tenth of its start-up time.
@@ -74,11 +78,16 @@ def show_command(
 
 
 def _print_food(food: Food) -> None:
+    from rich.markup import escape
+
     from twitchcheck.fooddb import SOURCES
     from twitchcheck.nutrient_keys import NUTRIENTS
 
     out = console()
-    out.print(f"[bold]{food.name}[/bold]  ({food.id}, {SOURCES[food.source]}; {food.group})")
+    out.print(
+        f"[bold]{escape(food.name)}[/bold]  "
+        + escape(f"({food.id}, {SOURCES[food.source]}; {food.group})")
+    )
     nutrients = _table("nutrient", "per 100 g")
     for n in NUTRIENTS:
         value = food.nutrients.get(n.key)
@@ -87,7 +96,7 @@ def _print_food(food: Food) -> None:
     out.print(nutrients)
     portions = _table("portion", "grams")
     for p in food.portions:
-        portions.add_row(p.description, f"{p.grams:g}")
+        portions.add_row(escape(p.description), f"{p.grams:g}")
     out.print(portions if food.portions else "No household portions; use grams or ounces.")
 
 
@@ -131,15 +140,22 @@ def _print_report(report: NutrientReport) -> None:
 
 
 def _print_item(number: int, item: Item) -> None:
+    """One item; everything from the user or the database is escaped, so "[skim]" or
+    "[/bold]" prints as typed instead of acting as Rich markup."""
+    from rich.markup import escape
+
     out = console()
     mark = " [yellow](estimate)[/yellow]" if item.grams.estimate else ""
     out.print(
-        f"[bold]#{number} {item.input}[/bold] → {item.food.name} [dim]({item.food.id})[/dim], "
-        f"{item.grams.grams:.0f} g{mark}\n   [dim]{item.grams.basis}[/dim]"
+        f"[bold]#{number} {escape(item.input)}[/bold] → {escape(item.food.name)} "
+        f"[dim]({escape(item.food.id)})[/dim], {item.grams.grams:.0f} g{mark}\n"
+        f"   [dim]{escape(item.grams.basis)}[/dim]"
     )
     if item.uncertain and item.alternatives:
-        names = "; ".join(f"{m.name} [{m.id}]" for m in item.alternatives)
+        names = escape("; ".join(f"{m.name} [{m.id}]" for m in item.alternatives))
         out.print(f"   [yellow]Not sure this is the food you meant.[/yellow] Alternatives: {names}")
+    for warning in item.warnings:
+        out.print(f"   [yellow]Check:[/yellow] {escape(warning)}")
 
 
 def _cell(value: float | None) -> str:
