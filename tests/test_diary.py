@@ -18,6 +18,7 @@ from twitchcheck.diary import (
     FORMATS,
     Diary,
     DiaryEntry,
+    DiaryProblem,
     detect_format,
     parse_diary_text,
     read_diary,
@@ -42,6 +43,11 @@ def by_line(diary: Diary) -> dict[int, DiaryEntry]:
     return {entry.line: entry for entry in diary.entries}
 
 
+def line_problems(diary: Diary) -> list[DiaryProblem]:
+    """The problems of lines, without the flags on unusual days (small samples are short days)."""
+    return [p for p in diary.problems if p.kind != "unusual"]
+
+
 # --- every sample file --------------------------------------------------------------------
 
 SAMPLES = [
@@ -64,7 +70,7 @@ def test_sample_files(name, fmt, entries, problems, days) -> None:
     diary = read_diary(DIARIES / name, year=2026)
     assert diary.format == fmt
     assert len(diary.entries) == entries
-    assert [(p.line, p.kind) for p in diary.problems] == problems
+    assert [(p.line, p.kind) for p in line_problems(diary)] == problems
     assert len(diary.days) == days
     assert list(diary.days) == sorted(diary.days)
     json.dumps(diary.to_dict())  # the CLI's --json can print it as is
@@ -256,20 +262,20 @@ def test_csv_gram_column_and_unmatched_rows() -> None:
     diary = read(text)
     assert diary.entries[0].text == "30 g almonds"
     assert diary.entries[0].grams == 30
-    assert [(p.line, p.kind) for p in diary.problems] == [(3, "unmatched"), (4, "invalid")]
+    assert [(p.line, p.kind) for p in line_problems(diary)] == [(3, "unmatched"), (4, "invalid")]
 
 
 def test_csv_quoted_newline_keeps_line_numbers() -> None:
     text = 'date,food\n2026-11-20,"2 eggs"\n2026-11-20,"1 apple\nsliced"\n2026-11-20,1 pear\n'
     diary = read(text)
     assert [e.line for e in diary.entries] == [2, 5]
-    assert diary.problems[0].line == 3
-    assert "quote" in diary.problems[0].message
+    assert line_problems(diary)[0].line == 3
+    assert "quote" in line_problems(diary)[0].message
 
 
 def test_csv_unclosed_quote_is_an_error_naming_its_line() -> None:
     text = 'date,food\n2026-11-20,1 pear\n2026-11-20,"2 eggs\n' + "2026-11-20,apple\n" * 20_000
-    with pytest.raises(DiaryError, match=r"line 3: the CSV cannot be read .* quote"):
+    with pytest.raises(DiaryError, match=r"line 3: .*the CSV cannot be read .* quote"):
         read(text)
 
 
@@ -355,10 +361,16 @@ def test_cronometer_absurd_amount_is_reported() -> None:
     assert "5 kg" in diary.problems[0].message
 
 
-def test_export_cell_that_is_not_a_number_names_line_and_column() -> None:
-    text = "Day,Food Name,Amount,Magnesium (mg)\n2026-11-20,Rice,100.00 g,lots\n"
-    with pytest.raises(DiaryError, match=r"line 2: 'magnesium \(mg\)' holds 'lots'"):
-        parse_diary_text(text)
+def test_export_cell_that_is_not_a_number_leaves_its_row_out() -> None:
+    text = (
+        "Day,Food Name,Amount,Magnesium (mg)\n2026-11-20,Rice,100.00 g,lots\n"
+        "2026-11-20,Oats,40.00 g,55\n"
+    )
+    diary = parse_diary_text(text)
+    assert [e.line for e in diary.entries] == [3]
+    problem = line_problems(diary)[0]
+    assert (problem.line, problem.kind) == (2, "invalid")
+    assert "'magnesium (mg)' holds 'lots', which is not an amount" in problem.message
 
 
 # --- MyFitnessPal -------------------------------------------------------------------------
@@ -615,3 +627,343 @@ def test_every_written_form_reads_back(d) -> None:
 def test_decode_refuses_or_returns_text(data) -> None:
     with contextlib.suppress(DiaryError):
         assert isinstance(decode(data), str)
+
+
+# --- hostile and careless input: missing values, impossible values, bounds ---------------
+
+HOSTILE = DIARIES / "hostile"
+
+
+def test_an_export_without_micronutrient_columns_leaves_them_unknown() -> None:
+    diary = read_diary(HOSTILE / "mfp_no_micros.csv")
+    assert diary.format == "myfitnesspal"
+    assert len(diary.entries) == 6
+    for entry in diary.entries:
+        assert entry.nutrients["energy_kcal"] is not None
+        for key in ("magnesium_mg", "calcium_mg", "vitamin_d_ug", "potassium_mg", "vitamin_b12_ug"):
+            assert entry.nutrients[key] is None, key
+
+
+@pytest.mark.parametrize("cell", ["", "-", "--", "n/a", "N/A", "NaN", "nan", "null", " "])
+def test_missing_markers_are_unknown_not_zero(cell) -> None:
+    text = (
+        f"Day,Food Name,Amount,Energy (kcal),Magnesium (mg)\n2026-11-20,Rice,100.00 g,130,{cell}\n"
+    )
+    entry = parse_diary_text(text).entries[0]
+    assert entry.nutrients["magnesium_mg"] is None
+    assert entry.nutrients["energy_kcal"] == 130
+
+
+def test_bad_export_cells_leave_their_rows_out_and_name_them() -> None:
+    diary = read_diary(HOSTILE / "cronometer_bad_values.csv")
+    assert [e.line for e in diary.entries] == [2, 4, 9]
+    coffee = by_line(diary)[4]  # nan, NaN, n/a, - and blank: all unknown
+    assert all(v is None for v in coffee.nutrients.values())
+    messages = {p.line: p.message for p in line_problems(diary)}
+    assert "cannot be negative" in messages[3]
+    assert "'calcium (mg)' holds 'inf'" in messages[5]
+    assert "5 kg limit" in messages[6]
+    assert "vitamin D 250,000 µg in one line" in messages[7]  # 10 million IU
+    assert "'energy (kcal)' holds 'lots'" in messages[8]
+    assert "cut short" in messages[10]  # the file ends in the middle of a row
+    assert all(p.kind == "invalid" for p in line_problems(diary))
+
+
+def test_json_nan_is_missing_and_infinity_or_negative_is_left_out() -> None:
+    diary = read_diary(HOSTILE / "ont_nan_infinity.json")
+    assert [e.line for e in diary.entries] == [1]
+    milk = diary.entries[0]
+    assert milk.nutrients["calcium_mg"] is None
+    assert milk.nutrients["magnesium_mg"] == pytest.approx(27.5)
+    assert [p.line for p in line_problems(diary)] == [2, 3, 4]
+    json.dumps(diary.to_dict(), allow_nan=False)
+
+
+def test_an_impossible_day_is_left_out_and_an_unusual_one_flagged() -> None:
+    diary = read_diary(HOSTILE / "absurd_days.txt")
+    assert diary.days == (day(17), day(18))
+    problems = {p.line: p for p in diary.problems}
+    assert problems[2].kind == "invalid"
+    assert "57,954 kcal (lines 2-7), more than any day can hold" in problems[2].message
+    assert problems[9].kind == "unusual"
+    assert "6,479 kcal" in problems[9].message
+    assert 9 in by_line(diary)  # kept: 6,000 kcal is possible
+
+
+def test_a_line_above_a_whole_days_limit_is_left_out() -> None:
+    text = "Day,Food Name,Amount,Energy (kcal),Caffeine (mg)\n2026-11-20,Coffee,1 cup,2,25000\n"
+    diary = parse_diary_text(text)
+    assert not diary.entries
+    assert "caffeine 25,000 mg in one line" in diary.problems[0].message
+
+
+def test_a_day_with_too_many_items_is_left_out_with_its_lines() -> None:
+    text = "2026-11-20\n" + "1 apple\n" * 301 + "2026-11-21\n2 eggs\n"
+    diary = read(text)
+    assert diary.days == (day(21),)
+    assert "301 items (lines 2-302)" in diary.problems[0].message
+    assert "date heading missing" in diary.problems[0].message
+
+
+def test_a_low_energy_day_is_flagged_but_counted() -> None:
+    diary = read("2026-11-20\n1 apple\n")
+    assert len(diary.entries) == 1
+    assert [(p.line, p.kind) for p in diary.problems] == [(2, "unusual")]
+    assert "partly recorded" in diary.problems[0].message
+
+
+def test_dates_far_apart_are_refused_naming_both() -> None:
+    with pytest.raises(DiaryError, match=r"1962-11-17 \(line 3\) to 2026-11-18 \(line 4\)"):
+        read_diary(HOSTILE / "span_typo.csv")
+
+
+@pytest.mark.parametrize("year", [0, -5, 1899, 2201, 10**12])
+def test_a_year_option_out_of_range_is_refused(year) -> None:
+    with pytest.raises(DiaryError, match=r"--year: the year .* from 1900 to 2200"):
+        parse_diary_text("Nov 20\n2 eggs\n", year=year)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1899-12-31\n2 eggs\n", "year 1899 is out of range"),
+        ("Mon 1 Jan 1900\n2 eggs\nDec 31\n1 apple\n", "year 1899 is out of range"),
+        ("0000-00-00\n2 eggs\n", "no month 0"),
+        ("9999-12-31\n2 eggs\n", "year 9999 is out of range"),
+    ],
+)
+def test_years_outside_the_range_are_refused(text, message) -> None:
+    with pytest.raises(DiaryError, match=message):
+        parse_diary_text(text)
+
+
+def test_markup_in_food_names_is_kept_as_text() -> None:
+    diary = read_diary(HOSTILE / "markup.txt")
+    texts = [e.text for e in diary.entries] + [p.text for p in diary.problems]
+    assert "[skim] milk, 1 cup" in texts
+    assert "[/bold] 2 eggs" in texts
+    assert "\x1b[31m1 banana\x1b[0m" in texts  # terminal codes do not make a file binary
+    assert diary.entries[0].meal == "[bold]breakfast[/bold]"
+
+
+def test_a_stray_zero_byte_and_cut_utf16_are_refused_naming_the_byte() -> None:
+    with pytest.raises(DiaryError, match="zero byte at byte 23"):
+        read_diary(HOSTILE / "nul_byte.txt")
+    with pytest.raises(DiaryError, match="byte 34 is not valid UTF-16"):
+        read_diary(HOSTILE / "utf16_truncated.txt")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(10_000_001)  # sparse: costs no disk
+    with pytest.raises(DiaryError, match=r"too large .*10,000,001 bytes.* at most 10,000,000"):
+        read_diary(big)
+    with pytest.raises(DiaryError, match="too large"):
+        read_diary(Path("/dev/zero"))  # no size to check: the read stops one byte past
+    with pytest.raises(DiaryError, match="is a folder"):
+        read_diary(tmp_path)
+
+
+def test_a_zip_member_over_the_size_limit_or_damaged_is_refused(tmp_path) -> None:
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("user_intake.json", b"[" + b" " * 10_000_001 + b"]")
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(DiaryError, match=r"user_intake.json in bomb.zip is too large"):
+        read_diary(bomb)
+    cut = tmp_path / "cut.zip"
+    with zipfile.ZipFile(cut, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(DIARIES / "opennutritracker_user_intake.json", "user_intake.json")
+    cut.write_bytes(cut.read_bytes()[:200])
+    with pytest.raises(DiaryError, match="cannot be opened"):
+        read_diary(cut)
+
+
+def test_more_lines_than_the_limit_are_refused_at_once() -> None:
+    start = time.perf_counter()
+    with pytest.raises(DiaryError, match=r"200,001 lines; at most 200,000"):
+        parse_diary_text("2026-11-20\n" + "\n" * 200_000)
+    assert time.perf_counter() - start < 1
+
+
+def test_a_huge_line_is_left_out_and_the_rest_read() -> None:
+    text = "2026-11-20\n2 eggs\n" + " " * 5_000_000 + "x\n1 cup milk\n"
+    start = time.perf_counter()
+    diary = read(text)
+    assert time.perf_counter() - start < 3
+    assert [e.line for e in diary.entries] == [2, 4]
+    problem = line_problems(diary)[0]
+    assert problem.line == 3
+    assert "5,000,001 characters long" in problem.message
+    assert len(problem.text) <= 200  # never the whole line back
+
+
+def test_an_unclosed_quote_past_the_csv_field_limit_names_it() -> None:
+    text = 'date,food\n2026-11-20,2 eggs\n2026-11-20,"' + "a" * 200_000 + "\n"
+    with pytest.raises(DiaryError, match=r"line 3: a cell is longer than 131,072 characters"):
+        read(text)
+
+
+@pytest.mark.parametrize("depth", [65, 10_000, 200_000])
+def test_deeply_nested_json_is_refused_not_a_recursion_error(depth) -> None:
+    with pytest.raises(DiaryError, match="nested more than 64 levels"):
+        parse_diary_text("[" * depth + "]" * depth)
+
+
+def test_a_huge_json_number_is_refused() -> None:
+    with pytest.raises(DiaryError, match="number that cannot be read"):
+        parse_diary_text('[{"dateTime": "2026-11-20", "amount": ' + "9" * 5000 + "}]")
+    big = '[{"dateTime": "2026-11-20", "amount": 1e999, "meal": {"name": "x"}}]'
+    assert "not an amount" in parse_diary_text(big).problems[0].message
+
+
+def test_json_that_is_not_an_export_says_so() -> None:
+    with pytest.raises(DiaryError, match=r"not an OpenNutriTracker export.*keys found: age, sex"):
+        parse_diary_text('{"age": 40, "sex": "female"}')
+
+
+def test_many_different_food_lines_are_refused(monkeypatch) -> None:
+    monkeypatch.setattr("twitchcheck.diary._model.cap", lambda name: 3)
+    with pytest.raises(
+        DiaryError, match=r"more than 3 different food lines \(the last at line 5\)"
+    ):
+        read("2026-11-20\n1 apple\n2 apples\n3 apples\n4 apples\n")
+
+
+def test_many_lines_that_match_nothing_are_refused(monkeypatch) -> None:
+    limits = {"diary.unmatched_lines": 2, "diary.distinct_foods": 5000}
+    monkeypatch.setattr("twitchcheck.diary._model.cap", lambda name: limits[name])
+    text = "2026-11-20\nqxzvb\n1 apple\nwqpzk\nzzxqj\n"
+    with pytest.raises(
+        DiaryError, match=r"more than 2 different lines match no food \(lines 2, 4, 5"
+    ):
+        read(text)
+
+
+def test_day_names_without_dates_in_a_table_are_refused() -> None:
+    with pytest.raises(DiaryError, match=r"line 2: 'date' holds 'Monday', which is not a date"):
+        read("date,food\nMonday,2 eggs\n")
+
+
+# --- properties: any content gives a diary or a documented error, strict JSON, no NaN ----
+
+TABLE_HEADERS = {
+    "csv": "date,meal,food,amount,grams",
+    "cronometer": "Day,Group,Food Name,Amount,Energy (kcal),Magnesium (mg),Vitamin D (IU)",
+    "myfitnesspal": "Date,Meal,Calories,Fat (g),Potassium,Fiber",
+    "opennutritracker": "date_time,type,amount,unit,meal_name,kcal_per_100g,magnesium_per_100g",
+}
+_CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["", "nan", "inf", "-inf", "-5", "1e999", "1,020.5", "2026-11-20", "n/a"]),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.dates(min_value=datetime.date(1890, 1, 1)).map(str),
+)
+
+
+def assert_sound(diary: Diary) -> None:
+    """A diary read from anything: strict JSON, only finite non-negative numbers."""
+    json.dumps(diary.to_dict(), allow_nan=False)
+    for entry in diary.entries:
+        for value in entry.nutrients.values():
+            assert value is None or (value >= 0 and value == value), entry
+
+
+def read_any(text: str, fmt: str | None) -> None:
+    try:
+        diary = parse_diary_text(text, fmt, year=2026, today=datetime.date(2026, 12, 1))
+    except InputError:  # DiaryError, or a phrase's own error from resolve
+        return
+    assert_sound(diary)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    fmt=st.sampled_from(sorted(TABLE_HEADERS)),
+    rows=st.lists(st.lists(_CELLS, max_size=8), max_size=4),
+)
+def test_any_table_rows_give_a_diary_or_a_documented_error(fmt, rows) -> None:
+    lines = [TABLE_HEADERS[fmt], *(",".join(c.replace(",", ";") for c in row) for row in rows)]
+    with_stub(lambda: read_any("\n".join(lines) + "\n", fmt))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300), st.sampled_from([None, *FORMATS]))
+def test_any_text_in_any_format_gives_a_diary_or_a_documented_error(text, fmt) -> None:
+    with_stub(lambda: read_any(text, fmt))
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.floats() | st.integers() | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+_INTAKE = st.fixed_dictionaries(
+    {"dateTime": st.one_of(st.just("2026-11-20T08:00:00"), _JSON), "amount": _JSON,
+     "type": _JSON, "meal": st.one_of(_JSON, st.fixed_dictionaries(
+         {"name": _JSON, "source": _JSON, "nutriments": st.dictionaries(
+             st.sampled_from(["energyKcal100", "magnesium100", "vitaminD100"]), _JSON)}))}
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(_JSON, st.lists(_INTAKE, max_size=4)))
+def test_any_json_gives_a_diary_or_a_documented_error(value) -> None:
+    text = json.dumps(value)  # NaN and Infinity tokens included, as Python writes them
+    read_any(text if text[:1] in "[{" else f"[{text}]", "opennutritracker")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_bytes_in_a_file_give_a_diary_or_a_documented_error(data) -> None:
+    try:
+        text = decode(data)
+    except DiaryError:
+        return
+    with_stub(lambda: read_any(text, None))
+
+
+def with_stub(check) -> None:
+    """Run `check` with the food search answering at once (the search has its own fuzz tests;
+    here the readers are under test, and every line is resolved, or refused, all the same)."""
+    from unittest import mock
+
+    from twitchcheck.errors import UnknownFoodError
+    from twitchcheck.phrases import resolve
+
+    egg = resolve("2 eggs")
+
+    def fake(phrase: str):
+        return egg if len(phrase) % 2 else UnknownFoodError(phrase[:40])
+
+    with mock.patch("twitchcheck.diary._model.resolve_cached", fake):
+        check()
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=30), min_size=1, max_size=3))
+def test_any_food_lines_with_the_real_search(lines) -> None:
+    """A few examples end to end, through the real food search."""
+    read_any("2026-11-20\n" + "\n".join(lines) + "\n", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("[" * 2_000_000, "opennutritracker"),
+        ('"' * 2_000_000, "csv"),
+        ("date,food\n" + "2026-11-20," + "9" * 5_000_000 + "\n", "csv"),
+        ("Date,Meal,Calories\n2026-11-20,Lunch," + "1" * 5_000_000 + "\n", "myfitnesspal"),
+        ("2026-11-20\n" + "a #" * 1_500_000 + "\n", "text"),
+        ("2026-11-20\n" + " \t" * 2_500_000 + "#\n", "text"),
+        ("2026-11-20\n" + "=" * 5_000_000 + " 2026-11-21 =\n", "text"),
+    ],
+    ids=["deep-json", "quotes", "digits-cell", "digits-number", "comments", "spaces", "decorated"],
+)
+def test_pathological_single_inputs_finish_quickly(text, fmt) -> None:
+    start = time.perf_counter()
+    with_stub(lambda: read_any(text, fmt))
+    assert time.perf_counter() - start < 3

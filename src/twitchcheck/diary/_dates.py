@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from twitchcheck.diary._bounds import cap, quoted
 from twitchcheck.errors import DiaryError
 
 MONTHS = {
@@ -92,11 +93,11 @@ def _numeric(a: int, b: int, year: int, day_first: bool | None, text: str) -> Da
     if b > 12 >= a:
         return _checked(b, a, year, None, text)
     if a > 12 and b > 12:
-        raise DiaryError(f"{text.strip()!r} is not a date: neither {a} nor {b} is a month")
+        raise DiaryError(f"{quoted(text.strip())} is not a date: neither {a} nor {b} is a month")
     first = f"{a} {calendar.month_name[b]}"
     second = f"{calendar.month_name[a]} {b}"
     raise DiaryError(
-        f"{text.strip()!r} could be {first} or {second}; write it as "
+        f"{quoted(text.strip())} could be {first} or {second}; write it as "
         f"{year}-{b:02d}-{a:02d} or '{a} {calendar.month_abbr[b]} {year}' (day, month name, year)"
     )
 
@@ -125,19 +126,33 @@ def _wordy(tokens: list[str], text: str) -> DateParts | None:
 
 def _checked(day: int, month: int, year: int | None, weekday: int | None, text: str) -> DateParts:
     """The parts, if some year could hold them; otherwise a DiaryError saying why not."""
-    written = text.strip()
+    written = quoted(text.strip())
     if not 1 <= month <= 12:
-        raise DiaryError(f"{written!r} is not a date: there is no month {month}")
+        raise DiaryError(f"{written} is not a date: there is no month {month}")
     longest = calendar.monthrange(year if year is not None else 2000, month)[1]  # 2000: leap
     if not 1 <= day <= longest:
         in_year = f" {year}" if year is not None else ""
         raise DiaryError(
-            f"{written!r} is not a real date: {calendar.month_name[month]}{in_year} has "
+            f"{written} is not a real date: {calendar.month_name[month]}{in_year} has "
             f"{longest} days"
         )
-    if year is not None and not 1900 <= year <= 2200:
-        raise DiaryError(f"{written!r}: the year {year} is out of range")
+    if year is not None:
+        check_year(year, written)
     return DateParts(day, month, year, weekday)
+
+
+def year_range() -> tuple[int, int]:
+    """The years a diary date may have (diary.year_min and diary.year_max)."""
+    return cap("diary.year_min"), cap("diary.year_max")
+
+
+def check_year(year: int, what: str) -> None:
+    """Refuse a year outside `year_range`, naming `what` carried it."""
+    first, last = year_range()
+    if not first <= year <= last:
+        raise DiaryError(
+            f"{what}: the year {year} is out of range; dates from {first} to {last} are read"
+        )
 
 
 class DateReader:
@@ -155,6 +170,8 @@ class DateReader:
         today: datetime.date | None = None,
         day_first: bool | None = None,
     ) -> None:
+        if year is not None:
+            check_year(year, "--year")
         self.year = year
         self.today = today or datetime.date.today()
         self.day_first = day_first
@@ -166,9 +183,11 @@ class DateReader:
             result = datetime.date(parts.year, parts.month, parts.day)
         else:
             result = self._guess_year(parts, text)
+            check_year(result.year, quoted(text.strip()))  # Dec 31 after 1 Jan 1900 is 1899
         if parts.weekday is not None and result.weekday() != parts.weekday:
+            actual = calendar.day_name[result.weekday()]
             raise DiaryError(
-                f"{text.strip()!r}: {result:%d %B %Y} is a {calendar.day_name[result.weekday()]}, "
+                f"{quoted(text.strip())}: {result:%d %B %Y} is a {actual}, "
                 f"not a {calendar.day_name[parts.weekday]}; correct the day name or the date"
                 + ("" if parts.year is not None else " (or write the year)")
             )
@@ -181,13 +200,15 @@ class DateReader:
             anchor, years = self.last, (self.last.year - 1, self.last.year, self.last.year + 1)
         else:
             base = self.year if self.year is not None else self.today.year
+            check_year(base, "today's date")  # a clock set to year 1 or 9999
             anchor, years = datetime.date(base, 1, 1), (base,)
         candidates = [_date(y, parts.month, parts.day) for y in years]
         found = [c for c in candidates if c is not None]
         if not found:
+            said = f"{parts.day} {calendar.month_name[parts.month]}"
             raise DiaryError(
-                f"{text.strip()!r}: {parts.day} {calendar.month_name[parts.month]} does not exist "
-                f"in {years[len(years) // 2]}; write the year"
+                f"{quoted(text.strip())}: {said} does not exist in {years[len(years) // 2]}; "
+                "write the year"
             )
         result = min(found, key=lambda d: abs((d - anchor).days))
         if self.last is None and self.year is None and result > self.today:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import codecs
 import io
 import zipfile
+import zlib
 
+from twitchcheck.diary._bounds import cap, clipped, too_big
 from twitchcheck.errors import DiaryError
 
 _BOMS = (
@@ -22,9 +24,15 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D}
+# Control characters that mark a binary file; ESC is left out, as text copied from a
+# terminal carries colour codes (they reach the food search as any other character).
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}
 _ZIP_MAGIC = b"PK\x03\x04"
-_MAX_MEMBER = 512 * 1024 * 1024  # refuse a zip member that would unpack to more than this
+# What a damaged or unusual zip raises while being read.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+    RuntimeError,
+)  # fmt: skip
 
 
 def decode(data: bytes, name: str = "the diary") -> str:
@@ -40,7 +48,7 @@ def decode(data: bytes, name: str = "the diary") -> str:
     if utf16:
         return _strict(data, utf16, name)
     if b"\x00" in data:
-        raise _binary(name)
+        raise _binary(name, f" (a zero byte at byte {data.index(0):,})")
     for encoding in ("utf-8", "cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -56,10 +64,15 @@ def is_zip(data: bytes) -> bool:
 
 
 def zip_member(data: bytes, wanted: tuple[str, ...], name: str) -> tuple[str, bytes]:
-    """The first member whose file name starts with one of `wanted`, in that order."""
+    """The first member whose file name starts with one of `wanted`, in that order.
+
+    A member is read only up to input.file_bytes, whatever its header claims, so a zip
+    bomb costs no more than a large diary.
+    """
+    most = cap("input.file_bytes")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as error:
+    except _ZIP_ERRORS as error:
         raise DiaryError(f"{name} looks like a zip file but cannot be opened ({error})") from None
     with archive:
         members = [m for m in archive.infolist() if not m.is_dir()]
@@ -67,10 +80,20 @@ def zip_member(data: bytes, wanted: tuple[str, ...], name: str) -> tuple[str, by
             for member in members:
                 base = member.filename.rsplit("/", 1)[-1]
                 if base.startswith(prefix):
-                    if member.file_size > _MAX_MEMBER:
-                        raise DiaryError(f"{member.filename} in {name} is too large to read")
-                    return member.filename, archive.read(member)
-    listed = ", ".join(m.filename for m in members[:8]) or "nothing"
+                    shown = clipped(member.filename, 80)
+                    if member.file_size > most:
+                        raise too_big(f"{shown} in {name}", member.file_size)
+                    try:
+                        with archive.open(member) as handle:
+                            content = handle.read(most + 1)
+                    except _ZIP_ERRORS as error:
+                        raise DiaryError(
+                            f"{shown} in {name} cannot be unpacked ({error}); export it again"
+                        ) from None
+                    if len(content) > most:
+                        raise too_big(f"{shown} in {name}", None)
+                    return shown, content
+    listed = ", ".join(clipped(m.filename, 60) for m in members[:8]) or "nothing"
     raise DiaryError(
         f"{name} holds {listed}; expected an OpenNutriTracker export (user_intake.json) or a "
         "MyFitnessPal export (Nutrition-Summary*.csv)"
@@ -116,8 +139,8 @@ def _refuse_control(text: str, name: str) -> None:
         raise _binary(name)
 
 
-def _binary(name: str) -> DiaryError:
+def _binary(name: str, where: str = "") -> DiaryError:
     return DiaryError(
-        f"{name} is not a text file (it holds binary data); export the diary as CSV or write it "
-        "as plain text"
+        f"{name} is not a text file (it holds binary data{where}); export the diary as CSV or "
+        "write it as plain text (UTF-8)"
     )

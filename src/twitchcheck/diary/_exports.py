@@ -7,14 +7,23 @@ the export does not carry stays None. Layouts and sources: docs/diary.md.
 from __future__ import annotations
 
 import datetime
-import json
+import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from twitchcheck.diary._bounds import check_lines, clipped, load_json, quoted
 from twitchcheck.diary._dates import DateReader, parse_date_cell
 from twitchcheck.diary._model import Collector
-from twitchcheck.diary._tables import canonical_meal, number, require, row_date, rows
+from twitchcheck.diary._tables import (
+    CellError,
+    canonical_meal,
+    cut_short,
+    number,
+    require,
+    row_date,
+    rows,
+)
 from twitchcheck.errors import DiaryError
 
 IU_PER_UG_VITAMIN_D = 40.0  # 1 µg cholecalciferol = 40 IU
@@ -83,11 +92,12 @@ ONT_FIELDS: tuple[tuple[str, str, str, float], ...] = (
     ("vitaminB12100", "vitamin b12 per 100g", "vitamin_b12_ug", 1e6),
 )
 ONT_APP_UNITS_VERSION = 1  # MealDBO.dataVersionOffMicronutrientsInAppUnits in the app
+NAME_CHARS = 200  # a food name kept in an entry's text is cut to this
 
 
 def read_cronometer(text: str, collector: Collector, dates: DateReader) -> None:
     """Cronometer's Servings export: one row per food, nutrients for the amount eaten."""
-    header, collector.total, records = rows(text)
+    header, records = rows(text, collector)
     if "food name" not in header and {"date", "energy (kcal)"} <= set(header):
         raise DiaryError(
             "this is Cronometer's daily summary (one row per day, no foods); export "
@@ -101,17 +111,25 @@ def read_cronometer(text: str, collector: Collector, dates: DateReader) -> None:
         seen += 1
         day = row_date(row, "day", dates)
         food, amount = row.get("food name"), row.get("amount")
-        nutrients = {key: _scaled(number(row.get(h), row, h), f) for h, (key, f) in columns.items()}
-        text = f"{amount} {food}".strip()
+        text = clipped(f"{amount} {food}".strip(), NAME_CHARS)
+        short = cut_short(row, header)
+        if short is not None:
+            collector.problem(row.line, text, short)
+            continue
+        try:
+            nutrients = {key: _scaled(number(row.get(h), h), f) for h, (key, f) in columns.items()}
+        except CellError as error:
+            collector.problem(row.line, text, f"{error}; the row is left out")
+            continue
         grams = _cronometer_grams(amount)
         meal = canonical_meal(row.get("group"))
         collector.given(day, meal, row.line, text, nutrients, "Cronometer export", grams)
-    _require_rows(seen)
+    _require_rows(seen, collector)
 
 
 def read_myfitnesspal(text: str, collector: Collector, dates: DateReader) -> None:
     """MyFitnessPal's Nutrition-Summary: totals per meal (per entry when it has a Time column)."""
-    header, collector.total, records = rows(text)
+    header, records = rows(text, collector)
     require(header, ("date", "meal", "calories"), "MyFitnessPal nutrition export")
     columns = {h: MFP_COLUMNS[h] for h in header if h in MFP_COLUMNS}
     seen = 0
@@ -119,17 +137,25 @@ def read_myfitnesspal(text: str, collector: Collector, dates: DateReader) -> Non
         collector.tick(row.line)
         seen += 1
         day = row_date(row, "date", dates)
-        nutrients = {key: number(row.get(h), row, h) for h, key in columns.items()}
+        label = clipped(row.get("meal") or "Meal", 40)
+        when = f" at {clipped(row.get('time'), 20)}" if row.get("time") else ""
+        text = f"{label}{when} (MyFitnessPal total)"
+        short = cut_short(row, header)
+        if short is not None:
+            collector.problem(row.line, text, short)
+            continue
+        try:
+            nutrients = {key: number(row.get(h), h) for h, key in columns.items()}
+        except CellError as error:
+            collector.problem(row.line, text, f"{error}; the row is left out")
+            continue
         # MFP writes 0 where a food's entry lacks potassium; a meal with energy and
         # no potassium at all is an unrecorded value, not a measured zero.
         if nutrients.get("potassium_mg") == 0 and (nutrients.get("energy_kcal") or 0) > 0:
             nutrients["potassium_mg"] = None
-        label = row.get("meal") or "Meal"
-        when = f" at {row.get('time')}" if row.get("time") else ""
-        text = f"{label}{when} (MyFitnessPal total)"
         meal = canonical_meal(row.get("meal"))
         collector.given(day, meal, row.line, text, nutrients, "MyFitnessPal export", None)
-    _require_rows(seen)
+    _require_rows(seen, collector)
 
 
 def read_opennutritracker(text: str, collector: Collector, dates: DateReader) -> None:
@@ -145,19 +171,23 @@ def read_opennutritracker(text: str, collector: Collector, dates: DateReader) ->
         collector.tick(line)
         seen += 1
         _ont_entry(line, record, collector, dates)
-    _require_rows(seen)
+    _require_rows(seen, collector)
 
 
 def _ont_json(text: str) -> list[tuple[int, dict[str, Any]]]:
     """The intake records, numbered from 1 (JSON has no lines to point at)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise DiaryError(f"the JSON is not valid: {error.msg}", error.lineno) from None
+    data = load_json(text)
     if isinstance(data, dict):
         data = data.get("intakes", data.get("user_intake", [data]))
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise DiaryError("the JSON is not a list of OpenNutriTracker intake records")
+    check_lines(len(data))
+    if data and not any("dateTime" in r or "meal" in r for r in data):
+        keys = ", ".join(clipped(str(k), 30) for k in list(data[0])[:8]) or "none"
+        raise DiaryError(
+            f"the JSON is not an OpenNutriTracker export: its records have no 'dateTime' or "
+            f"'meal' (keys found: {keys}); give user_intake.json from the app's export"
+        )
     out: list[tuple[int, dict[str, Any]]] = []
     for index, record in enumerate(data, start=1):
         meal = _mapping(record.get("meal"))
@@ -182,21 +212,25 @@ def _mapping(value: object) -> dict[str, Any]:
 
 
 def _ont_csv(text: str, collector: Collector) -> Iterator[tuple[int, dict[str, Any]]]:
-    header, collector.total, records = rows(text)
+    header, records = rows(text, collector)
     require(header, ("date time", "amount"), "OpenNutriTracker intake CSV")
     for row in records:
+        short = cut_short(row, header)
+        if short is not None:
+            collector.problem(row.line, row.get("meal name") or "(no name)", short)
+            continue
         flat: dict[str, Any] = {
             "date": row.get("date time"),
             "type": row.get("type"),
-            "amount": number(row.get("amount"), row, "amount"),
             "unit": row.get("unit"),
             "name": row.get("meal name"),
             "brands": row.get("meal brands"),
             "source": row.get("meal source"),
-            "version": number(row.get("meal data version"), row, "meal_data_version"),
+            "version": row.get("meal data version"),
+            "amount": row.get("amount"),
         }
         for json_key, column, _, _ in ONT_FIELDS:
-            flat[json_key] = number(row.get(column), row, column)
+            flat[json_key] = row.get(column)
         yield row.line, flat
 
 
@@ -204,9 +238,14 @@ def _ont_entry(
     line: int, record: Mapping[str, Any], collector: Collector, dates: DateReader
 ) -> None:
     day = _ont_day(line, record.get("date"), dates)
-    amount = _float(record.get("amount"), line, "amount")
-    name = " ".join(str(p) for p in (record.get("name"), record.get("brands")) if p) or "(no name)"
-    liquid = str(record.get("unit") or "").lower() in {"ml", "fl.oz", "fl oz"}
+    parts = (record.get("name"), record.get("brands"))
+    name = clipped(" ".join(_text(p) for p in parts if p) or "(no name)", NAME_CHARS)
+    try:
+        amount = _float(record.get("amount"), "amount")
+    except CellError as error:
+        collector.problem(line, name, f"{error}; the intake is left out")
+        return
+    liquid = _text(record.get("unit")).lower() in {"ml", "fl.oz", "fl oz"}
     text = f"{name} ({amount:g} {'ml' if liquid else 'g'})" if amount is not None else name
     if amount is None or amount < 0:
         collector.problem(line, text, "the intake has no usable amount")
@@ -217,42 +256,62 @@ def _ont_entry(
         _version(record.get("version")) < ONT_APP_UNITS_VERSION
     )
     nutrients: dict[str, float | None] = {}
-    for json_key, _, key, factor in ONT_FIELDS:
-        per100 = _float(record.get(json_key), line, json_key)
-        if per100 is not None and stale:
-            per100 *= factor
-        nutrients[key] = None if per100 is None else per100 * amount / 100.0
-    meal = canonical_meal(str(record.get("type") or ""))
+    try:
+        for json_key, _, key, factor in ONT_FIELDS:
+            per100 = _float(record.get(json_key), json_key)
+            if per100 is not None and stale:
+                per100 *= factor
+            nutrients[key] = None if per100 is None else per100 * amount / 100.0
+    except CellError as error:
+        collector.problem(line, text, f"{error}; the intake is left out")
+        return
+    meal = canonical_meal(_text(record.get("type")))
     collector.given(day, meal, line, text, nutrients, "OpenNutriTracker export", amount)
 
 
+def _text(value: object) -> str:
+    """A JSON value shown as text; a list or object is not a name."""
+    return value if isinstance(value, str) else "" if isinstance(value, list | dict) else str(value)
+
+
 def _ont_day(line: int, value: object, dates: DateReader) -> datetime.date:
-    text = str(value or "")
+    text = _text(value) if value is not None else ""
     try:
         parts = parse_date_cell(text, dates.day_first) if text else None
         if parts is None:
-            raise DiaryError(f"the intake date {text!r} is not an ISO date such as 2026-11-20")
+            raise DiaryError(
+                f"the intake date {quoted(text)} is not an ISO date such as 2026-11-20"
+            )
         return dates.read(parts, text)
     except DiaryError as error:
         raise DiaryError(error.message, line) from None
 
 
-def _float(value: object, line: int, field: str) -> float | None:
-    if value is None or value == "":
+def _float(value: object, field: str) -> float | None:
+    """A JSON number or a CSV cell: None when missing (null, blank, NaN); CellError otherwise."""
+    if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise DiaryError(f"{field!r} holds {value!r}, which is not a number", line)
+    if isinstance(value, str):
+        return number(value, field)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise CellError(f"{field!r} holds {quoted(value)}, which is not an amount")
     try:
-        return float(value)
-    except ValueError:
-        raise DiaryError(f"{field!r} holds {value!r}, which is not a number", line) from None
+        result = float(value)
+    except OverflowError:  # an integer too large for a float
+        raise CellError(f"{field!r} holds a number too large to be an amount") from None
+    if math.isnan(result):
+        return None
+    if not math.isfinite(result):
+        raise CellError(f"{field!r} holds {result}, which is not an amount")
+    return result
 
 
 def _version(value: object) -> float:
     try:
-        return float(value) if value not in (None, "") else 0.0  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+        result = _float(value, "meal_data_version")
+    except CellError:
         return 0.0
+    return 0.0 if result is None else result
 
 
 def _scaled(value: float | None, factor: float) -> float | None:
@@ -273,8 +332,8 @@ def _cronometer_grams(amount: str) -> float | None:
     return None if factor is None else value * factor
 
 
-def _require_rows(seen: int) -> None:
-    if seen == 0:
+def _require_rows(seen: int, collector: Collector) -> None:
+    if seen == 0 and not collector.problems:
         raise DiaryError(
             "the export has a header but no rows; export a date range with food logged"
         )

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
+from twitchcheck.diary._bounds import check_lines, clipped, line_count, quoted, read_file
 from twitchcheck.diary._dates import DateReader
 from twitchcheck.diary._decode import decode, is_zip, zip_member
 from twitchcheck.diary._exports import read_cronometer, read_myfitnesspal, read_opennutritracker
@@ -58,7 +59,7 @@ def detect_format(text: str, filename: str = "") -> str:
     if has_food and any(name in names for name in DATE_COLUMNS):
         return "csv"
     if filename.lower().endswith((".csv", ".tsv")):
-        found = ", ".join(sorted(names)[:12])
+        found = ", ".join(clipped(name, 40) for name in sorted(names)[:12])
         raise DiaryError(
             f"{filename}: the header ({found}) is not one we know; a CSV diary needs a date column "
             "and a food column (e.g. 'date,food,amount'), or use a Cronometer, MyFitnessPal or "
@@ -79,10 +80,13 @@ def parse_diary_text(
 ) -> Diary:
     """Read a diary held in a string; see `read_diary` for the parameters."""
     if format is not None and format not in FORMATS:
-        raise DiaryError(f"unknown diary format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise DiaryError(
+            f"unknown diary format {quoted(format)}; choose one of {', '.join(FORMATS)}"
+        )
+    dates = DateReader(year, today, day_first)  # checks the year first: a bad option is named
+    check_lines(line_count(text))
     chosen = format or detect_format(text, filename)
     collector = Collector(chosen, 0, on_progress)
-    dates = DateReader(year, today, day_first)
     _READERS[chosen](text.lstrip("\ufeff"), collector, dates)
     return collector.finish()
 
@@ -106,10 +110,7 @@ def read_diary(
     that cannot be read as a whole raises DiaryError.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise DiaryError(f"cannot read {path}: {error.strerror or error}") from None
+    data = read_file(path)
     name = path.name
     if is_zip(data):
         name, data = zip_member(data, _ZIP_MEMBERS, path.name)

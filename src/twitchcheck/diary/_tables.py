@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from twitchcheck.diary._bounds import cap, clipped, quoted
 from twitchcheck.diary._dates import DateReader, parse_date_cell
 from twitchcheck.diary._model import Collector
 from twitchcheck.diary._text import meal_name
@@ -26,6 +28,13 @@ AMOUNT_COLUMNS = (
 GRAM_COLUMNS = ("grams", "g", "amount (g)", "weight (g)", "quantity (g)", "weight g", "grams eaten")
 UNIT_COLUMNS = ("unit", "units", "measure", "serving unit")
 MEAL_COLUMNS = ("meal", "meal type", "group", "mealtime", "meal time", "occasion", "course")
+MISSING = frozenset({"-", "--", "n/a", "na", "nan", "null", "none"})  # a cell with no value
+_NUMBER_CHARS = 40  # a longer cell is not a number (and is not parsed as one)
+MEAL_CHARS = 40  # a meal label is a word or two; longer ones are cut when kept
+
+
+class CellError(ValueError):
+    """A cell that should hold a number holds something else; its row is left out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,7 @@ class Row:
 
     line: int
     cells: dict[str, str]
+    width: int = 0  # how many cells the record has (fewer than the header: cut short)
 
     def get(self, key: str) -> str:
         return self.cells.get(key, "").strip()
@@ -58,21 +68,29 @@ def header_cells(text: str) -> list[str]:
     return next(csv.reader([first], delimiter=delimiter(first)), [])
 
 
-def rows(text: str) -> tuple[list[str], int, Iterator[Row]]:
-    """(header keys, record count upper bound, the records with their starting line numbers)."""
+def rows(text: str, collector: Collector) -> tuple[list[str], Iterator[Row]]:
+    """(header keys, the records with their starting line numbers).
+
+    Sets the collector's progress total; a record longer than diary.line_chars is reported
+    as a problem and not yielded.
+    """
     text = text.lstrip("\ufeff")
     first = next((line for line in text.splitlines() if line.strip()), "")
     reader = csv.reader(io.StringIO(text), delimiter=delimiter(first))
     header: list[str] = []
-    for cells in reader:
-        if any(c.strip() for c in cells):
-            header = [header_key(c) for c in cells]
-            break
-    total = text.count("\n") + 1
-    return header, total, _records(reader, header)
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                header = [header_key(clipped(c, 80)) for c in cells]
+                break
+    except csv.Error as error:
+        raise _unreadable(error, 1) from None
+    collector.total = text.count("\n") + 1
+    return header, _records(reader, header, collector)
 
 
-def _records(reader: Iterator[list[str]], header: list[str]) -> Iterator[Row]:
+def _records(reader: Iterator[list[str]], header: list[str], collector: Collector) -> Iterator[Row]:
+    longest = cap("diary.line_chars")
     previous_end = getattr(reader, "line_num", 1)
     while True:
         try:
@@ -80,21 +98,52 @@ def _records(reader: Iterator[list[str]], header: list[str]) -> Iterator[Row]:
         except StopIteration:
             return
         except csv.Error as error:
-            raise DiaryError(
-                f'the CSV cannot be read from here on ({error}); a quote (") is probably '
-                "not closed",
-                previous_end + 1,
-            ) from None
+            raise _unreadable(error, previous_end + 1) from None
         start = previous_end + 1
         previous_end = reader.line_num  # type: ignore[attr-defined]
-        if any(c.strip() for c in cells):
-            yield Row(start, dict(zip(header, cells, strict=False)))
+        if not any(c.strip() for c in cells):
+            continue
+        length = sum(len(c) for c in cells)
+        if length > longest:
+            collector.problem(
+                start, ",".join(cells)[:200], f"this row is {length:,} characters long; a row "
+                f"holds at most {longest:,} (one food per row), so it is left out"
+            )  # fmt: skip
+            continue
+        yield Row(start, dict(zip(header, cells, strict=False)), len(cells))
+
+
+def _unreadable(error: csv.Error, line: int) -> DiaryError:
+    if "field larger than field limit" in str(error):
+        return DiaryError(
+            f"a cell is longer than {csv.field_size_limit():,} characters, so the CSV cannot be "
+            'read from here on; a quote (") is probably not closed',
+            line,
+        )
+    return DiaryError(
+        f'the CSV cannot be read from here on ({error}); a quote (") is probably not closed',
+        line,
+    )
+
+
+def cut_short(row: Row, header: Sequence[str]) -> str | None:
+    """Why an export row with fewer cells than its header is left out, or None.
+
+    Exports write every column on every row; a short row is a file cut off (a download
+    stopped) or edited by hand, and its missing cells would read as missing nutrients.
+    """
+    if row.width >= len(header):
+        return None
+    return (
+        f"this row has {row.width} of the header's {len(header)} cells: the file may be cut "
+        "short or damaged, so the row is left out (export it again)"
+    )
 
 
 def require(header: Sequence[str], needed: Sequence[str], layout: str) -> None:
     missing = [name for name in needed if name not in header]
     if missing:
-        found = ", ".join(header[:12]) or "no columns"
+        found = ", ".join(clipped(h, 40) for h in header[:12]) or "no columns"
         raise DiaryError(
             f"not a {layout}: the header lacks {', '.join(repr(m) for m in missing)} "
             f"(found: {found})"
@@ -106,19 +155,28 @@ def pick(header: Sequence[str], names: Sequence[str]) -> str | None:
     return next((name for name in names if name in header), None)
 
 
-def number(text: str, row: Row, column: str) -> float | None:
-    """A number cell: None when blank; thousands commas and a decimal comma accepted."""
+def number(text: str, column: str) -> float | None:
+    """A number cell: None when blank or marked missing (`MISSING`, NaN).
+
+    Thousands commas and a decimal comma are accepted; anything else, or an infinity, raises
+    CellError naming the column.
+    """
     s = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not s or s in {"-", "--", "n/a", "na", "null", "none"}:
+    if not s or s.lower() in MISSING:
         return None
-    if re.fullmatch(r"[-+]?\d+,\d+", s):
-        s = s.replace(",", ".")  # a decimal comma (20,5); "1,000" is caught below
-    if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
-        s = s.replace(",", "")
-    try:
-        return float(s)
-    except ValueError:
-        raise DiaryError(f"{column!r} holds {text!r}, which is not a number", row.line) from None
+    if len(s) <= _NUMBER_CHARS:
+        if re.fullmatch(r"[-+]?\d+,\d+", s):
+            s = s.replace(",", ".")  # a decimal comma (20,5); "1,000" is caught below
+        if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+            s = s.replace(",", "")
+        try:
+            value = float(s)
+        except ValueError:
+            pass
+        else:
+            if math.isfinite(value):
+                return value
+    raise CellError(f"{column!r} holds {quoted(text)}, which is not an amount")
 
 
 def row_date(row: Row, column: str, dates: DateReader) -> datetime.date:
@@ -130,7 +188,7 @@ def row_date(row: Row, column: str, dates: DateReader) -> datetime.date:
         parts = parse_date_cell(text, dates.day_first) if text else None
         if parts is None:
             raise DiaryError(
-                f"{column!r} holds {text!r}, which is not a date; write it as 2026-11-20"
+                f"{column!r} holds {quoted(text)}, which is not a date; write it as 2026-11-20"
             )
         return dates.read(parts, text)
     except DiaryError as error:
@@ -139,7 +197,7 @@ def row_date(row: Row, column: str, dates: DateReader) -> datetime.date:
 
 def canonical_meal(label: str) -> str | None:
     """A meal label from a file: known names made canonical, others kept; blank means none."""
-    label = label.strip()
+    label = clipped(label.strip(), MEAL_CHARS)
     if not label or label.lower() in {"uncategorized", "uncategorised", "none", "other"}:
         return None
     return meal_name(label) or label.lower()
@@ -147,12 +205,13 @@ def canonical_meal(label: str) -> str | None:
 
 def read_csv(text: str, collector: Collector, dates: DateReader) -> None:
     """A plain CSV diary: a date column, a food column, and optional amount, unit and meal."""
-    header, collector.total, records = rows(text)
+    header, records = rows(text, collector)
     date_col, food_col = pick(header, DATE_COLUMNS), pick(header, FOOD_COLUMNS)
     if date_col is None or food_col is None:
+        found = ", ".join(clipped(h, 40) for h in header[:12])
         raise DiaryError(
-            "the CSV header needs a date column and a food column "
-            f"(found: {', '.join(header[:12])}); e.g. 'date,food,amount'"
+            f"the CSV header needs a date column and a food column (found: {found}); "
+            "e.g. 'date,food,amount'"
         )
     amount_col, gram_col = pick(header, AMOUNT_COLUMNS), pick(header, GRAM_COLUMNS)
     unit_col, meal_col = pick(header, UNIT_COLUMNS), pick(header, MEAL_COLUMNS)
@@ -178,7 +237,7 @@ def read_csv(text: str, collector: Collector, dates: DateReader) -> None:
             collector.problem(row.line, phrase, message)
             continue
         collector.phrase(day, meal, row.line, phrase)
-    if seen == 0:
+    if seen == 0 and not collector.problems:
         raise DiaryError("the CSV has a header but no rows; add one row per food eaten")
 
 

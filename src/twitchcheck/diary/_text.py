@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from twitchcheck.diary._bounds import cap, clipped, quoted
 from twitchcheck.diary._dates import DateReader, is_weekday, parse_date
 from twitchcheck.diary._model import Collector
 from twitchcheck.errors import DiaryError
@@ -22,7 +23,7 @@ MEALS = {
 _CUSTOM_MEAL = re.compile(r"([^\d:#]{1,40}):")
 _MEAL_PREFIX = re.compile(r"([a-z -]{3,25}):\s*(.+)", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•·+]|\u2013|\u2014)\s+")
-_INLINE_COMMENT = re.compile(r"\s+#.*$")
+_INLINE_COMMENT = re.compile(r"\s#")  # a comment runs from " #" to the end of the line
 
 
 def meal_name(label: str) -> str | None:
@@ -35,12 +36,21 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
     """Walk the lines of a text diary, feeding the collector; raises DiaryError for bad headings."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     collector.total = len(lines)
+    longest = cap("diary.line_chars")
     day = None
     meal: str | None = None
     items = 0
     for number, raw in enumerate(lines, start=1):
         collector.tick(number)
-        line = _INLINE_COMMENT.sub("", raw.strip())
+        if len(raw) > longest:
+            message = (
+                f"this line is {len(raw):,} characters long; a diary line holds at most "
+                f"{longest:,} (one food per line), so it is left out"
+            )
+            collector.problem(number, raw, message)
+            items += 1
+            continue
+        line = _without_comment(raw.strip())
         if not line or line.startswith(("#", "//")):
             continue
         when = _heading_date(line, number, dates)
@@ -49,7 +59,8 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
             continue
         if is_weekday(line):
             raise DiaryError(
-                f"{line!r} names a day but no date; write the date too, e.g. 'Fri 20 Nov 2026'",
+                f"{quoted(line)} names a day but no date; write the date too, e.g. "
+                "'Fri 20 Nov 2026'",
                 number,
             )
         heading = _meal_heading(line)
@@ -60,8 +71,8 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
         line = _BULLET.sub("", line)
         if day is None:
             raise DiaryError(
-                f"{line!r} comes before any date; put a date heading such as 2026-11-20 on a "
-                "line above the first food",
+                f"{quoted(line)} comes before any date; put a date heading such as 2026-11-20 "
+                "on a line above the first food",
                 number,
             )
         items += 1
@@ -70,6 +81,11 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
         raise DiaryError(
             "the diary has dates but no food lines; write one food per line under a date"
         )
+
+
+def _without_comment(line: str) -> str:
+    found = _INLINE_COMMENT.search(line)
+    return line if found is None else line[: found.start()].rstrip()
 
 
 def _heading_date(line: str, number: int, dates: DateReader) -> datetime.date | None:
@@ -86,7 +102,7 @@ def _meal_heading(line: str) -> tuple[str, str] | None:
     if known is not None:
         return known, ""
     if _CUSTOM_MEAL.fullmatch(line):
-        return line[:-1].strip().lower(), ""
+        return clipped(line[:-1].strip().lower(), 40), ""
     match = _MEAL_PREFIX.fullmatch(line)
     if match:
         known = meal_name(match[1])
