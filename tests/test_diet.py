@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from twitchcheck.answers import parse_answers, with_diet_analysis
-from twitchcheck.diary import parse_diary_text
-from twitchcheck.diet import analyze, daily_totals
+from twitchcheck.diary import parse_diary_text, read_diary
+from twitchcheck.diet import DietAnalysis, NutrientResult, analyze, daily_totals
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
 from twitchcheck.screen import screen
@@ -126,3 +129,131 @@ def test_without_supplements_the_figures_say_food_only() -> None:
     analysis = analyze(parse_diary_text(WEEK, "text"), WOMAN)
     assert any("food only" in note for note in analysis.notes)
     assert all(n.supplement == 0 for n in analysis.nutrients)
+
+
+# --- missing is never zero ----------------------------------------------------------------
+
+HOSTILE = Path(__file__).parent / "data" / "diaries" / "hostile"
+FOCUS = ("magnesium_mg", "calcium_mg", "vitamin_d_ug", "potassium_mg", "vitamin_b12_ug")
+
+
+def mfp_without_micros() -> DietAnalysis:
+    return analyze(read_diary(HOSTILE / "mfp_no_micros.csv"), WOMAN)
+
+
+def test_nutrients_an_export_lacks_are_unknown_never_zero_or_short() -> None:
+    analysis = mfp_without_micros()
+    assert not analysis.nutrients  # nothing judged
+    assert [n.key for n in analysis.results] == list(FOCUS)
+    data = analysis.to_dict()
+    for key in FOCUS:
+        result = data["adequacy"][key]
+        assert result["mean"] is None
+        assert result["total"] is None
+        assert result["adequacy"]["judgement"] == "unknown"
+        assert data["usual_intake"][key] is None
+        assert all(day["totals"][key] is None for day in data["days"])
+        assert key not in analysis.usual  # the plan's current intake: not a zero
+    assert data["usual_intake"]["energy_kcal"] == pytest.approx((2087 + 1990) / 2)
+    assert any("Not in this diary" in note for note in analysis.notes)
+    json.dumps(data, allow_nan=False)
+
+
+def test_unknown_nutrients_reach_the_screening_as_unknown_and_move_nothing() -> None:
+    handed = mfp_without_micros().to_screening()
+    assert handed["nutrients"]["magnesium_mg"] == {
+        "judgement": "unknown", "confidence": 0.0, "mean": None, "target": 320,
+    }  # fmt: skip
+    answers = parse_answers({"age": 40, "sex": "female", "symptoms": ["cramps"]})
+    result = screen(with_diet_analysis(answers, handed))
+    evidence = [e.answer for c in result.contributors for e in c.evidence]
+    assert not any("diet analysis" in answer for answer in evidence)
+    assert {c.id: c.score for c in result.contributors} == {
+        c.id: c.score for c in screen(answers).contributors
+    }
+
+
+def test_unknown_nutrients_are_no_gaps_for_the_plan() -> None:
+    from twitchcheck.advice import gaps_from_analysis
+
+    assert gaps_from_analysis(mfp_without_micros()) == []
+
+
+def test_a_day_without_a_value_is_left_out_of_the_mean() -> None:
+    text = (
+        "Day,Food Name,Amount,Energy (kcal),Magnesium (mg)\n"
+        "2026-11-16,Oats,80 g,300,110\n2026-11-16,Nuts,30 g,180,80\n"
+        "2026-11-17,Soup,300 g,200,\n"  # no magnesium value at all that day
+    )
+    analysis = analyze(parse_diary_text(text), WOMAN)
+    magnesium = next(n for n in analysis.nutrients if n.key == "magnesium_mg")
+    assert magnesium.mean == pytest.approx(190)  # not (190 + 0) / 2
+    assert magnesium.days_with_value == 1
+    assert "1 of 2 days" in magnesium.assessment.note
+    assert analysis.days[1].totals["magnesium_mg"] is None
+
+
+def cronometer(rows: list[str]) -> DietAnalysis:
+    header = "Day,Food Name,Amount,Energy (kcal),Calcium (mg)\n"
+    return analyze(parse_diary_text(header + "\n".join(rows) + "\n"), WOMAN)
+
+
+def calcium(analysis: DietAnalysis) -> NutrientResult:
+    return next(n for n in analysis.nutrients if n.key == "calcium_mg")
+
+
+def test_a_short_total_with_many_items_lacking_a_value_is_unknown() -> None:
+    rows = [f"2026-11-{d},Milk,250 ml,800,300" for d in (16, 17, 18)]
+    rows += [f"2026-11-{d},Cheese pie,200 g,900," for d in (16, 17, 18)]  # half lack calcium
+    result = calcium(cronometer(rows))
+    assert result.items_without_value == 3
+    assert result.assessment.judgement == "unknown"
+    assert "lower bound" in result.assessment.note
+    handed = cronometer(rows).to_screening()["nutrients"]["calcium_mg"]
+    assert handed["judgement"] == "unknown"
+    assert handed["mean"] is None
+
+
+def test_a_short_total_with_a_few_items_lacking_is_short_with_low_confidence() -> None:
+    rows = [f"2026-11-{d},Milk {i},250 ml,600,150" for d in (16, 17, 18) for i in range(4)]
+    rows.append("2026-11-16,Cheese pie,200 g,900,")  # 1 of 13 items lacks calcium
+    analysis = cronometer(rows)
+    result = calcium(analysis)
+    assert result.assessment.judgement == "inadequate"
+    assert result.assessment.confidence == "low"
+    assert analysis.to_screening()["nutrients"]["calcium_mg"]["confidence"] <= 0.5
+
+
+def test_an_adequate_total_stays_adequate_whatever_is_missing() -> None:
+    rows = [f"2026-11-{d},Yogurt,500 g,800,1500" for d in (16, 17, 18)]
+    rows += [f"2026-11-{d},Mystery,200 g,900," for d in (16, 17, 18)]
+    assert calcium(cronometer(rows)).assessment.judgement == "adequate"
+
+
+def test_supplements_alone_are_still_held_to_the_upper_limit_when_food_is_unknown() -> None:
+    supplements = parse_supplements(["vitamin D 5000 IU", "magnesium citrate 400 mg daily"])
+    analysis = analyze(read_diary(HOSTILE / "mfp_no_micros.csv"), WOMAN, supplements)
+    by_key = {n.key: n for n in analysis.unknown}
+    assert by_key["vitamin_d_ug"].upper is not None
+    assert by_key["vitamin_d_ug"].upper.above is True  # 125 µg from supplements > 100 µg
+    assert by_key["magnesium_mg"].upper is not None
+    assert by_key["magnesium_mg"].upper.above is True
+    calcium_ul = by_key["calcium_mg"].upper
+    assert calcium_ul is not None
+    assert calcium_ul.above is None  # food unknown, nothing to compare
+    data = analysis.to_dict()["adequacy"]["vitamin_d_ug"]
+    assert data["supplements"] == 125.0
+    assert data["total"] is None
+
+
+def test_the_analysis_json_is_strict_for_every_sample() -> None:
+    samples = Path(__file__).parent / "data" / "diaries"
+    for path in [*samples.glob("*.*"), *HOSTILE.glob("*.*")]:
+        if path.suffix == ".md":
+            continue
+        try:
+            analysis = analyze(read_diary(path, year=2026), WOMAN)
+        except InputError:
+            continue
+        json.dumps(analysis.to_dict(), allow_nan=False)
+        json.dumps(analysis.to_screening(), allow_nan=False)

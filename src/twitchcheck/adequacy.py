@@ -305,5 +305,21 @@ def _upper(
     return UpperCheck(target.ul, True, p_below, note, supplement, total > target.ul)
 
 
+def upper_without_food(target: Target, supplement: float) -> UpperCheck | None:
+    """The UL check when food intake is unknown: only what supplements alone can tell."""
+    if target.ul is None:
+        return None
+    if not target.ul_counts_food:
+        return _upper(0.0, 1, target, None, supplement)  # food is not counted anyway
+    if supplement > target.ul:
+        note = (
+            f"Food intake is not known, but supplements alone give {supplement:.4g} a day: over "
+            f"the UL {target.ul:g}."
+        )
+        return UpperCheck(target.ul, True, None, note, supplement, True)
+    note = f"Food intake is not known, so it is not compared with the UL {target.ul:g}."
+    return UpperCheck(target.ul, True, None, note, supplement, None)
+
+
 def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)

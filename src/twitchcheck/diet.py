@@ -3,12 +3,15 @@
     analysis = analyze(read_diary(path), Person(40, "female"), supplements)
 
 Per day, every nutrient key is totalled, with a count of the items that had no
-value for it (an unknown is never a zero). Usual intake is the mean over the
-recorded days; daily supplements with a dose are added to it, and the total is
-judged against the person's reference intakes by the IOM method (`adequacy`), the
-upper limits counting what each counts (magnesium's: supplements only). The foods
-that supplied most of each nutrient are listed. The result can be handed to the
-screening as evidence (`to_screening`).
+value for it (an unknown is never a zero): a day where no item has a value has no
+total (None). Usual intake is the mean over the days that have one; daily supplements
+with a dose are added to it, and the total is judged against the person's reference
+intakes by the IOM method (`adequacy`), the upper limits counting what each counts
+(magnesium's: supplements only). A nutrient the diary does not carry at all (a
+MyFitnessPal export has no magnesium) is judged "unknown", never short; so is one whose
+recorded total is short while more than diary.unknown_share of the items lack it. The
+foods that supplied most of each nutrient are listed. The result can be handed to the
+screening as evidence (`to_screening`) and to the plan (`usual` holds only what is known).
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from twitchcheck.adequacy import Assessment, assess
+from twitchcheck.adequacy import Assessment, UpperCheck, assess, upper_without_food
 from twitchcheck.errors import InputError
+from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS, NUTRIENT_KEYS
 from twitchcheck.phrases import total
 from twitchcheck.profile import Person
@@ -35,18 +39,19 @@ TOP_SOURCES = 5
 
 @dataclass(frozen=True, slots=True)
 class DayTotals:
-    """One day's totals per nutrient, and how many items lacked each nutrient."""
+    """One day's totals per nutrient (None when no item had a value), and how many items
+    lacked each nutrient (a total with some lacking is a lower bound)."""
 
     day: datetime.date
     items: int
-    totals: dict[str, float]
+    totals: dict[str, float | None]
     missing: dict[str, int]
 
     def to_dict(self) -> dict[str, object]:
         return {
             "day": self.day.isoformat(),
             "items": self.items,
-            "totals": {k: round(v, 3) for k, v in self.totals.items()},
+            "totals": {k: _rounded(v, 3) for k, v in self.totals.items()},
             "items_without_value": {k: n for k, n in self.missing.items() if n},
         }
 
@@ -67,8 +72,10 @@ class FoodSource:
 class NutrientResult:
     """Usual intake of one of the five nutrients against its target.
 
-    `mean` is food alone; `supplement` the daily amount from supplements with a dose;
-    the judgement and the percent of target are on `total`.
+    `mean` is food alone, over the `days_with_value` days that have a total for it (a lower
+    bound when `items_without_value` of the `items` on them lack it); `supplement` the daily
+    amount from supplements with a dose; the judgement and the percent of target are on
+    `total`.
     """
 
     key: str
@@ -78,6 +85,9 @@ class NutrientResult:
     assessment: Assessment
     top_sources: tuple[FoodSource, ...]
     supplement: float = 0.0
+    days_with_value: int = 0
+    items: int = 0
+    items_without_value: int = 0
 
     @property
     def goal(self) -> float | None:
@@ -94,25 +104,63 @@ class NutrientResult:
             "supplements": round(self.supplement, 3),
             "total": round(self.total, 2),
             "unit": BY_KEY[self.key].unit,
-            "target": {
-                "ear": self.target.ear,
-                "rda": self.target.rda,
-                "ai": self.target.ai,
-                "ul": self.target.ul,
-                "ul_scope": self.target.ul_scope_short,
-                "life_stage": self.target.life_stage,
-                "sources": list(self.target.sources),
-            },
-            "percent_of_target": None
-            if self.percent_of_target is None
-            else round(self.percent_of_target, 1),
+            "target": _target(self.target),
+            "percent_of_target": _rounded(self.percent_of_target, 1),
+            "days_with_value": self.days_with_value,
+            "items_without_value": self.items_without_value,
             "adequacy": self.assessment.to_dict(),
             "top_sources": [s.to_dict() for s in self.top_sources],
         }
 
 
+@dataclass(frozen=True, slots=True)
+class UnknownNutrient:
+    """One of the five nutrients the diary gives no value for on any day: not judged.
+
+    Supplements with a dose are still counted against the upper limit where they alone
+    can tell (`upper`); the JSON has the shape of `NutrientResult.to_dict` with nulls.
+    """
+
+    key: str
+    target: Target
+    supplement: float
+    upper: UpperCheck | None
+    note: str
+
+    @property
+    def goal(self) -> float | None:
+        return self.target.goal
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "mean": None,
+            "supplements": round(self.supplement, 3),
+            "total": None,
+            "unit": BY_KEY[self.key].unit,
+            "target": _target(self.target),
+            "percent_of_target": None,
+            "days_with_value": 0,
+            "items_without_value": None,
+            "adequacy": {
+                "method": "none",
+                "supplements_counted": round(self.supplement, 3),
+                "z": None,
+                "p_adequate": None,
+                "judgement": "unknown",
+                "confidence": "low",
+                "note": self.note,
+                "upper_limit": self.upper.to_dict() if self.upper else None,
+                "source": "S4",
+            },
+            "top_sources": [],
+        }
+
+
 @dataclass(frozen=True)
 class DietAnalysis:
+    """The analysis: `nutrients` holds the judged ones, `unknown` those the diary lacks;
+    `usual` the mean of every nutrient key that has a value on at least one day."""
+
     person: Person
     format: str
     days: tuple[DayTotals, ...]
@@ -121,6 +169,14 @@ class DietAnalysis:
     problems: tuple[DiaryProblem, ...]
     notes: tuple[str, ...]
     supplements: tuple[dict[str, object], ...] = ()
+    unknown: tuple[UnknownNutrient, ...] = ()
+
+    @property
+    def results(self) -> tuple[NutrientResult | UnknownNutrient, ...]:
+        """Every one of the five nutrients, judged or unknown, in the usual order."""
+        found: dict[str, NutrientResult | UnknownNutrient] = {n.key: n for n in self.nutrients}
+        found.update({n.key: n for n in self.unknown})
+        return tuple(found[key] for key in FOCUS_KEYS if key in found)
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -128,22 +184,31 @@ class DietAnalysis:
                        "pregnant": self.person.pregnant, "lactating": self.person.lactating},
             "format": self.format,
             "days": [d.to_dict() for d in self.days],
-            "usual_intake": {k: round(v, 3) for k, v in self.usual.items()},
-            "adequacy": {n.key: n.to_dict() for n in self.nutrients},
+            "usual_intake": {k: _rounded(self.usual.get(k), 3) for k in NUTRIENT_KEYS},
+            "adequacy": {n.key: n.to_dict() for n in self.results},
             "supplements": list(self.supplements),
             "problems": [_problem(p) for p in self.problems],
             "notes": list(self.notes),
         }  # fmt: skip
 
     def to_screening(self) -> dict[str, object]:
-        """The part the screening weighs (`diet.analysis` in its answers)."""
-        judged = {}
-        for result in self.nutrients:
+        """The part the screening weighs (`diet.analysis` in its answers); an unknown
+        nutrient is passed as "unknown" with no mean, so it moves nothing."""
+        judged: dict[str, object] = {}
+        for result in self.results:
+            if isinstance(result, UnknownNutrient) or result.assessment.judgement == "unknown":
+                judged[result.key] = {
+                    "judgement": "unknown", "confidence": 0.0, "mean": None,
+                    "target": result.goal,
+                }  # fmt: skip
+                continue
             a = result.assessment
             if a.p_adequate is None:
                 confidence = {"high": 0.9, "moderate": 0.7, "low": 0.5}[a.confidence]
             else:
                 confidence = a.p_adequate if a.judgement == "adequate" else 1 - a.p_adequate
+            if result.items_without_value and a.judgement != "adequate":
+                confidence = min(confidence, 0.5)  # a shortfall on a lower bound: weigh it less
             judged[result.key] = {
                 "judgement": a.judgement,
                 "confidence": round(confidence, 3),
@@ -156,7 +221,8 @@ class DietAnalysis:
 def analyze(diary: Diary, person: Person, supplements: Sequence[Supplement] = ()) -> DietAnalysis:
     """Totals per day, usual intake and adequacy of the five nutrients for `person`.
 
-    `supplements` taken daily count in the judgement where a dose is given.
+    `supplements` taken daily count in the judgement where a dose is given. A nutrient no
+    day has a value for is returned in `unknown`, not judged.
     """
     if not diary.entries:
         raise InputError(
@@ -165,17 +231,32 @@ def analyze(diary: Diary, person: Person, supplements: Sequence[Supplement] = ()
             + "; check the file or name its format with --format"
         )
     days = daily_totals(diary.entries)
-    usual = {key: sum(d.totals[key] for d in days) / len(days) for key in NUTRIENT_KEYS}
+    usual = usual_intake(days)
     targets = targets_for_person(person)
     supplied, listed = supplement_amounts(supplements)
-    results = tuple(
-        _nutrient(key, usual[key], len(days), targets[key], person, diary.entries, supplied)
-        for key in FOCUS_KEYS
-    )
-    notes = _notes(days, diary, listed)
+    results: list[NutrientResult] = []
+    unknown: list[UnknownNutrient] = []
+    for key in FOCUS_KEYS:
+        if key in usual:
+            results.append(_nutrient(key, days, targets[key], person, diary.entries, supplied))
+        else:
+            unknown.append(_unknown(key, targets[key], supplied.get(key, 0.0)))
+    notes = _notes(days, diary, listed, unknown)
     return DietAnalysis(
-        person, diary.format, days, usual, results, diary.problems, notes, tuple(listed)
-    )
+        person, diary.format, days, usual, tuple(results), diary.problems, notes,
+        tuple(listed), tuple(unknown),
+    )  # fmt: skip
+
+
+def usual_intake(days: Sequence[DayTotals]) -> dict[str, float]:
+    """The mean of each nutrient over the days with a total for it; a nutrient that no day
+    has a value for is left out (unknown, not zero)."""
+    usual: dict[str, float] = {}
+    for key in NUTRIENT_KEYS:
+        known = [d.totals[key] for d in days if d.totals[key] is not None]
+        if known:
+            usual[key] = sum(v for v in known if v is not None) / len(known)
+    return usual
 
 
 def supplement_amounts(
@@ -200,7 +281,15 @@ def daily_totals(entries: Iterable[DiaryEntry]) -> tuple[DayTotals, ...]:
     by_day: dict[datetime.date, list[DiaryEntry]] = defaultdict(list)
     for entry in entries:
         by_day[entry.day].append(entry)
-    return tuple(DayTotals(day, len(by_day[day]), *total(by_day[day])) for day in sorted(by_day))
+    out = []
+    for day in sorted(by_day):
+        items = len(by_day[day])
+        sums, missing = total(by_day[day])
+        totals: dict[str, float | None] = {
+            k: None if missing[k] == items else v for k, v in sums.items()
+        }
+        out.append(DayTotals(day, items, totals, missing))
+    return tuple(out)
 
 
 def top_sources(
@@ -219,25 +308,78 @@ def top_sources(
 
 def _nutrient(
     key: str,
-    mean: float,
-    days: int,
+    days: Sequence[DayTotals],
     target: Target,
     person: Person,
     entries: Sequence[DiaryEntry],
     supplied: Mapping[str, float],
 ) -> NutrientResult:
+    """The judgement on the days with a value; a short total with too many items lacking
+    a value is no judgement ("unknown"), a short one with a few lacking is low-confidence."""
+    known = [d for d in days if d.totals[key] is not None]
+    mean = sum(d.totals[key] or 0.0 for d in known) / len(known)
+    items = sum(d.items for d in known)
+    lacking = sum(d.missing[key] for d in known)
     goal = target.goal
     extra = supplied.get(key, 0.0)
     percent = 100.0 * (mean + extra) / goal if goal else None
-    assessment = assess(key, mean, days, target, person.sex, person.age_years, extra)
+    assessment = assess(key, mean, len(known), target, person.sex, person.age_years, extra)
+    if lacking:
+        assessment = _partly_known(assessment, lacking, items)
+    if len(known) < len(days):
+        note = (
+            f"{assessment.note} Judged on the {len(known)} of {len(days)} days that have a "
+            "value; the others have none and are not counted as zero."
+        )
+        assessment = replace(assessment, note=note)
     sources = top_sources(entries, key)
-    return NutrientResult(key, mean, target, percent, assessment, sources, extra)
+    return NutrientResult(
+        key, mean, target, percent, assessment, sources, extra, len(known), items, lacking
+    )
+
+
+def _partly_known(assessment: Assessment, lacking: int, items: int) -> Assessment:
+    """A total with items lacking a value is a lower bound: adequate stays adequate, a
+    shortfall is unknown past diary.unknown_share of the items, else of low confidence."""
+    said = f"{lacking} of the {items} items {'has' if lacking == 1 else 'have'} no value for it"
+    if assessment.judgement in ("adequate", "unknown"):
+        note = f"{assessment.note} {said}; they could only add to it."
+        return replace(assessment, note=note)
+    if lacking / items > limit("diary.unknown_share"):
+        note = (
+            f"Unknown: {said}, so the recorded amount ({assessment.mean:.4g}) is a lower bound "
+            f"and a shortfall cannot be concluded. ({assessment.note})"
+        )
+        return replace(
+            assessment, judgement="unknown", confidence="low", z=None, p_adequate=None, note=note
+        )
+    note = f"{assessment.note} {said}: the amount is a lower bound, so the confidence is low."
+    return replace(assessment, confidence="low", note=note)
+
+
+def _unknown(key: str, target: Target, supplement: float) -> UnknownNutrient:
+    label = BY_KEY[key].label
+    name = label[0].lower() + label[1:]  # "vitamin D"
+    note = (
+        f"The diary has no value for {name} on any day (the export does not carry it, or its "
+        "foods have none): it is not judged, and not counted as zero."
+    )
+    return UnknownNutrient(key, target, supplement, upper_without_food(target, supplement), note)
 
 
 def _notes(
-    days: tuple[DayTotals, ...], diary: Diary, supplements: Sequence[Mapping[str, object]]
+    days: tuple[DayTotals, ...],
+    diary: Diary,
+    supplements: Sequence[Mapping[str, object]],
+    unknown: Sequence[UnknownNutrient],
 ) -> tuple[str, ...]:
     notes = []
+    if unknown:
+        names = ", ".join(BY_KEY[n.key].label for n in unknown)
+        notes.append(
+            f"Not in this diary: {names}. No day has a value for them, so they are judged "
+            "unknown (not zero, and not short); a Cronometer export or a typed diary carries them."
+        )
     if len(days) == 1:
         notes.append(
             "Only one day of records: it says little about usual intake, so every judgement is "
@@ -265,9 +407,26 @@ def _notes(
         notes.append("No supplements were given: the figures are food only.")
     if diary.problems:
         notes.append(
-            f"{len(diary.problems)} line(s) could not be used or are doubtful; see problems."
+            f"{len(diary.problems)} line(s) or day(s) could not be used, are doubtful or are "
+            "unusual; see problems."
         )
     return tuple(notes)
+
+
+def _target(target: Target) -> dict[str, object]:
+    return {
+        "ear": target.ear,
+        "rda": target.rda,
+        "ai": target.ai,
+        "ul": target.ul,
+        "ul_scope": target.ul_scope_short,
+        "life_stage": target.life_stage,
+        "sources": list(target.sources),
+    }
+
+
+def _rounded(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
 
 
 def _problem(problem: DiaryProblem) -> dict[str, object]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from twitchcheck.cli import app
@@ -103,3 +104,114 @@ def test_supplements_count_in_the_analysis(runner: CliRunner, tmp_path: Path) ->
     assert table.exit_code == 0, table.stderr
     assert "supplements" in table.stdout
     assert "over its upper limit" in table.stdout
+
+
+# --- hostile diaries end to end -----------------------------------------------------------
+
+HOSTILE = Path(__file__).parent.parent / "data" / "diaries" / "hostile"
+PERSON = ["--age", "40", "--sex", "female"]
+
+
+def strict(text: str) -> dict:
+    """JSON as a strict parser reads it: NaN and Infinity are refused."""
+
+    def refuse(token: str) -> None:
+        raise AssertionError(f"{token} in --json output")
+
+    value = json.loads(text, parse_constant=refuse)
+    assert isinstance(value, dict)
+    return value
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.*")), ids=lambda p: p.name)
+def test_hostile_diaries_give_strict_json_or_a_json_error(runner: CliRunner, path: Path) -> None:
+    result = runner.invoke(app, ["diet", "analyze", str(path), *PERSON, "--json"])
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    data = strict(result.stdout)
+    if result.exit_code == 1:
+        assert set(data["error"]) == {"code", "message"}
+        assert result.stderr.startswith("Error: ")
+    else:
+        assert "adequacy" in data
+
+
+@pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.*")), ids=lambda p: p.name)
+def test_hostile_diaries_print_a_table_or_an_error(runner: CliRunner, path: Path) -> None:
+    result = runner.invoke(app, ["diet", "analyze", str(path), *PERSON])
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_markup_in_food_names_and_meals_shows_as_typed(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["diet", "analyze", str(HOSTILE / "markup.txt"), *PERSON])
+    assert result.exit_code == 0, result.output
+    assert "'[/bold] 2 eggs'" in result.stdout
+    assert "'[/]'" in result.stdout
+    assert "'[link=http://x]bread[/link] 1 slice'" in result.stdout
+
+
+def test_unknown_nutrients_show_as_unknown(runner: CliRunner) -> None:
+    path = str(HOSTILE / "mfp_no_micros.csv")
+    table = runner.invoke(app, ["diet", "analyze", path, *PERSON])
+    assert table.exit_code == 0, table.output
+    assert "likely short" not in table.stdout
+    assert table.stdout.count("unknown") >= 10  # each nutrient's amount and judgement
+    data = strict(runner.invoke(app, ["diet", "analyze", path, *PERSON, "--json"]).stdout)
+    assert data["adequacy"]["magnesium_mg"]["mean"] is None
+    assert data["adequacy"]["magnesium_mg"]["adequacy"]["judgement"] == "unknown"
+
+
+@pytest.mark.parametrize("year", ["0", "-1", "1850", "99999"])
+def test_a_year_out_of_range_is_a_bad_diary_error(runner: CliRunner, tmp_path: Path, year) -> None:
+    options = ["diet", "analyze", str(diary(tmp_path)), *PERSON, "--year", year, "--json"]
+    result = runner.invoke(app, options)
+    assert result.exit_code == 1, result.output
+    error = strict(result.stdout)["error"]
+    assert error["code"] == "bad_diary"
+    assert "from 1900 to 2200" in error["message"]
+
+
+def test_a_year_that_is_not_a_number_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["diet", "analyze", str(diary(tmp_path)), *PERSON, "--year", "x"])
+    assert result.exit_code == 2
+
+
+def test_a_huge_diary_is_refused_quickly(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    path.write_text("2026-11-20\n" + "x" * 10_000_001, encoding="utf-8")
+    result = runner.invoke(app, ["diet", "analyze", str(path), *PERSON, "--json"])
+    assert result.exit_code == 1
+    assert "too large" in strict(result.stdout)["error"]["message"]
+
+
+def test_screen_and_plan_take_unknown_nutrients_as_unknown(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"age": 40, "sex": "female", "symptoms": ["cramps"]}))
+    path = str(HOSTILE / "mfp_no_micros.csv")
+    screened = runner.invoke(app, ["screen", "--answers", str(answers), "--diary", path, "--json"])
+    assert screened.exit_code == 0, screened.output
+    evidence = [e["answer"] for c in strict(screened.stdout)["contributors"] for e in c["evidence"]]
+    assert not any("diet analysis" in answer for answer in evidence)
+    planned = runner.invoke(app, ["plan", "--diary", path, *PERSON, "--json"])
+    assert planned.exit_code in (0, 1), planned.output
+    strict(planned.stdout)
+
+
+def test_food_names_from_an_export_never_reach_the_terminal_raw(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = tmp_path / "servings.csv"
+    path.write_text(
+        "Day,Food Name,Amount,Energy (kcal),Magnesium (mg)\n"
+        "2026-11-20,[/bold] Rice [red],200.00 g,260,24\n"
+        "2026-11-20,\x1b]0;pwned\x07Oats,80.00 g,300,110\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["diet", "analyze", str(path), *PERSON])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout
+    assert "\\x1b" in result.stdout  # shown, not sent
+    assert "[/bold]" in result.stdout

@@ -40,6 +40,9 @@ RegionOption = Annotated[
     str | None,
     typer.Option("--region", help="Where you live (uk, us, ie, eu, au, nz, ca, in...)."),
 ]
+# Control characters (ESC starts terminal codes, which Rich passes through) are shown as
+# \x1b and so on, never sent to the terminal.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 JUDGEMENT_WORDS = {
     "adequate": "[green]adequate[/green]",
     "possibly_inadequate": "[yellow]possibly short[/yellow]",
@@ -112,20 +115,32 @@ def read_with_progress(path: Path, diary_format: str | None, year: int | None, s
         return read_diary(path, diary_format, year=year, on_progress=update)
 
 
+def shown(text: str) -> str:
+    """User text for Rich: markup escaped ("[skim]" shows as typed), control codes visible."""
+    from rich.markup import escape
+
+    return escape(text.translate(_CONTROLS))
+
+
 def print_analysis(analysis: DietAnalysis) -> None:
-    """Adequacy first, then the days, the problem lines and the caveats."""
+    """Adequacy first, then the days, the problem lines and the caveats.
+
+    Everything that came from the user (food names, lines, meal names, supplements) goes
+    through `shown`, so "[skim]" or "[/bold]" shows as typed and never breaks the output.
+    """
     from rich.table import Table
 
+    from twitchcheck.diet import UnknownNutrient
     from twitchcheck.nutrient_keys import BY_KEY
 
     out = console()
     person = analysis.person
     out.print(
-        f"[bold]Diet analysis[/bold]: {len(analysis.days)} day(s), {analysis.format} diary, "
-        f"{person.sex}, {person.age_years:g} y"
+        f"[bold]Diet analysis[/bold]: {len(analysis.days)} day(s), {shown(analysis.format)} "
+        f"diary, {shown(person.sex)}, {person.age_years:g} y"
     )
     table = Table(title="Usual intake against your reference intakes")
-    supplemented = any(r.supplement for r in analysis.nutrients)
+    supplemented = any(r.supplement for r in analysis.results)
     columns = (
         ("nutrient", "food/day", "supplements", "total")
         if supplemented
@@ -133,39 +148,51 @@ def print_analysis(analysis: DietAnalysis) -> None:
     )
     for column in (*columns, "target", "% of target", "judgement", "main sources"):
         table.add_column(column, overflow="fold")
-    for result in analysis.nutrients:
+    for result in analysis.results:
         nutrient = BY_KEY[result.key]
-        kind = result.target.kind
+        goal = f"{result.target.kind} {result.goal:g}" if result.goal else "—"
+        if isinstance(result, UnknownNutrient):
+            amounts = ["unknown"] + (
+                [f"{result.supplement:.4g}", "unknown"] if supplemented else []
+            )
+            table.add_row(nutrient.label, *amounts, goal, "—", "unknown (no value recorded)", "—")
+            continue
         a = result.assessment
         chance = f" (P adequate {a.p_adequate:.0%})" if a.p_adequate is not None else ""
-        sources = ", ".join(f"{s.name} {s.share:.0%}" for s in result.top_sources[:3])
-        amounts = [f"{result.mean:.4g} {nutrient.unit}"]
+        sources = ", ".join(f"{shown(s.name)} {s.share:.0%}" for s in result.top_sources[:3])
+        lower = "≥ " if result.items_without_value else ""
+        amounts = [f"{lower}{result.mean:.4g} {nutrient.unit}"]
         if supplemented:
-            amounts += [f"{result.supplement:.4g}", f"{result.total:.4g} {nutrient.unit}"]
+            amounts += [f"{result.supplement:.4g}", f"{lower}{result.total:.4g} {nutrient.unit}"]
         table.add_row(
             nutrient.label,
             *amounts,
-            f"{kind} {result.goal:g}" if result.goal else "—",
+            goal,
             f"{result.percent_of_target:.0f}%" if result.percent_of_target is not None else "—",
             f"{JUDGEMENT_WORDS[a.judgement]}, {a.confidence} confidence{chance}",
             sources or "—",
         )
     out.print(table)
-    for result in analysis.nutrients:
-        upper = result.assessment.upper
+    for result in analysis.results:
+        label = BY_KEY[result.key].label
+        if isinstance(result, UnknownNutrient):
+            upper, note = result.upper, result.note
+        else:
+            upper, note = result.assessment.upper, result.assessment.note
         extra = f" {upper.note}" if upper else ""
-        out.print(f"[dim]{BY_KEY[result.key].label}: {result.assessment.note}{extra}[/dim]")
+        out.print(f"[dim]{label}: {shown(note)}{shown(extra)}[/dim]")
         if upper is not None and upper.above:
-            out.print(
-                f"[red]{BY_KEY[result.key].label} is over its upper limit[/red]: {upper.note}"
-            )
+            out.print(f"[red]{label} is over its upper limit[/red]: {shown(upper.note)}")
     _print_days(analysis)
     for problem in analysis.problems[:20]:
-        out.print(f"[yellow]line {problem.line}[/yellow] {problem.text!r}: {problem.message}")
+        out.print(
+            f"[yellow]line {problem.line}[/yellow] {shown(repr(problem.text))}: "
+            f"{shown(problem.message)}"
+        )
     if len(analysis.problems) > 20:
         out.print(f"... and {len(analysis.problems) - 20} more problem lines (see --json)")
     for note in analysis.notes:
-        out.print(f"• {note}")
+        out.print(f"• {shown(note)}")
     method = "IOM (2000), DRI: Applications in Dietary Assessment; docs/diet-analysis.md"
     out.print(f"[dim]Method: {method}.[/dim]")
 
@@ -185,18 +212,22 @@ def _print_days(analysis: DietAnalysis) -> None:
         table.add_column(columns[key], justify="right")
     shown = analysis.days if len(analysis.days) <= 14 else analysis.days[-14:]
     for day in shown:
-        cells = [_amount(day.totals[k]) + ("*" if day.missing[k] else "") for k in keys]
+        cells = [_cell(day.totals[k], day.missing[k]) for k in keys]
         table.add_row(day.day.isoformat(), *cells)
     console().print(table)
     if len(analysis.days) > len(shown):
         console().print(f"[dim](last 14 of {len(analysis.days)} days; all in --json)[/dim]")
     console().print(
-        "[dim]* some items had no USDA value for this nutrient; not counted as zero[/dim]"
+        "[dim]* some items had no value for this nutrient (a lower bound; — : no item had one); "
+        "never counted as zero[/dim]"
     )
 
 
-def _amount(value: float) -> str:
-    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+def _cell(value: float | None, missing: int) -> str:
+    """A day's total; "*" marks a lower bound, "—" a total no item had a value for."""
+    if value is None:
+        return "—"
+    return (f"{value:.1f}" if value < 10 else f"{value:.0f}") + ("*" if missing else "")
 
 
 def register(app: typer.Typer) -> None:
