@@ -184,7 +184,15 @@ def test_a_megabyte_phrase_is_refused_at_once() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["zq" * 149, "qwxz " * 59, " ".join(["milk", "cheese", "bread", "raw", "with"] * 8)],
+    [
+        "zq" * 149,
+        "qwxz " * 59,
+        " ".join(["milk", "cheese", "bread", "raw", "with"] * 8),
+        "-" + "9" * 250 + " eggs",
+        "9" * 200 + "/0 eggs",
+        "1000000 " + "rice " * 58,
+        "one " * 70,
+    ],
 )
 def test_unknown_long_phrases_cost_little(text: str) -> None:
     start = time.perf_counter()

@@ -18,7 +18,7 @@ from twitchcheck.errors import AmountError, PortionError
 from twitchcheck.fooddb import Food, Portion
 from twitchcheck.limits import limit
 from twitchcheck.quantity import Quantity, units
-from twitchcheck.text import singular, terms
+from twitchcheck.text import clip, singular, terms
 
 MAX_GRAMS = limit("item.grams")  # more than one item can be (limits.toml gives the reason)
 TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
@@ -255,7 +255,7 @@ def _said(quantity: Quantity) -> str:
     """The amount as read, for a message: "1,000,000 eggs", "250 g"."""
     if quantity.amount is None:
         return "amount"
-    return f"{_figure(quantity.amount)} {quantity.unit or quantity.food}".strip()
+    return f"{_figure(quantity.amount)} {quantity.unit or clip(quantity.food, 40)}".strip()
 
 
 def _figure(value: float) -> str:

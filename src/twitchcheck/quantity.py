@@ -27,7 +27,7 @@ from typing import Literal
 
 from twitchcheck._data import data_path
 from twitchcheck.errors import AmountError, QuantityError
-from twitchcheck.text import clean, fold, singular
+from twitchcheck.text import clean, fold, quoted, singular
 
 UnitKind = Literal["mass", "volume", "count", "informal"]
 _Value = Callable[[re.Match[str]], float]  # how a matched number phrase becomes a value
@@ -125,7 +125,7 @@ def number(text: str) -> float:
     """The value of one number written with digits ("1 1/2", "1½", "0.5", "1,5")."""
     value = _number(text.strip())
     if not math.isfinite(value):
-        raise AmountError(f"{text.strip()[:40]!r} is too large to be an amount")
+        raise AmountError(f"{quoted(text.strip(), 40)} is too large to be an amount")
     return value
 
 
@@ -141,7 +141,7 @@ def _number(text: str) -> float:
             whole = float(parts[0])
         top = float(parts[-1])
         if float(bottom) == 0:
-            raise AmountError(f"{text!r} divides by zero; write a fraction such as 1/2")
+            raise AmountError(f"{quoted(text, 40)} divides by zero; write a fraction such as 1/2")
         return whole + top / float(bottom)
     if re.fullmatch(r"\d+,\d{1,2}", text):
         return float(text.replace(",", "."))
@@ -180,7 +180,9 @@ def _leading_amount(text: str) -> tuple[float | None, str, bool]:
     if match:
         sign, first, second = match.groups()
         if sign:
-            raise AmountError(f"amount {sign}{first} is negative; give a positive amount")
+            raise AmountError(
+                f"amount {quoted(sign + first, 40)} is negative; give a positive amount"
+            )
         value = number(first)
         if second is not None:
             value = (value + number(second)) / 2
@@ -215,8 +217,8 @@ def _word_amount(text: str) -> tuple[float | None, str, bool]:
             approximate = True
         following = _NUMBER_WORD.match(text, end)
         if following and following.group(1) in {*ONES, *TENS}:
-            said = text[: following.end()].strip()
-            raise QuantityError(f"{said!r} is not one number; write the amount in digits")
+            said = quoted(text[: following.end()].strip())
+            raise QuantityError(f"{said} is not one number; write the amount in digits")
         return value, _after(text, end), approximate
     article = _ARTICLE.match(text)
     if article and _after(text, article.end()):  # "an apple"; "a" alone is not an amount
