@@ -82,6 +82,12 @@ def test_an_unmatched_diary_is_refused() -> None:
         analyze(diary, WOMAN)
 
 
+def test_a_diary_with_nothing_usable_says_why() -> None:
+    text = "Date,Meal,Calories\n2026-11-16,Lunch,-400\n2026-11-16,Dinner,9e9\n"
+    with pytest.raises(InputError, match=r"\(2 problems: 2 invalid\); the first, line 2: energy"):
+        analyze(parse_diary_text(text), WOMAN)
+
+
 def test_low_magnesium_intake_raises_magnesium_in_the_screening() -> None:
     poor = "\n".join(["2026-11-16", "2 cups white rice", "1 cup milk", "2026-11-17",
                       "2 cups white rice", "1 cup milk", "2026-11-18", "2 slices white bread",

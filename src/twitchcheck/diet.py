@@ -225,11 +225,7 @@ def analyze(diary: Diary, person: Person, supplements: Sequence[Supplement] = ()
     day has a value for is returned in `unknown`, not judged.
     """
     if not diary.entries:
-        raise InputError(
-            "the diary has no food that could be matched"
-            + (f" ({len(diary.problems)} problem lines)" if diary.problems else "")
-            + "; check the file or name its format with --format"
-        )
+        raise InputError(_nothing_usable(diary.problems))
     days = daily_totals(diary.entries)
     usual = usual_intake(days)
     targets = targets_for_person(person)
@@ -411,6 +407,23 @@ def _notes(
             "unusual; see problems."
         )
     return tuple(notes)
+
+
+def _nothing_usable(problems: Sequence[DiaryProblem]) -> str:
+    """Why no entry is left, with the first problem: the user sees no table to look at."""
+    if not problems:
+        return "the diary has no food that could be used; check the file"
+    kinds: dict[str, int] = defaultdict(int)
+    for problem in problems:
+        kinds[problem.kind] += 1
+    counted = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    first = problems[0]
+    said = first.message if len(first.message) <= 160 else first.message[:159] + "…"
+    return (
+        f"the diary has no food that could be used ({len(problems)} "
+        f"problem{'s' if len(problems) != 1 else ''}: {counted}); the "
+        f"first, line {first.line}: {said}. Check the file, or name its format with --format"
+    )
 
 
 def _target(target: Target) -> dict[str, object]:
