@@ -37,6 +37,7 @@ EXAMPLES = [
     ("8 fl oz orange juice", 8, "fl oz", "orange juice"),
     ("2 fluid ounces milk", 2, "fl oz", "milk"),
     ("1,5 kg potatoes", 1.5, "kg", "potatoes"),
+    ("2–3 eggs", 2.5, None, "eggs"),
     ("0.25 lb ground beef", 0.25, "lb", "ground beef"),
     ("2 tablespoons peanut butter", 2, "tbsp", "peanut butter"),
     ("3 tsp sugar", 3, "tsp", "sugar"),
@@ -58,6 +59,11 @@ def test_examples(text: str, amount: float | None, unit: str | None, food: str) 
     assert (parsed.unit, parsed.food) == (unit, food)
 
 
+@pytest.mark.parametrize(("text", "food"), [("milk - 2%", "milk - 2%"), ("milk -2%", "milk -2%")])
+def test_a_dash_before_a_percentage_is_not_a_sign(text: str, food: str) -> None:
+    assert parse_quantity(text).food == food
+
+
 def test_ranges_take_the_middle_and_say_so() -> None:
     parsed = parse_quantity("2-3 eggs")
     assert parsed.amount == 2.5
@@ -69,7 +75,11 @@ def test_pinned_id_is_read_and_removed() -> None:
     assert (parsed.pinned_id, parsed.food, parsed.unit) == ("01077", "milk", "cup")
 
 
-@pytest.mark.parametrize("text", ["-2 eggs", "- 1 cup milk"])
+@pytest.mark.parametrize(
+    "text",
+    ["-2 eggs", "- 1 cup milk", "−2 eggs", "eggs -2", "milk, -250 ml", "2 eggs (-1)",
+     "minus two eggs", "negative 3 cups milk"],
+)  # fmt: skip
 def test_negative_amounts_are_refused(text: str) -> None:
     with pytest.raises(AmountError, match="negative"):
         parse_quantity(text)

@@ -42,6 +42,8 @@ TEXT = st.text(alphabet=st.sampled_from(HOSTILE) | st.characters(), max_size=60)
         ("ﬁsh", "fish"),
         ("\udcff milk", "\ufffd milk"),
         ("Crème brûlée", "Crème brûlée"),
+        ("−2 eggs", "-2 eggs"),
+        ("2–3 eggs", "2-3 eggs"),
     ],
 )
 def test_clean(given_text: str, expected: str) -> None:

@@ -69,6 +69,10 @@ _NUMBER = (
 )
 _LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))?")
 _TRAILING = re.compile(rf"[\s,;:(]+({_NUMBER})\s*([a-z .]*?)\)?\s*$")
+_NEGATIVE = re.compile(
+    rf"(?:^\s*-\s*|[\s,;:(]-)(?:\d|[{_FRACTION_CHARS}])[^\s)]*"  # not "2-3", "milk - 2%"
+    r"|\b(?:minus|negative)\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)\S*"
+)
 _PIN = re.compile(r"\[\s*((?:sr28:|fndds:)?\d{4,8})\s*\]")
 _GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
 _SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
@@ -160,6 +164,10 @@ def parse_quantity(text: str) -> Quantity:
     if pin:
         text = text[: pin.start()] + text[pin.end() :]
     plain = _GLUED.sub(r"\1 ", " ".join(fold(text).split()))
+    for negative in _NEGATIVE.finditer(plain):  # "eggs -2", "minus two eggs": anywhere
+        said = negative.group(0).strip(" ,;:()")
+        if not said.endswith("%"):  # "milk -2%" names the milk
+            raise AmountError(f"amount {quoted(said, 40)} is negative; give a positive amount")
     amount, after_amount, approximate = _leading_amount(plain)
     unit, rest = _unit(after_amount)
     alone = not any(c.isalnum() for c in rest) and pinned is None  # "2 eggs", "2 eggs [/]"

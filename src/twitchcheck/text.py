@@ -103,6 +103,8 @@ def terms(text: str) -> list[str]:
 
 
 _FRACTION_SLASH = "\u2044"  # what NFKC makes of the slash in "½" ("1⁄2")
+# Hyphens, the en dash and the minus sign all read as "-" ("−2", "2–3"); NFKC keeps them apart.
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2212\ufe63"), "-")
 
 
 def clean(text: str) -> str:
@@ -113,7 +115,8 @@ def clean(text: str) -> str:
     is "2eggs". Control characters and every Unicode space or line break become one plain
     space. Compatibility forms are unified (NFKC): full-width "２" is "2", "ﬁ" is "fi",
     "㎏" is "kg". A vulgar fraction keeps its own number ("1½" is "1 1/2", never "11/2").
-    Lone surrogates (undecodable bytes) become U+FFFD. Idempotent; never raises.
+    Hyphens, en dashes and the minus sign become "-". Lone surrogates (undecodable
+    bytes) become U+FFFD. Idempotent; never raises.
     """
     if text.isascii() and text.isprintable():
         return " ".join(text.split())  # the common case: nothing to normalise
@@ -131,7 +134,7 @@ def clean(text: str) -> str:
             if _FRACTION_SLASH in plain and len(plain) > 1:
                 plain = " " + plain  # "1½" -> "1 1/2"
             out.append(plain.replace(_FRACTION_SLASH, "/"))
-    return " ".join("".join(out).split())
+    return " ".join("".join(out).translate(_DASHES).split())
 
 
 def mixed_script_word(text: str) -> str | None:

@@ -126,11 +126,11 @@ def strict_json(text: str) -> Any:
     return json.loads(text, parse_constant=refuse)
 
 
+# A few of each kind; the core's own tests (test_search, test_phrases) cover many more.
 HOSTILE = [
-    "milk 3.25%", 'milk "skim"', "milk*", "NEAR(milk)", "head:milk", "{name}: milk", "(milk",
-    "milk -cheese", "milk AND OR NOT", "[skim] milk", "[/bold] milk", "2\u200beggs", "２ eggs",
-    "\x1b[31mmilk", "мilk", "one million eggs", "1e400 g rice", "0 eggs", "-2 eggs", "x" * 5000,
-    "milk " * 60, "", "   ", "[01077]", "[99999]", "\u200b",
+    "milk 3.25%", 'milk "skim" NEAR(x)*', "{name}: milk -cheese", "[skim] milk", "[/bold] milk",
+    "2\u200beggs", "\x1b[31mmilk", "мilk", "one million eggs", "1e400 g rice", "-2 eggs",
+    "x" * 5000, "milk " * 60, "   ", "[99999]",
 ]  # fmt: skip
 
 
@@ -185,7 +185,7 @@ def test_nutrients_hostile_phrases(runner: CliRunner) -> None:
             assert set(parsed["error"]) == {"code", "message"}
         else:
             assert parsed["items"][0]["input"]
-        if not phrase.isalnum():  # the table, for text that could pass for markup or controls
+        if "[" in phrase or "\x1b" in phrase:  # the table, for text that could pass for markup
             table = run(runner, "nutrients", "--", phrase)
             assert table.exit_code == result.exit_code
             assert "Traceback" not in table.output
