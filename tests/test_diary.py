@@ -967,3 +967,8 @@ def test_pathological_single_inputs_finish_quickly(text, fmt) -> None:
     start = time.perf_counter()
     with_stub(lambda: read_any(text, fmt))
     assert time.perf_counter() - start < 3
+
+
+def test_a_file_name_too_long_for_the_system_is_a_diary_error() -> None:
+    with pytest.raises(DiaryError, match=r"cannot read x+…: File name too long"):
+        read_diary(Path("x" * 5000))

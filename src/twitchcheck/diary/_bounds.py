@@ -44,18 +44,19 @@ def _head(value: object, width: int) -> str:
 def read_file(path: Path) -> bytes:
     """The bytes of `path`, refusing anything over input.file_bytes before reading it all."""
     most = cap("input.file_bytes")
-    if path.is_dir():
-        raise DiaryError(f"{path} is a folder; give the diary file inside it")
+    shown = shorten(str(path), 80)
     try:
+        if path.is_dir():
+            raise DiaryError(f"{shown} is a folder; give the diary file inside it")
         with path.open("rb") as handle:
             info = os.fstat(handle.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > most:
-                raise too_big(path.name, info.st_size)
+                raise too_big(shorten(path.name, 80), info.st_size)
             data = handle.read(most + 1)  # a pipe or device has no size: read one byte more
-    except OSError as error:
-        raise DiaryError(f"cannot read {path}: {error.strerror or error}") from None
+    except OSError as error:  # missing, unreadable, a name too long for the system
+        raise DiaryError(f"cannot read {shown}: {error.strerror or error}") from None
     if len(data) > most:
-        raise too_big(path.name, None)
+        raise too_big(shorten(path.name, 80), None)
     return data
 
 

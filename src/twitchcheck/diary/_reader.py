@@ -111,7 +111,7 @@ def read_diary(
     """
     path = Path(path)
     data = read_file(path)
-    name = path.name
+    name = clipped(path.name, 80)
     if is_zip(data):
         name, data = zip_member(data, _ZIP_MEMBERS, path.name)
     text = decode(data, name)
