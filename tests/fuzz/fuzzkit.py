@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import click
 import typer.main
 from click.testing import CliRunner, Result
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 from twitchcheck.cli import app
 
@@ -55,6 +56,7 @@ settings.register_profile(
     deadline=None,  # time is the contract's own check (BOUND), measured per call
     derandomize=True,  # `make test` sees the same examples every run
     database=None,
+    phases=[Phase.explicit, Phase.generate],  # no shrinking: a failure costs seconds, not minutes
     suppress_health_check=_CHECKS,
     print_blob=True,
 )
@@ -78,6 +80,8 @@ PROCESS_KILL = 20  # a subprocess still running after this is killed as a hang
 PROCESS_MEMORY = 3 * 1024**3  # address-space cap for a subprocess: unbounded reads fail fast
 TRACEBACK = "Traceback (most recent call last)"
 EXIT_CODES = {0, 1, 2}
+# What the CLI's last safety net prints for a bug (cli/_common.py): a bug, not a refusal.
+INTERNAL = ("hit an internal error", "a system error stopped twitchcheck")
 
 
 class Hang(BaseException):  # a BaseException, so CliRunner does not swallow it
@@ -148,17 +152,58 @@ def invoke(
         result.stderr,
         time.perf_counter() - start,
         result.exception,
-        ("--json" in args) if json_mode is None else json_mode,
+        _asks_for_json(args) if json_mode is None else json_mode,
     )
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         error = result.exception
-        where = "".join(traceback.format_tb(error.__traceback__)[-2:]).strip()
         raise AssertionError(
             f"EXCEPTION {type(error).__name__}: {str(error)[:300]}\n  from {call.describe()}\n"
-            f"  at {where[-600:]}"
+            f"  at {_where(error)}"
+        )
+    cause = _hidden_bug(result.exception)
+    if cause is not None:
+        raise AssertionError(
+            f"INTERNAL ERROR (a {type(cause).__name__} caught by the CLI's safety net, reported "
+            f"as exit {call.exit_code}): {str(cause)[:300]}\n  from {call.describe()}\n"
+            f"  at {_where(cause)}"
         )
     check(call, bound)
     return call
+
+
+def _hidden_bug(ended: BaseException | None) -> BaseException | None:
+    """The exception behind an exit, when it is a bug rather than a refusal.
+
+    A refusal is a TwitchcheckError (other than InternalError) or Click's own usage error or
+    abort. Anything else that ended in an exit was caught by a catch-all: the contract wants
+    bad input refused with a message naming the problem, so that is a bug to report.
+    """
+    from twitchcheck.errors import InternalError, TwitchcheckError
+
+    error = ended
+    while isinstance(error, (SystemExit, click.exceptions.Exit)):
+        error = error.__context__
+    if error is None or isinstance(error, (click.ClickException, click.Abort)):
+        return None
+    if isinstance(error, TwitchcheckError) and not isinstance(error, InternalError):
+        return None
+    return error
+
+
+def _where(error: BaseException) -> str:
+    """The innermost twitchcheck frame and the innermost frame: who should fix it."""
+    frames = traceback.extract_tb(error.__traceback__)
+    ours = [f for f in frames if "/twitchcheck/" in f.filename]
+    shown = [*ours[-1:], *frames[-1:]] if ours and ours[-1] is not frames[-1] else frames[-1:]
+    return " -> ".join(
+        f"{f.filename.split('site-packages/')[-1]}:{f.lineno} ({f.name})" for f in shown
+    )
+
+
+def _asks_for_json(args: Sequence[str]) -> bool:
+    """`--json` among the options (after `--` it is a positional word, not the flag)."""
+    options = args[: list(args).index("--")] if "--" in args else args
+    return "--json" in options
 
 
 def describe(args: Sequence[str]) -> str:
@@ -174,6 +219,10 @@ def check(call: Call, bound: float) -> None:
     assert call.seconds <= bound, f"SLOW {call.seconds:.1f} s (bound {bound} s): {what}"
     if call.exit_code == 1:
         assert call.stderr.strip(), f"EXIT 1 WITHOUT A MESSAGE on stderr: {what}"
+    for marker in INTERNAL:
+        assert marker not in call.stderr, (
+            f"INTERNAL ERROR reported: {what}\n{call.stderr.strip()[-300:]}"
+        )
     if call.json_mode:
         check_json(call)
 

@@ -307,3 +307,14 @@ def _word_cases() -> list[object]:
 @pytest.mark.parametrize("args", _word_cases())
 def test_hostile_string(args: list[str]) -> None:
     invoke(args)
+
+
+def test_brackets_shown_as_typed(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Rich output escapes what the user typed: `[skim]` and `[/bold]` appear as typed."""
+    wide = {"COLUMNS": "250"}
+    shown = invoke(["nutrients", "--", "[skim] milk"], env=wide).stdout
+    assert "[skim] milk" in shown, f"MARKUP EATEN: nutrients '[skim] milk' printed {shown[:200]!r}"
+    diary = tmp_path_factory.mktemp("markup") / "diary.txt"
+    diary.write_text("2026-11-16\nzzqx [skim] [/bold] blorp\n2 eggs\n", encoding="utf-8")
+    shown = invoke(["diet", "analyze", str(diary), "--age=40", "--sex=male"], env=wide).stdout
+    assert "zzqx [skim] [/bold] blorp" in shown, "MARKUP EATEN in diet analyze's problem lines"
