@@ -832,13 +832,16 @@ def test_many_different_food_lines_are_refused(monkeypatch) -> None:
 
 
 def test_many_lines_that_match_nothing_are_refused(monkeypatch) -> None:
-    limits = {"diary.unmatched_lines": 2, "diary.distinct_foods": 5000}
+    limits = {"diary.unmatched_lines": 2, "diary.distinct_foods": 5000, "diary.span_days": 3660}
     monkeypatch.setattr("twitchcheck.diary._model.cap", lambda name: limits[name])
     text = "2026-11-20\nqxzvb\n1 apple\nwqpzk\nzzxqj\n"
     with pytest.raises(
         DiaryError, match=r"more than 2 different lines match no food \(lines 2, 4, 5"
     ):
         read(text)
+    foods = "".join(f"{n} apples\n{n} eggs\n" for n in range(2, 5))  # mostly foods: read on
+    diary = read("2026-11-20\n" + foods + text.split("\n", 1)[1])
+    assert [p.kind for p in diary.problems].count("unmatched") == 3
 
 
 def test_day_names_without_dates_in_a_table_are_refused() -> None:

@@ -238,8 +238,10 @@ class Collector:
             )
 
     def _check_unmatched(self) -> None:
+        """Refuse a file whose different lines mostly match no food, past diary.unmatched_lines
+        of them (a diary with many unknown foods among known ones is read on)."""
         most = cap("diary.unmatched_lines")
-        if len(self._unmatched) > most:
+        if len(self._unmatched) > most and 2 * len(self._unmatched) > len(self._phrases):
             first = ", ".join(str(n) for n in list(self._unmatched.values())[:5])
             raise DiaryError(
                 f"more than {most} different lines match no food (lines {first}, ...); this "
