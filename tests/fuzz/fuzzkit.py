@@ -216,7 +216,7 @@ def check(call: Call, bound: float) -> None:
     what = call.describe()
     assert call.exit_code in EXIT_CODES, f"EXIT {call.exit_code}: {what}\n{call.stderr[-500:]}"
     for stream, text in (("stdout", call.stdout), ("stderr", call.stderr)):
-        assert TRACEBACK not in text, f"TRACEBACK on {stream}: {what}\n{text[-800:]}"
+        assert TRACEBACK not in text, f"TRACEBACK on {stream}: {_traceback_gist(text)}: {what}"
     assert call.seconds <= bound, f"SLOW {call.seconds:.1f} s (bound {bound} s): {what}"
     if call.exit_code == 1:
         assert call.stderr.strip(), f"EXIT 1 WITHOUT A MESSAGE on stderr: {what}"
@@ -226,6 +226,15 @@ def check(call: Call, bound: float) -> None:
         )
     if call.json_mode:
         check_json(call)
+
+
+def _traceback_gist(text: str) -> str:
+    """The exception and the innermost twitchcheck frame of a printed traceback."""
+    lines = text[text.index(TRACEBACK) :].splitlines()
+    ours = [line.strip() for line in lines if "/twitchcheck/" in line and "File " in line]
+    exception = next((line for line in reversed(lines) if line and not line[0].isspace()), "")
+    where = ours[-1].split("src/")[-1] if ours else "?"
+    return f"{exception[:200]} (at {where})"
 
 
 def check_json(call: Call) -> None:
