@@ -11,9 +11,12 @@
     │   ├── LabUnitError          a unit that does not belong to the analyte
     │   ├── LabValueError         a lab value no living person could have
     │   ├── UnknownEntryError     a name the knowledge base does not hold
-    │   └── DiaryError            a food diary that cannot be read as a whole
-    └── DataError                 packaged data is missing or broken
-        └── KnowledgeError        a knowledge file fails validation
+    │   ├── DiaryError            a food diary that cannot be read as a whole
+    │   └── InputFileError        an input file that cannot be read (missing, folder, too big,
+    │                             not text, not JSON) or an output file that cannot be written
+    ├── DataError                 packaged data is missing or broken
+    │   └── KnowledgeError        a knowledge file fails validation
+    └── InternalError             a fault in twitchcheck itself (the CLI's last safety net)
 
 Each keeps the offending values as attributes and composes its sentence in
 `__str__`, so the CLI and the web app print the same words.
@@ -137,3 +140,15 @@ class DiaryError(InputError):
     def __init__(self, message: str, line: int | None = None) -> None:
         self.line = line
         super().__init__(message if line is None else f"line {line}: {message}")
+
+
+class InputFileError(InputError):
+    """A file named on the command line that cannot be read or written as asked."""
+
+    code = "bad_file"
+
+
+class InternalError(TwitchcheckError):
+    """Something went wrong inside twitchcheck; the message says so and asks for a report."""
+
+    code = "internal_error"
