@@ -36,7 +36,7 @@ from twitchcheck.errors import InputError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
 from twitchcheck.plan import Plan, Settings, make_plan, usable
-from twitchcheck.profile import Person
+from twitchcheck.profile import Person, check_applies
 from twitchcheck.regions import emergency_number
 from twitchcheck.targets import Target, targets_for_person
 
@@ -304,8 +304,10 @@ def advise(
 
     `before` is the diary's usual food intake (None without a diary: each nutrient then
     starts from its baseline); supplements with a dose are added to it. Medicines,
-    conditions, supplements and labs decide which safety rules apply.
+    conditions, supplements and labs decide which safety rules apply. A person a food plan
+    does not apply to (a baby under 1) is refused with what applies instead.
     """
+    check_applies(person, "plan")
     targets = targets_for_person(person)
     facts = _Facts.resolve(medications, conditions, supplements, labs)
     intake, changes = _intake(person, filters.pattern, gaps, before)

@@ -5,6 +5,11 @@ Names people type (symptoms, conditions, medicines) are resolved against the
 knowledge base: synonyms and brand names are accepted, anything unknown is
 refused with close matches, never dropped. Impossible combinations (a pregnant
 male, a child on a medicine not used in children) are refused too.
+
+Every bound lives in data/limits.toml with its reason: list lengths and the length of each
+answer ([input]), impossible amounts ([answers], judged for the age given: they scale with a
+young child's body size, and alcohol for a child is refused with advice), and the ages a
+screening applies to ([person]). Dangerous but possible answers are accepted and weighed.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from twitchcheck.errors import InputError, ProfileError, UnknownEntryError
 from twitchcheck.knowledge import ConditionMention
+from twitchcheck.limits import all_limits, limit
+from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
     from twitchcheck.supplements import Supplement
@@ -30,6 +37,8 @@ __all__ = [
     "NutrientJudgement",
     "Recent",
     "Twitch",
+    "bounded",
+    "check_screening_age",
     "known_ids",
     "medicine_class_ids",
     "parse_answers",
@@ -41,6 +50,20 @@ __all__ = [
 Level = Literal["low", "moderate", "high"]
 
 
+def _most(name: str) -> int:
+    return int(limit(name))
+
+
+# One answer (a symptom, medicine, condition, supplement, lab, place or region) and the lists.
+Text = Annotated[str, Field(max_length=_most("input.text_chars"))]
+Places = Annotated[tuple[Text, ...], Field(max_length=_most("input.places"))]
+
+
+def _upto(name: str, description: str | None = None) -> Any:
+    """A number from 0 to the impossible bound `answers.<name>` (limits.toml)."""
+    return Field(ge=0, le=limit(f"answers.{name}"), description=description)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -48,8 +71,8 @@ class _Model(BaseModel):
 class Twitch(_Model):
     """Where and when the twitches or cramps happen."""
 
-    where: tuple[str, ...] = Field(default=(), description="body places, e.g. eyelid, calf")
-    since_weeks: Annotated[float, Field(ge=0, le=5200)] | None = None
+    where: Places = Field(default=(), description="body places, e.g. eyelid, calf")
+    since_weeks: Annotated[float, _upto("since_weeks")] | None = None
     how_often: Literal["rarely", "weekly", "daily", "constant"] | None = None
     when: Literal["night", "day", "after_exercise", "any"] | None = None
 
@@ -62,10 +85,8 @@ class Twitch(_Model):
 class Course(_Model):
     """How numbness or weakness has gone: since when, where, whether it spreads, which sides."""
 
-    since_weeks: (
-        Annotated[float, Field(ge=0, le=5200, description="weeks since it began")] | None
-    ) = None
-    where: tuple[str, ...] = Field(default=(), description="body places, e.g. feet, right hand")
+    since_weeks: Annotated[float, _upto("since_weeks", "weeks since it began")] | None = None
+    where: Places = Field(default=(), description="body places, e.g. feet, right hand")
     spreading: bool | None = Field(default=None, description="spreading or getting worse")
     sides: Literal["one", "both"] | None = None
 
@@ -104,20 +125,20 @@ class Diet(_Model):
 
 
 class Lifestyle(_Model):
-    caffeine_mg_per_day: Annotated[float, Field(ge=0, le=5000)] | None = None
-    coffee_cups_per_day: Annotated[float, Field(ge=0, le=40)] | None = None
-    tea_cups_per_day: Annotated[float, Field(ge=0, le=40)] | None = None
-    cola_cans_per_day: Annotated[float, Field(ge=0, le=30)] | None = None
-    energy_drinks_per_day: Annotated[float, Field(ge=0, le=20)] | None = None
-    alcohol_drinks_per_week: Annotated[float, Field(ge=0, le=300)] | None = None
+    caffeine_mg_per_day: Annotated[float, _upto("caffeine_mg_per_day")] | None = None
+    coffee_cups_per_day: Annotated[float, _upto("coffee_cups_per_day")] | None = None
+    tea_cups_per_day: Annotated[float, _upto("tea_cups_per_day")] | None = None
+    cola_cans_per_day: Annotated[float, _upto("cola_cans_per_day")] | None = None
+    energy_drinks_per_day: Annotated[float, _upto("energy_drinks_per_day")] | None = None
+    alcohol_drinks_per_week: Annotated[float, _upto("alcohol_drinks_per_week")] | None = None
     nicotine: bool | None = None
     nitrous_oxide: bool | None = Field(
         default=None, description='recreational nitrous oxide ("laughing gas", "nos")'
     )
     exercise: Literal["none", "moderate", "intense"] | None = None
-    fluids_l_per_day: Annotated[float, Field(ge=0, le=20)] | None = None
+    fluids_l_per_day: Annotated[float, _upto("fluids_l_per_day")] | None = None
     stress: Level | None = None
-    sleep_hours: Annotated[float, Field(ge=0, le=24)] | None = None
+    sleep_hours: Annotated[float, _upto("sleep_hours")] | None = None
 
     @property
     def caffeine_mg(self) -> float | None:
@@ -149,29 +170,30 @@ class Recent(_Model):
 class Answers(_Model):
     """Everything the screening weighs; only age and sex are required."""
 
-    age: Annotated[float, Field(ge=0, le=120, description="years")]
+    age: Annotated[float, Field(ge=0, le=limit("person.age_years"), description="years")]
     sex: Literal["female", "male"]
     pregnant: bool = False
     lactating: bool = False
-    symptoms: tuple[str, ...] = ()
+    symptoms: Annotated[tuple[Text, ...], Field(max_length=_most("input.symptoms"))] = ()
     twitch: Twitch | None = None
     numbness: Course | None = None
     weakness: Course | None = None
     diet: Diet | None = None
     sun_exposure: Level | None = None
-    medications: tuple[str, ...] = ()
-    conditions: tuple[str, ...] = ()
-    supplements: tuple[str, ...] = Field(
+    medications: Annotated[tuple[Text, ...], Field(max_length=_most("input.medications"))] = ()
+    conditions: Annotated[tuple[Text, ...], Field(max_length=_most("input.conditions"))] = ()
+    supplements: Annotated[tuple[Text, ...], Field(max_length=_most("input.supplements"))] = Field(
         default=(),
         description='free names with an optional dose, e.g. "magnesium citrate 400 mg daily"',
     )
-    region: str | None = Field(
+    region: Text | None = Field(
         default=None, description='where you live, for emergency numbers: "uk", "us", "au"...'
     )
     lifestyle: Lifestyle = Field(default_factory=Lifestyle)
     recent: Recent = Field(default_factory=Recent)
-    labs: tuple[str, ...] = ()
+    labs: Annotated[tuple[Text, ...], Field(max_length=_most("input.labs"))] = ()
     condition_details: tuple[ConditionMention, ...] = Field(
+        max_length=_most("input.conditions"),
         default=(),
         description="filled in from conditions (stage, weeks since, qualifiers); not an input",
         json_schema_extra={"readOnly": True},
@@ -192,11 +214,13 @@ class Answers(_Model):
     def _recent_as_list(cls, value: Any) -> Any:
         """Accept ["vomiting", "diarrhea"] as well as {"vomiting": true, ...}."""
         if isinstance(value, list | tuple):
-            names = {str(v).strip().lower().replace(" ", "_") for v in value}
+            accepted = ", ".join(Recent.model_fields)
+            if len(value) > len(Recent.model_fields) * 2:
+                raise ValueError(f"{len(value):,} recent events; accepted: {accepted}")
+            names = {shorten(str(v)).strip().lower().replace(" ", "_") for v in value}
             names = {"diarrhoea" if n == "diarrhea" else n for n in names}
             unknown = names - set(Recent.model_fields)
             if unknown:
-                accepted = ", ".join(Recent.model_fields)
                 raise ValueError(f"unknown recent event(s) {sorted(unknown)}; accepted: {accepted}")
             return dict.fromkeys(names, True)
         if isinstance(value, dict) and "diarrhea" in value:
@@ -207,23 +231,48 @@ class Answers(_Model):
 def parse_answers(raw: Any) -> Answers:
     """Validate raw answers (e.g. loaded JSON) and resolve every name they use.
 
-    Raises `InputError` naming the field and what would be accepted.
+    Raises `InputError` naming the field and what would be accepted; a person the screening
+    does not apply to (a baby under 1) gets a `ProfileError` saying what to do instead.
     """
     try:
         answers = Answers.model_validate(raw)
     except ValidationError as error:
-        raise InputError(_explain(error)) from error
+        raise InputError(_explain(error)) from None
+    check_screening_age(answers.age, answers.region)
     return resolve_names(answers)
+
+
+def check_screening_age(age: float, region: str | None = None) -> None:
+    """Refuse a screening for someone younger than person.screen_min_age_years, with advice."""
+    from twitchcheck.regions import emergency_number, region_for
+
+    youngest = limit("person.screen_min_age_years")
+    if age < youngest:
+        known = region_for(region) if region else None
+        number = f" (where you live: {emergency_number(known.id)})" if known else ""
+        reason = all_limits()["person.screen_min_age_years"].reason
+        raise ProfileError(f"age {age:g} years: {reason.rstrip('.')}{number}.")
 
 
 def _explain(error: ValidationError) -> str:
     problems = []
-    for item in error.errors()[:5]:
-        where = ".".join(str(part) for part in item["loc"]) or "answers"
+    for item in error.errors(include_url=False)[:5]:
+        where = ".".join(shorten(str(part), 40) for part in item["loc"]) or "answers"
         given = item.get("input")
-        shown = f" (got {given!r})" if given is not None and not isinstance(given, dict) else ""
+        shown = (
+            f" (got {_quote(given)})" if given is not None and not isinstance(given, dict) else ""
+        )
         problems.append(f"{where}: {item['msg']}{shown}")
     return "invalid answers: " + "; ".join(problems) + "; see `twitchcheck screen --schema`"
+
+
+def _quote(value: Any) -> str:
+    """A value as a message shows it: short, whatever its size."""
+    if isinstance(value, str):
+        return repr(shorten(value))
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value):,} items"
+    return shorten(repr(value))
 
 
 def resolve_names(answers: Answers) -> Answers:
@@ -238,6 +287,7 @@ def resolve_names(answers: Answers) -> Answers:
     from twitchcheck.regions import region_id
 
     Person(answers.age, answers.sex, answers.pregnant, answers.lactating)  # raises ProfileError
+    _check_for_age(answers.age, answers.lifestyle)
     symptoms = tuple(known_ids(answers.symptoms, "symptom", "symptoms"))
     mentions = _condition_mentions(answers)
     medications, moved = _medications(answers.medications)
@@ -289,6 +339,7 @@ def _medications(names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]
     classes: list[str] = []
     moved: list[str] = []
     for name in names:
+        bounded(name, "medications")
         try:
             classes += [c.id for c in medicine_classes_for(name)]
             continue
@@ -332,6 +383,7 @@ def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
     table = load_knowledge().items_of(kind)  # type: ignore[arg-type]
     found: list[str] = []
     for name in names:
+        bounded(name, field)
         key = name.strip().lower().replace(" ", "_").replace("-", "_")
         if key in table:
             found.append(key)
@@ -343,6 +395,17 @@ def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
                 f"{field}: {error} (`twitchcheck screen --vocabulary` lists them)"
             ) from None
     return list(dict.fromkeys(found))
+
+
+def bounded(text: str, field: str) -> str:
+    """`text` if it is no longer than one answer can be (input.text_chars), else InputError."""
+    most = _most("input.text_chars")
+    if len(text) > most:
+        raise InputError(
+            f"{field}: {shorten(text)!r} is {len(text):,} characters long; one answer is at most "
+            f"{most} (one name with its details, e.g. 'furosemide 40 mg daily')"
+        )
+    return text
 
 
 def medicine_class_ids(names: tuple[str, ...]) -> list[str]:
@@ -369,3 +432,36 @@ def with_diet_analysis(answers: Answers, analysis: dict[str, Any]) -> Answers:
     diet = answers.diet or Diet()
     judged = DietAnalysis.model_validate(analysis)
     return answers.model_copy(update={"diet": diet.model_copy(update={"analysis": judged})})
+
+
+# Answers whose impossible bound scales with body size (limits.toml, answers.*_share).
+_SCALED = (
+    "caffeine_mg_per_day", "coffee_cups_per_day", "tea_cups_per_day", "cola_cans_per_day",
+    "energy_drinks_per_day", "fluids_l_per_day",
+)  # fmt: skip
+
+
+def _check_for_age(age: float, life: Lifestyle) -> None:
+    """Refuse what is impossible for a child of this age, and alcohol for a child, with advice."""
+    drinks = life.alcohol_drinks_per_week
+    if drinks and age < limit("answers.alcohol_min_age"):
+        reason = all_limits()["answers.alcohol_min_age"].reason
+        raise ProfileError(
+            f"lifestyle.alcohol_drinks_per_week: {drinks:g} drinks a week at age {age:g}. {reason}"
+        )
+    if age < limit("answers.small_child_age"):
+        share = limit("answers.small_child_share")
+    elif age < limit("answers.child_age"):
+        share = limit("answers.child_share")
+    else:
+        return
+    for field in _SCALED:
+        value = getattr(life, field)
+        most = limit(f"answers.{field}") * share
+        if value is not None and value > most:
+            unit = all_limits()[f"answers.{field}"].unit
+            raise ProfileError(
+                f"lifestyle.{field}: {value:g} {unit} is not possible for a child of {age:g} "
+                f"(at most {most:g} at that age: the bound scales with body size); check the "
+                "number and the age"
+            )

@@ -29,7 +29,7 @@ from pydantic import (
 from twitchcheck import _data
 from twitchcheck.errors import KnowledgeError, UnknownEntryError
 from twitchcheck.nutrient_keys import FOCUS_KEYS
-from twitchcheck.text import fold, singular
+from twitchcheck.text import fold, shorten, singular
 from twitchcheck.wording import (
     Phrases,
     Piece,
@@ -892,9 +892,14 @@ def suggest(
     """
     from rapidfuzz import fuzz, process
 
+    from twitchcheck.limits import limit as most
+
     kb = kb or load_knowledge()
     pool = _names_of_kind(kb, kind) if kind else list(kb.names)
-    matches = process.extract(_norm(name), pool, scorer=fuzz.WRatio, limit=limit)
+    # Only the start is compared, so the cost stays the same whatever the input's length.
+    cap = int(most("input.suggest_chars"))
+    typed = _norm(name[: cap * 2])[:cap]
+    matches = process.extract(typed, pool, scorer=fuzz.WRatio, limit=limit)
     return [match for match, score, _ in matches if score >= 60]
 
 
@@ -910,14 +915,14 @@ def _unknown(name: str, kb: KnowledgeBase) -> UnknownEntryError:
         if close
         else "try a nutrient (magnesium), a medicine (furosemide, Lasix) or a factor (caffeine)"
     )
-    return UnknownEntryError(f"the knowledge base has nothing called {name!r}; {hint}")
+    return UnknownEntryError(f"the knowledge base has nothing called {shorten(name)!r}; {hint}")
 
 
 def _not_known(
     text: str, kind: EntryKind, close: Sequence[str], extra: str = ""
 ) -> UnknownEntryError:
     hint = f"; did you mean: {', '.join(repr(c) for c in close)}?" if close else ""
-    return UnknownEntryError(f"{text!r} is not a known {kind}{extra}{hint}")
+    return UnknownEntryError(f"{shorten(text)!r} is not a known {kind}{shorten(extra)}{hint}")
 
 
 # --- names as people write them ----------------------------------------------------------

@@ -6,6 +6,10 @@ with its source ids. Factors come from molar masses (10/M for mg/dL -> mmol/L,
 up to float precision. Every value is converted to SI first and judged against one SI
 edge per cut-off (statuses, grades, urgent levels), so the unit typed never changes a
 result: "1.2 mg/dL" magnesium is judged as the 0.494 mmol/L it is.
+
+What a living person could show (per analyte, in SI) is in data/limits.toml ([lab]); a value
+outside is refused, a critical one inside (potassium 7.5 mmol/L) is accepted and raised. A
+result is at most input.text_chars long and a call reads at most input.labs results.
 """
 
 from __future__ import annotations
@@ -18,7 +22,15 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from twitchcheck._data import load_yaml
-from twitchcheck.errors import DataError, LabUnitError, LabValueError, UnknownAnalyteError
+from twitchcheck.errors import (
+    DataError,
+    InputError,
+    LabUnitError,
+    LabValueError,
+    UnknownAnalyteError,
+)
+from twitchcheck.limits import limit
+from twitchcheck.text import shorten
 
 __all__ = [
     "URGENT_LEVELS",
@@ -157,7 +169,8 @@ class Analyte:
         canonical = _canonical_unit(unit)
         if canonical is None or canonical not in self.units:
             raise LabUnitError(
-                f"{unit!r} is not a unit for {self.label}; use one of: {', '.join(self.units)}"
+                f"{shorten(unit, 40)!r} is not a unit for {self.label}; use one of: "
+                f"{', '.join(self.units)}"
             )
         return self.units[canonical]
 
@@ -290,6 +303,12 @@ def parse_lab(text: str) -> LabReading:
     """
     if not isinstance(text, str) or not text.strip():
         raise UnknownAnalyteError(f"empty lab result; {_EXAMPLE}")
+    most = int(limit("input.text_chars"))
+    if len(text) > most:
+        raise InputError(
+            f"lab result {shorten(text)!r} is {len(text):,} characters long; one result is at "
+            f"most {most}: {_EXAMPLE}"
+        )
     stripped = text.strip()
     lower = stripped.lower()
     if len(lower) != len(stripped):  # a few characters change length when lowered
@@ -310,7 +329,11 @@ def interpret_labs(items: Iterable[str | LabReading]) -> list[LabResult]:
     Results given in the same call inform each other: albumin corrects total
     calcium, and MMA or homocysteine are weighed in the B12 note.
     """
-    readings = [item if isinstance(item, LabReading) else parse_lab(item) for item in items]
+    given = list(items)
+    most = int(limit("input.labs"))
+    if len(given) > most:
+        raise InputError(f"{len(given):,} lab results were given; at most {most} are read at once")
+    readings = [item if isinstance(item, LabReading) else parse_lab(item) for item in given]
     context = _Context.from_readings(readings)
     return [_interpret(reading, context) for reading in readings]
 
@@ -378,12 +401,12 @@ def _split_value(analyte: Analyte, rest: str, text: str) -> tuple[float, str]:
     if match is None:
         if _QUALIFIER.match(rest):
             raise LabValueError(
-                f"{text!r} gives a limit, not a value; results such as '<5' cannot be "
+                f"{shorten(text)!r} gives a limit, not a value; results such as '<5' cannot be "
                 "classified, give the number the report shows without '<' or '>'"
             )
         raise LabValueError(
-            f"no value found in {text!r}; give the number and unit after the test name, "
-            f"e.g. '{analyte.label} VALUE {analyte.conventional_unit}'"
+            f"no value found in {shorten(text)!r}; give the number and unit after the test "
+            f"name, e.g. '{analyte.label} VALUE {analyte.conventional_unit}'"
         )
     number = match.group("number").replace("−", "-")
     if "," in number:
@@ -392,26 +415,34 @@ def _split_value(analyte: Analyte, rest: str, text: str) -> tuple[float, str]:
         elif number.count(",") == 1 and "." not in number:
             number = number.replace(",", ".")  # decimal comma, as in "0,8 mmol/L"
         else:
-            raise LabValueError(f"cannot read the number {match.group('number')!r} in {text!r}")
+            raise LabValueError(
+                f"cannot read the number {shorten(match.group('number'))!r} in {shorten(text)!r}"
+            )
     # A reference range pasted after the unit, as in "3.1 mmol/L (3.5-5.0)", is ignored.
     unit = _TRAILING_RANGE.sub("", match.group("unit")).strip()
-    return float(number), unit
+    value = float(number)
+    if not math.isfinite(value):
+        raise LabValueError(f"the number in {shorten(text)!r} is too large to be a lab value")
+    return value, unit
 
 
 def _reading(analyte: Analyte, value: float, unit_text: str, text: str) -> LabReading:
     accepted = ", ".join(analyte.units)
     if value < 0:
         raise LabValueError(
-            f"{analyte.label} {value:g} in {text!r} is negative; lab values cannot be below zero"
+            f"{analyte.label} {value:g} in {shorten(text)!r} is negative; lab values cannot be "
+            "below zero"
         )
     if not unit_text:
         raise LabUnitError(
-            f"no unit given in {text!r}; add one of the units for {analyte.label}: {accepted}"
+            f"no unit given in {shorten(text)!r}; add one of the units for {analyte.label}: "
+            f"{accepted}"
         )
     unit = _canonical_unit(unit_text)
     if unit is None or unit not in analyte.units:
         raise LabUnitError(
-            f"{unit_text!r} is not a unit for {analyte.label} (in {text!r}); use one of: {accepted}"
+            f"{shorten(unit_text, 40)!r} is not a unit for {analyte.label} (in "
+            f"{shorten(text)!r}); use one of: {accepted}"
         )
     return LabReading(analyte.id, value, unit, text)
 
@@ -442,12 +473,14 @@ def _unknown(text: str) -> UnknownAnalyteError:
     choices = {alias: a.label for a in analytes() for alias in (a.label.lower(), *a.aliases)}
     from rapidfuzz import fuzz, process
 
-    found = process.extract(name.lower(), list(choices), scorer=fuzz.WRatio, limit=8)
+    typed = name.lower()[: int(limit("input.suggest_chars"))]  # bounded cost, any length
+    found = process.extract(typed, list(choices), scorer=fuzz.WRatio, limit=8)
     suggestions = list(dict.fromkeys(choices[alias] for alias, score, _ in found if score >= 80))
     hint = f"did you mean: {', '.join(suggestions[:3])}? " if suggestions else ""
     known = ", ".join(a.label for a in analytes())
     return UnknownAnalyteError(
-        f"unknown lab test {name!r} in {text!r}; {hint}twitchcheck reads: {known}"
+        f"unknown lab test {shorten(name, 40)!r} in {shorten(text)!r}; {hint}twitchcheck "
+        f"reads: {known}"
     )
 
 
@@ -642,7 +675,7 @@ def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
         return tuple(_parse_rule(item, factor, urgent=urgent) for item in items)
 
     correction = raw.get("albumin_correction")
-    low, high = raw["plausible_si"]
+    low, high = limit(f"lab.{key}_min"), limit(f"lab.{key}_max")  # limits.toml, with reasons
     return Analyte(
         id=key,
         label=raw["label"],

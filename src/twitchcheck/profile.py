@@ -3,6 +3,8 @@
 `Person` refuses combinations that cannot be true, so every module that takes a
 profile (targets, screening, diet analysis) can trust it. `parse_age` reads the
 ways people write ages: "30", "30 y", "8m", "8 months", "1 year 6 months".
+`check_applies` refuses a person a screening, plan or diet analysis is not written for (a
+baby under 1), saying what applies instead. The bounds are in data/limits.toml ([person]).
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from twitchcheck.errors import ProfileError
+from twitchcheck.limits import all_limits, limit
+from twitchcheck.text import shorten
 
 __all__ = [
     "MAX_AGE_YEARS",
@@ -20,6 +24,8 @@ __all__ = [
     "SEXES",
     "Person",
     "Sex",
+    "Use",
+    "check_applies",
     "parse_age",
     "parse_sex",
 ]
@@ -27,9 +33,13 @@ __all__ = [
 Sex = Literal["female", "male"]
 
 SEXES: tuple[Sex, ...] = ("female", "male")
-MAX_AGE_YEARS = 120.0
+MAX_AGE_YEARS = limit("person.age_years")
 # The DRI tables give pregnancy and lactation values only for 14-18, 19-30 and 31-50 y.
-REPRODUCTIVE_AGE_YEARS = (14.0, 51.0)  # [from, to) like every DRI band
+REPRODUCTIVE_AGE_YEARS = (  # [from, to) like every DRI band
+    limit("person.pregnancy_age_min"),
+    limit("person.pregnancy_age_max") + 1,
+)
+_AGE_TEXT_CHARS = 40  # "1 year 6 months and 2 weeks" is 27; longer is not an age
 
 _SEX_WORDS: dict[str, Sex] = {
     "female": "female",
@@ -78,18 +88,23 @@ def parse_age(text: str | float) -> float:
         raise ProfileError(f"age {text!r} is not a number; {_AGE_HELP}")
     if isinstance(text, int | float):
         return _checked_age(float(text), str(text))
+    if not isinstance(text, str):
+        raise ProfileError(f"age {shorten(repr(text))} is not a number; {_AGE_HELP}")
+    shown = shorten(text, _AGE_TEXT_CHARS)
     raw = text.strip().lower()
+    if len(raw) > _AGE_TEXT_CHARS:
+        raise ProfileError(f"cannot read the age {shown!r}: it is too long; {_AGE_HELP}")
     if raw.startswith(("-", "−")):
-        raise ProfileError(f"age {text!r} is negative; {_AGE_HELP}")
+        raise ProfileError(f"age {shown!r} is negative; {_AGE_HELP}")
     parts = list(_AGE_PART.finditer(raw))
     leftover = _AGE_FILLER.sub("", _AGE_PART.sub("", raw))
     if not parts or leftover:
-        raise ProfileError(f"cannot read the age {text!r}; {_AGE_HELP}")
+        raise ProfileError(f"cannot read the age {shown!r}; {_AGE_HELP}")
     years = 0.0
     for match in parts:
         number, unit = match.groups()
         if unit not in _AGE_UNITS or (unit == "" and len(parts) > 1):
-            raise ProfileError(f"cannot read the age {text!r}; {_AGE_HELP}")
+            raise ProfileError(f"cannot read the age {shown!r}; {_AGE_HELP}")
         years += float(number.replace(",", ".")) * _AGE_UNITS[unit]
     return _checked_age(years, text)
 
@@ -97,7 +112,8 @@ def parse_age(text: str | float) -> float:
 def _checked_age(years: float, given: str) -> float:
     if not math.isfinite(years) or years < 0 or years > MAX_AGE_YEARS:
         raise ProfileError(
-            f"age {given!r} is not possible; give an age from 0 to {MAX_AGE_YEARS:g} years"
+            f"age {shorten(given, _AGE_TEXT_CHARS)!r} is not possible; give an age from 0 to "
+            f"{MAX_AGE_YEARS:g} years"
         )
     return years
 
@@ -106,10 +122,29 @@ def parse_sex(text: str) -> Sex:
     """ "female" or "male" from common spellings ("F", "Male", "woman")."""
     sex = _SEX_WORDS.get(text.strip().lower()) if isinstance(text, str) else None
     if sex is None:
+        shown = shorten(text, 40) if isinstance(text, str) else shorten(repr(text), 40)
         raise ProfileError(
-            f"sex {text!r} is not one the reference tables cover; use 'female' or 'male'"
+            f"sex {shown!r} is not one the reference tables cover; use 'female' or 'male'"
         )
     return sex
+
+
+Use = Literal["screen", "plan", "diet"]
+_USES: dict[Use, str] = {"screen": "a screening", "plan": "a food plan", "diet": "a diet analysis"}
+
+
+def check_applies(person: Person, use: Use) -> None:
+    """Refuse `use` for a person it is not written for (person.<use>_min_age_years), with
+    what applies instead: a food plan for a newborn is refused with the infant advice."""
+    name = f"person.{use}_min_age_years"
+    youngest = limit(name)
+    if person.age_years < youngest:
+        years = "year" if youngest == 1 else "years"
+        age = person.describe().split(", ")[1]
+        raise ProfileError(
+            f"{_USES[use]} is for ages {youngest:g} {years} and over, not {age}. "
+            f"{all_limits()[name].reason}"
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from twitchcheck.errors import InputError
+from twitchcheck.limits import limit
+from twitchcheck.text import shorten
 from twitchcheck.wording import words
 
 if TYPE_CHECKING:
@@ -32,8 +34,8 @@ def region_for(name: str | None, kb: KnowledgeBase | None = None) -> Region | No
     """The region `name` means (id, code or name, any case), or None if unknown or empty."""
     from twitchcheck.knowledge import load_knowledge
 
-    if not name or not name.strip():
-        return None
+    if not name or not name.strip() or len(name) > limit("input.text_chars"):
+        return None  # a region's name is a few words; a paragraph is no region
     kb = kb or load_knowledge()
     key = words(name)
     for region in kb.regions.values():
@@ -50,7 +52,9 @@ def region_id(name: str, kb: KnowledgeBase | None = None) -> str:
     region = region_for(name, kb)
     if region is None:
         accepted = ", ".join(f"{r.id} ({r.label})" for r in kb.regions.values())
-        raise InputError(f"region: {name!r} is not a known region; accepted: {accepted}")
+        raise InputError(
+            f"region: {shorten(name, 40)!r} is not a known region; accepted: {accepted}"
+        )
     return region.id
 
 

@@ -11,6 +11,9 @@ words around a name (doses, "twice a day", "tablets", "citrate") in knowledge/wo
 A stated amount is taken as the mineral itself (elemental) unless the text says otherwise, and
 the note says so when a salt form is named. Unknown names are refused with close matches that
 are themselves accepted; an amount no one takes (a typing error) is refused with the range.
+The largest amount a day read per nutrient is in data/limits.toml ([supplement]): a dangerous
+but possible dose (50,000 IU of vitamin D a day) is read and counted, and the screening and
+the plan flag it as above the upper limit. The text itself is at most input.text_chars long.
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from twitchcheck.errors import AmountError, InputError, UnknownEntryError
+from twitchcheck.limits import limit as most_of
 from twitchcheck.quantity import units
+from twitchcheck.text import shorten
 from twitchcheck.wording import Phrases, Piece, scan, tokens
 
 if TYPE_CHECKING:
@@ -78,12 +83,23 @@ def parse_supplement(text: str, kb: KnowledgeBase | None = None) -> Supplement:
     from twitchcheck.knowledge import load_knowledge
 
     kb = kb or load_knowledge()
+    most = int(most_of("input.text_chars"))
+    if len(text) > most:
+        raise InputError(
+            f"supplements: {shorten(text)!r} is {len(text):,} characters long; one supplement "
+            f"is at most {most} (its name and dose, e.g. 'magnesium citrate 400 mg daily')"
+        )
     items = scan(tokens(text), _tables(kb))
     unknown = [item.text for item in items if item.kind == "unknown"]
     parts = _parts(items, kb)
     if unknown or not parts:
         raise _refusal(text, items, kb)
     times, days, notes = _frequency(items)
+    if not (days > 0 and math.isfinite(days) and math.isfinite(times)):
+        raise AmountError(
+            f"supplements: {shorten(text)!r}: how often cannot be read as a number of times "
+            "a day; write e.g. 'daily', 'twice a day' or 'every 2 days'"
+        )
     return _resolved(text.strip(), parts, times / days, notes, kb)
 
 
@@ -110,7 +126,9 @@ def suggest_supplements(text: str, kb: KnowledgeBase | None = None, limit: int =
     from rapidfuzz import fuzz, process
 
     names = supplement_names(kb)
-    matches = process.extract(" ".join(t.text for t in tokens(text)), names, scorer=fuzz.WRatio)
+    cap = int(most_of("input.suggest_chars"))  # the cost stays the same whatever the length
+    typed = " ".join(t.text for t in tokens(text[: cap * 2]))[:cap]
+    matches = process.extract(typed, names, scorer=fuzz.WRatio)
     close = [name for name, score, _ in matches if score >= 60]
     return list(dict.fromkeys(close))[:limit]
 
@@ -228,11 +246,11 @@ def _refusal(text: str, items: Sequence[Piece], kb: KnowledgeBase) -> InputError
     except UnknownEntryError:
         pass
     else:
-        return InputError(f"{text!r} is a medicine: list it under medications")
+        return InputError(f"{shorten(text)!r} is a medicine: list it under medications")
     words = " ".join(i.text for i in items if i.kind in ("name", "unknown", "salt"))
     close = suggest_supplements(words or text, kb)
     hint = f"; did you mean: {', '.join(repr(c) for c in close)}?" if close else ""
-    return InputError(f"{text!r} is not a known supplement{hint}")
+    return InputError(f"{shorten(text)!r} is not a known supplement{hint}")
 
 
 # --- amounts ------------------------------------------------------------------------------
@@ -250,8 +268,12 @@ def _resolved(
                 notes.append(f"{value:g} has no unit, so it is not counted (give mg, µg or IU)")
                 continue
             given = True
-            if not (value > 0 and math.isfinite(value)):
-                raise AmountError(f"{text!r}: the amount must be more than zero")
+            if not math.isfinite(value):
+                raise AmountError(
+                    f"{shorten(text)!r}: the amount {value:g} is too large to be real"
+                )
+            if not value > 0:
+                raise AmountError(f"{shorten(text)!r}: the amount must be more than zero")
             if not entry.swallowed:
                 notes.append("not swallowed, so no amount is counted")
                 continue
@@ -265,8 +287,8 @@ def _resolved(
             if key is None or amount is None:
                 if unit in _UNIT_WORDS.values():
                     raise InputError(
-                        f"supplements: {text!r}: {_SHOWN.get(unit, unit)} is not a unit for "
-                        f"{entry.label.lower()}; use {_accepted_units(entry, kb)}"
+                        f"supplements: {shorten(text)!r}: {_SHOWN.get(unit, unit)} is not a "
+                        f"unit for {entry.label.lower()}; use {_accepted_units(entry, kb)}"
                     )
                 notes.append(
                     f"an amount in {unit} cannot be counted (give {_accepted_units(entry, kb)})"
@@ -281,7 +303,7 @@ def _resolved(
             notes += _salt_note(part, unit, key)
         if not part.amounts and not entry.swallowed:
             notes.append("not swallowed, so no amount is counted")
-    _check_bounds(text, nutrients, parts, kb)
+    _check_bounds(text, nutrients)
     if not nutrients:
         notes = [n for n in notes if not n.startswith(("no frequency", "taken as needed"))]
     return _joined(text, parts, nutrients, given, notes)
@@ -335,18 +357,16 @@ def _salt_note(part: _Part, unit: str, key: str) -> list[str]:
     ]
 
 
-def _check_bounds(
-    text: str, nutrients: Mapping[str, float], parts: Sequence[_Part], kb: KnowledgeBase
-) -> None:
+def _check_bounds(text: str, nutrients: Mapping[str, float]) -> None:
     for key, amount in nutrients.items():
-        limit = max(p.entry.max_per_day.get(key, 0.0) for p in parts)
-        if limit and amount > limit:
+        most = most_of(f"supplement.{key}")
+        if not amount <= most:  # NaN fails too
             unit = "µg" if key.endswith("_ug") else "mg"
-            extra = f" ({limit / 0.025:,.0f} IU)" if key == "vitamin_d_ug" else ""
+            extra = f" ({most / 0.025:,.0f} IU)" if key == "vitamin_d_ug" else ""
             raise AmountError(
-                f"supplements: {text!r} comes to {amount:,.0f} {unit} of "
+                f"supplements: {shorten(text)!r} comes to {amount:,.0f} {unit} of "
                 f"{key.rsplit('_', 1)[0].replace('_', ' ')} a day; twitchcheck accepts up to "
-                f"{limit:,.0f} {unit}{extra} a day: check the amount and the unit"
+                f"{most:,.0f} {unit}{extra} a day: check the amount and the unit"
             )
 
 
