@@ -4,7 +4,10 @@ Questions that cannot apply are skipped (pregnancy for men and children, twitch 
 there are no twitches or cramps, numbness and weakness details when those are not reported,
 dairy and fish for vegans, the B12 question when a B12 supplement is already listed). Every
 prompt shows its choices or its range before an answer can be refused; names are checked as
-they are typed and asked again with suggestions when unknown.
+they are typed and asked again with suggestions when unknown. Everything echoed back is
+escaped, so a typed "[/bold]" shows as typed. With `stderr=True` (screen --json) the questions
+go to stderr, leaving stdout to the JSON result. A closed input or Ctrl-C raises click.Abort,
+which `twitchcheck screen` turns into its documented message.
 """
 
 from __future__ import annotations
@@ -16,10 +19,49 @@ import click
 import typer
 from pydantic import BaseModel
 
-from twitchcheck.cli._common import console
+from twitchcheck.cli._common import console as _console
 from twitchcheck.errors import InputError
+from twitchcheck.text import shorten
 
 T = TypeVar("T")
+
+
+class _Terminal:
+    """Where the questions go: stdout, or stderr when stdout carries JSON."""
+
+    err = False
+
+
+def console() -> Any:
+    """The console the questions print on."""
+    return _console(stderr=_Terminal.err)
+
+
+# What reading a closed or unreadable stdin raises ("lost sys.stdin", "I/O operation on closed
+# file"); Click itself turns only EOF and Ctrl-C into click.Abort.
+_NO_INPUT = (RuntimeError, OSError, ValueError)
+
+
+def _prompt(text: str, **options: Any) -> Any:
+    try:
+        return typer.prompt(text, err=_Terminal.err, **options)
+    except _NO_INPUT as error:
+        raise click.Abort() from error
+
+
+def _confirm(text: str, default: bool) -> bool:
+    try:
+        return typer.confirm(text, default=default, err=_Terminal.err)
+    except _NO_INPUT as error:
+        raise click.Abort() from error
+
+
+def _refused(message: object) -> None:
+    """Say why an answer was refused (escaped: what was typed is shown as typed)."""
+    from rich.markup import escape
+
+    console().print(f"[red]{escape(str(message))}[/red]")
+
 
 COMMON_SYMPTOMS = (
     "twitching", "cramps", "spasms", "night_time", "eyelid_twitching", "calf_cramps",
@@ -43,10 +85,15 @@ WEAK_SYMPTOMS = {
 }  # fmt: skip
 
 
-def ask() -> dict[str, Any]:
-    """Ask every question that applies; return the answers as a JSON-ready dict."""
-    from twitchcheck.answers import Answers
+def ask(stderr: bool = False) -> dict[str, Any]:
+    """Ask every question that applies; return the answers as a JSON-ready dict.
 
+    A person the screening does not apply to (a baby) is told so right after the age.
+    """
+    from twitchcheck.answers import Answers, check_screening_age
+    from twitchcheck.profile import REPRODUCTIVE_AGE_YEARS
+
+    _Terminal.err = stderr
     out = console()
     out.print(
         "[bold]twitchcheck screening[/bold]: about 30 short questions. Press Enter to skip any "
@@ -54,11 +101,13 @@ def ask() -> dict[str, Any]:
     )
     answers: dict[str, Any] = {}
     answers["age"] = _number("Age in years", Answers, "age", skip=False)
+    check_screening_age(answers["age"])
     answers["sex"] = _choice("Sex (as your reference ranges use it)", ["female", "male"])
-    if answers["sex"] == "female" and 14 <= answers["age"] <= 50:
-        answers["pregnant"] = typer.confirm("Are you pregnant?", default=False)
+    low, high = REPRODUCTIVE_AGE_YEARS
+    if answers["sex"] == "female" and low <= answers["age"] < high:
+        answers["pregnant"] = _confirm("Are you pregnant?", default=False)
         if not answers["pregnant"]:
-            answers["lactating"] = typer.confirm("Are you breastfeeding?", default=False)
+            answers["lactating"] = _confirm("Are you breastfeeding?", default=False)
     answers["symptoms"] = _symptoms()
     found = set(answers["symptoms"])
     if TWITCH_SYMPTOMS & found:
@@ -96,17 +145,17 @@ def _number(question: str, model: type[BaseModel], field: str, skip: bool = True
     low, high = _bounds(model, field)
     shown = f"{question} ({low:g} to {high:g}{', Enter to skip' if skip else ''})"
     while True:
-        text = typer.prompt(shown, default="" if skip else None, show_default=False).strip()
+        text = _prompt(shown, default="" if skip else None, show_default=False).strip()
         if not text and skip:
             return None
         try:
             value = float(text.replace(",", "."))
         except ValueError:
-            console().print(f"[red]{text!r} is not a number; give {low:g} to {high:g}[/red]")
+            _refused(f"{shorten(text, 40)!r} is not a number; give {low:g} to {high:g}")
             continue
         if low <= value <= high:
             return value
-        console().print(f"[red]{value:g} is outside {low:g} to {high:g}; try again[/red]")
+        _refused(f"{value:g} is outside {low:g} to {high:g}; try again")
 
 
 def _bounds(model: type[BaseModel], field: str) -> tuple[float, float]:
@@ -133,14 +182,14 @@ def _choice(question: str, options: list[str], skip: bool = False) -> str | None
     """One of `options`; the options are in the prompt, so they are seen before any refusal."""
     if not skip:
         choice = click.Choice(options, case_sensitive=False)
-        answer: str = typer.prompt(question, type=choice, show_choices=True)
+        answer: str = _prompt(question, type=choice, show_choices=True)
         return answer.strip().lower()
     shown = f"{question} [{'/'.join(options)}, Enter to skip]"
     while True:
-        text = typer.prompt(shown, default="", show_default=False).strip().lower()
+        text = _prompt(shown, default="", show_default=False).strip().lower()
         if not text or text in options:
             return text or None
-        console().print(f"[red]choose one of {', '.join(options)}[/red]")
+        _refused(f"choose one of {', '.join(options)}")
 
 
 def _multi(question: str, options: list[str] | tuple[str, ...]) -> list[str]:
@@ -149,7 +198,7 @@ def _multi(question: str, options: list[str] | tuple[str, ...]) -> list[str]:
     for number, option in enumerate(options, 1):
         out.print(f"  {number:2}. {option.replace('_', ' ')}")
     while True:
-        text = typer.prompt(
+        text = _prompt(
             "Numbers or names, comma-separated (Enter for none)", default="", show_default=False
         )
         chosen, bad = [], []
@@ -162,7 +211,7 @@ def _multi(question: str, options: list[str] | tuple[str, ...]) -> list[str]:
                 bad.append(part)
         if not bad:
             return chosen
-        out.print(f"[red]not in the list: {', '.join(bad)}[/red]")
+        _refused(f"not in the list: {shorten(', '.join(bad))}; give the numbers or names shown")
 
 
 def _known(ids: tuple[str, ...]) -> tuple[str, ...]:
@@ -207,7 +256,7 @@ def _course(what: str) -> dict[str, Any]:
 
 
 def _places(question: str) -> list[str]:
-    where = typer.prompt(question + " (Enter to skip)", default="", show_default=False)
+    where = _prompt(question + " (Enter to skip)", default="", show_default=False)
     return [w.strip().lower() for w in where.split(",") if w.strip()]
 
 
@@ -220,19 +269,19 @@ def _diet(supplements: list[str]) -> dict[str, Any]:
     diet: dict[str, Any] = {}
     diet["pattern"] = _choice("Diet", ["omnivore", "pescatarian", "vegetarian", "vegan"], skip=True)
     if diet["pattern"] != "vegan":
-        diet["dairy"] = typer.confirm("Do you have milk, yogurt or cheese most days?", default=True)
+        diet["dairy"] = _confirm("Do you have milk, yogurt or cheese most days?", default=True)
         if diet["pattern"] != "vegetarian":
-            diet["fish"] = typer.confirm(
+            diet["fish"] = _confirm(
                 "Do you eat oily fish (salmon, sardines...) most weeks?", default=False
             )
-    diet["fortified_foods"] = typer.confirm(
+    diet["fortified_foods"] = _confirm(
         "Do you have fortified foods (fortified plant milk, cereal) or a multivitamin most days?",
         default=False,
     )
     if _lists_b12(supplements):
         diet["b12_supplement"] = True
     else:
-        diet["b12_supplement"] = typer.confirm(
+        diet["b12_supplement"] = _confirm(
             "Do you take a B12 supplement (tablets, spray or injections), apart from fortified "
             "foods?",
             default=False,
@@ -258,8 +307,8 @@ def _lifestyle() -> dict[str, Any]:
         "cola_cans_per_day": n("Cans of cola a day", "cola_cans_per_day"),
         "energy_drinks_per_day": n("Energy drinks a day (cans)", "energy_drinks_per_day"),
         "alcohol_drinks_per_week": n("Alcoholic drinks a week", "alcohol_drinks_per_week"),
-        "nicotine": typer.confirm("Do you smoke, vape or use nicotine?", default=False),
-        "nitrous_oxide": typer.confirm(
+        "nicotine": _confirm("Do you smoke, vape or use nicotine?", default=False),
+        "nitrous_oxide": _confirm(
             'Do you use nitrous oxide ("laughing gas", balloons, "nos")?', default=False
         ),
         "exercise": _choice("Exercise", ["none", "moderate", "intense"], skip=True),
@@ -274,7 +323,7 @@ def _names(question: str, kind: str) -> list[str]:
     from twitchcheck.answers import known_ids, medicine_class_ids
 
     while True:
-        text = typer.prompt(question + " (Enter for none)", default="", show_default=False)
+        text = _prompt(question + " (Enter for none)", default="", show_default=False)
         names = tuple(n.strip() for n in text.split(",") if n.strip())
         try:
             if kind == "medicine":
@@ -282,7 +331,7 @@ def _names(question: str, kind: str) -> list[str]:
             else:
                 known_ids(names, kind, "conditions")
         except InputError as error:
-            console().print(f"[red]{error}[/red]")
+            _refused(error)
             continue
         return list(names)
 
@@ -306,13 +355,13 @@ def _region() -> str | None:
     shown = ", ".join(f"{r.id} ({r.label})" for r in regions.values())
     question = f"Where you live, for the right emergency numbers [{shown}; Enter to skip]"
     while True:
-        text = typer.prompt(question, default="", show_default=False).strip()
+        text = _prompt(question, default="", show_default=False).strip()
         if not text:
             return None
         region = region_for(text)
         if region is not None:
             return region.id
-        console().print(f"[red]not a region twitchcheck knows; choose one of: {shown}[/red]")
+        _refused(f"not a region twitchcheck knows; choose one of: {shown}")
 
 
 def _labs() -> list[str]:
@@ -326,14 +375,19 @@ def _labs() -> list[str]:
 
 def _lines(prompt: str, check: Callable[[str], object]) -> list[str]:
     """Lines until an empty one, each checked (and asked again when refused)."""
+    from twitchcheck.limits import limit
+
+    most = int(limit(f"input.{prompt}s"))  # input.supplements, input.labs
     lines: list[str] = []
-    while True:
-        text = typer.prompt(prompt, default="", show_default=False).strip()
+    while len(lines) < most:
+        text = _prompt(prompt, default="", show_default=False).strip()
         if not text:
             return lines
         try:
             check(text)
         except InputError as error:
-            console().print(f"[red]{error}[/red]")
+            _refused(error)
             continue
         lines.append(text)
+    console().print(f"that is {most}, the most twitchcheck reads; going on")
+    return lines

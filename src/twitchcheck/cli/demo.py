@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import typer
 
-from twitchcheck.cli._common import console
+from twitchcheck.cli._common import console, guarded
 
 
+@guarded
 def demo_command() -> None:
-    """Type foods as you would say them; see grams and nutrients. Empty line to finish."""
+    """Type foods as you would say them; see grams and nutrients. Empty line to finish.
+
+    A closed input finishes as an empty line does; Ctrl-C ends it with exit 130.
+    """
+    from rich.markup import escape
+
     from twitchcheck.cli.foods import _print_report
     from twitchcheck.errors import TwitchcheckError
     from twitchcheck.phrases import NutrientReport, resolve, total
@@ -22,17 +28,17 @@ def demo_command() -> None:
     while True:
         try:
             line = input("food> ").strip()
-        except EOFError:
+        except (EOFError, RuntimeError, OSError, ValueError):  # input closed or unreadable
             break
         if not line:
             break
         try:
             item = resolve(line)
         except TwitchcheckError as error:
-            out.print(f"[red]{error}[/red]")
+            out.print(f"[red]{escape(str(error))}[/red]")
             continue
         items.append(item)
-        out.print(f"  → {item.food.name}, {item.grams.grams:.0f} g ({item.grams.basis})")
+        out.print(escape(f"  → {item.food.name}, {item.grams.grams:.0f} g ({item.grams.basis})"))
     if items:
         _print_report(NutrientReport(tuple(items), *total(items)))
 

@@ -37,9 +37,10 @@ def show(
     json_output: JsonOption = False,
 ) -> None:
     """Show the facts held for NAME (e.g. magnesium, caffeine, Lasix), each with its sources."""
+    from twitchcheck.answers import bounded
     from twitchcheck.knowledge import describe
 
-    described = describe(name)
+    described = describe(bounded(name, "kb show"))
     if json_output:
         emit_json(described)
         return
@@ -59,19 +60,21 @@ def list_sources(json_output: JsonOption = False) -> None:
 
     table = Table("id", "title", "section", "url", show_lines=False)
     for row in rows:
-        table.add_row(row["id"], row["title"], row.get("section", ""), row.get("url", ""))
+        cells = (row["id"], row["title"], row.get("section", ""), row.get("url", ""))
+        table.add_row(*(_esc(str(cell)) for cell in cells))
     console().print(table)
 
 
 def _render(described: dict[str, Any], out: Console) -> None:
     kind = described["kind"].replace("_", " ")
-    out.print(f"[bold]{described['label']}[/bold]  ({kind}: {described['id']})")
+    heading = _esc(f"{kind}: {described['id']}")
+    out.print(f"[bold]{_esc(described['label'])}[/bold]  ({heading})")
     medicine = described["medicine"]
     if medicine:
         generic = f" ({medicine['generic']})" if medicine.get("generic") else ""
-        out.print(f"{medicine['name']}{generic} belongs to: {', '.join(medicine['classes'])}")
+        out.print(_esc(f"{medicine['name']}{generic} belongs to: {', '.join(medicine['classes'])}"))
     if described["also_matches"]:
-        out.print(f"[dim]also matches: {', '.join(described['also_matches'])}[/dim]")
+        out.print(f"[dim]also matches: {_esc(', '.join(described['also_matches']))}[/dim]")
     for field, value in described["data"].items():
         if field not in SKIP and value not in ((), [], None, ""):
             _render_field(field, value, out)
@@ -79,11 +82,13 @@ def _render(described: dict[str, Any], out: Console) -> None:
     out.print("\n[bold]Sources[/bold]")
     for source in described["sources"]:
         section = f", {source['section']}" if source.get("section") else ""
-        out.print(f"  {source['id']}  {source['title']}{section}  {source.get('url', '')}")
+        out.print(
+            "  " + _esc(f"{source['id']}  {source['title']}{section}  {source.get('url', '')}")
+        )
 
 
 def _render_field(field: str, value: Any, out: Console) -> None:
-    title = field.replace("_", " ").capitalize()
+    title = _esc(field.replace("_", " ").capitalize())
     if isinstance(value, list) and value and isinstance(value[0], dict):
         out.print(f"\n[bold]{title}[/bold]")
         for item in value:
@@ -118,20 +123,21 @@ def _cite(item: dict[str, Any]) -> str:
     ids = ", ".join(item.get("sources", []))
     status = item.get("verification")
     note = f"; {status}" if status and status != "primary" else ""
-    return f"\\[{ids}{note}]" if ids else ""
+    return _esc(f"[{ids}{note}]") if ids else ""
 
 
 def _claim(claim: dict[str, Any]) -> str:
-    return f"{claim['claim']} \\[{claim['verdict']}, {claim['strength']}] {_cite(claim)}"
+    verdict = _esc(f"[{claim['verdict']}, {claim['strength']}]")
+    return f"{_esc(claim['claim'])} {verdict} {_cite(claim)}"
 
 
 def _render_related(rel: dict[str, Any], out: Console) -> None:
     sections = (
-        ("effects", "Changed by", lambda e: f"{e['label']} ({e['kind']}): {_line(e)}"),
+        ("effects", "Changed by", lambda e: _esc(f"{e['label']} ({e['kind']}): ") + _line(e)),
         ("interactions", "Interactions", _line),
-        ("symptoms", "Symptoms linked", lambda s: f"{s['symptom']}: {_line(s)}"),
+        ("symptoms", "Symptoms linked", lambda s: f"{_esc(s['symptom'])}: {_line(s)}"),
         ("evidence", "Evidence", _claim),
-        ("red_flags", "Red flags", lambda f: f"{f['triage']}: {f['label']} {_cite(f)}"),
+        ("red_flags", "Red flags", lambda f: _esc(f"{f['triage']}: {f['label']} ") + _cite(f)),
     )
     for key, title, fmt in sections:
         if rel[key]:
@@ -139,4 +145,4 @@ def _render_related(rel: dict[str, Any], out: Console) -> None:
             for item in rel[key]:
                 out.print(f"  • {fmt(item)}")
     if rel["names"]:
-        out.print(f"\n[bold]Names[/bold]: {', '.join(rel['names'])}")
+        out.print(f"\n[bold]Names[/bold]: {_esc(', '.join(rel['names']))}")

@@ -59,7 +59,7 @@ def _print_table(results: list[LabResult]) -> None:
     for number, result in enumerate(results, 1):
         table.add_row(
             str(number),
-            result.label,
+            escape(result.label),
             escape(f"{result.value:g} {result.unit}"),
             escape(_value(result.si_value, result.corrected_si_value, result.si_unit)),
             escape(

@@ -63,10 +63,10 @@ def plan_command(
     region: RegionOption = None,
     energy_budget: Annotated[
         float | None,
-        typer.Option("--energy-budget", min=0, help="Most added kcal a day (default 500)."),
+        typer.Option("--energy-budget", help="Most added kcal a day (default 500)."),
     ] = None,
     max_foods: Annotated[
-        int | None, typer.Option("--max-foods", min=1, max=10, help="Most foods in the plan.")
+        int | None, typer.Option("--max-foods", help="Most foods in the plan (1 to 10).")
     ] = None,
     json_output: JsonOption = False,
 ) -> None:
@@ -79,9 +79,17 @@ def plan_command(
     from twitchcheck.errors import InputError
     from twitchcheck.labs import interpret_labs
     from twitchcheck.plan import Settings
-    from twitchcheck.profile import Person
+    from twitchcheck.profile import Person, check_applies
 
     person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
+    check_applies(person, "plan")
+    _check_options(
+        {
+            "--gaps": gaps, "--allergy": allergy, "--dislike": dislike, "--prefer": prefer,
+            "--medication": medication, "--condition": condition, "--supplement": supplement,
+            "--lab": lab, "--pattern": [pattern], "--region": [region] if region else None,
+        }
+    )  # fmt: skip
     filters = Filters.parse(pattern, dairy_free, allergy or (), dislike or (), prefer or ())
     if diary is not None and gaps:
         raise InputError("give either --diary or --gaps, not both")
@@ -98,9 +106,9 @@ def plan_command(
     labs = interpret_labs([text for text in lab or () if text.strip()])
     settings = Settings.defaults()
     if energy_budget is not None:
-        settings = replace(settings, energy_budget=energy_budget)
+        settings = replace(settings, energy_budget=_energy_budget(energy_budget))
     if max_foods is not None:
-        settings = replace(settings, max_foods=max_foods)
+        settings = replace(settings, max_foods=_max_foods(max_foods))
     existing: list[str] = []
     before = None
     if diary is not None:
@@ -123,6 +131,54 @@ def plan_command(
         emit_json(advice.to_dict())
     else:
         print_advice(advice)
+
+
+def _check_options(options: dict[str, list[str] | None]) -> None:
+    """Each repeatable option holds at most input.plan_options values, each at most
+    input.text_chars long: checked before any food is searched or name looked up."""
+    from twitchcheck.errors import InputError
+    from twitchcheck.limits import limit
+    from twitchcheck.text import shorten
+
+    most, chars = int(limit("input.plan_options")), int(limit("input.text_chars"))
+    for option, values in options.items():
+        if not values:
+            continue
+        if len(values) > most:
+            raise InputError(f"{option} was given {len(values):,} times; at most {most} are read")
+        for value in values:
+            if len(value) > chars:
+                raise InputError(
+                    f"{option} {shorten(value)!r} is {len(value):,} characters long; at most "
+                    f"{chars} are read (one name per value)"
+                )
+
+
+def _energy_budget(kcal: float) -> float:
+    """The --energy-budget, if it is a real number of kcal (input.plan_energy_budget_kcal)."""
+    import math
+
+    from twitchcheck.errors import InputError
+    from twitchcheck.limits import limit
+
+    most = limit("input.plan_energy_budget_kcal")
+    if not (math.isfinite(kcal) and 0 <= kcal <= most):
+        raise InputError(
+            f"--energy-budget {kcal:g} is not a daily budget twitchcheck can plan with; give "
+            f"0 to {most:,.0f} kcal (the default is 500)"
+        )
+    return kcal
+
+
+def _max_foods(count: int) -> int:
+    """The --max-foods, if it is from 1 to input.plan_max_foods."""
+    from twitchcheck.errors import InputError
+    from twitchcheck.limits import limit
+
+    most = int(limit("input.plan_max_foods"))
+    if not 1 <= count <= most:
+        raise InputError(f"--max-foods {count} is not accepted; give 1 to {most} foods")
+    return count
 
 
 def _split(values: list[str] | tuple[str, ...]) -> list[str]:
@@ -152,8 +208,8 @@ def print_advice(advice: Advice) -> None:
     for gap in advice.gaps:
         n = BY_KEY[gap.key]
         out.print(
-            f"[bold]{n.label}[/bold]: {gap.before:.4g} of {gap.goal:g} {n.unit} "
-            f"(short by {gap.short_by:.3g}; current intake from {gap.basis})"
+            f"[bold]{escape(n.label)}[/bold]: {gap.before:.4g} of {gap.goal:g} {escape(n.unit)} "
+            f"(short by {gap.short_by:.3g}; current intake from {escape(gap.basis)})"
         )
     plan = advice.plan
     if plan.feasible and plan.items:
@@ -163,8 +219,8 @@ def print_advice(advice: Advice) -> None:
         for item in plan.items:
             remark = "you eat or prefer it" if item.existing else "new"
             table.add_row(
-                item.food.name,
-                f"{item.servings:g} × {item.food.serving.label}",
+                escape(item.food.name),
+                escape(f"{item.servings:g} × {item.food.serving.label}"),
                 f"{item.grams:.0f}",
                 remark,
             )
@@ -174,11 +230,12 @@ def print_advice(advice: Advice) -> None:
             out.print("[dim]Solver time limit reached: a valid plan, maybe not the simplest.[/dim]")
     elif not plan.feasible:
         blocked = f"blocked by {plan.blocked_by}; {plan.relax}"
-        out.print(f"[yellow]No plan meets every limit[/yellow]: {blocked}.")
+        out.print(f"[yellow]No plan meets every limit[/yellow]: {escape(blocked)}.")
     for key, suggestions in advice.by_serving.items():
-        out.print(f"[bold]Richest foods in {nutrient_name(key)}[/bold] (per typical serving)")
+        name = escape(nutrient_name(key))
+        out.print(f"[bold]Richest foods in {name}[/bold] (per typical serving)")
         for s in suggestions[:6]:
-            out.print(f"  • {s.text}")
+            out.print(f"  • {escape(s.text)}")
     sections: tuple[tuple[str, tuple[Note, ...]], ...] = (
         ("Absorption", advice.absorption),
         ("Supplements", advice.supplements),
@@ -188,13 +245,15 @@ def print_advice(advice: Advice) -> None:
         if notes:
             out.print(f"[bold]{title}[/bold]")
             for note in notes:
-                out.print(f"  • {note.topic}: {note.text} [dim][{', '.join(note.sources)}][/dim]")
+                cited = escape(f"[{', '.join(note.sources)}]")
+                out.print(f"  • {escape(note.topic)}: {escape(note.text)} [dim]{cited}[/dim]")
     out.print(
         "[dim]Food first: no supplement dose is suggested; ask a clinician. docs/advice.md[/dim]"
     )
 
 
 def _print_before_after(advice: Advice) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     from twitchcheck.nutrient_keys import BY_KEY
@@ -211,7 +270,7 @@ def _print_before_after(advice: Advice) -> None:
         limits += [f"held: at most +{cap:g}"] if cap is not None else []
         limits += [f"under {plan.avoid[key]:g} a serving"] if key in plan.avoid else []
         table.add_row(
-            f"{n.label} ({n.unit})",
+            escape(f"{n.label} ({n.unit})"),
             "—" if before is None else f"{before:.4g}",
             f"{plan.added(key):.3g}",
             "—" if after is None else f"{after:.4g}",

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
 
-from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+from twitchcheck.cli._common import JsonOption, check_writable, console, emit_json, guarded
 
 if TYPE_CHECKING:
     from twitchcheck.answers import Answers
@@ -27,19 +28,19 @@ LEVEL_STYLE = {
 def screen_command(
     answers_file: Annotated[
         Path | None,
-        typer.Option("--answers", help="Answers as JSON (see --schema).", dir_okay=False),
+        typer.Option("--answers", help="Answers as JSON (see --schema)."),
     ] = None,
     save: Annotated[
         Path | None,
         typer.Option(
-            "--save", help="Save the answers given interactively to this file.", dir_okay=False
+            "--save",
+            help="Save the answers given interactively to this file (checked first, written "
+            "whole or not at all).",
         ),
     ] = None,
     diary: Annotated[
         Path | None,
-        typer.Option(
-            "--diary", help="A food diary to analyse and weigh as evidence.", dir_okay=False
-        ),
+        typer.Option("--diary", help="A food diary to analyse and weigh as evidence."),
     ] = None,
     schema: Annotated[
         bool, typer.Option("--schema", help="Print the JSON schema of the answers.")
@@ -52,7 +53,8 @@ def screen_command(
 ) -> None:
     """Screen symptoms, medicines, conditions and habits: triage, causes, tests to ask for.
 
-    Without --answers it asks the questions in the terminal.
+    Without --answers it asks the questions in the terminal (with --json the questions go to
+    stderr). A closed input ends it with exit 1, Ctrl-C with exit 130; nothing is saved then.
     """
     if schema:
         from twitchcheck.answers import Answers
@@ -62,21 +64,27 @@ def screen_command(
     if vocabulary:
         _print_vocabulary(json_output)
         return
+    if answers_file is not None and save is not None:
+        raise click.UsageError(
+            "--save keeps the answers given to the questions; with --answers they are already "
+            "in a file"
+        )
     from twitchcheck.answers import parse_answers
     from twitchcheck.screen import screen
 
     if answers_file is not None:
-        raw = read_answers(answers_file)
+        answers = parse_answers(read_answers(answers_file))
     else:
-        from twitchcheck.cli._questions import ask
-
-        raw = ask()
         if save is not None:
-            save.write_text(json.dumps(raw, indent=2) + "\n", encoding="utf-8")
+            check_writable(save, "answers")  # before the questions, not after
+        raw = _asked(stderr=json_output)
+        if save is None:
+            answers = parse_answers(raw)
+        else:
+            answers = save_answers(raw, save)
             typer.echo(
                 f"Answers saved to {save}; next time: twitchcheck screen --answers {save}", err=True
             )
-    answers = parse_answers(raw)
     if diary is not None:
         answers = _with_diary(answers, diary, show=not json_output)
     result = screen(answers)
@@ -84,6 +92,39 @@ def screen_command(
         emit_json(result.to_dict())
     else:
         print_result(result)
+
+
+def _asked(stderr: bool) -> dict[str, Any]:
+    """The questions' answers; a closed input or Ctrl-C ends with the documented message."""
+    from twitchcheck.cli._questions import ask
+    from twitchcheck.errors import InputError
+
+    try:
+        return ask(stderr=stderr)
+    except click.Abort as error:
+        if isinstance(error.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None  # `guarded` reports it and exits 130
+        raise InputError(
+            "the input ended before every question was answered; nothing was saved. Run "
+            "`twitchcheck screen` in a terminal, or give the answers as a file with --answers "
+            "(see --schema)"
+        ) from None
+
+
+def save_answers(raw: dict[str, Any], path: Path) -> Answers:
+    """Write `raw` to `path` as the file `--answers` reads, only if `--answers` would accept it.
+
+    The exact text written is read back and validated first: a refusal writes nothing. The
+    write is atomic (a temporary file in the same folder, fsync, rename), so an existing
+    file is either replaced whole or left as it was.
+    """
+    from twitchcheck.answers import parse_answers
+    from twitchcheck.cli._common import load_json, write_atomically
+
+    text = json.dumps(raw, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    answers = parse_answers(load_json(text, "the answers to save"))
+    write_atomically(path, text, "answers")
+    return answers
 
 
 def _with_diary(answers: Answers, path: Path, show: bool) -> Answers:
@@ -99,22 +140,20 @@ def _with_diary(answers: Answers, path: Path, show: bool) -> Answers:
 
 
 def read_answers(path: Path) -> Any:
-    """The JSON in `path`, or an InputError naming what is wrong with the file."""
-    from twitchcheck.errors import InputError
+    """The JSON in `path`, or an InputError naming what is wrong with the file.
 
+    Read in bounded chunks (input.file_bytes) and parsed with bounded nesting
+    (input.json_depth), no NaN or Infinity.
+    """
+    from twitchcheck.cli._common import load_json, read_input_file
+    from twitchcheck.errors import InputError
+    from twitchcheck.text import shorten
+
+    text = read_input_file(path, "answers file")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(f"answers file {str(path)!r} does not exist") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"answers file {str(path)!r} cannot be read as text ({error})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"answers file {str(path)!r} is not valid JSON (line {error.lineno}, "
-            f"column {error.colno}: {error.msg}); see `twitchcheck screen --schema`"
-        ) from None
+        return load_json(text, f"answers file {shorten(str(path))!r}")
+    except InputError as error:
+        raise InputError(f"{error}; see `twitchcheck screen --schema`") from None
 
 
 def _print_vocabulary(as_json: bool) -> None:
@@ -130,13 +169,15 @@ def _print_vocabulary(as_json: bool) -> None:
     if as_json:
         emit_json(names)
         return
+    from rich.markup import escape
+
     out = console()
     for title in ("symptoms", "conditions", "medicine_classes"):
         out.print(f"[bold]{title.replace('_', ' ').capitalize()}[/bold] (id: label)")
         for key, label in names[title].items():
-            out.print(f"  {key}: {label}")
+            out.print(f"  {escape(key)}: {escape(label)}")
     out.print("[bold]Medicine names[/bold] (generic or brand → class)")
-    out.print("  " + ", ".join(names["medicines"]), soft_wrap=True)
+    out.print("  " + escape(", ".join(names["medicines"])), soft_wrap=True)
 
 
 # How strongly the answers point at a cause, in words: never a score, never a level.

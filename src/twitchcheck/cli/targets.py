@@ -52,29 +52,30 @@ def _number(value: float | None) -> str:
 
 
 def _print_table(person: Person, result: dict[str, Target]) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"Daily reference intakes: {person.describe()}")
+    table = Table(title=escape(f"Daily reference intakes: {person.describe()}"))
     for column in ("Nutrient", "Life stage", "EAR", "RDA", "AI", "UL", "UL counts", "Sources"):
         table.add_column(column)
     for target in result.values():
         table.add_row(
-            f"{target.label} ({target.unit})",
-            target.life_stage,
+            escape(f"{target.label} ({target.unit})"),
+            escape(target.life_stage),
             _number(target.ear),
             _number(target.rda),
             _number(target.ai),
             _number(target.ul),
-            target.ul_scope_short,
-            " ".join(target.sources),
+            escape(target.ul_scope_short),
+            escape(" ".join(target.sources)),
         )
     out = console()
     out.print(table)
     for target in result.values():
         prefix = f"{target.label} UL" if target.ul is not None else target.label
-        out.print(f"• {prefix}: {target.ul_scope}")
+        out.print(escape(f"• {prefix}: {target.ul_scope}"))
         for note in target.notes:
-            out.print(f"• {target.label}: {note}")
+            out.print(escape(f"• {target.label}: {note}"))
     out.print("• Vitamin D: 1 µg = 40 IU [S10].")
     out.print(
         "EAR meets the needs of half the group, the RDA nearly everyone; an AI stands in where "
