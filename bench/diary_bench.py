@@ -17,7 +17,8 @@ import time
 from run import everyday_foods
 
 LINES = 100_000
-ITEMS_PER_DAY = 9
+# 30 items a day keeps 100,000 lines within the ten years a diary may span (limits.toml).
+ITEMS_PER_DAY = 30
 FOODS = everyday_foods()
 MEALS = ["Breakfast", "Lunch", "Dinner", "Snacks"]
 CRONOMETER_HEADER = [
@@ -29,11 +30,11 @@ CRONOMETER_HEADER = [
 def rows(items: int) -> list[tuple[datetime.date, str, str, str]]:
     """(day, meal, amount, food) for `items` foods eaten, 40 foods in 16 amounts each."""
     out = []
-    start = datetime.date(1998, 1, 1)
+    start = datetime.date(2017, 1, 1)
     for i in range(items // ITEMS_PER_DAY):
         for j in range(ITEMS_PER_DAY):
             food = FOODS[(i * 7 + j * 5) % len(FOODS)]
-            amount = f"{(i + 3 * j) % 16 * 25 + 25} g"
+            amount = f"{(i + 3 * j) % 16 * 5 + 10} g"  # 10-85 g: a plausible day
             meal = MEALS[j * len(MEALS) // ITEMS_PER_DAY]
             out.append((start + datetime.timedelta(days=i), meal, amount, food))
     return out
