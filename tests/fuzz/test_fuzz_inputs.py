@@ -191,7 +191,7 @@ def test_interactive_save(
     if existing:
         target.write_text(json.dumps(GOOD_ANSWERS), encoding="utf-8")
     before = _listing(folder)
-    call = invoke(["screen", "--save", str(target), *_json(json_mode)], input=keys, json_mode=False)
+    call = invoke(["screen", "--save", str(target), *_json(json_mode)], input=keys)
     check_save(folder, target, before, call.exit_code)
 
 
@@ -205,12 +205,15 @@ def test_interactive_save(
         pytest.param("\n".join(SCRIPT) + "\n" * 40, id="complete"),
     ],
 )
-def test_save_refusal_leaves_files_alone(tmp_path: Path, keys: str, existing: bool) -> None:
+@pytest.mark.parametrize("json_mode", [False, True], ids=["table", "json"])
+def test_save_refusal_leaves_files_alone(
+    tmp_path: Path, keys: str, existing: bool, json_mode: bool
+) -> None:
     target = tmp_path / "saved.json"
     if existing:
         target.write_text(json.dumps(GOOD_ANSWERS), encoding="utf-8")
     before = _listing(tmp_path)
-    call = invoke(["screen", "--save", str(target)], input=keys)
+    call = invoke(["screen", "--save", str(target), *_json(json_mode)], input=keys)
     check_save(tmp_path, target, before, call.exit_code)
 
 
