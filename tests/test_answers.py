@@ -238,3 +238,154 @@ def test_any_answer_text_is_parsed_or_refused(texts: list[str]) -> None:
         except InputError as error:
             message = str(error)
         assert not message or message.startswith((field, "invalid answers"))
+
+
+# --- issue 10: hostile structures, bounds and plausibility for the age -----------------------
+
+JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30)
+)
+JSON_LIKE = st.recursive(
+    JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner),
+    max_leaves=12,
+)
+FIELDS = (
+    "age", "sex", "pregnant", "lactating", "symptoms", "twitch", "numbness", "weakness", "diet",
+    "sun_exposure", "medications", "conditions", "supplements", "region", "lifestyle", "recent",
+    "labs", "condition_details",
+)  # fmt: skip
+
+
+def _parsed_or_refused(raw: object) -> None:
+    """The one property: a valid Answers or an InputError with a short message, nothing else."""
+    message = ""
+    try:
+        parsed = parse_answers(raw)
+    except InputError as error:
+        message = str(error)
+    if message:
+        assert len(message) < 2000
+        return
+    assert parsed == resolve_names(parsed)  # resolving twice changes nothing
+
+
+@settings(max_examples=120, deadline=None)
+@given(JSON_LIKE)
+def test_any_json_structure_is_answers_or_a_refusal(raw: object) -> None:
+    _parsed_or_refused(raw)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(FIELDS), JSON_LIKE)
+def test_any_value_in_any_field_is_parsed_or_refused(field: str, value: object) -> None:
+    _parsed_or_refused({**BASE, field: value})
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(sorted(Lifestyle.model_fields)),
+    st.floats(allow_nan=False) | st.integers(-(10**6), 10**6) | st.text(max_size=8),
+    st.floats(min_value=0, max_value=120),
+)
+def test_any_lifestyle_number_at_any_age_is_parsed_or_refused(
+    field: str, value: object, age: float
+) -> None:
+    _parsed_or_refused({"age": age, "sex": "male", "lifestyle": {field: value}})
+
+
+def test_long_lists_and_long_answers_are_refused_before_any_lookup() -> None:
+    import time
+
+    for field, item in (("symptoms", "cramps"), ("medications", "lasix"), ("labs", "K 4 mmol/L")):
+        with pytest.raises(InputError, match=f"{field}: .*at most"):
+            answers(**{field: [item] * 10_000})
+    for field in ("symptoms", "medications", "conditions", "supplements", "labs"):
+        started = time.perf_counter()
+        with pytest.raises(InputError, match="at most 200 characters") as caught:
+            answers(**{field: ["x" * 1_000_000]})
+        assert time.perf_counter() - started < 0.5
+        assert len(str(caught.value)) < 400  # the megabyte is quoted shortened
+    with pytest.raises(InputError, match=r"twitch\.where"):
+        answers(twitch={"where": ["calf"] * 100})
+
+
+def test_names_near_the_limit_still_suggest_quickly() -> None:
+    import time
+
+    started = time.perf_counter()
+    for field in ("symptoms", "medications", "conditions", "supplements"):
+        with pytest.raises(InputError):
+            answers(**{field: ["crampz " * 28]})  # 196 characters, all looked up
+    assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("age", "lifestyle", "message"),
+    [
+        (
+            3,
+            {"alcohol_drinks_per_week": 300},
+            "alcohol_drinks_per_week: 300 drinks a week at age 3",
+        ),
+        (3, {"alcohol_drinks_per_week": 1}, "medical help now"),
+        (14, {"alcohol_drinks_per_week": 2}, "no alcohol at all before 15"),
+        (3, {"coffee_cups_per_day": 20}, "not possible for a child of 3"),
+        (3, {"fluids_l_per_day": 10}, "at most 6 at that age"),
+        (6, {"energy_drinks_per_day": 15}, "not possible for a child of 6"),
+        (6, {"caffeine_mg_per_day": 4000}, "caffeine_mg_per_day"),
+    ],
+)
+def test_what_is_impossible_or_unsafe_for_a_child_is_refused_with_advice(
+    age: float, lifestyle: dict, message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        answers(age=age, lifestyle=lifestyle)
+
+
+@pytest.mark.parametrize(
+    ("age", "lifestyle"),
+    [
+        (15, {"alcohol_drinks_per_week": 3}),
+        (40, {"alcohol_drinks_per_week": 70, "coffee_cups_per_day": 20}),  # dangerous: weighed
+        (3, {"coffee_cups_per_day": 2, "fluids_l_per_day": 1.5}),
+        (10, {"energy_drinks_per_day": 15}),
+    ],
+)
+def test_what_is_possible_for_the_age_is_accepted(age: float, lifestyle: dict) -> None:
+    assert answers(age=age, lifestyle=lifestyle).age == age
+
+
+@pytest.mark.parametrize("age", [0, 0.1, 0.99])
+def test_a_screening_for_a_baby_is_refused_with_what_to_do(age: float) -> None:
+    with pytest.raises(InputError, match=r"baby.*emergency number") as caught:
+        parse_answers({"age": age, "sex": "female", "region": "uk"})
+    assert "999" in str(caught.value)
+    assert parse_answers({"age": 1, "sex": "female"}).age == 1
+
+
+def test_answer_bounds_come_from_limits_toml() -> None:
+    from twitchcheck.limits import limit
+
+    schema = Answers.model_json_schema()
+    life = schema["$defs"]["Lifestyle"]["properties"]
+    assert life["coffee_cups_per_day"]["anyOf"][0]["maximum"] == limit(
+        "answers.coffee_cups_per_day"
+    )
+    assert schema["properties"]["age"]["maximum"] == limit("person.age_years")
+    assert schema["properties"]["labs"]["maxItems"] == limit("input.labs")
+
+
+def test_a_diet_analysis_mean_that_is_not_a_number_is_unknown_not_nan() -> None:
+    from twitchcheck.answers import with_diet_analysis
+
+    judged = {"judgement": "inadequate", "confidence": 0.8, "mean": float("nan"), "target": 350.0}
+    analysis = {"days": 3, "nutrients": {"magnesium_mg": judged}, "source": "test"}
+    weighed = with_diet_analysis(answers(), analysis)
+    assert weighed.diet is not None
+    assert weighed.diet.analysis is not None
+    assert weighed.diet.analysis.nutrients["magnesium_mg"].mean is None

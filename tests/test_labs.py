@@ -735,3 +735,66 @@ def test_well_formed_text_parses_or_names_the_problem(
         return  # a unit that does not fit the analyte, or an implausible value: both documented
     assert reading.value == value
     assert reading.unit == unit
+
+
+# ---------------------------------------------------------------- issue 10: bounds
+
+
+def test_plausible_ranges_come_from_limits_toml() -> None:
+    from twitchcheck.limits import all_limits
+
+    for analyte in analytes():
+        low, high = (all_limits()[f"lab.{analyte.id}_{end}"] for end in ("min", "max"))
+        assert analyte.plausible_si == (low.value, high.value)
+        assert low.kind == high.kind == "impossible"
+        assert low.unit == high.unit == analyte.si_unit
+        for rule in analyte.urgent:  # every critical cut-off is accepted, never refused
+            assert all(low.value < c.si < high.value for c in rule.conditions), analyte.id
+
+
+def test_a_critical_value_is_accepted_and_raised_an_impossible_one_refused() -> None:
+    (potassium,) = interpret_labs(["potassium 7.5 mmol/L"])
+    assert potassium.urgent_level == "emergency"
+    with pytest.raises(LabValueError, match="outside what a living person could have"):
+        parse_lab("potassium 75 mmol/L")
+    with pytest.raises(LabValueError, match=r"outside|too large"):
+        parse_lab("potassium " + "9" * 180 + " mmol/L")
+
+
+def test_long_results_and_long_lists_are_refused_at_once() -> None:
+    import time
+
+    from twitchcheck.errors import InputError
+
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="at most 200") as caught:
+        parse_lab("x" * 1_000_000 + " 5 mmol/L")
+    assert len(str(caught.value)) < 300
+    with pytest.raises(InputError, match="at most 100 are read"):
+        interpret_labs(["potassium 4 mmol/L"] * 101)
+    with pytest.raises(UnknownAnalyteError) as unknown:
+        parse_lab("q" * 190 + " 5 mmol/L")  # near the limit: suggestions still cheap
+    assert len(str(unknown.value)) < 400
+    assert time.perf_counter() - started < 0.5
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.sampled_from([a.label for a in analytes()]),
+    number=st.one_of(
+        st.floats().map(str),
+        st.integers(-(10**40), 10**40).map(str),
+        st.text(alphabet="0123456789.,-+e−", min_size=1, max_size=30),
+    ),
+    unit=st.sampled_from([*{u for a in analytes() for u in a.units}, "", "[/bold]", "%"]),
+)
+def test_any_number_in_any_unit_is_a_finite_result_or_a_documented_refusal(
+    name: str, number: str, unit: str
+) -> None:
+    import json
+
+    try:
+        results = interpret_labs([f"{name} {number} {unit}"])
+    except (UnknownAnalyteError, LabUnitError, LabValueError):
+        return
+    json.dumps([r.to_dict() for r in results], allow_nan=False)  # strict JSON, always

@@ -181,3 +181,77 @@ def test_a_single_dose_is_not_a_daily_amount() -> None:
     assert (dict(once.nutrients), once.dose_given) == ({}, True)
     assert "single dose" in once.note
     assert parse_supplement("vitamin D 1000 IU once daily").nutrients == {"vitamin_d_ug": 25.0}
+
+
+# --- issue 10: impossible refused, dangerous read; bounded cost -----------------------------
+
+
+def test_every_nutrient_a_supplement_adds_has_a_limit_with_a_reason() -> None:
+    from twitchcheck.limits import all_limits
+
+    keys = {key for entry in load_knowledge().supplements.values() for key in entry.nutrients}
+    for key in keys:
+        assert all_limits()[f"supplement.{key}"].kind == "impossible"
+
+
+def test_dangerous_doses_are_read_impossible_ones_refused() -> None:
+    assert parse_supplement("vitamin D 50000 IU daily").nutrients["vitamin_d_ug"] == 1250
+    assert parse_supplement("magnesium 5 g daily").nutrients["magnesium_mg"] == 5000
+    with pytest.raises(AmountError, match="accepts up to 10,000 µg"):
+        parse_supplement("vitamin D 10000000 IU daily")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("magnesium 400 mg every 0 days", "how often cannot be read"),
+        ("vitamin D " + "9" * 180 + " IU", "too large to be real|accepts up to"),
+    ],
+)
+def test_frequencies_and_numbers_that_are_not_real_are_refused(text: str, message: str) -> None:
+    with pytest.raises(AmountError, match=message):
+        parse_supplement(text)
+
+
+def test_long_text_is_refused_at_once_and_quoted_short() -> None:
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="at most 200") as caught:
+        parse_supplement("magnesium " * 100_000)
+    assert time.perf_counter() - started < 0.2
+    assert len(str(caught.value)) < 300
+    started = time.perf_counter()
+    assert suggest_supplements("x" * 1_000_000) == []
+    assert time.perf_counter() - started < 0.2
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(NAMES),
+    st.one_of(
+        st.floats(allow_nan=True, allow_infinity=True).map(lambda x: f"{x}"),
+        st.integers(-(10**30), 10**30).map(str),
+        st.text(alphabet="0123456789.,-e", max_size=12),
+    ),
+    st.sampled_from(["mg", "g", "mcg", "IU", "mmol", ""]),
+    FREQUENCIES | st.sampled_from(["every 0 days", "0 times a day", "999999999 times a day"]),
+)
+def test_any_number_with_any_unit_and_frequency_is_a_finite_dose_or_refused(
+    name: str, number: str, unit: str, often: str
+) -> None:
+    import math
+
+    try:
+        supplement = parse_supplement(f"{name} {number} {unit} {often}")
+    except InputError:
+        return  # refused with a message: fine
+    for key, amount in supplement.nutrients.items():
+        assert math.isfinite(amount)
+        assert 0 <= amount <= limit_of(f"supplement.{key}")
+
+
+def limit_of(name: str) -> float:
+    from twitchcheck.limits import limit
+
+    return limit(name)

@@ -428,9 +428,29 @@ def _check_age_limits(age: float, medications: tuple[str, ...]) -> None:
 
 
 def with_diet_analysis(answers: Answers, analysis: dict[str, Any]) -> Answers:
-    """The answers with a diet analysis (``DietAnalysis.to_screening()``) as evidence."""
+    """The answers with a diet analysis (``DietAnalysis.to_screening()``) as evidence.
+
+    A mean or target that is not a finite number is unknown (None), never NaN: missing is
+    never zero and never breaks the JSON.
+    """
+    import math
+
     diet = answers.diet or Diet()
-    judged = DietAnalysis.model_validate(analysis)
+    nutrients = {
+        key: {
+            **values,
+            **{
+                field: None
+                for field in ("mean", "target")
+                if isinstance(values.get(field), float) and not math.isfinite(values[field])
+            },
+        }
+        for key, values in dict(analysis.get("nutrients", {})).items()
+    }
+    try:
+        judged = DietAnalysis.model_validate({**analysis, "nutrients": nutrients})
+    except ValidationError as error:
+        raise InputError(f"the diet analysis cannot be weighed: {_explain(error)}") from None
     return answers.model_copy(update={"diet": diet.model_copy(update={"analysis": judged})})
 
 

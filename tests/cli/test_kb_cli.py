@@ -94,3 +94,28 @@ def test_commands_have_help(runner: CliRunner) -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 0
         assert "Usage" in result.stdout
+
+
+# --- issue 10 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["x" * 1_000_000, "q" * 199, "[/bold]", "\x00", "medicine:"])
+def test_any_name_is_shown_or_refused_quickly(runner: CliRunner, name: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    result = runner.invoke(app, ["kb", "show", name, "--json"])
+    assert time.perf_counter() - started < 1.5
+    assert result.exit_code == 1
+    error = json.loads(result.stdout)["error"]
+    assert len(error["message"]) < 600
+    table = runner.invoke(app, ["kb", "show", name])
+    assert table.exit_code == 1
+    assert "Traceback" not in table.stdout + table.stderr
+
+
+@pytest.mark.parametrize("name", ["magnesium", "lasix", "caffeine", "kidney disease"])
+def test_every_shown_fact_renders_without_markup_errors(runner: CliRunner, name: str) -> None:
+    result = runner.invoke(app, ["kb", "show", name])
+    assert result.exit_code == 0, result.stdout
+    assert "[S" in result.stdout  # source ids in brackets are shown, not taken as markup

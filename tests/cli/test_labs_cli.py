@@ -151,3 +151,53 @@ def test_bad_input_exits_1_with_a_message(text: str, code: str, message: str) ->
 
 def test_no_results_is_a_usage_error() -> None:
     assert runner.invoke(app, ["labs"]).exit_code == 2
+
+
+# --- issue 10 ---------------------------------------------------------------------------------
+
+
+def _strict(text: str) -> object:
+    def refuse(name: str) -> object:
+        raise AssertionError(f"{name} in JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["x" * 1_000_000 + " 5 mmol/L"],
+        ["potassium 5 " + "x" * 100_000],
+        ["potassium " + "9" * 5000 + " mmol/L"],
+        ["potassium nan mmol/L"],
+        ["potassium 4 mmol/L"] * 101,
+        ["[/bold] 5 mmol/L"],
+        ["potassium -Infinity mmol/L"],
+    ],
+)
+def test_hostile_results_exit_1_quickly_with_strict_json(args: list[str]) -> None:
+    import time
+
+    started = time.perf_counter()
+    result = runner.invoke(app, ["labs", *args, "--json"])
+    assert time.perf_counter() - started < 2
+    assert result.exit_code == 1
+    error = _strict(result.stdout)["error"]  # type: ignore[index]
+    assert len(error["message"]) < 1500
+    table = runner.invoke(app, ["labs", *args])
+    assert table.exit_code == 1
+    assert table.stderr.startswith("Error: ")
+    assert "Traceback" not in table.stdout + table.stderr
+
+
+def test_a_critical_result_is_shown_not_refused() -> None:
+    result = runner.invoke(app, ["labs", "potassium 7.5 mmol/L"])
+    assert result.exit_code == 0
+    assert "EMERGENCY" in result.stdout
+
+
+def test_brackets_typed_after_a_result_are_shown_as_typed() -> None:
+    result = runner.invoke(app, ["labs", "potassium 4 mmol/L [/bold]", "magnesium 0.8 mmol/L"])
+    assert result.exit_code == 0, result.stdout
+    refused = runner.invoke(app, ["labs", "[/bold] 4 mmol/L"])
+    assert "'[/bold]'" in refused.stderr

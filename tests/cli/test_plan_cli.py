@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from twitchcheck.cli import app
+from twitchcheck.errors import InputError
 
 BASE = ["plan", "--age", "45", "--sex", "female"]
 
@@ -153,3 +159,110 @@ def test_unknown_supplement_and_region_are_refused(runner: CliRunner) -> None:
         result = runner.invoke(app, [*BASE, *option, "--json"])
         assert result.exit_code == 1, option
         assert json.loads(result.stdout)["error"]["code"] == "invalid_input"
+
+
+# --- issue 10: who a plan is for, hostile options, strict JSON --------------------------------
+
+
+def _strict(text: str) -> dict:
+    def refuse(name: str) -> object:
+        raise AssertionError(f"{name} in JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+@pytest.mark.parametrize("age", ["0", "2w", "8m", "0.99"])
+def test_a_plan_for_a_baby_is_refused_with_what_applies_to_infants(
+    runner: CliRunner, age: str
+) -> None:
+    result = runner.invoke(app, ["plan", "--age", age, "--sex", "male", "--json"])
+    assert result.exit_code == 1
+    message = _strict(result.stdout)["error"]["message"]
+    assert "breast milk or infant formula" in message
+    assert "vitamin D" in message
+    ok = runner.invoke(app, ["plan", "--age", "1", "--sex", "male", "--json"])
+    assert ok.exit_code == 0, ok.stderr
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--energy-budget", "nan"], "--energy-budget nan"),
+        (["--energy-budget", "inf"], "--energy-budget inf"),
+        (["--energy-budget", "-5"], "give 0 to 5,000 kcal"),
+        (["--energy-budget", "1e308"], "give 0 to 5,000 kcal"),
+        (["--max-foods", "0"], "give 1 to 10 foods"),
+        (["--max-foods", "11"], "give 1 to 10 foods"),
+        (["--dislike", "x" * 1_000_000], "1,000,000 characters long"),
+        (["--dislike", "milk"] * 51, "given 51 times"),
+        (["--lab", "potassium 1e400 mmol/L"], "not a unit"),
+        (["--supplement", "vitamin D 10000000 IU daily"], "accepts up to"),
+        (["--pattern", "[/bold]"], r"'\[/bold\]'"),
+    ],
+)
+def test_hostile_options_exit_1_with_a_json_error(
+    runner: CliRunner, extra: list[str], message: str
+) -> None:
+    started = time.perf_counter()
+    result = runner.invoke(app, [*BASE, *extra, "--json"])
+    assert time.perf_counter() - started < 3
+    assert result.exit_code == 1, result.stdout
+    assert re.search(message, _strict(result.stdout)["error"]["message"])
+    assert "Traceback" not in result.stderr
+
+
+def test_brackets_in_options_are_shown_as_typed(runner: CliRunner) -> None:
+    result = runner.invoke(app, [*BASE, "--dislike", "[/bold]", "--prefer", "[skim] milk"])
+    assert result.exit_code == 0, result.stdout
+    bad = runner.invoke(app, [*BASE, "--gaps", "[/bold]"])
+    assert bad.exit_code == 1
+    assert "'[/bold]'" in bad.stderr
+
+
+def test_a_critical_lab_and_a_dangerous_dose_are_accepted(runner: CliRunner) -> None:
+    extra = ["--lab", "potassium 7.5 mmol/L", "--supplement", "vitamin D 50000 IU daily"]
+    result = runner.invoke(app, [*BASE, *extra, "--json"])
+    assert result.exit_code == 0, result.stderr
+    kinds = {change["kind"] for change in _strict(result.stdout)["plan_changes"]}
+    assert "urgent_lab" in kinds
+
+
+OPTION_TEXT = st.text(max_size=40) | st.sampled_from(
+    ["[/bold]", "milk", "tree nuts", "vegan", "magnesium", "", " ", "x" * 300, "\x00", "−1"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    pattern=OPTION_TEXT,
+    allergies=st.lists(OPTION_TEXT, max_size=3),
+    dislikes=st.lists(OPTION_TEXT, max_size=60),
+    gaps=st.lists(OPTION_TEXT, max_size=3),
+    budget=st.floats() | st.integers(-(10**6), 10**6),
+    foods=st.integers(-5, 20),
+)
+def test_any_plan_options_are_read_or_refused_before_planning(
+    pattern: str,
+    allergies: list[str],
+    dislikes: list[str],
+    gaps: list[str],
+    budget: float,
+    foods: int,
+) -> None:
+    from twitchcheck.advice import nutrient_key
+    from twitchcheck.candidates import Filters
+    from twitchcheck.cli.plan import _check_options, _energy_budget, _max_foods
+
+    for step in (
+        lambda: _check_options(
+            {"--pattern": [pattern], "--allergy": allergies, "--dislike": dislikes, "--gaps": gaps}
+        ),
+        lambda: Filters.parse(pattern, False, allergies, dislikes, ()),
+        lambda: [nutrient_key(gap) for gap in gaps],
+        lambda: _energy_budget(float(budget)),
+        lambda: _max_foods(foods),
+    ):
+        try:
+            step()
+        except InputError as error:
+            assert len(str(error)) < 1000  # noqa: PT017

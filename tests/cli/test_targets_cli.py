@@ -87,3 +87,24 @@ def test_json_errors_are_printed_on_stdout_too() -> None:
 def test_missing_option_is_a_usage_error() -> None:
     result = runner.invoke(app, ["targets", "--sex", "female"])
     assert result.exit_code == 2
+
+
+# --- issue 10 ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "age", ["nan", "inf", "1e400", "9" * 5000, "x" * 1_000_000, "[/bold]", "-0.5", "121"]
+)
+def test_ages_that_are_not_ages_exit_1_with_strict_json(age: str) -> None:
+    result = runner.invoke(app, ["targets", "--age", age, "--sex", "female", "--json"])
+    assert result.exit_code == 1
+    error = json.loads(result.stdout, parse_constant=lambda name: 1 / 0)["error"]
+    assert error["code"] == "bad_profile"
+    assert len(error["message"]) < 300
+
+
+def test_an_infant_gets_targets_and_brackets_are_shown_as_typed() -> None:
+    assert runner.invoke(app, ["targets", "--age", "3m", "--sex", "male"]).exit_code == 0
+    result = runner.invoke(app, ["targets", "--age", "30", "--sex", "[/bold]"])
+    assert result.exit_code == 1
+    assert "'[/bold]'" in result.stderr

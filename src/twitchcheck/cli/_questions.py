@@ -45,6 +45,8 @@ _NO_INPUT = (RuntimeError, OSError, ValueError)
 def _prompt(text: str, **options: Any) -> Any:
     try:
         return typer.prompt(text, err=_Terminal.err, **options)
+    except click.Abort:
+        raise  # EOF or Ctrl-C, as Click reports them (click.Abort is a RuntimeError)
     except _NO_INPUT as error:
         raise click.Abort() from error
 
@@ -52,6 +54,8 @@ def _prompt(text: str, **options: Any) -> Any:
 def _confirm(text: str, default: bool) -> bool:
     try:
         return typer.confirm(text, default=default, err=_Terminal.err)
+    except click.Abort:
+        raise  # EOF or Ctrl-C, as Click reports them (click.Abort is a RuntimeError)
     except _NO_INPUT as error:
         raise click.Abort() from error
 

@@ -102,6 +102,7 @@ def _asked(stderr: bool) -> dict[str, Any]:
     try:
         return ask(stderr=stderr)
     except click.Abort as error:
+        typer.echo("", err=True)  # end the prompt's line, so the message starts a line of its own
         if isinstance(error.__context__, KeyboardInterrupt):
             raise KeyboardInterrupt from None  # `guarded` reports it and exits 130
         raise InputError(
