@@ -277,8 +277,11 @@ class Process:
     stdin: bytes | None = None
     close_stdin: bool = False
     json_mode: bool = False
+    stdout: str | None = None  # "closed": the reader goes away after 64 bytes; or a path
 
     def run(self) -> Call:
+        if self.stdout is not None:
+            return self._run_with_odd_stdout(self.stdout)
         argv: list[str | bytes] = [sys.executable, "-m", "twitchcheck", *self.args]
         env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "100"}
         shown = [a if isinstance(a, str) else a.decode("utf-8", "replace") for a in self.args]
@@ -306,6 +309,41 @@ class Process:
             done.stderr.decode("utf-8", "replace"),
             time.perf_counter() - start,
             json_mode=self.json_mode,
+        )
+
+    def _run_with_odd_stdout(self, where: str) -> Call:
+        """Stdout to a reader that goes away early, or to a file such as /dev/full.
+
+        What reaches stdout cannot be checked here; stderr and the exit code can.
+        """
+        argv: list[str | bytes] = [sys.executable, "-m", "twitchcheck", *self.args]
+        shown = [a if isinstance(a, str) else a.decode("utf-8", "replace") for a in self.args]
+        shown.append(f"(stdout: {where})")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "100"}
+        start = time.perf_counter()
+        with open(where if where != "closed" else os.devnull, "wb") as sink:
+            child = subprocess.Popen(
+                argv,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE if where == "closed" else sink,
+                stderr=subprocess.PIPE,
+                env=env,
+                cwd=REPO,
+                preexec_fn=_limit_memory,
+            )
+            if child.stdout is not None:
+                child.stdout.read(64)
+                child.stdout.close()
+            try:
+                _, err = child.communicate(timeout=PROCESS_KILL)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                child.communicate()
+                raise AssertionError(
+                    f"HANG: killed after {PROCESS_KILL} s: {describe(shown)}"
+                ) from None
+        return Call(
+            shown, child.returncode, "", err.decode("utf-8", "replace"), time.perf_counter() - start
         )
 
 

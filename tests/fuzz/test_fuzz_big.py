@@ -139,6 +139,11 @@ def _bytes_path(folder: Path) -> Process:
     return Process(["diet", "analyze", path, *PERSON])
 
 
+def _stdout(*args: str, stdout: str) -> Callable[[Path], Process]:
+    """Output to a reader that stops after a few bytes (`| head -c 64`) or to a full disk."""
+    return lambda folder: Process(list(args), stdout=stdout)
+
+
 def _long_arg(*args: str, json_mode: bool = True) -> Callable[[Path], Process]:
     return lambda folder: Process(list(args), json_mode=json_mode)
 
@@ -167,7 +172,9 @@ CASES: dict[str, Case] = {
     "screen-stdin-empty": Case(_eof_stdin("screen")),
     "demo-stdin-closed": Case(_closed_stdin("demo")),
     "nutrients-argv-not-utf8": Case(_bytes_arg("nutrients", b"2 \xff\xfe eggs"), quick=True),
-    "labs-argv-not-utf8": Case(_bytes_arg("labs", b"potassium \xff mmol/L", json_mode=True)),
+    "labs-argv-not-utf8": Case(
+        _bytes_arg("labs", b"potassium \xff mmol/L", "--json", json_mode=True)
+    ),
     "foods-search-argv-not-utf8": Case(_bytes_arg("foods", "search", b"milk\xc3", "--json")),
     "kb-show-argv-not-utf8": Case(_bytes_arg("kb", "show", b"\xffmagnesium")),
     "diet-path-not-utf8": Case(_bytes_path),
@@ -178,6 +185,12 @@ CASES: dict[str, Case] = {
     "plan-dislike-100KB": Case(_long_arg("plan", *PERSON, "--dislike", "x" * ARG, "--json")),
     "plan-supplement-100KB": Case(
         _long_arg("plan", *PERSON, "--supplement", "vitamin D " * (ARG // 10), "--json")
+    ),
+    "kb-sources-reader-goes-away": Case(_stdout("kb", "sources", stdout="closed"), quick=True),
+    "foods-search-reader-goes-away": Case(_stdout("foods", "search", "milk", stdout="closed")),
+    "kb-sources-stdout-disk-full": Case(_stdout("kb", "sources", stdout="/dev/full")),
+    "nutrients-json-stdout-disk-full": Case(
+        _stdout("nutrients", "2 eggs", "--json", stdout="/dev/full")
     ),
     "targets-age-100KB": Case(_long_arg("targets", "--age", "4" * ARG, "--sex", "male", "--json")),
 }
