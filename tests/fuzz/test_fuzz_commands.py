@@ -6,6 +6,8 @@ flag ("--help", "-1") stays a value; `test_random_argv` then mixes flags and jun
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from fuzzkit import FULL, FUZZ, STRINGS, invoke
 from hypothesis import given
@@ -318,3 +320,28 @@ def test_brackets_shown_as_typed(tmp_path_factory: pytest.TempPathFactory) -> No
     diary.write_text("2026-11-16\nzzqx [skim] [/bold] blorp\n2 eggs\n", encoding="utf-8")
     shown = invoke(["diet", "analyze", str(diary), "--age=40", "--sex=male"], env=wide).stdout
     assert "zzqx [skim] [/bold] blorp" in shown, "MARKUP EATEN in diet analyze's problem lines"
+
+
+ODD_NAMES = ["loop", "diary\nwith newline.txt", "[bold]diary[red].txt", "\u202etxt.yraid", "-json"]
+
+
+@pytest.mark.parametrize("name", ODD_NAMES)
+@pytest.mark.parametrize(
+    "entry",
+    [
+        ["screen", "--answers", "PATH", "--json"],
+        ["screen", "--answers", "PATH"],
+        ["diet", "analyze", "PATH", "--age=40", "--sex=male", "--json"],
+        ["diet", "analyze", "PATH", "--age=40", "--sex=male"],
+        ["plan", "--diary", "PATH", "--age=40", "--sex=male", "--json"],
+    ],
+    ids=lambda entry: "-".join(entry[:2]) + ("-json" if "--json" in entry else ""),
+)
+def test_odd_paths(tmp_path: Path, name: str, entry: list[str]) -> None:
+    """A symlink loop, and file names holding a newline, markup, an RTL override, a dash."""
+    path = tmp_path / name
+    if name == "loop":
+        path.symlink_to(path)
+    else:
+        path.write_text("2026-11-16\n2 eggs\n", encoding="utf-8")
+    invoke([str(path) if a == "PATH" else a for a in entry])
