@@ -16,12 +16,18 @@ from twitchcheck.limits import all_limits
 BEGIN = "<!-- limits-table:begin (tools/limits_table.py) -->"
 END = "<!-- limits-table:end -->"
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "limits.md"
-KINDS = {"limit": "refused: too big", "impossible": "refused: impossible", "warning": "flagged"}
+KINDS = {
+    "limit": "above it: refused (too big)",
+    "impossible": "outside it: refused (impossible)",
+    "warning": "above it: accepted and flagged",
+    "minimum": "below it: refused, with what applies instead",
+    "threshold": "where the rules change",
+}
 
 
 def table() -> str:
     """The table, between its markers."""
-    lines = [BEGIN, "", "| what | value | beyond it | why | sources |", "|---|---|---|---|---|"]
+    lines = [BEGIN, "", "| what | value | meaning | why | sources |", "|---|---|---|---|---|"]
     for item in all_limits().values():
         lines.append(
             f"| `{item.name}` | {item.value:g} {item.unit} | {KINDS[item.kind]} "

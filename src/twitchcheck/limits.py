@@ -17,7 +17,7 @@ from typing import Literal
 from twitchcheck._data import data_path
 from twitchcheck.errors import DataError
 
-Kind = Literal["limit", "impossible", "warning"]
+Kind = Literal["limit", "impossible", "warning", "minimum", "threshold"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +62,6 @@ def all_limits() -> dict[str, Limit]:
                 )
             except (KeyError, TypeError, ValueError) as error:
                 raise DataError(f"limits.toml: {name} is malformed ({error})") from error
-            if found[name].kind not in ("limit", "impossible", "warning"):
+            if found[name].kind not in ("limit", "impossible", "warning", "minimum", "threshold"):
                 raise DataError(f"limits.toml: {name} has unknown kind {found[name].kind!r}")
     return found
