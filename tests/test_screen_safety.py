@@ -231,3 +231,19 @@ def test_the_table_shows_no_internal_keys_scores_or_negative_numbers(tmp_path: A
         assert not re.search(r"\b[a-z0-9]+_[a-z0-9_]+\b", out.stdout), out.stdout
         assert not re.search(r"\(\s*[-+]\d", out.stdout), out.stdout
         assert "how likely" not in out.stdout
+
+
+def test_a_childs_caffeine_is_judged_for_the_childs_size() -> None:
+    child = screen(
+        parse_answers(
+            {
+                "age": 8,
+                "sex": "male",
+                "symptoms": ["twitching"],
+                "lifestyle": {"cola_cans_per_day": 3},
+            }
+        )
+    )
+    adult = run(symptoms=["twitching"], lifestyle={"cola_cans_per_day": 3})
+    assert child.contributors[0].id == "caffeine"
+    assert "caffeine" not in [c.id for c in adult.contributors[:1]]
