@@ -263,3 +263,16 @@ def test_the_analysis_json_is_strict_for_every_sample() -> None:
             continue
         json.dumps(analysis.to_dict(), allow_nan=False)
         json.dumps(analysis.to_screening(), allow_nan=False)
+
+
+def test_a_baby_is_told_what_applies_instead_of_a_diet_analysis() -> None:
+    import pytest
+
+    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.diet import analyze
+    from twitchcheck.errors import ProfileError
+    from twitchcheck.profile import Person
+
+    diary = parse_diary_text("2026-01-05\n200 ml milk\n", "text")
+    with pytest.raises(ProfileError, match="breast milk or infant formula"):
+        analyze(diary, Person(0.5, "female"))

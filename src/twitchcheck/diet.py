@@ -27,7 +27,7 @@ from twitchcheck.errors import InputError
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS, NUTRIENT_KEYS
 from twitchcheck.phrases import total
-from twitchcheck.profile import Person
+from twitchcheck.profile import Person, check_applies
 from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
@@ -222,8 +222,10 @@ def analyze(diary: Diary, person: Person, supplements: Sequence[Supplement] = ()
     """Totals per day, usual intake and adequacy of the five nutrients for `person`.
 
     `supplements` taken daily count in the judgement where a dose is given. A nutrient no
-    day has a value for is returned in `unknown`, not judged.
+    day has a value for is returned in `unknown`, not judged. A baby younger than a diary can
+    be judged for is refused with what applies instead (breast milk or formula, vitamin D).
     """
+    check_applies(person, "diet")
     if not diary.entries:
         raise InputError(_nothing_usable(diary.problems))
     days = daily_totals(diary.entries)
