@@ -276,3 +276,13 @@ def test_a_baby_is_told_what_applies_instead_of_a_diet_analysis() -> None:
     diary = parse_diary_text("2026-01-05\n200 ml milk\n", "text")
     with pytest.raises(ProfileError, match="breast milk or infant formula"):
         analyze(diary, Person(0.5, "female"))
+
+
+def test_a_nutrient_the_diary_lacks_is_planned_from_the_baseline_and_says_so() -> None:
+    from twitchcheck.advice import gaps_from_analysis
+    from twitchcheck.profile import Person
+
+    gaps = gaps_from_analysis(mfp_without_micros(), Person(45, "female"), "vegan")
+    by_key = {g.key: g for g in gaps}
+    assert "vitamin_b12_ug" in by_key  # a vegan's B12 baseline is 0
+    assert all(g.basis.startswith("not in your diary") for g in gaps)

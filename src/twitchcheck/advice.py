@@ -187,14 +187,30 @@ class Advice:
 # --------------------------------------------------------------------------- gaps and baselines
 
 
-def gaps_from_analysis(analysis: DietAnalysis) -> list[Gap]:
+def gaps_from_analysis(
+    analysis: DietAnalysis, person: Person | None = None, pattern: str = "omnivore"
+) -> list[Gap]:
     """Nutrients the analysis judged short (or possibly short), with usual food intake as
-    'before' (`advise` adds the supplements the analysis counted, if given them again)."""
-    return [
+    'before' (`advise` adds the supplements the analysis counted, if given them again).
+
+    A nutrient the diary does not record (a MyFitnessPal export without magnesium) is not
+    a gap from the diary; given the `person`, it is judged as without a diary, from the
+    baseline for their diet pattern, and the gap says so.
+    """
+    gaps = [
         Gap(n.key, n.mean, n.goal, f"your diary ({len(analysis.days)} days)")
         for n in analysis.nutrients
         if n.goal is not None and n.assessment.judgement in GAP_JUDGEMENTS and n.total < n.goal
     ]
+    if person is None:
+        return gaps
+    for unknown in analysis.unknown:
+        before, basis, _ = baseline(unknown.key, person, pattern)
+        if before < unknown.target.goal:
+            gaps.append(
+                Gap(unknown.key, before, unknown.target.goal, f"not in your diary; {basis}")
+            )
+    return gaps
 
 
 def gaps_from_names(names: Iterable[str], person: Person, pattern: str = "omnivore") -> list[Gap]:

@@ -117,7 +117,7 @@ def plan_command(
 
         record = read_with_progress(diary, None, None, show=not json_output)
         analysis = analyze(record, person, supplements)
-        found = gaps_from_analysis(analysis)
+        found = gaps_from_analysis(analysis, person, filters.pattern)
         existing = [e.item.food.id for e in record.entries if e.item]
         before = analysis.usual
     else:
