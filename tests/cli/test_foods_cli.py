@@ -90,8 +90,14 @@ def test_nutrients_json_error_shape(runner: CliRunner) -> None:
 
 
 def test_bad_flag_is_a_usage_error(runner: CliRunner) -> None:
-    result = run(runner, "foods", "search", "milk", "--limit", "0")
+    result = run(runner, "foods", "search", "milk", "--no-such-flag")
     assert result.exit_code == 2
+
+
+def test_an_option_out_of_range_is_bad_input(runner: CliRunner) -> None:
+    result = run(runner, "foods", "search", "milk", "--limit", "0", "--json")
+    assert result.exit_code == 1
+    assert "give 1 to 50" in json.loads(result.stdout)["error"]["message"]
 
 
 def test_demo_reads_foods_until_blank_line(runner: CliRunner) -> None:
@@ -154,8 +160,8 @@ def test_search_finds_the_decimal(runner: CliRunner) -> None:
     assert strict_json(result.stdout)[0]["name"].startswith("Milk, whole, 3.25%")
 
 
-def test_search_limit_range_is_a_usage_error(runner: CliRunner) -> None:
-    assert run(runner, "foods", "search", "milk", "--limit", "51").exit_code == 2
+def test_search_limit_range_is_bad_input(runner: CliRunner) -> None:
+    assert run(runner, "foods", "search", "milk", "--limit", "51").exit_code == 1
     assert run(runner, "foods", "search", "milk", "--limit", "50").exit_code == 0
 
 

@@ -35,15 +35,17 @@ MAIN_KEYS = (
 @guarded
 def search_command(
     query: Annotated[list[str], typer.Argument(help="What you would call the food.")],
-    limit: Annotated[
-        int, typer.Option(min=1, max=int(_limit("phrase.search_results")), help="How many results.")
-    ] = 10,
+    limit: Annotated[int, typer.Option(help="How many results (1 to 50).")] = 10,
     json_output: JsonOption = False,
 ) -> None:
     """Find foods by name, best match first (typos and plurals are fine)."""
+    from twitchcheck.errors import InputError
     from twitchcheck.foods import search
     from twitchcheck.text import quoted
 
+    most = int(_limit("phrase.search_results"))
+    if not 1 <= limit <= most:  # a value out of range is bad input (exit 1), as everywhere
+        raise InputError(f"--limit {limit} is not accepted; give 1 to {most} results")
     matches = search(" ".join(query), limit=limit)
     if json_output:
         emit_json([m.to_dict() for m in matches])
