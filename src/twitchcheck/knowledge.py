@@ -321,7 +321,6 @@ class SupplementEntry(_Model):
     raises: tuple[NutrientId, ...] = ()
     medicine_class: Id | None = None  # the medicine class it belongs to when prescribed
     swallowed: bool = True  # False for bath salts and sprays: no amount is counted
-    max_per_day: dict[str, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
     about: Fact
 
     @model_validator(mode="after")
@@ -329,8 +328,6 @@ class SupplementEntry(_Model):
         for key in self.nutrients:
             if key not in FOCUS_KEYS:
                 raise ValueError(f"nutrient key {key!r} must be one of {FOCUS_KEYS}")
-            if key not in self.max_per_day:
-                raise ValueError(f"max_per_day needs a bound for {key!r}")
         return self
 
 
