@@ -5,6 +5,9 @@ Each topic module exposes `register(app)`; commands stay thin and call the core.
 
 from __future__ import annotations
 
+import io
+import sys
+
 import typer
 
 from twitchcheck.cli import demo, diet, foods, kb, labs, plan, screen, targets
@@ -25,5 +28,22 @@ for topic in (screen, diet, plan, foods, labs, targets, kb, demo):
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    Output that cannot be written (a full disk behind `> file`) is an error, not a silent
+    success; a reader that stops early (`| head`) is not.
+    """
+    code: int | str | None = 0
+    try:
+        app()
+    except SystemExit as done:
+        code = done.code
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stdout = io.StringIO()  # nothing more to deliver: keep the exit quiet
+    except OSError as error:
+        sys.stdout = io.StringIO()
+        sys.stderr.write(f"Error: the output could not be written ({error.strerror})\n")
+        code = 1
+    sys.exit(code)
