@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from twitchcheck._data import data_path
 from twitchcheck.errors import InputError
@@ -40,6 +41,11 @@ NFS_BONUS = 3.0  # USDA's "not further specified": the generic entry
 BRAND = 15.0  # a brand-name product
 UNCOOKED = 12.0  # raw meat or dry grain when nobody asked for raw
 SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
+QUALIFIER_CONFLICT = 40.0  # a plant-food query ("oat milk", "vegan") meeting a dairy or egg food
+CHANGED_FOOD = 30.0  # a word that makes another food ("French" toast) that the query lacks
+EQUIVALENT_TERM = 2.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
+CANDIDATE_CAP = 300  # foods scored when no food holds every query word (latency bound)
+COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
 
 MAX_RESULTS = int(_limit("phrase.search_results"))  # ranked results kept per query
 MAX_WORDS = int(_limit("phrase.words"))  # words read of one query
@@ -61,15 +67,19 @@ class Match:
     group: str
     source: str
     score: float
+    approximation: bool = False  # a chain or brand item matched to the closest generic food
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        result: dict[str, object] = {
             "id": self.id,
             "name": self.name,
             "group": self.group,
             "source": self.source,
             "score": round(self.score, 3),
         }
+        if self.approximation:
+            result["approximation"] = True
+        return result
 
 
 @dataclass(frozen=True)
@@ -84,6 +94,14 @@ class _Words:
     cooked_fndds_codes: tuple[str, ...]
     cooking: frozenset[str]
     group_penalty: dict[str, float]
+    plant_words: frozenset[str]
+    plant_strong: frozenset[str]
+    plant_pairs: frozenset[tuple[str, str]]
+    animal_words: frozenset[str]
+    negators: frozenset[str]
+    changes: dict[str, frozenset[str]]
+    chains: dict[str, str]
+    chain_sizes: frozenset[str]
 
 
 @functools.cache
@@ -101,6 +119,14 @@ def _words() -> _Words:
         cooked_fndds_codes=tuple(raw["cooked_groups"]["fndds_code_prefixes"]),
         cooking=frozenset(raw["cooking_words"]["words"]),
         group_penalty={k: float(v) for k, v in raw["group_penalty"].items()},
+        plant_words=frozenset(raw["plant"]["words"]),
+        plant_strong=frozenset(raw["plant"]["strong"]),
+        plant_pairs=frozenset(tuple(terms(p)) for p in raw["plant"]["pairs"]),  # type: ignore[misc]
+        animal_words=frozenset(raw["plant"]["animal_words"]),
+        negators=frozenset(raw["plant"]["negators"]),
+        changes={k: frozenset(terms(" ".join(v))) for k, v in raw["changes"].items()},
+        chains={" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()},
+        chain_sizes=frozenset(raw["chains"]["size_words"]),
     )
 
 
@@ -179,25 +205,117 @@ def clear_cache() -> None:
     _ranked.cache_clear()
 
 
+def approximate_for(query: str) -> str | None:
+    """The generic food searched for a chain or brand item ("greggs sausage roll" ->
+    "sausage roll"), or None when `query` names no chain in ``[chains]`` of search.toml.
+
+    Results for such a query carry ``Match.approximation = True``.
+    """
+    found = terms(query)
+    words = _words()
+    for size in (2, 1):
+        for i in range(len(found) - size + 1):
+            key = " ".join(found[i : i + size])
+            if key in words.chains:
+                rest = [
+                    t
+                    for t in found[:i] + found[i + size :]
+                    if t not in words.chain_sizes and t not in _FILLER
+                ]
+                return " ".join(rest) if rest else words.chains[key]
+    return None
+
+
 @functools.lru_cache(maxsize=8192)
 def _ranked(query: str) -> tuple[Match, ...]:
     """Every candidate for `query`, ranked (cached: diaries repeat their foods)."""
+    generic = approximate_for(query)
+    if generic is not None:
+        return tuple(replace(m, approximation=True) for m in _ranked(generic))
     wanted = query_terms(query)
     if not wanted:
         return ()
-    required = [t for t in wanted if t not in _words().soft] or wanted
+    # A word no food name holds ("container") cannot select a food: leave it to scoring.
+    known = [t for t in wanted if _frequency(t) > 0]
+    required = [t for t in known if t not in _words().soft] or known
+    if not required:
+        return ()
     # Foods whose own name (first two segments) holds a query word rank far
     # above the rest, so score those alone when there are enough of them.
     rowids = _candidates(required, require_all=True, in_head=True)
     if len(rowids) < HEAD_ENOUGH:
-        rowids = _candidates(required, require_all=True) or _candidates(wanted, require_all=False)
+        rowids = _candidates(required, require_all=True) or _overlap(known)
     profiles = _profiles(rowids)
     cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
+    context = _context(wanted)
     scored = sorted(
-        ((_score(wanted, p, cooked_heads), p) for p in profiles),
+        ((_score(wanted, p, cooked_heads, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
     )
     return tuple(p.match(raw) for raw, p in scored[:MAX_RESULTS])
+
+
+@functools.lru_cache(maxsize=4096)
+def _frequency(term: str) -> int:
+    """How many foods' index entries hold `term` (0: none)."""
+    tokens = _TOKEN.findall(term)
+    if not tokens:
+        return 0
+    rows = (
+        connect()
+        .execute(
+            f"SELECT min(doc) FROM food_vocab WHERE term IN ({','.join('?' * len(tokens))})"
+            f" HAVING count(*) = {len(tokens)}",
+            tokens,
+        )
+        .fetchone()
+    )
+    return int(rows[0]) if rows and rows[0] is not None else 0
+
+
+@functools.lru_cache(maxsize=4096)
+def _postings(term: str) -> frozenset[int]:
+    return frozenset(_candidates([term], require_all=True))
+
+
+def _overlap(wanted: list[str]) -> list[int]:
+    """When no food holds every word: the `CANDIDATE_CAP` foods holding the most of them,
+    rare words weighing more; a word in most foods ("with") only breaks ties."""
+    total = max(1, int(connect().execute("SELECT count(*) FROM food").fetchone()[0]))
+    weights: dict[int, float] = {}
+    selective = [t for t in wanted if _frequency(t) <= COMMON_TERM * total] or wanted
+    for term in selective:
+        weight = math.log(total / max(1, _frequency(term))) + 1.0
+        for rowid in _postings(term):
+            weights[rowid] = weights.get(rowid, 0.0) + weight
+    ranked = sorted(weights, key=lambda r: (-weights[r], r))
+    return ranked[:CANDIDATE_CAP]
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the query says about the food's kind, worked out once per query."""
+
+    plant: bool  # a plant-food query: "oat milk", "soy yogurt", "vegan pizza"
+    plant_terms: frozenset[str]  # the query's plant qualifiers, met by any plant word
+    changed: frozenset[str]  # words that would make another food than the one asked for
+
+
+def _context(wanted: list[str]) -> _Context:
+    words = _words()
+    present = set(wanted)
+    pairs = set(itertools.pairwise(wanted))
+    strong = bool(present & words.plant_strong or pairs & words.plant_pairs)
+    plant = strong or bool(present & words.plant_words and present & words.animal_words)
+    plant_terms = present & (
+        words.plant_words | words.plant_strong | {t for p in words.plant_pairs for t in p}
+    )
+    changed: set[str] = set()
+    for term in wanted:
+        changed |= words.changes.get(term, frozenset())
+    return _Context(
+        plant, frozenset(plant_terms) if plant else frozenset(), frozenset(changed - present)
+    )
 
 
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
@@ -252,6 +370,9 @@ class _Profile:
     cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
     has_raw: bool
     has_cooking: bool
+    note_terms: frozenset[str]
+    plant_form: bool  # the name holds a plant word ("soy", "non-dairy", "meatless")
+    animal: bool  # the name holds a dairy, egg or meat word no plant word qualifies
 
     def match(self, raw: float) -> Match:
         score = max(0.0, min(raw, 100.0)) / 100.0
@@ -331,7 +452,31 @@ def _profile(
         cooked_kind=cooked_kind,
         has_raw=bool(name_terms & words.raw_words),
         has_cooking=bool(tail_terms & words.cooking),
+        note_terms=frozenset(terms(note)),
+        plant_form=bool(name_terms & (words.plant_words | words.plant_strong))
+        or any(p in words.plant_pairs for s in segments for p in itertools.pairwise(s)),
+        animal=_animal(segments, words),
     )
+
+
+def _animal(segments: list[list[str]], words: _Words) -> bool:
+    """Whether a dairy, egg or meat word stands unqualified: "Cheese pizza" yes; "Soy milk",
+    "Yogurt, soy", "Pizza, no cheese", "Coffee, Latte, with non-dairy milk" no."""
+    flat = [t for s in segments for t in s]
+    if set(flat) & words.plant_strong or any(
+        p in words.plant_pairs for p in itertools.pairwise(flat)
+    ):
+        return False
+    covering = words.plant_words | words.negators
+    for index, segment in enumerate(segments):
+        if not set(segment) & words.animal_words:
+            continue
+        near = set(segment)
+        if index == 0 and len(segments) > 1:
+            near |= set(segments[1])
+        if not near & covering:
+            return True
+    return False
 
 
 def _qualifier(segment: list[str]) -> bool:
@@ -344,19 +489,26 @@ def _qualifier(segment: list[str]) -> bool:
     return segment[:2] == ["no", "added"] or (segment[0] == "without" and "salt" in segment)
 
 
-def _score(wanted: list[str], food: _Profile, cooked_heads: frozenset[str]) -> float:
+def _score(
+    wanted: list[str], food: _Profile, cooked_heads: frozenset[str], context: _Context
+) -> float:
     """100 minus the penalties below; higher is a better match."""
     words = _words()
     wanted_set = set(wanted)
     penalty = food.static
-    missing = [t for t in wanted if t not in food.name_terms]
-    if missing:
-        note_terms = set(terms(food.note))
-        for term in missing:
-            if term in words.soft:
-                penalty += SOFT_MISSING
-            else:
-                penalty += NOTE_ONLY_TERM if term in note_terms else MISSING_TERM
+    for term in wanted:
+        if term in food.name_terms:
+            continue
+        if term in words.soft:
+            penalty += SOFT_MISSING
+        elif term in context.plant_terms and food.plant_form:
+            penalty += EQUIVALENT_TERM
+        else:
+            penalty += NOTE_ONLY_TERM if term in food.note_terms else MISSING_TERM
+    if context.plant and food.animal:
+        penalty += QUALIFIER_CONFLICT
+    if context.changed & food.name_terms:
+        penalty += CHANGED_FOOD
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
     start = min(
