@@ -15,8 +15,9 @@ import functools
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Literal, Protocol
 
+from twitchcheck import dishes
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
 from twitchcheck.fooddb import SOURCES, Food, get_food, get_foods
 from twitchcheck.limits import limit
@@ -24,7 +25,10 @@ from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.portions import Grams, checked, grams_for, measure
 from twitchcheck.quantity import Quantity, parse_quantity
 from twitchcheck.search import Match, search
-from twitchcheck.text import clip, quoted, user_text
+from twitchcheck.text import clip, quoted, terms, user_text
+
+How = Literal["matched", "dish", "split", "approximation", "needs_detail"]
+REGIONS = ("uk", "us")
 
 MIN_SCORE = 0.45  # below this the best match shares too little with what was typed
 SURE_SCORE = 0.9  # below this the match is shown as uncertain, with alternatives
@@ -51,10 +55,17 @@ class Item:
     alternatives: tuple[Match, ...] = ()
     uncertain: bool = False
     warnings: tuple[str, ...] = ()  # possible but unusual: a very large amount
+    # How the line became this item: one food ("matched"), one FNDDS mixed dish for a
+    # combination ("dish"), one of the foods of a line split into parts ("split"; every part
+    # shares the line's `input`), or a generic food for a chain or brand item ("approximation").
+    how: How = "matched"
+    note: str = ""  # what was done, in words: "split from 'toast with butter'"
 
     def to_dict(self) -> dict[str, object]:
         return {
             "input": self.input,
+            "how": self.how,
+            "note": self.note,
             "food": {
                 "id": self.food.id,
                 "name": self.food.name,
@@ -86,21 +97,84 @@ class NutrientReport:
         }
 
 
-def resolve(phrase: str) -> Item:
+class NeedsDetailError(InputError):
+    """A line that names no food ("leftovers", "dinner out"): it needs detail, never a guess."""
+
+    code = "needs_detail"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """What one line became: its items (several when it was split into its foods)."""
+
+    input: str
+    items: tuple[Item, ...]
+
+    @property
+    def how(self) -> How:
+        return self.items[0].how
+
+    def to_dict(self) -> dict[str, object]:
+        return {"input": self.input, "how": self.how, "items": [i.to_dict() for i in self.items]}
+
+
+def resolve(phrase: str, region: str | None = None) -> Item:
     """Resolve one phrase such as "a medium banana" into food, grams and nutrients.
 
+    A combination is one item when one food fits it whole ("tea with milk"); when it splits
+    into several foods, this is the first (the head food) and `resolve_line` gives them all.
+    `region` ("uk", "us", or None for USDA's US measures) sizes pints and fluid ounces.
     The phrase is read as data (`text.user_text`: bounded, invisible characters dropped,
-    look-alike letters refused); every refusal is an `InputError` naming what would do.
+    look-alike letters refused); every refusal is an `InputError` naming what would do, a
+    line that names no food a `NeedsDetailError`.
     """
+    return resolve_line(phrase, region).items[0]
+
+
+def resolve_line(phrase: str, region: str | None = None) -> Line:
+    """Every food of one diary line: one item, one dish, or the foods of a combination.
+
+    "2 slices of toast with butter" is two items sharing the line as `input`: the toast with
+    the amount written, the butter at its typical portion (an estimate). Rules and word lists:
+    `dishes` and ``data/dishes.toml``; food-aware measures: ``data/units.toml`` [by_food].
+    """
+    if region is not None and region not in REGIONS:
+        raise InputError(f"region {quoted(str(region), 20)} is not known; use 'uk' or 'us'")
     text = user_text(phrase, "food phrase", MAX_CHARS)
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")
-    quantity = parse_quantity(text)
+    quantity = replace(parse_quantity(text), region=region)
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
-        return _item(text, food, grams_for(food, quantity), (), False)
+        return Line(text, (_item(text, food, grams_for(food, quantity), (), False),))
     if not quantity.food:
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
+    if dishes.needs_detail(quantity.food):
+        raise NeedsDetailError(
+            f"{quoted(text)} names no food; write what was eaten (e.g. '1 bowl of vegetable "
+            "soup'), it is not guessed"
+        )
+    drink = dishes.drink(quantity.food)
+    if drink is not None:
+        return Line(text, _drink(text, quantity, drink))
+    if quantity.kind == "count" and dishes.joined_after(text, quantity.unit or ""):
+        # "2 eggs with toast", "eggs, bacon": the count word was a food, not the rest's measure
+        quantity = replace(
+            quantity,
+            amount=None if quantity.implied else quantity.amount,
+            unit=None,
+            kind=None,
+            implied=False,
+            food=f"{quantity.unit}, {dishes.strip_join(quantity.food)}",
+        )
+    pieces = dishes.split(quantity.food)
+    if len(pieces) == 1:
+        return Line(text, (_single(text, quantity),))
+    return Line(text, _combination(text, quantity, pieces))
+
+
+def _single(text: str, quantity: Quantity) -> Item:
+    """One food, searched; a size word that is not a portion may be part of its name."""
     try:
         return _found(text, quantity)
     except PortionError:
@@ -110,6 +184,104 @@ def resolve(phrase: str) -> Item:
     # word is part of the food's name.
     named = f"{quantity.unit} {quantity.food}"
     return _found(text, replace(quantity, amount=None, unit=None, kind=None, food=named))
+
+
+def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tuple[Item, ...]:
+    """A line of several foods: the longest run of parts from the left that one food fits
+    whole (a dish) is one item, else each part is its own; the amount written goes to the
+    first item, the others take their typical portion unless they carry their own amount."""
+    parts = pieces[0::2]
+    if len(parts) > dishes.table().max_parts:
+        raise InputError(
+            f"{quoted(text, 60)} names more than {dishes.table().max_parts} foods; "
+            "write one food per line"
+        )
+    items: list[Item] = []
+    start = 0
+    while start < len(parts):
+        end, dish = start + 1, None
+        for stop in range(len(parts), start + 1, -1):
+            words = "".join(pieces[2 * start : 2 * stop - 1])
+            dish = _dish(words, parts[start:stop])
+            if dish is not None:
+                end = stop
+                break
+        words = dish.name if dish is not None else parts[start]
+        start = end
+        if items and _counted(words, items):
+            continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
+        items.append(_part(text, quantity, words, first=not items, dish=dish is not None))
+    if len(items) == 1:
+        return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
+    return tuple(items)
+
+
+def _counted(words: str, items: list[Item]) -> bool:
+    """Whether every word of a part is already in the name of a food found for the line."""
+    said = set(terms(words))
+    return bool(said) and any(said <= set(terms(item.food.name)) for item in items)
+
+
+def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
+    """The food that fits `words` whole, if it scores `dish_score` and its name holds a word
+    of every part ("Tea, hot, with milk" for "tea with milk")."""
+    matches = search(words, limit=1)
+    if not matches or matches[0].score < dishes.table().dish_score:
+        return None
+    best = matches[0]
+    name = set(terms(best.name))
+    other_kind = (name & dishes.table().dish_kinds) - set(terms(words))
+    if not other_kind and all(set(terms(part)) & name for part in parts):
+        return Match(best.rowid, best.id, words, best.group, best.source, best.score)
+    return None
+
+
+def _part(text: str, line: Quantity, words: str, first: bool, dish: bool) -> Item:
+    """One food of a combination: the line's amount if it comes first, else its own amount
+    ("with 2 tbsp peanut butter") or its typical portion, marked as an estimate."""
+    if first:
+        quantity = replace(line, food=words)
+    else:
+        own = replace(parse_quantity(words), region=line.region)
+        quantity = own if own.food else replace(own, food=words)
+    item = _single(text, quantity)
+    how: How = "dish" if dish else "split"
+    note = f"{'dish' if dish else 'part'} {quoted(words, 40)} of {quoted(text, 60)}"
+    if not first and quantity.amount is None:
+        note += "; typical portion assumed"
+    return replace(item, how=how, note=note)
+
+
+def _drink(text: str, quantity: Quantity, drink: dishes.Drink) -> tuple[Item, ...]:
+    """A coffee drink with its milk named ("oat milk latte"): the coffee and the milk, as
+    shares of the drink's volume (the amount written, else the drink's usual size)."""
+    ml = drink.ml
+    if quantity.amount is not None:
+        try:
+            ml = measure(_reference(), replace(quantity, food="water")).grams
+        except InputError:
+            ml = drink.ml * (quantity.amount if quantity.unit is None else 1.0)
+    shares = ((drink.base, drink.base_share), (drink.milk, 1.0 - drink.base_share))
+    items = []
+    for words, share in shares:
+        part = Quantity(share * ml, "ml", "volume", words, region=quantity.region)
+        item = _single(text, part)
+        grams = replace(
+            item.grams,
+            estimate=True,
+            basis=f"{item.grams.basis} ({share:.0%} of a {ml:.0f} ml {drink.kind})",
+        )
+        rescaled = _item(text, item.food, grams, item.alternatives, item.uncertain)
+        note = f"{drink.kind} counted as coffee and {drink.milk}"
+        items.append(replace(rescaled, how="split", note=note))
+    return tuple(items)
+
+
+@functools.cache
+def _reference() -> Food:
+    """Water, whose grams are its millilitres: to read a drink's volume ("a mug", "12 oz")."""
+    best = search("water tap", limit=1)[0]
+    return get_food(best.id)
 
 
 def _found(text: str, quantity: Quantity) -> Item:

@@ -80,14 +80,78 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
     if unit is None:
         return _by_count(food, amount) if amount is not None else _typical(food)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
+    if unit == "oz" and is_drink(food):  # "8 oz" of a drink is fluid ounces
+        unit = "fl oz"
+    if quantity.region == "uk" and f"uk {unit}" in table.volume:  # an imperial pint, fl oz
+        unit = f"uk {unit}"
     if unit in table.mass:
         grams = amount * table.mass[unit]
         return Grams(grams, f"{amount:g} {unit} = {grams:.4g} g", quantity.approximate)
     if unit in table.volume:
         return _by_volume(food, amount, unit, table.volume[unit] * amount, quantity)
+    rule = food_rule(food, unit, quantity)
     if unit in table.count:
-        return _by_portion_word(food, amount, unit, table.count[unit])
+        if rule is not None and _rule_first(rule, quantity.region):
+            return _by_rule(food, amount, unit, rule, quantity)
+        try:
+            return _by_portion_word(food, amount, unit, table.count[unit])
+        except PortionError:
+            if rule is None:
+                raise
+            return _by_rule(food, amount, unit, rule, quantity)
+    if rule is not None:
+        return _by_rule(food, amount, unit, rule, quantity)
     return _informal(food, amount, unit, table.informal[unit], quantity)
+
+
+def is_drink(food: Food) -> bool:
+    """Whether `food` is drunk (its USDA group or the head of its name says so)."""
+    table = units()
+    group = food.group.lower()
+    if any(word in group for word in table.drink_groups):
+        return True
+    head = food.name.split(",")[0]
+    return bool(set(terms(head)) & table.drink_words)
+
+
+def food_rule(food: Food, unit: str, quantity: Quantity) -> dict[str, object] | None:
+    """The food-aware default for an informal or container measure (units.toml [by_food]):
+    the first rule naming a word of the food's name or of what was typed."""
+    rules = units().by_food.get(unit)
+    if not rules:
+        return None
+    said = set(terms(food.name)) | set(terms(quantity.food))
+    for rule in rules:
+        words = rule.get("words", [])
+        assert isinstance(words, list)
+        if said & {singular(str(w)) for w in words}:
+            return rule
+    return None
+
+
+def _rule_first(rule: dict[str, object], region: str | None) -> bool:
+    """A rule beats the food's own portion when it says so, or has a figure for the region."""
+    regional = region is not None and (f"{region}_ml" in rule or f"{region}_grams" in rule)
+    return bool(rule.get("first")) or regional
+
+
+def _by_rule(
+    food: Food, amount: float, unit: str, rule: dict[str, object], quantity: Quantity
+) -> Grams:
+    region = quantity.region or "us"
+    note = str(rule["note"])
+    for key in (f"{region}_grams", "grams"):
+        if key in rule:
+            grams = amount * float(str(rule[key]))
+            return Grams(grams, f"{amount:g} {unit}: {note}", True)
+    ml = amount * float(str(rule.get(f"{region}_ml", rule.get("ml", 0.0))))
+    try:
+        by_volume = _by_volume(food, amount, unit, ml, quantity)
+    except PortionError:
+        if not is_drink(food):
+            raise
+        return Grams(ml, f"{amount:g} {unit}: {note}; 1 ml taken as 1 g", True)
+    return Grams(by_volume.grams, f"{amount:g} {unit}: {note}", True, by_volume.portion)
 
 
 def _typical(food: Food) -> Grams:

@@ -22,7 +22,7 @@ import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from twitchcheck._data import data_path
@@ -89,6 +89,7 @@ class Quantity:
     pinned_id: str | None = None
     approximate: bool = False  # a range such as "2-3" or a word such as "a couple"
     implied: bool = False  # a unit with no number ("cup of tea"): one is meant
+    region: str | None = None  # "uk" or "us": whose pint, fl oz, tin and shot are meant
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ class UnitTable:
     count: dict[str, list[str]]
     informal: dict[str, dict[str, object]]
     aliases: dict[str, str]
+    by_food: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    drink_groups: tuple[str, ...] = ()
+    drink_words: frozenset[str] = frozenset()
 
     def canonical(self, word: str) -> str:
         """ "tablespoon" -> "tbsp"; a canonical name maps to itself."""
@@ -122,7 +126,17 @@ def units() -> UnitTable:
     """The unit table from ``data/units.toml``."""
     with data_path("units.toml").open("rb") as handle:
         raw = tomllib.load(handle)
-    return UnitTable(raw["mass"], raw["volume"], raw["count"], raw["informal"], raw["aliases"])
+    drink = raw.get("drink", {})
+    return UnitTable(
+        raw["mass"],
+        raw["volume"],
+        raw["count"],
+        raw["informal"],
+        raw["aliases"],
+        raw.get("by_food", {}),
+        tuple(drink.get("groups", ())),
+        frozenset(drink.get("words", ())),
+    )
 
 
 def number(text: str) -> float:
