@@ -163,3 +163,81 @@ def test_any_query_gives_results_or_a_documented_error(query: str) -> None:
         return
     assert len(matches) <= 5
     assert all(0.0 <= m.score <= 1.0 for m in matches)
+
+
+# Qualifiers that change the food (issue 11): general rules with word lists in search.toml.
+DAIRY_OR_EGG = re.compile(r"\b(Milk|milk|Cheese|cheese|Yogurt|Egg|egg|Cream|Butter)\b")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["oat milk", "soy milk", "soya milk", "almond milk", "rice milk", "coconut milk",
+     "oat yogurt", "soy yogurt", "oat milk latte", "soy latte", "porridge with oat milk",
+     "vegan pizza", "plant milk", "dairy-free milk", "almond milk cappuccino"],
+)  # fmt: skip
+def test_plant_qualifiers_never_yield_dairy_or_egg(query: str) -> None:
+    from twitchcheck.search import _profiles
+
+    top = search(query, limit=3)
+    assert top
+    for match in top:
+        (profile,) = _profiles([match.rowid])
+        assert not profile.animal, f"{query!r} -> {match.name}"
+
+
+def test_toast_is_toasted_bread_unless_french_is_written() -> None:
+    assert "French" not in search("toast")[0].name
+    assert "French" not in search("wholemeal toast")[0].name
+    assert search("french toast")[0].name.startswith("French toast")
+
+
+def test_with_skin_is_the_whole_food_not_the_skin_only() -> None:
+    assert "skin only" not in search("baked potato with skin")[0].name
+    assert "flesh and skin" in search("baked potato with skin")[0].name
+
+
+def test_side_salad_is_a_green_salad() -> None:
+    assert "potato" not in search("side salad")[0].name.lower()
+
+
+@pytest.mark.parametrize(
+    "food",
+    ["kefir", "quark", "skyr", "tempeh", "seitan", "edamame", "hummus", "houmous", "falafel",
+     "tahini", "oat milk", "soya milk", "porridge", "muesli", "granola", "crumpet", "scone",
+     "oatcake", "flapjack", "courgette", "aubergine", "rocket", "swede", "mange tout", "pitta",
+     "lasagne", "cottage pie", "double cream", "natural yogurt", "pak choi",
+     "spring greens", "broad beans", "kimchi", "miso", "couscous", "bulgur", "naan", "chapati",
+     "custard"],
+)  # fmt: skip
+def test_common_foods_are_found(food: str) -> None:
+    top = search(food, limit=1)
+    assert top, food
+    assert top[0].score >= 0.7, (food, top)
+
+
+@pytest.mark.parametrize(
+    ("query", "generic"),
+    [("greggs sausage roll", "sausage roll"), ("grande latte", "latte"),
+     ("starbucks", "coffee latte"), ("nando's chicken", "chicken"),
+     ("chipotle burrito bowl", "burrito bowl"), ("pret", "sandwich nfs")],
+)  # fmt: skip
+def test_chain_items_are_approximations_of_a_generic_food(query: str, generic: str) -> None:
+    from twitchcheck.search import approximate_for
+
+    assert approximate_for(query) == generic
+    assert all(m.approximation for m in search(query))
+    assert search(query)[0].to_dict()["approximation"] is True
+
+
+def test_foods_named_in_usda_are_not_approximations() -> None:
+    from twitchcheck.search import approximate_for
+
+    assert approximate_for("big mac") is None
+    assert not search("banana")[0].approximation
+
+
+def test_words_in_no_food_name_do_not_widen_the_search() -> None:
+    start = time.perf_counter()
+    top = search("container of plain low fat yogurt")
+    assert time.perf_counter() - start < 0.5
+    assert top[0].name.startswith("Yogurt")

@@ -43,7 +43,7 @@ UNCOOKED = 12.0  # raw meat or dry grain when nobody asked for raw
 SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
 QUALIFIER_CONFLICT = 40.0  # a plant-food query ("oat milk", "vegan") meeting a dairy or egg food
 CHANGED_FOOD = 30.0  # a word that makes another food ("French" toast) that the query lacks
-EQUIVALENT_TERM = 2.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
+EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
 CANDIDATE_CAP = 300  # foods scored when no food holds every query word (latency bound)
 COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
 
@@ -245,9 +245,15 @@ def _ranked(query: str) -> tuple[Match, ...]:
     rowids = _candidates(required, require_all=True, in_head=True)
     if len(rowids) < HEAD_ENOUGH:
         rowids = _candidates(required, require_all=True) or _overlap(known)
-    profiles = _profiles(rowids)
-    cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
     context = _context(wanted)
+    profiles = _profiles(rowids)
+    if context.plant and not any(p.plant_form and not p.animal for p in profiles):
+        # "oat yogurt" and no oat yogurt: the plant forms of the food ("Yogurt, soy").
+        plain = [t for t in required if t not in context.plant_terms]
+        if plain and plain != required:
+            rowids = list(dict.fromkeys(rowids + _candidates(plain, require_all=True)))
+            profiles = _profiles(rowids)
+    cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
     scored = sorted(
         ((_score(wanted, p, cooked_heads, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
@@ -299,6 +305,10 @@ class _Context:
     plant: bool  # a plant-food query: "oat milk", "soy yogurt", "vegan pizza"
     plant_terms: frozenset[str]  # the query's plant qualifiers, met by any plant word
     changed: frozenset[str]  # words that would make another food than the one asked for
+    wanted: frozenset[str]
+    soft: frozenset[str]
+    reversed_pairs: frozenset[tuple[str, str]]  # ("milk", "chocolate") for "chocolate milk"
+    raw_asked: bool
 
 
 def _context(wanted: list[str]) -> _Context:
@@ -314,7 +324,13 @@ def _context(wanted: list[str]) -> _Context:
     for term in wanted:
         changed |= words.changes.get(term, frozenset())
     return _Context(
-        plant, frozenset(plant_terms) if plant else frozenset(), frozenset(changed - present)
+        plant=plant,
+        plant_terms=frozenset(plant_terms) if plant else frozenset(),
+        changed=frozenset(changed - present),
+        wanted=frozenset(present),
+        soft=words.soft,
+        reversed_pairs=frozenset((b, a) for a, b in itertools.pairwise(wanted)),
+        raw_asked=bool(present & words.raw_words),
     )
 
 
@@ -492,14 +508,22 @@ def _qualifier(segment: list[str]) -> bool:
 def _score(
     wanted: list[str], food: _Profile, cooked_heads: frozenset[str], context: _Context
 ) -> float:
-    """100 minus the penalties below; higher is a better match."""
-    words = _words()
-    wanted_set = set(wanted)
+    """100 minus the penalties below; higher is a better match.
+
+    Written as plain loops over the query's few words: it runs for every candidate.
+    """
+    wanted_set = context.wanted
     penalty = food.static
+    first_segment = food.first_segment
+    tail_costs = food.tail_costs
+    start = food.segments
+    asked_tail = 0.0
     for term in wanted:
-        if term in food.name_terms:
-            continue
-        if term in words.soft:
+        segment = first_segment.get(term)
+        if segment is not None:
+            start = min(start, segment)
+            asked_tail += tail_costs.get(term, 0.0)
+        elif term in context.soft:
             penalty += SOFT_MISSING
         elif term in context.plant_terms and food.plant_form:
             penalty += EQUIVALENT_TERM
@@ -507,27 +531,22 @@ def _score(
             penalty += NOTE_ONLY_TERM if term in food.note_terms else MISSING_TERM
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
-    if context.changed & food.name_terms:
+    if context.changed and not context.changed.isdisjoint(food.name_terms):
         penalty += CHANGED_FOOD
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
-    start = min(
-        (food.first_segment[t] for t in wanted if t in food.first_segment), default=food.segments
-    )
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
     if not food.taxonomic_head:
-        foreign = sum(1 for t in food.head_terms if t not in wanted_set)
+        foreign = 0
+        for term in food.head_terms:
+            if term not in wanted_set:
+                foreign += 1
         penalty += FOREIGN_HEAD * min(foreign, 2)
-    penalty += food.tail_total - sum(food.tail_costs.get(t, 0.0) for t in wanted_set)
-    if food.head_unusual - wanted_set:
+    penalty += food.tail_total - asked_tail
+    if food.head_unusual and not food.head_unusual <= wanted_set:
         penalty += UNUSUAL_WORD
-    if any((b, a) in food.pairs for a, b in itertools.pairwise(wanted)):
+    if context.reversed_pairs and not context.reversed_pairs.isdisjoint(food.pairs):
         penalty += REVERSED
-    if (
-        food.cooked_kind
-        and food.has_raw
-        and food.head in cooked_heads
-        and not wanted_set & words.raw_words
-    ):
+    if food.cooked_kind and food.has_raw and not context.raw_asked and food.head in cooked_heads:
         penalty += UNCOOKED
     return 100.0 - penalty
