@@ -939,8 +939,8 @@ def with_stub(check) -> None:
 
     egg = resolve("2 eggs")
 
-    def fake(phrase: str):
-        return egg if len(phrase) % 2 else UnknownFoodError(phrase[:40])
+    def fake(phrase: str, region: str | None = None):
+        return (egg,) if len(phrase) % 2 else UnknownFoodError(phrase[:40])
 
     with mock.patch("twitchcheck.diary._model.resolve_cached", fake):
         check()
@@ -975,3 +975,152 @@ def test_pathological_single_inputs_finish_quickly(text, fmt) -> None:
 def test_a_file_name_too_long_for_the_system_is_a_diary_error() -> None:
     with pytest.raises(DiaryError, match=r"cannot read x+…: File name too long"):
         read_diary(Path("x" * 5000))
+
+
+# --- Times and meals written on a line (issue 11) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "meal", "rest"),
+    [
+        ("08:00 latte", "08:00", None, "latte"),
+        ("7.30am porridge", "07:30", None, "porridge"),
+        ("7:45 pm", "19:45", None, ""),
+        ("14h30", "14:30", None, ""),
+        ("7am toast", "07:00", None, "toast"),
+        ("12pm sandwich", "12:00", None, "sandwich"),
+        ("12am milk", "00:00", None, "milk"),
+        ("10:30 - 2 eggs", "10:30", None, "2 eggs"),
+        ("lunch: soup", None, "lunch", "soup"),
+        ("Breakfast - eggs", None, "breakfast", "eggs"),
+        ("snack) crisps", None, "snack", "crisps"),
+        ("08:00 breakfast: porridge", "08:00", "breakfast", "porridge"),
+        ("Dinner - 19:30 - pasta", "19:30", "dinner", "pasta"),
+        # amounts are never times, and meal words without a separator are food
+        ("2 eggs", None, None, "2 eggs"),
+        ("1.25 cups rice", None, None, "1.25 cups rice"),
+        ("1.5 cups milk", None, None, "1.5 cups milk"),
+        ("250 g rice", None, None, "250 g rice"),
+        ("3 oz ham", None, None, "3 oz ham"),
+        ("snack bar", None, None, "snack bar"),
+        ("25:00 tea", None, None, "25:00 tea"),
+        ("7:75 tea", None, None, "7:75 tea"),
+        ("13pm tea", None, None, "13pm tea"),
+    ],
+)
+def test_lead_time_and_meal(text: str, time: str | None, meal: str | None, rest: str) -> None:
+    from twitchcheck.diary._when import lead
+
+    found = lead(text)
+    assert (found.time, found.meal, found.rest) == (time, meal, rest)
+
+
+def test_times_and_meals_on_lines_are_kept_on_entries() -> None:
+    diary = read(
+        "2026-11-16\n08:00 1 cup coffee\n7.30am 2 eggs\nlunch: 1 medium banana\n"
+        "7:45 pm\n1 cup milk\nDinner - 2 eggs\n2 eggs\n"
+    )
+    entries = by_line(diary)
+    assert (entries[2].time, entries[2].meal, entries[2].text) == ("08:00", None, "1 cup coffee")
+    assert (entries[3].time, entries[3].grams) == ("07:30", pytest.approx(entries[8].grams))
+    assert (entries[4].time, entries[4].meal) == (None, "lunch")
+    assert (entries[6].time, entries[6].meal) == ("19:45", "lunch")  # a time heading
+    assert (entries[7].time, entries[7].meal) == (None, "dinner")  # a meal resets the time
+    assert entries[8].meal == "dinner"
+    assert entries[2].to_dict()["time"] == "08:00"
+    assert not line_problems(diary)
+
+
+def test_a_number_that_is_an_amount_is_not_a_time() -> None:
+    diary = read("2026-11-16\n2 eggs\n1.5 cups milk\n")
+    assert all(entry.time is None for entry in diary.entries)
+    one = by_line(read("2026-11-16\n1 egg\n"))[2].grams
+    assert by_line(diary)[2].grams == pytest.approx(2 * (one or 0))
+
+
+def test_csv_food_cell_with_a_time() -> None:
+    diary = read("date,food\n2026-11-16,08:00 1 cup coffee\n2026-11-16,lunch: 2 eggs\n")
+    entries = by_line(diary)
+    assert entries[2].time == "08:00"
+    assert entries[2].item is not None
+    assert entries[3].meal == "lunch"
+
+
+# --- Region: day-month order and phrase resolution ----------------------------------------
+
+
+def test_region_settles_day_month_order() -> None:
+    text = "03/04/2026\n2 eggs\n"
+    assert read(text, region="uk").days == (datetime.date(2026, 4, 3),)
+    assert read(text, region="us").days == (datetime.date(2026, 3, 4),)
+    with pytest.raises(DiaryError, match="could be"):
+        read(text)  # no region, no --day-first: refused as ambiguous
+    with pytest.raises(DiaryError, match="could be"):
+        read(text, region="ca")  # both orders in use
+    # an explicit day_first wins over the region
+    assert read(text, region="us", day_first=True).days == (datetime.date(2026, 4, 3),)
+
+
+def test_region_is_passed_to_phrase_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    from twitchcheck.diary import _model
+
+    seen: list[str | None] = []
+    real = _model.resolve
+
+    def spy(phrase: str, region: str | None = None) -> object:
+        seen.append(region)
+        return real(phrase)
+
+    monkeypatch.setattr(_model, "resolve", spy)
+    monkeypatch.setattr(_model, "_REGION_AWARE", True)
+    monkeypatch.setattr(_model, "_CACHE", {})
+    diary = read("2026-11-16\n2 eggs\n", region="uk")
+    assert seen == ["uk"]
+    assert diary.region == "uk"
+    assert diary.to_dict()["region"] == "uk"
+
+
+def test_resolve_results_that_are_several_items_become_several_entries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from twitchcheck.diary import _model
+
+    real = _model.resolve
+
+    def split(phrase: str, region: str | None = None) -> object:
+        return [real("1 slice toast"), real("1 tbsp peanut butter")]
+
+    monkeypatch.setattr(_model, "resolve", split)
+    monkeypatch.setattr(_model, "_CACHE", {})
+    diary = read("2026-11-16\ntoast with peanut butter\n")
+    assert [e.line for e in diary.entries] == [2, 2]
+
+
+def test_needs_detail_items_are_a_problem_not_an_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    from twitchcheck.diary import _model
+
+    real = _model.resolve
+
+    @dataclasses.dataclass
+    class Vague:
+        item: object
+        how: str = "needs_detail"
+        note: str = "'leftovers' names no food"
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.item, name)
+
+    def vague(phrase: str, region: str | None = None) -> object:
+        return [Vague(real("1 egg"))]
+
+    monkeypatch.setattr(_model, "resolve", vague)
+    monkeypatch.setattr(_model, "_CACHE", {})
+    diary = read("2026-11-16\nleftovers\n2 eggs\n")
+    assert not diary.entries
+    assert [(p.line, p.kind) for p in diary.problems if p.kind == "needs_detail"] == [
+        (2, "needs_detail"),
+        (3, "needs_detail"),
+    ]
+    assert "names no food" in diary.problems[0].message

@@ -286,3 +286,67 @@ def test_a_nutrient_the_diary_lacks_is_planned_from_the_baseline_and_says_so() -
     by_key = {g.key: g for g in gaps}
     assert "vitamin_b12_ug" in by_key  # a vegan's B12 baseline is 0
     assert all(g.basis.startswith("not in your diary") for g in gaps)
+
+
+# --- Honest totals and under-recording (issue 11) ------------------------------------------
+
+LOW_WEEK = "".join(
+    f"2026-11-{d}\n1 medium banana\n1 cup milk\nxyzzyqq blorp{d}\n" for d in range(16, 23)
+)
+
+
+def test_lines_not_counted_are_counted_and_lower_short_judgements() -> None:
+    diary = parse_diary_text(LOW_WEEK, "text")
+    analysis = analyze(diary, WOMAN)
+    assert analysis.lines is not None
+    assert (analysis.lines.total, analysis.lines.not_counted, analysis.lines.unmatched) == (
+        21,
+        7,
+        7,
+    )
+    assert any(n.startswith("7 of 21 lines not counted (7 unmatched)") for n in analysis.notes)
+    magnesium = next(r for r in analysis.nutrients if r.key == "magnesium_mg")
+    assert magnesium.assessment.judgement in {"inadequate", "possibly_inadequate"}
+    assert magnesium.assessment.confidence == "low"  # a third of the lines: over 10 %
+    assert magnesium.may_be_higher
+    assert "magnesium may be higher" in magnesium.assessment.note
+    data = json.loads(json.dumps(analysis.to_dict(), allow_nan=False))
+    assert data["lines"]["not_counted"] == 7
+    assert data["adequacy"]["magnesium_mg"]["may_be_higher"] is True
+
+
+def test_under_recorded_diary_has_no_confident_shortfall() -> None:
+    diary = parse_diary_text(LOW_WEEK.replace("xyzzyqq blorp", "1 cup milk #"), "text")
+    analysis = analyze(diary, WOMAN, weight_kg=70, height_cm=170)
+    assert analysis.energy is not None
+    assert analysis.energy.under_recorded
+    assert analysis.lines is not None
+    assert analysis.lines.not_counted == 0
+    for result in analysis.nutrients:
+        if result.assessment.judgement in {"inadequate", "possibly_inadequate"}:
+            assert result.assessment.confidence == "low", result.key
+            assert "under-recorded" in result.assessment.note
+    assert any("Goldberg cut-off" in n for n in analysis.notes)
+    handed = analysis.to_screening()["nutrients"]
+    assert isinstance(handed, dict)
+    assert all(
+        v["confidence"] <= 0.5  # type: ignore[index]
+        for v in handed.values()
+        if v["judgement"] in {"inadequate", "possibly_inadequate"}  # type: ignore[index]
+    )
+
+
+def test_a_complete_diary_keeps_its_confidence() -> None:
+    analysis = analyze(parse_diary_text(WEEK, "text"), WOMAN)
+    assert analysis.lines is not None
+    assert analysis.lines.not_counted == 0
+    assert not any("lines not counted" in n for n in analysis.notes)
+    assert all(not r.may_be_higher for r in analysis.nutrients)
+
+
+def test_entries_in_json_carry_time_meal_and_how() -> None:
+    diary = parse_diary_text("2026-11-16\n08:00 1 cup coffee\nlunch: 2 eggs\n", "text")
+    entries = analyze(diary, WOMAN).to_dict()["entries"]
+    assert isinstance(entries, list)
+    assert [(e["time"], e["meal"]) for e in entries] == [("08:00", None), (None, "lunch")]
+    assert all(e["how"] in {"matched", "dish", "split", "approximation"} for e in entries)

@@ -17,12 +17,16 @@ screening as evidence (`to_screening`) and to the plan (`usual` holds only what 
 from __future__ import annotations
 
 import datetime
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
+from twitchcheck._data import data_path
 from twitchcheck.adequacy import Assessment, UpperCheck, assess, upper_without_food
+from twitchcheck.energy import EnergyCheck, energy_check
 from twitchcheck.errors import InputError
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS, NUTRIENT_KEYS
@@ -35,6 +39,78 @@ if TYPE_CHECKING:
     from twitchcheck.supplements import Supplement
 
 TOP_SOURCES = 5
+NOT_COUNTED_KINDS = frozenset({"unmatched", "needs_detail", "invalid"})
+Confidence = Literal["low", "moderate", "high"]
+_CONFIDENCE_ORDER: tuple[Confidence, ...] = ("low", "moderate", "high")
+_SHORT = frozenset({"inadequate", "possibly_inadequate"})
+
+
+@cache
+def _honest_limits() -> dict[str, float]:
+    with data_path("diary.toml").open("rb") as handle:
+        table = tomllib.load(handle)["honest_totals"]
+    return {str(k): float(v) for k, v in table.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class LineCounts:
+    """The diary's food lines: how many were counted, and why the others were not.
+
+    `not_counted` are lines left out of every total (unmatched, needing detail, invalid);
+    `uncertain` lines are counted but matched with doubt.
+    """
+
+    total: int
+    counted: int
+    not_counted: int
+    unmatched: int
+    needs_detail: int
+    invalid: int
+    uncertain: int
+    uncertain_lines: frozenset[int] = field(default=frozenset(), compare=False)
+
+    @property
+    def summary(self) -> str:
+        """ "4 of 49 lines not counted (3 unmatched, 1 needing detail)" """
+        parts = [
+            f"{n} {what}"
+            for n, what in (
+                (self.unmatched, "unmatched"),
+                (self.needs_detail, "needing detail"),
+                (self.invalid, "invalid"),
+            )
+            if n
+        ]
+        detail = f" ({', '.join(parts)})" if parts else ""
+        return f"{self.not_counted} of {self.total} lines not counted{detail}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "counted": self.counted,
+            "not_counted": self.not_counted,
+            "unmatched": self.unmatched,
+            "needs_detail": self.needs_detail,
+            "invalid": self.invalid,
+            "uncertain": self.uncertain,
+        }
+
+
+def line_counts(entries: Sequence[DiaryEntry], problems: Sequence[DiaryProblem]) -> LineCounts:
+    """Count the diary's food lines: those behind entries and those left out."""
+    by_kind: dict[str, set[int]] = defaultdict(set)
+    for problem in problems:
+        by_kind[problem.kind].add(problem.line)
+    counted = {e.line for e in entries}
+    left_out = set().union(*(by_kind[k] for k in NOT_COUNTED_KINDS)) - counted
+    unmatched = by_kind["unmatched"] - counted
+    detail = by_kind["needs_detail"] - counted - unmatched
+    invalid = left_out - unmatched - detail
+    uncertain = by_kind["uncertain"] & counted
+    return LineCounts(
+        len(counted | left_out), len(counted), len(left_out), len(unmatched), len(detail),
+        len(invalid), len(uncertain), frozenset(uncertain),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +164,8 @@ class NutrientResult:
     days_with_value: int = 0
     items: int = 0
     items_without_value: int = 0
+    capped: bool = False  # confidence lowered for lines not counted, doubt or under-recording
+    may_be_higher: bool = False  # lines not counted could only add to it
 
     @property
     def goal(self) -> float | None:
@@ -108,6 +186,8 @@ class NutrientResult:
             "percent_of_target": _rounded(self.percent_of_target, 1),
             "days_with_value": self.days_with_value,
             "items_without_value": self.items_without_value,
+            "may_be_higher": self.may_be_higher,
+            "confidence_lowered": self.capped,
             "adequacy": self.assessment.to_dict(),
             "top_sources": [s.to_dict() for s in self.top_sources],
         }
@@ -141,6 +221,8 @@ class UnknownNutrient:
             "percent_of_target": None,
             "days_with_value": 0,
             "items_without_value": None,
+            "may_be_higher": False,
+            "confidence_lowered": False,
             "adequacy": {
                 "method": "none",
                 "supplements_counted": round(self.supplement, 3),
@@ -170,6 +252,10 @@ class DietAnalysis:
     notes: tuple[str, ...]
     supplements: tuple[dict[str, object], ...] = ()
     unknown: tuple[UnknownNutrient, ...] = ()
+    lines: LineCounts | None = None
+    energy: EnergyCheck | None = None
+    entries: tuple[DiaryEntry, ...] = ()
+    region: str | None = None
 
     @property
     def results(self) -> tuple[NutrientResult | UnknownNutrient, ...]:
@@ -189,6 +275,9 @@ class DietAnalysis:
             "supplements": list(self.supplements),
             "problems": [_problem(p) for p in self.problems],
             "notes": list(self.notes),
+            "lines": self.lines.to_dict() if self.lines else None,
+            "energy_check": self.energy.to_dict() if self.energy else None,
+            "entries": [_entry(e) for e in self.entries],
         }  # fmt: skip
 
     def to_screening(self) -> dict[str, object]:
@@ -209,6 +298,10 @@ class DietAnalysis:
                 confidence = a.p_adequate if a.judgement == "adequate" else 1 - a.p_adequate
             if result.items_without_value and a.judgement != "adequate":
                 confidence = min(confidence, 0.5)  # a shortfall on a lower bound: weigh it less
+            if result.capped:  # lines not counted, doubt or under-recording lowered it
+                confidence = min(
+                    confidence, {"high": 1.0, "moderate": 0.7, "low": 0.5}[a.confidence]
+                )
             judged[result.key] = {
                 "judgement": a.judgement,
                 "confidence": round(confidence, 3),
@@ -218,32 +311,107 @@ class DietAnalysis:
         return {"days": len(self.days), "nutrients": judged, "source": "twitchcheck diet analyze"}
 
 
-def analyze(diary: Diary, person: Person, supplements: Sequence[Supplement] = ()) -> DietAnalysis:
+def analyze(
+    diary: Diary,
+    person: Person,
+    supplements: Sequence[Supplement] = (),
+    *,
+    weight_kg: float | None = None,
+    height_cm: float | None = None,
+) -> DietAnalysis:
     """Totals per day, usual intake and adequacy of the five nutrients for `person`.
 
     `supplements` taken daily count in the judgement where a dose is given. A nutrient no
     day has a value for is returned in `unknown`, not judged. A baby younger than a diary can
     be judged for is refused with what applies instead (breast milk or formula, vitamin D).
+    Lines not counted (unmatched, needing detail, invalid) and lines matched with doubt lower
+    the confidence of the judgements they could change, and recorded energy is compared with
+    the estimated basal metabolic rate (`weight_kg`, `height_cm` optional; `energy`): an
+    under-recorded diary has no shortfall judged above low confidence.
     """
     check_applies(person, "diet")
+    from twitchcheck.energy import check_body
+
+    check_body(weight_kg, height_cm)
     if not diary.entries:
         raise InputError(_nothing_usable(diary.problems))
     days = daily_totals(diary.entries)
     usual = usual_intake(days)
     targets = targets_for_person(person)
     supplied, listed = supplement_amounts(supplements)
+    counts = line_counts(diary.entries, diary.problems)
+    energy = energy_check(usual.get("energy_kcal"), len(days), person, weight_kg, height_cm)
     results: list[NutrientResult] = []
     unknown: list[UnknownNutrient] = []
     for key in FOCUS_KEYS:
         if key in usual:
-            results.append(_nutrient(key, days, targets[key], person, diary.entries, supplied))
+            result = _nutrient(key, days, targets[key], person, diary.entries, supplied)
+            results.append(_honest(result, counts, energy, diary.entries))
         else:
             unknown.append(_unknown(key, targets[key], supplied.get(key, 0.0)))
-    notes = _notes(days, diary, listed, unknown)
+    notes = _notes(days, diary, listed, unknown, counts, results, energy)
     return DietAnalysis(
         person, diary.format, days, usual, tuple(results), diary.problems, notes,
-        tuple(listed), tuple(unknown),
+        tuple(listed), tuple(unknown), counts, energy, diary.entries,
+        getattr(diary, "region", None),
     )  # fmt: skip
+
+
+def _lower(confidence: Confidence, most: Confidence) -> Confidence:
+    """The confidence, at most `most`."""
+    return _CONFIDENCE_ORDER[
+        min(_CONFIDENCE_ORDER.index(confidence), _CONFIDENCE_ORDER.index(most))
+    ]
+
+
+def _honest(
+    result: NutrientResult,
+    counts: LineCounts,
+    energy: EnergyCheck,
+    entries: Sequence[DiaryEntry],
+) -> NutrientResult:
+    """Lower the confidence of a judgement that lines not counted, lines matched with doubt
+    or an under-recorded diary could change, and say why in its note."""
+    a = result.assessment
+    if a.judgement == "unknown":
+        return result
+    limits = _honest_limits()
+    name = _name(result.key)
+    most: Confidence = "high"
+    said: list[str] = []
+    short = a.judgement in _SHORT
+    if short and counts.not_counted:
+        share = counts.not_counted / max(counts.total, 1)
+        most = _lower(most, "low" if share > limits["low_share"] else "moderate")
+        said.append(f"{counts.summary}; {name} may be higher.")
+    if counts.uncertain:
+        total = sum(e.nutrients.get(result.key) or 0.0 for e in entries)
+        doubtful = sum(
+            e.nutrients.get(result.key) or 0.0 for e in entries if e.line in counts.uncertain_lines
+        )
+        if total > 0 and doubtful / total > limits["uncertain_share"]:
+            most = _lower(most, "moderate")
+            said.append(
+                f"{doubtful / total:.0%} of it comes from lines matched with doubt "
+                f"({counts.uncertain} line(s)); see problems."
+            )
+    if short and energy.under_recorded:
+        most = "low"
+        said.append("The diary looks under-recorded (energy below the Goldberg cut-off).")
+    may_be_higher = bool(counts.not_counted)
+    lowered = _lower(a.confidence, most)
+    if not said:
+        return replace(result, may_be_higher=may_be_higher)
+    assessment = replace(a, confidence=lowered, note=f"{a.note} {' '.join(said)}")
+    return replace(
+        result, assessment=assessment, capped=lowered != a.confidence,
+        may_be_higher=may_be_higher,
+    )  # fmt: skip
+
+
+def _name(key: str) -> str:
+    label = BY_KEY[key].label
+    return label[0].lower() + label[1:]  # "vitamin D"
 
 
 def usual_intake(days: Sequence[DayTotals]) -> dict[str, float]:
@@ -370,8 +538,22 @@ def _notes(
     diary: Diary,
     supplements: Sequence[Mapping[str, object]],
     unknown: Sequence[UnknownNutrient],
+    counts: LineCounts,
+    results: Sequence[NutrientResult],
+    energy: EnergyCheck,
 ) -> tuple[str, ...]:
     notes = []
+    if counts.not_counted:
+        higher = [_name(r.key) for r in results if r.assessment.judgement in _SHORT]
+        tail = f"; {', '.join(higher)} may be higher" if higher else "; the totals may be higher"
+        notes.append(f"{counts.summary}{tail}.")
+    if counts.uncertain:
+        notes.append(
+            f"{counts.uncertain} of {counts.total} lines were matched with doubt; they are "
+            "counted, and judgements they supply much of are of lower confidence."
+        )
+    if energy.verdict != "not_checked":
+        notes.append(energy.note)
     if unknown:
         names = ", ".join(BY_KEY[n.key].label for n in unknown)
         notes.append(
@@ -437,6 +619,24 @@ def _target(target: Target) -> dict[str, object]:
         "ul_scope": target.ul_scope_short,
         "life_stage": target.life_stage,
         "sources": list(target.sources),
+    }
+
+
+def _entry(entry: DiaryEntry) -> dict[str, object]:
+    """An entry for the analysis JSON: where and when it was eaten and what it became."""
+    return {
+        "day": entry.day.isoformat(),
+        "time": entry.time,
+        "meal": entry.meal,
+        "line": entry.line,
+        "text": entry.text,
+        "food": None
+        if entry.item is None
+        else {"id": entry.item.food.id, "name": entry.item.food.name},
+        "how": entry.how,
+        "uncertain": entry.item is not None and entry.item.uncertain,
+        "grams": None if entry.grams is None else round(entry.grams, 1),
+        "energy_kcal": _rounded(entry.nutrients.get("energy_kcal"), 1),
     }
 
 

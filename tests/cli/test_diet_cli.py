@@ -215,3 +215,73 @@ def test_food_names_from_an_export_never_reach_the_terminal_raw(
     assert "\x1b" not in result.stdout
     assert "\\x1b" in result.stdout  # shown, not sent
     assert "[/bold]" in result.stdout
+
+
+def _strict(text: str) -> dict:
+    def refuse(name: str) -> None:
+        raise ValueError(f"not JSON: {name}")
+
+    data = json.loads(text, parse_constant=refuse)
+    assert isinstance(data, dict)
+    return data
+
+
+HONEST = "".join(
+    f"{d:02d}/11/2026\n08:00 1 medium banana\n7.30pm 1 cup milk\nlunch: xyzzyqq blorp{d}\n"
+    for d in range(16, 23)
+)
+
+
+def test_json_times_region_honest_totals_and_energy(runner: CliRunner, tmp_path: Path) -> None:
+    path = diary(tmp_path, HONEST.replace("16/11", "03/04"))
+    args = ["diet", "analyze", str(path), "--age", "40", "--sex", "female", "--json"]
+    body = ["--weight-kg", "68", "--height-cm", "170"]
+    result = runner.invoke(app, [*args, "--region", "uk", *body])
+    assert result.exit_code == 0, result.stderr
+    data = _strict(result.stdout)
+    assert data["region"] == "uk"
+    assert data["days"][0]["day"] == "2026-04-03"  # uk: day first
+    entries = data["entries"]
+    assert {(e["time"], e["text"]) for e in entries} >= {
+        ("08:00", "1 medium banana"),
+        ("19:30", "1 cup milk"),
+    }
+    assert data["lines"] == {
+        "total": 21, "counted": 14, "not_counted": 7, "unmatched": 7, "needs_detail": 0,
+        "invalid": 0, "uncertain": 0,
+    }  # fmt: skip
+    assert any("7 of 21 lines not counted" in n for n in data["notes"])
+    check = data["energy_check"]
+    assert check["verdict"] == "under_recorded"
+    assert check["body"]["from"] == "given"
+    assert check["bmr_kcal"] > 1200
+    assert check["ratio"] < 1.35
+    assert check["sources"]
+    for value in data["adequacy"].values():
+        if value["adequacy"]["judgement"] in {"inadequate", "possibly_inadequate"}:
+            assert value["adequacy"]["confidence"] == "low"
+    # us: month first (and 17/11/2026 would be refused: there is no month 17)
+    args[2] = str(diary(tmp_path, "03/04/2026\n2 eggs\n"))
+    us = runner.invoke(app, [*args, "--region", "us"])
+    assert us.exit_code == 0, us.stderr
+    assert _strict(us.stdout)["days"][0]["day"] == "2026-03-04"
+
+
+def test_table_says_lines_not_counted_and_under_recording(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    path = diary(tmp_path, HONEST)
+    result = runner.invoke(app, ["diet", "analyze", str(path), "--age", "40", "--sex", "female"])
+    assert result.exit_code == 0, result.stderr
+    assert "7 of 21 lines not counted" in result.stdout
+    assert "Under-recorded?" in result.stdout
+
+
+@pytest.mark.parametrize("option", [["--weight-kg", "3"], ["--height-cm", "900"]])
+def test_impossible_body_size_is_bad_input(
+    runner: CliRunner, tmp_path: Path, option: list[str]
+) -> None:
+    args = ["diet", "analyze", str(diary(tmp_path)), "--age", "40", "--sex", "male", "--json"]
+    result = runner.invoke(app, [*args, *option])
+    assert result.exit_code == 1
+    assert "out of range" in result.stderr

@@ -63,18 +63,29 @@ def analyze_command(
     year: YearOption = None,
     supplement: SupplementOption = None,
     region: RegionOption = None,
+    weight_kg: Annotated[
+        float | None,
+        typer.Option("--weight-kg", help="Body weight in kg, for the under-recording check."),
+    ] = None,
+    height_cm: Annotated[
+        float | None,
+        typer.Option("--height-cm", help="Height in cm, for the under-recording check."),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
     from twitchcheck.diet import analyze
+    from twitchcheck.energy import check_body
     from twitchcheck.profile import Person
 
     person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
+    check_body(weight_kg, height_cm)
     supplements = parse_supplement_options(supplement)
-    diary = read_with_progress(diary_path, diary_format, year, show=not json_output)
-    analysis = analyze(diary, person, supplements)
+    place = region_option(region)
+    diary = read_with_progress(diary_path, diary_format, year, show=not json_output, region=place)
+    analysis = analyze(diary, person, supplements, weight_kg=weight_kg, height_cm=height_cm)
     if json_output:
-        emit_json({**analysis.to_dict(), "region": region_option(region)})
+        emit_json({**analysis.to_dict(), "region": place})
     else:
         print_analysis(analysis)
 
@@ -97,13 +108,20 @@ def region_option(region: str | None) -> str | None:
     return region_id(region)
 
 
-def read_with_progress(path: Path, diary_format: str | None, year: int | None, show: bool) -> Diary:
-    """Read the diary, with a progress bar on a terminal for long files."""
+def read_with_progress(
+    path: Path,
+    diary_format: str | None,
+    year: int | None,
+    show: bool,
+    region: str | None = None,
+) -> Diary:
+    """Read the diary, with a progress bar on a terminal for long files; `region` settles
+    pints and the order of numeric dates."""
     from twitchcheck.diary import read_diary
 
     out = console()
     if not show or not out.is_terminal:
-        return read_diary(path, diary_format, year=year)
+        return read_diary(path, diary_format, year=year, region=region)
     from rich.progress import Progress
 
     with Progress(transient=True, console=out) as progress:
@@ -112,7 +130,7 @@ def read_with_progress(path: Path, diary_format: str | None, year: int | None, s
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return read_diary(path, diary_format, year=year, on_progress=update)
+        return read_diary(path, diary_format, year=year, on_progress=update, region=region)
 
 
 def shown(text: str) -> str:
@@ -173,6 +191,10 @@ def print_analysis(analysis: DietAnalysis) -> None:
             sources or "—",
         )
     out.print(table)
+    if analysis.lines is not None and analysis.lines.not_counted:
+        out.print(f"[yellow]{shown(analysis.lines.summary)}[/yellow]: see the notes below.")
+    if analysis.energy is not None and analysis.energy.under_recorded:
+        out.print(f"[yellow]Under-recorded?[/yellow] {shown(analysis.energy.note)}")
     for result in analysis.results:
         label = BY_KEY[result.key].label
         if isinstance(result, UnknownNutrient):

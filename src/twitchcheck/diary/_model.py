@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import inspect
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 from twitchcheck.diary._bounds import cap, clipped
 from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnings
@@ -15,7 +16,7 @@ from twitchcheck.fooddb import SOURCES
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.phrases import Item, resolve
 
-ProblemKind = Literal["unmatched", "uncertain", "invalid", "unusual"]
+ProblemKind = Literal["unmatched", "uncertain", "needs_detail", "invalid", "unusual"]
 ProgressCallback = Callable[[int, int], None]
 
 FORMATS: tuple[str, ...] = ("text", "csv", "cronometer", "myfitnesspal", "opennutritracker")
@@ -39,10 +40,13 @@ class DiaryEntry:
     nutrients: dict[str, float | None]
     source: str
     grams: float | None
+    time: str | None = None  # "HH:MM" when the line gave one ("08:00 latte")
+    how: str = "matched"  # how the phrase became this item (phrases' `how`), or "export"
 
     def to_dict(self) -> dict[str, object]:
         return {
             "day": self.day.isoformat(),
+            "time": self.time,
             "meal": self.meal,
             "line": self.line,
             "text": self.text,
@@ -50,6 +54,7 @@ class DiaryEntry:
             if self.item is None
             else {"id": self.item.food.id, "name": self.item.food.name},
             "uncertain": self.item is not None and self.item.uncertain,
+            "how": self.how,
             "source": self.source,
             "grams": None if self.grams is None else round(self.grams, 1),
             "nutrients": {k: None if v is None else round(v, 3) for k, v in self.nutrients.items()},
@@ -90,10 +95,12 @@ class Diary:
     entries: tuple[DiaryEntry, ...]
     problems: tuple[DiaryProblem, ...]
     days: tuple[datetime.date, ...]
+    region: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
             "format": self.format,
+            "region": self.region,
             "days": [d.isoformat() for d in self.days],
             "entries": [e.to_dict() for e in self.entries],
             "problems": [p.to_dict() for p in self.problems],
@@ -105,9 +112,10 @@ def empty_nutrients() -> dict[str, float | None]:
     return dict.fromkeys(NUTRIENT_KEYS)
 
 
-# resolve() is pure for a given phrase, and diaries repeat their phrases
+# resolve() is pure for a given phrase and region, and diaries repeat their phrases
 # ("1 cup coffee" every morning), so each distinct phrase is resolved once.
-_CACHE: dict[str, Item | InputError] = {}
+Outcome = tuple[Item, ...] | InputError
+_CACHE: dict[tuple[str, str | None], Outcome] = {}
 _CACHE_SIZE = 50_000
 
 
@@ -116,19 +124,49 @@ def phrase_key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def resolve_cached(phrase: str) -> Item | InputError:
-    """resolve(phrase), or the InputError it raised, remembered per phrase."""
-    key = phrase_key(phrase)
+def _takes_region() -> bool:
+    """Whether phrases.resolve accepts `region` (pints, fluid ounces)."""
+    try:
+        return "region" in inspect.signature(resolve).parameters
+    except (TypeError, ValueError):  # pragma: no cover - a builtin without a signature
+        return False
+
+
+_REGION_AWARE = _takes_region()
+
+
+def resolve_cached(phrase: str, region: str | None = None) -> Outcome:
+    """The items resolve(phrase) gives (one, or the foods of a split line), or the
+    InputError it raised, remembered per phrase and region."""
+    key = (phrase_key(phrase), region if _REGION_AWARE else None)
     hit = _CACHE.get(key)
     if hit is None:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         try:
-            hit = resolve(phrase)
+            found: object = (
+                resolve(phrase, region=region)  # type: ignore[call-arg,unused-ignore]
+                if _REGION_AWARE and region is not None
+                else resolve(phrase)
+            )
+            hit = _as_items(found)
         except InputError as error:
             hit = error
         _CACHE[key] = hit
     return hit
+
+
+def _as_items(found: object) -> tuple[Item, ...]:
+    """One item or several (a line split into its foods), as a tuple."""
+    if isinstance(found, Item):
+        return (found,)
+    items = getattr(found, "items", found)
+    return tuple(cast("Iterable[Item]", items))
+
+
+def how_of(item: Item) -> str:
+    """The item's `how` ("matched", "dish", "split", "approximation", "needs_detail")."""
+    return str(getattr(item, "how", "matched"))
 
 
 @dataclass
@@ -143,6 +181,7 @@ class Collector:
     format: str
     total: int
     on_progress: ProgressCallback | None = None
+    region: str | None = None
     entries: list[DiaryEntry] = field(default_factory=list)
     problems: list[DiaryProblem] = field(default_factory=list)
     _last_tick: int = 0
@@ -150,32 +189,48 @@ class Collector:
     _unmatched: dict[str, int] = field(default_factory=dict)  # phrase -> first line
 
     def phrase(
-        self, day: datetime.date, meal: str | None, line: int, text: str, phrase: str = ""
+        self,
+        day: datetime.date,
+        meal: str | None,
+        line: int,
+        text: str,
+        phrase: str = "",
+        time: str | None = None,
     ) -> None:
-        """Resolve `phrase` (default: `text`) to a food and grams, or note why it could not be."""
+        """Resolve `phrase` (default: `text`) to foods and grams, or note why it could not be."""
         phrase = phrase or text
         self._count(phrase, line)
-        outcome = resolve_cached(phrase)
+        outcome = resolve_cached(phrase, self.region)
         if isinstance(outcome, InputError):
             self.problems.append(_problem_for(line, clipped(text, TEXT_CHARS), outcome))
             if isinstance(outcome, UnknownFoodError):
                 self._unmatched.setdefault(phrase_key(phrase), line)
                 self._check_unmatched()
             return
-        wrong = line_problem(outcome.nutrients, outcome.grams.grams, export=False)
-        if wrong is not None:
-            self.problem(line, text, f"{wrong}; the line is left out")
+        detail = [item for item in outcome if how_of(item) == "needs_detail"]
+        if detail or not outcome:
+            note = str(getattr(detail[0], "note", "")) if detail else ""
+            message = (
+                note or "this line names no food that can be looked up"
+            ) + "; write what was eaten (e.g. '1 bowl of vegetable soup'); it is not counted"
+            self.problem(line, text, message, "needs_detail")
             return
-        self.entries.append(
-            DiaryEntry(
-                day, meal, line, text, outcome, dict(outcome.nutrients),
-                SOURCES[outcome.food.source], outcome.grams.grams,
-            )
-        )  # fmt: skip
-        if outcome.uncertain:
-            self.problems.append(_uncertain(line, text, outcome))
-        for warning in outcome.warnings:
-            self.problem(line, text, f"{warning}; it is counted", "unusual")
+        for item in outcome:
+            wrong = line_problem(item.nutrients, item.grams.grams, export=False)
+            if wrong is not None:
+                self.problem(line, text, f"{wrong}; the line is left out")
+                return
+        for item in outcome:
+            self.entries.append(
+                DiaryEntry(
+                    day, meal, line, text, item, dict(item.nutrients),
+                    SOURCES[item.food.source], item.grams.grams, time, how_of(item),
+                )
+            )  # fmt: skip
+            if item.uncertain:
+                self.problems.append(_uncertain(line, text, item))
+            for warning in item.warnings:
+                self.problem(line, text, f"{warning}; it is counted", "unusual")
 
     def given(
         self,
@@ -186,6 +241,7 @@ class Collector:
         nutrients: Mapping[str, float | None],
         source: str,
         grams: float | None,
+        time: str | None = None,
     ) -> None:
         """Keep an entry whose nutrients came with the export, if the line can be true."""
         wrong = line_problem(nutrients, grams, export=True)
@@ -194,7 +250,9 @@ class Collector:
             return
         full = empty_nutrients()
         full.update(nutrients)
-        self.entries.append(DiaryEntry(day, meal, line, text, None, full, source, grams))
+        self.entries.append(
+            DiaryEntry(day, meal, line, text, None, full, source, grams, time, "export")
+        )
         for warning in line_warnings(nutrients, grams):
             self.problem(line, text, f"{warning}; it is counted", "unusual")
 
@@ -224,7 +282,7 @@ class Collector:
         self._check_span()
         self.problems.sort(key=lambda p: p.line)  # day problems join their lines' order
         days = tuple(sorted({entry.day for entry in self.entries}))
-        return Diary(self.format, tuple(self.entries), tuple(self.problems), days)
+        return Diary(self.format, tuple(self.entries), tuple(self.problems), days, self.region)
 
     def _count(self, phrase: str, line: int) -> None:
         """Refuse a diary with more different food lines than diary.distinct_foods."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import tomllib
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
+from twitchcheck._data import data_path
 from twitchcheck.diary._bounds import check_lines, clipped, line_count, quoted, read_file
 from twitchcheck.diary._dates import DateReader
 from twitchcheck.diary._decode import decode, is_zip, zip_member
@@ -31,6 +34,19 @@ _READERS: dict[str, _Reader] = {
 }
 # Files inside an export zip, in order of preference.
 _ZIP_MEMBERS = ("user_intake.json", "user_intake.csv", "Nutrition-Summary")
+
+
+@cache
+def _date_orders() -> dict[str, bool]:
+    with data_path("diary.toml").open("rb") as handle:
+        table = tomllib.load(handle)["date_order"]
+    return {str(k): bool(v) for k, v in table.items()}
+
+
+def region_day_first(region: str | None) -> bool | None:
+    """Day first (True) or month first (False) for a region's numeric dates; None if the
+    region is not given or uses both orders."""
+    return None if region is None else _date_orders().get(region.lower())
 
 
 def detect_format(text: str, filename: str = "") -> str:
@@ -77,16 +93,19 @@ def parse_diary_text(
     day_first: bool | None = None,
     today: datetime.date | None = None,
     on_progress: ProgressCallback | None = None,
+    region: str | None = None,
 ) -> Diary:
     """Read a diary held in a string; see `read_diary` for the parameters."""
     if format is not None and format not in FORMATS:
         raise DiaryError(
             f"unknown diary format {quoted(format)}; choose one of {', '.join(FORMATS)}"
         )
+    if day_first is None:
+        day_first = region_day_first(region)
     dates = DateReader(year, today, day_first)  # checks the year first: a bad option is named
     check_lines(line_count(text))
     chosen = format or detect_format(text, filename)
-    collector = Collector(chosen, 0, on_progress)
+    collector = Collector(chosen, 0, on_progress, region)
     _READERS[chosen](text.lstrip("\ufeff"), collector, dates)
     return collector.finish()
 
@@ -99,6 +118,7 @@ def read_diary(
     day_first: bool | None = None,
     today: datetime.date | None = None,
     on_progress: ProgressCallback | None = None,
+    region: str | None = None,
 ) -> Diary:
     """Read a diary file (text, CSV, an export, or an export's zip) into dated entries.
 
@@ -106,7 +126,10 @@ def read_diary(
     completes dates written without one; `day_first` settles numeric dates
     such as 05/11/2026 (None refuses them when they read two ways); `today`
     replaces the clock for tests; `on_progress(done, total)` is called as lines
-    are read. Unmatched and doubtful lines are in `Diary.problems`; a file
+    are read. `region` ("uk", "us", ...) is passed to phrase resolution (a pint is
+    568 ml in a British diary, 473 ml in an American one) and, when `day_first` is
+    None, settles the order of numeric dates (data/diary.toml [date_order]).
+    Unmatched and doubtful lines are in `Diary.problems`; a file
     that cannot be read as a whole raises DiaryError.
     """
     path = Path(path)
@@ -117,5 +140,5 @@ def read_diary(
     text = decode(data, name)
     return parse_diary_text(
         text, format, filename=name, year=year, day_first=day_first, today=today,
-        on_progress=on_progress,
+        on_progress=on_progress, region=region,
     )  # fmt: skip

@@ -14,6 +14,7 @@ from twitchcheck.diary._bounds import cap, clipped, quoted
 from twitchcheck.diary._dates import DateReader, parse_date_cell
 from twitchcheck.diary._model import Collector
 from twitchcheck.diary._text import meal_name
+from twitchcheck.diary._when import lead
 from twitchcheck.errors import DiaryError
 
 # Header synonyms for the plain CSV diary, compared after `header_key`.
@@ -227,8 +228,12 @@ def read_csv(text: str, collector: Collector, dates: DateReader) -> None:
         amount = row.get(amount_col) if amount_col else ""
         grams = row.get(gram_col) if gram_col else ""
         unit = row.get(unit_col) if unit_col else ""
-        phrase = " ".join(p for p in (amount, unit, f"{grams} g" if grams else "", food) if p)
         meal = canonical_meal(row.get(meal_col)) if meal_col else None
+        led = lead(food) if food else None
+        if led is not None and led.rest:
+            food, meal = led.rest, meal or led.meal  # "08:00 latte" in the food cell
+        at = led.time if led is not None and led.rest else None
+        phrase = " ".join(p for p in (amount, unit, f"{grams} g" if grams else "", food) if p)
         if not food:
             collector.problem(row.line, phrase, "this row has no food; fill in the food column")
             continue
@@ -236,7 +241,7 @@ def read_csv(text: str, collector: Collector, dates: DateReader) -> None:
             message = 'the food cell runs over several lines; a quote (") is probably not closed'
             collector.problem(row.line, phrase, message)
             continue
-        collector.phrase(day, meal, row.line, phrase)
+        collector.phrase(day, meal, row.line, phrase, time=at)
     if seen == 0 and not collector.problems:
         raise DiaryError("the CSV has a header but no rows; add one row per food eaten")
 

@@ -8,6 +8,7 @@ import re
 from twitchcheck.diary._bounds import cap, clipped, quoted
 from twitchcheck.diary._dates import DateReader, is_weekday, parse_date
 from twitchcheck.diary._model import Collector
+from twitchcheck.diary._when import lead
 from twitchcheck.errors import DiaryError
 
 # Meal names recognised with or without a colon; other short lines ending in a
@@ -39,6 +40,7 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
     longest = cap("diary.line_chars")
     day = None
     meal: str | None = None
+    at: str | None = None  # the time of a time heading, for the lines below it
     items = 0
     for number, raw in enumerate(lines, start=1):
         collector.tick(number)
@@ -55,7 +57,7 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
             continue
         when = _heading_date(line, number, dates)
         if when is not None:
-            day, meal = when, None
+            day, meal, at = when, None, None
             continue
         if is_weekday(line):
             raise DiaryError(
@@ -64,11 +66,18 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
                 number,
             )
         heading = _meal_heading(line)
-        if heading is not None:
-            meal, line = heading
-            if not line:
+        if heading is not None and not heading[1]:
+            meal, at = heading[0], None  # a meal heading on its own line
+            continue
+        found = lead(_BULLET.sub("", line))
+        if found.meal is not None:
+            meal, at = found.meal, None  # "Lunch: soup" also heads the lines below
+        if not found.rest:
+            if found.time is not None:
+                at = found.time  # a time on its own line ("7:45 pm") heads the lines below
+            if found.time is not None or found.meal is not None:
                 continue
-        line = _BULLET.sub("", line)
+        line = found.rest
         if day is None:
             raise DiaryError(
                 f"{quoted(line)} comes before any date; put a date heading such as 2026-11-20 "
@@ -76,7 +85,7 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
                 number,
             )
         items += 1
-        collector.phrase(day, meal, number, line)
+        collector.phrase(day, meal, number, line, line, found.time or at)
     if items == 0:
         raise DiaryError(
             "the diary has dates but no food lines; write one food per line under a date"

@@ -1,0 +1,88 @@
+"""A time or a meal written at the start of a food line: "08:00 latte", "lunch: soup".
+
+    lead("7.30am porridge") == Lead("07:30", None, "porridge")
+    lead("Breakfast - 2 eggs") == Lead(None, "breakfast", "2 eggs")
+    lead("2 eggs") == Lead(None, None, "2 eggs")
+
+A time is "H:MM" or "HH:MM" (24-hour, or with am/pm), "H.MMam" (a dot only with am/pm,
+since "1.25 cups" is an amount), "14h30", or "7am" / "7 pm". It must be followed by the end
+of the line or a separator (space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5
+cups", "250 g") is never a time, and what remains after a time is never read as an amount
+from it. A meal is one of the known meal names (`_text.MEALS`) followed by ":", "-", "–",
+"—" or ")" ("lunch: soup", "Breakfast - eggs", "snack) crisps"); a meal word without a
+separator is food ("snack bar"). Time and meal may come in either order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SEP = r"(?:\s*[-\u2013\u2014:,)|]\s*|\s+|$)"
+_AMPM = r"\s*(a\.?m\.?|p\.?m\.?)(?![a-z])"
+_TIMES = (
+    re.compile(rf"(\d{{1,2}}):(\d{{2}})(?:{_AMPM})?{_SEP}", re.IGNORECASE),
+    re.compile(rf"(\d{{1,2}})\.(\d{{2}}){_AMPM}{_SEP}", re.IGNORECASE),
+    re.compile(rf"(\d{{1,2}})h(\d{{2}}){_SEP}", re.IGNORECASE),
+    re.compile(rf"(\d{{1,2}})(){_AMPM}{_SEP}", re.IGNORECASE),
+)
+_MEAL = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:\u2013\u2014)]|\s-)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What a line starts with: a time (HH:MM) and a meal, each None if absent, and the rest."""
+
+    time: str | None
+    meal: str | None
+    rest: str
+
+
+def clock(hours: int, minutes: int, half: str | None) -> str | None:
+    """ "HH:MM" for a time of day, or None if it cannot be one (25:00, 13pm, 7:75)."""
+    if minutes > 59:
+        return None
+    if half:
+        if not 1 <= hours <= 12:
+            return None
+        hours = hours % 12 + (12 if half.lower().startswith("p") else 0)
+    elif hours > 23:
+        return None
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def take_time(text: str) -> tuple[str | None, str]:
+    """(HH:MM, the rest) if `text` starts with a time, else (None, text)."""
+    for pattern in _TIMES:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        half = match[3] if pattern.groups >= 3 else None
+        found = clock(int(match[1]), int(match[2] or 0), half)
+        if found is not None:
+            return found, text[match.end() :].strip()
+    return None, text
+
+
+def take_meal(text: str) -> tuple[str | None, str]:
+    """(canonical meal, the rest) if `text` starts with a known meal and a separator."""
+    from twitchcheck.diary._text import meal_name
+
+    match = _MEAL.match(text)
+    if match is not None:
+        known = meal_name(match[1])
+        if known is not None:
+            return known, text[match.end() :].strip()
+    return None, text
+
+
+def lead(text: str) -> Lead:
+    """The time and meal written at the start of `text`, in either order, and the rest."""
+    rest = text.strip()
+    time, meal = None, None
+    for _ in range(2):
+        if time is None:
+            time, rest = take_time(rest)
+        if meal is None:
+            meal, rest = take_meal(rest)
+    return Lead(time, meal, rest)
