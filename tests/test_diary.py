@@ -1124,3 +1124,25 @@ def test_needs_detail_items_are_a_problem_not_an_entry(monkeypatch: pytest.Monke
         (3, "needs_detail"),
     ]
     assert "names no food" in diary.problems[0].message
+
+
+@pytest.mark.skipif(
+    not hasattr(__import__("twitchcheck.phrases").phrases, "resolve_line"),
+    reason="phrases without resolve_line (region, needs_detail) yet",
+)
+def test_pints_follow_the_region_and_ireland_uses_the_imperial_pint() -> None:
+    text = "2026-11-16\n1 pint milk\n"
+    uk, us, ie = (read(text, region=r).entries[0].grams or 0 for r in ("uk", "us", "ie"))
+    assert uk > us * 1.15  # 568 ml against 473 ml
+    assert ie == pytest.approx(uk)
+    assert read(text, region="au").region == "au"
+
+
+@pytest.mark.skipif(
+    not hasattr(__import__("twitchcheck.phrases").phrases, "resolve_line"),
+    reason="phrases without resolve_line (region, needs_detail) yet",
+)
+def test_a_line_naming_no_food_needs_detail() -> None:
+    diary = read("2026-11-16\nleftovers\n2 eggs\n")
+    assert [p.kind for p in diary.problems if p.line == 2] == ["needs_detail"]
+    assert [e.line for e in diary.entries] == [3]

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
+from twitchcheck import phrases
 from twitchcheck.diary._bounds import cap, clipped
 from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnings
 from twitchcheck.errors import DiaryError, InputError, PortionError, UnknownFoodError
@@ -133,22 +134,28 @@ def _takes_region() -> bool:
 
 
 _REGION_AWARE = _takes_region()
+# The regions whose measures phrases know ("uk", "us"); any other region (ie, au...) reads
+# pints and fluid ounces as USDA does.
+_MEASURE_REGIONS: tuple[str, ...] = tuple(getattr(phrases, "REGIONS", ("uk", "us")))
 
 
 def resolve_cached(phrase: str, region: str | None = None) -> Outcome:
-    """The items resolve(phrase) gives (one, or the foods of a split line), or the
-    InputError it raised, remembered per phrase and region."""
-    key = (phrase_key(phrase), region if _REGION_AWARE else None)
+    """The items of one line (one, or the foods of a split line; phrases.resolve_line where
+    it exists), or the InputError it raised, remembered per phrase and region."""
+    place = region if _REGION_AWARE and region in _MEASURE_REGIONS else None
+    key = (phrase_key(phrase), place)
     hit = _CACHE.get(key)
     if hit is None:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
+        whole = getattr(phrases, "resolve_line", None)
         try:
-            found: object = (
-                resolve(phrase, region=region)  # type: ignore[call-arg,unused-ignore]
-                if _REGION_AWARE and region is not None
-                else resolve(phrase)
-            )
+            if whole is not None and resolve is phrases.resolve:
+                found: object = whole(phrase, region=place)
+            elif place is not None:
+                found = resolve(phrase, region=place)  # type: ignore[call-arg,unused-ignore]
+            else:
+                found = resolve(phrase)
             hit = _as_items(found)
         except InputError as error:
             hit = error
@@ -181,7 +188,8 @@ class Collector:
     format: str
     total: int
     on_progress: ProgressCallback | None = None
-    region: str | None = None
+    region: str | None = None  # the region whose measures phrases use ("uk", "us")
+    diary_region: str | None = None  # the region as given ("ie"), kept on the diary
     entries: list[DiaryEntry] = field(default_factory=list)
     problems: list[DiaryProblem] = field(default_factory=list)
     _last_tick: int = 0
@@ -339,6 +347,8 @@ class Collector:
 
 
 def _problem_for(line: int, text: str, error: InputError) -> DiaryProblem:
+    if getattr(error, "code", "") == "needs_detail":
+        return DiaryProblem(line, text, str(error), "needs_detail")
     if isinstance(error, UnknownFoodError):
         return DiaryProblem(line, text, str(error), "unmatched", tuple(error.suggestions[:5]))
     if isinstance(error, PortionError):

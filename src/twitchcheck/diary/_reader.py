@@ -37,10 +37,21 @@ _ZIP_MEMBERS = ("user_intake.json", "user_intake.csv", "Nutrition-Summary")
 
 
 @cache
-def _date_orders() -> dict[str, bool]:
+def _diary_table() -> dict[str, dict[str, object]]:
     with data_path("diary.toml").open("rb") as handle:
-        table = tomllib.load(handle)["date_order"]
-    return {str(k): bool(v) for k, v in table.items()}
+        return tomllib.load(handle)
+
+
+def _date_orders() -> dict[str, bool]:
+    return {str(k): bool(v) for k, v in _diary_table()["date_order"].items()}
+
+
+def measure_region(region: str | None) -> str | None:
+    """The region whose pints and fluid ounces `region` uses ("ie" -> "uk")."""
+    if region is None:
+        return None
+    key = region.lower()
+    return str(_diary_table()["measure_region"].get(key, key))
 
 
 def region_day_first(region: str | None) -> bool | None:
@@ -105,7 +116,7 @@ def parse_diary_text(
     dates = DateReader(year, today, day_first)  # checks the year first: a bad option is named
     check_lines(line_count(text))
     chosen = format or detect_format(text, filename)
-    collector = Collector(chosen, 0, on_progress, region)
+    collector = Collector(chosen, 0, on_progress, measure_region(region), region)
     _READERS[chosen](text.lstrip("\ufeff"), collector, dates)
     return collector.finish()
 
