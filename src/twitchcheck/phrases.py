@@ -245,7 +245,7 @@ def _part(text: str, line: Quantity, words: str, first: bool, dish: bool) -> Ite
         own = replace(parse_quantity(words), region=line.region)
         quantity = own if own.food else replace(own, food=words)
     item = _single(text, quantity)
-    how: How = "dish" if dish else "split"
+    how: How = "split"  # one of several items; a line that is one dish is marked by the caller
     note = f"{'dish' if dish else 'part'} {quoted(words, 40)} of {quoted(text, 60)}"
     if not first and quantity.amount is None:
         note += "; typical portion assumed"

@@ -1,0 +1,235 @@
+"""Dishes, combinations, lines that name no food, and food-aware measures."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from twitchcheck import dishes
+from twitchcheck.errors import InputError
+from twitchcheck.phrases import NeedsDetailError, resolve, resolve_line
+
+# Splitting is text only: the parts and the joins between them.
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("toast with butter", ("toast", "butter")),
+        ("beans on toast", ("beans", "toast")),
+        ("veggie burger in a bun", ("veggie burger", "bun")),
+        ("eggs, bacon and beans", ("eggs", "bacon", "beans")),
+        ("fish & chips", ("fish", "chips")),
+        ("toast w/ jam", ("toast", "jam")),
+        ("a bowl of granola with soy yogurt", ("a bowl of granola", "soy yogurt")),
+        # not joins: a name that holds "and", "in"/"on" before no carrier, a join at an end
+        ("macaroni and cheese", ("macaroni and cheese",)),
+        ("tuna in brine", ("tuna in brine",)),
+        ("chicken in gravy", ("chicken in gravy",)),
+        ("and chips", ("and chips",)),
+        ("rice 1,5 kg", ("rice 1,5 kg",)),
+    ],
+)
+def test_a_line_splits_at_the_words_that_join_foods(text: str, parts: tuple[str, ...]) -> None:
+    assert dishes.parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "leftovers",
+        "Leftovers.",
+        "something from the vending machine",
+        "skipped breakfast",
+        "snacks",
+        "some snacks",
+        "dinner out",
+        "the usual",
+        "2 snacks",
+    ],
+)
+def test_a_line_that_names_no_food_needs_detail(text: str) -> None:
+    assert dishes.needs_detail(text)
+    with pytest.raises(NeedsDetailError, match="names no food"):
+        resolve_line(text)
+
+
+@pytest.mark.parametrize("text", ["tea", "banana", "snack bar", "rice cakes", "dinner roll"])
+def test_a_line_with_a_food_word_is_not_needs_detail(text: str) -> None:
+    assert not dishes.needs_detail(text)
+
+
+def test_needs_detail_is_an_input_error_with_its_own_code() -> None:
+    assert issubclass(NeedsDetailError, InputError)
+    assert NeedsDetailError.code == "needs_detail"
+
+
+# Dishes and combinations.
+
+
+def test_a_combination_that_one_fndds_food_fits_is_one_dish() -> None:
+    line = resolve_line("tea with milk")
+    assert [i.how for i in line.items] == ["dish"]
+    assert re.search(r"^Tea.*with milk", line.items[0].food.name)
+
+
+def test_a_dish_without_an_amount_takes_its_typical_portion() -> None:
+    item = resolve_line("peanut butter and jelly sandwich").items[0]
+    assert item.how == "dish"
+    assert item.grams.estimate
+    assert "typical" in item.grams.basis
+
+
+def test_a_dish_of_another_kind_is_not_taken_for_a_combination() -> None:
+    """ "eggs, bacon" is not an egg burrito: the dish's kind must be one the line names."""
+    names = [i.food.name for i in resolve_line("eggs, bacon and beans").items]
+    assert len(names) == 3
+    assert not any("burrito" in n.lower() for n in names)
+
+
+def test_a_split_line_gives_the_amount_to_the_first_food() -> None:
+    line = resolve_line("2 eggs with bacon")
+    head, side = line.items
+    assert head.food.name.startswith("Egg")
+    assert head.grams.grams == pytest.approx(100, rel=0.15)
+    assert side.how == "split"
+    assert side.grams.estimate
+    assert "typical portion" in side.note
+    assert {i.input for i in line.items} == {"2 eggs with bacon"}
+
+
+def test_a_later_part_may_carry_its_own_amount() -> None:
+    side = resolve_line("banana with 2 tbsp peanut butter").items[1]
+    assert side.food.name.startswith("Peanut butter")
+    assert side.grams.grams == pytest.approx(32, rel=0.1)
+
+
+def test_a_part_already_in_the_food_found_is_not_counted_twice() -> None:
+    names = [i.food.name for i in resolve_line("veggie burger in a bun with chips").items]
+    assert len(names) == 2
+    assert "bun" in names[0].lower()
+
+
+def test_resolve_gives_the_head_food_of_a_split_line() -> None:
+    assert resolve("2 eggs with bacon").food.name.startswith("Egg")
+
+
+def test_too_many_foods_on_one_line_are_refused() -> None:
+    text = ", ".join(["apple"] * (dishes.table().max_parts + 1))
+    with pytest.raises(InputError, match="write one food per line"):
+        resolve_line(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "milk", "kind"),
+    [
+        ("oat milk latte", "Oat milk", "latte"),
+        ("oat milk flat white", "Oat milk", "flat white"),
+        ("soy cappuccino", "Soy milk", "cappuccino"),
+    ],
+)
+def test_a_coffee_with_its_milk_named_counts_both(text: str, milk: str, kind: str) -> None:
+    coffee, dairy = resolve_line(text).items
+    assert coffee.food.name.startswith("Coffee")
+    assert coffee.nutrients["caffeine_mg"]
+    assert dairy.food.name.lower().startswith(milk.lower().split()[0])
+    assert not re.search(r"\bcow|dairy\b", dairy.food.name.lower())
+    assert kind in coffee.grams.basis
+    assert coffee.grams.estimate
+    assert dairy.grams.estimate
+    spec = dishes.table().drinks[kind]
+    total = coffee.grams.grams + dairy.grams.grams
+    assert total == pytest.approx(float(str(spec["ml"])), rel=0.2)
+
+
+def test_a_plain_latte_is_one_food() -> None:
+    assert resolve_line("latte").items[0].food.name.startswith("Coffee, Latte")
+
+
+# Food-aware measures.
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a glass of wine", 140, 160),
+        ("a glass of milk", 245, 265),
+        ("a glass of orange juice", 145, 165),
+        ("a shot of espresso", 28, 32),
+        ("a mug of tea", 290, 310),
+        ("a bowl of cornflakes", 38, 42),
+        ("a block of tofu", 380, 500),
+        ("a tin of baked beans", 395, 430),
+    ],
+)
+def test_informal_measures_depend_on_the_food(text: str, low: float, high: float) -> None:
+    item = resolve(text)
+    assert low <= item.grams.grams <= high, (item.food.name, item.grams.basis)
+    assert item.grams.estimate or "block" in text  # tofu's own USDA block is a measure
+
+
+def test_a_pint_is_imperial_in_a_british_diary_and_us_in_an_american_one() -> None:
+    uk = resolve("a pint of milk", region="uk").grams.grams
+    us = resolve("a pint of milk", region="us").grams.grams
+    plain = resolve("a pint of milk").grams.grams
+    assert uk / us == pytest.approx(568.26 / 473.18, rel=1e-3)
+    assert plain == pytest.approx(us)
+
+
+def test_ounces_of_a_drink_are_fluid_ounces_by_region() -> None:
+    us = resolve("10 oz milk", region="us")
+    uk = resolve("10 oz milk", region="uk")
+    assert "fl oz" in us.grams.basis
+    assert uk.grams.grams / us.grams.grams == pytest.approx(28.41 / 29.57, rel=1e-3)
+    assert resolve("10 oz chicken breast").grams.grams == pytest.approx(283.5, rel=1e-3)
+
+
+def test_a_regional_tin_is_used_in_a_regional_diary() -> None:
+    assert resolve("a tin of baked beans", region="uk").grams.grams == pytest.approx(400)
+    assert resolve("a tin of baked beans", region="us").grams.grams == pytest.approx(425)
+
+
+def test_an_unknown_region_is_refused() -> None:
+    with pytest.raises(InputError, match="region"):
+        resolve("a pint of milk", region="mars")
+
+
+# Properties.
+
+_WORDS = st.sampled_from(
+    ["toast", "butter", "eggs", "bacon", "tea", "milk", "rice", "beans", "2", "slices", "of",
+     "a", "bowl", "granola", "soy", "yogurt", "chips", "bun", "1,5", "kg", "oat"]
+)  # fmt: skip
+_JOINS = st.sampled_from([" with ", " and ", ", ", " & ", " w/", " on ", " in a ", " + ", " "])
+_LINES = st.lists(st.tuples(_WORDS, _JOINS), min_size=1, max_size=5).map(
+    lambda pairs: "".join(w + j for w, j in pairs).strip()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.one_of(_LINES, st.text(max_size=60)))
+def test_splitting_never_loses_or_invents_text(text: str) -> None:
+    pieces = dishes.split(text)
+    assert "".join(pieces) == text
+    assert len(pieces) % 2 == 1
+    if len(pieces) > 1:
+        assert all(any(c.isalnum() for c in part) for part in pieces[0::2])
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=_LINES)
+def test_a_line_resolves_to_items_sharing_its_input_or_a_documented_error(text: str) -> None:
+    try:
+        line = resolve_line(text)
+    except InputError:
+        return  # every refusal is documented: an InputError naming what would do
+    assert line.items
+    assert {item.input for item in line.items} == {line.input}
+    assert all(item.how in ("matched", "dish", "split", "approximation") for item in line.items)
+    if len(line.items) > 1:
+        assert all(item.how == "split" for item in line.items)
+    else:
+        assert line.items[0].how in ("matched", "dish", "approximation")
