@@ -298,7 +298,10 @@ def _found(text: str, quantity: Quantity) -> Item:
     other_source = [m for m in rest if m.source != best.source][:1]
     alternatives = tuple(dict.fromkeys([*rest[: ALTERNATIVES - len(other_source)], *other_source]))
     far = best.score < matches[0].score - FIT_MARGIN  # chosen for its portion, not its name
-    return _item(text, food, grams, alternatives, best.score < SURE_SCORE or far)
+    item = _item(text, food, grams, alternatives, best.score < SURE_SCORE or far)
+    if getattr(best, "approximation", False):  # a chain or brand item: the closest generic food
+        return replace(item, how="approximation", note=f"closest generic food: {food.name}")
+    return item
 
 
 def _fit(matches: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
@@ -399,6 +402,8 @@ def _heads() -> tuple[str, ...]:
 def nutrients(phrases: Iterable[str]) -> NutrientReport:
     """Resolve every phrase and total the nutrients; the first bad phrase raises.
 
+    A phrase of several foods ("toast with butter") gives an item for each (`resolve_line`).
+
     At most `phrase.count` phrases are read; more is refused before any is resolved.
     """
     given = list(itertools.islice(phrases, MAX_PHRASES + 1))
@@ -407,7 +412,7 @@ def nutrients(phrases: Iterable[str]) -> NutrientReport:
             f"more than {MAX_PHRASES} food phrases at once; give at most {MAX_PHRASES}, or put "
             "a longer list in a diary file (twitchcheck diet analyze)"
         )
-    items = tuple(resolve(p) for p in given)
+    items = tuple(item for p in given for item in resolve_line(p).items)
     if not items:
         raise InputError("no food phrases given; e.g. twitchcheck nutrients '1 cup milk'")
     return NutrientReport(items, *total(items))

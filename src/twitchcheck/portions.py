@@ -160,8 +160,13 @@ def _typical(food: Food) -> Grams:
     chosen = typical or _count_portion(food, portions)[0] or (portions[0] if portions else None)
     if chosen is None:
         return Grams(100.0, "no amount given and no USDA portion: 100 g assumed", True)
-    grams = chosen.grams / chosen.amount if chosen is not typical else chosen.grams
+    # One unit of the portion, except a fraction USDA wrote as the usual amount: tofu's
+    # "0.25 block" (122 g) is a serving, where its whole 488 g block is not.
+    whole = chosen is typical or chosen.amount < 1
+    grams = chosen.grams if whole else chosen.grams / chosen.amount
     label = "typical amount" if chosen is typical else f"1 {chosen.unit}"
+    if chosen is not typical and chosen.amount < 1:
+        label = f"{chosen.amount:g} {chosen.unit}"
     return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
 
 
