@@ -250,3 +250,22 @@ def test_nutrients_bounds(runner: CliRunner) -> None:
     many = run(runner, "nutrients", *["1 egg"] * 101, "--json")
     assert many.exit_code == 1
     assert "more than 100" in strict_json(many.stdout)["error"]["message"]
+
+
+def test_nutrients_counts_every_food_of_a_split_line_and_says_how(runner: CliRunner) -> None:
+    import pytest
+
+    from twitchcheck import phrases
+
+    if not hasattr(phrases, "resolve_line"):
+        pytest.skip("phrases without resolve_line yet")
+    line = phrases.resolve_line("oat milk latte")
+    result = runner.invoke(app, ["nutrients", "oat milk latte", "2 eggs", "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(name))
+    assert len(data["items"]) == len(line.items) + 1
+    if line.how == "split":
+        assert [i["how"] for i in data["items"][: len(line.items)]] == ["split"] * len(line.items)
+        table = runner.invoke(app, ["nutrients", "oat milk latte"])
+        assert table.exit_code == 0
+        assert "split into its foods" in table.stdout

@@ -102,6 +102,15 @@ def _print_food(food: Food) -> None:
     out.print(portions if food.portions else "No household portions; use grams or ounces.")
 
 
+# How a phrase became its item, as the output says it ("matched" says nothing).
+HOW_WORDS = {
+    "dish": "Matched as one mixed dish (FNDDS)",
+    "split": "One food of a line split into its foods",
+    "approximation": "Approximation: the closest generic USDA food",
+    "needs_detail": "Needs detail: not counted",
+}
+
+
 @guarded
 def nutrients_command(
     phrases: Annotated[
@@ -110,9 +119,15 @@ def nutrients_command(
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients in what you ate: one phrase per food, e.g. "a handful of almonds"."""
-    from twitchcheck.phrases import nutrients
+    from twitchcheck import phrases as module
+    from twitchcheck.phrases import NutrientReport, nutrients, total
 
-    report = nutrients(phrases)
+    report = nutrients(phrases)  # checks the phrases and their number; one item per phrase
+    whole = getattr(module, "resolve_line", None)
+    if whole is not None and any(getattr(i, "how", "") == "split" for i in report.items):
+        # a line split into its foods counts every one of them ("oat milk latte": both)
+        items = tuple(item for phrase in phrases for item in whole(phrase).items)
+        report = NutrientReport(items, *total(items))
     if json_output:
         emit_json(report.to_dict())
         return
@@ -153,6 +168,10 @@ def _print_item(number: int, item: Item) -> None:
         f"[dim]({escape(item.food.id)})[/dim], {item.grams.grams:.0f} g{mark}\n"
         f"   [dim]{escape(item.grams.basis)}[/dim]"
     )
+    how = str(getattr(item, "how", "matched"))
+    if how in HOW_WORDS:
+        note = str(getattr(item, "note", "") or "")
+        out.print(f"   [cyan]{HOW_WORDS[how]}[/cyan]{': ' + escape(note) if note else ''}")
     if item.uncertain and item.alternatives:
         names = escape("; ".join(f"{m.name} [{m.id}]" for m in item.alternatives))
         out.print(f"   [yellow]Not sure this is the food you meant.[/yellow] Alternatives: {names}")
