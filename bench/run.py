@@ -86,8 +86,25 @@ def bench_search_p99() -> None:
     )
 
 
+def food_words(count: int = 1000) -> list[str]:
+    """`count` distinct food names as people shorten them: the first part of USDA's names
+    ("Chicken breast", "Oat milk"), brands left out, drawn evenly over the database."""
+    from twitchcheck.fooddb import connect
+
+    heads: dict[str, None] = {}
+    for (name,) in connect().execute("SELECT name FROM food WHERE brand = 0 ORDER BY rowid"):
+        head = name.split(",")[0].strip().lower()
+        if 2 <= len(head) <= 40 and not any(c.isdigit() for c in head):
+            heads.setdefault(head, None)
+    found = list(heads)
+    step = max(1, len(found) // count)
+    return found[::step][:count]
+
+
 def bench_phrases() -> None:
-    """A diary-like batch: 3,200 distinct phrases over 40 everyday foods."""
+    """A diary-like batch: 3,200 distinct phrases over 40 everyday foods, then 1,000+
+    distinct food words (each met once, so the search cache cannot help)."""
+    from twitchcheck.errors import InputError
     from twitchcheck.phrases import resolve
 
     foods = everyday_foods()
@@ -100,6 +117,17 @@ def bench_phrases() -> None:
     print(
         f"phrases resolved: {len(batch) / elapsed:,.0f}/s over {len(batch):,} distinct phrases,"
         f" cold caches included (target >= 5,000/s)"
+    )
+    words = food_words()
+    wide = [f"{5 * (i % 80) + 5} g {word}" for i, word in enumerate(words)]
+    start = time.perf_counter()
+    for phrase in wide:
+        with contextlib.suppress(InputError):  # a head that names no food alone is refused
+            resolve(phrase)
+    elapsed = time.perf_counter() - start
+    print(
+        f"phrases over {len(set(words)):,} distinct food words: {len(wide) / elapsed:,.0f}/s"
+        f" (target >= 5,000/s)"
     )
 
 

@@ -102,6 +102,9 @@ class _Words:
     changes: dict[str, frozenset[str]]
     chains: dict[str, str]
     chain_sizes: frozenset[str]
+    usual_cooked: frozenset[str]  # unasked words that cost little in a usually-cooked food
+    usual_raw: frozenset[str]
+    plant_any: frozenset[str]
 
 
 @functools.cache
@@ -127,6 +130,9 @@ def _words() -> _Words:
         changes={k: frozenset(terms(" ".join(v))) for k, v in raw["changes"].items()},
         chains={" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()},
         chain_sizes=frozenset(raw["chains"]["size_words"]),
+        usual_cooked=frozenset(raw["defaults"]["words"]) | frozenset(raw["cooking_words"]["words"]),
+        usual_raw=frozenset(raw["defaults"]["words"]) | frozenset(raw["raw_words"]["words"]),
+        plant_any=frozenset(raw["plant"]["words"]) | frozenset(raw["plant"]["strong"]),
     )
 
 
@@ -161,6 +167,7 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(result))
 
 
+@functools.lru_cache(maxsize=16384)
 def _indexed(term: str) -> bool:
     """Whether any food name holds `term` (one index probe, no vocabulary load)."""
     row = connect().execute("SELECT 1 FROM food_vocab WHERE term = ?", (term,)).fetchone()
@@ -279,11 +286,6 @@ def _frequency(term: str) -> int:
     return int(rows[0]) if rows and rows[0] is not None else 0
 
 
-@functools.lru_cache(maxsize=4096)
-def _postings(term: str) -> frozenset[int]:
-    return frozenset(_candidates([term], require_all=True))
-
-
 def _overlap(wanted: list[str]) -> list[int]:
     """When no food holds every word: the `CANDIDATE_CAP` foods holding the most of them,
     rare words weighing more; a word in most foods ("with") only breaks ties."""
@@ -335,14 +337,34 @@ def _context(wanted: list[str]) -> _Context:
 
 
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
-    groups = [g for g in map(_fts_term, wanted) if g]
-    if not groups:
+    """Foods whose index entries hold all (or any) of `wanted`; with `in_head`, also one of
+    them in the name's head. Set operations over each term's cached postings."""
+    sets = sorted((_postings(t) for t in wanted if _fts_term(t)), key=len)
+    if not sets:
         return []
-    expression = (" AND " if require_all else " OR ").join(groups)
-    if in_head:
-        expression = "head : (" + " OR ".join(groups) + f") AND ({expression})"
+    found = set(sets[0])
+    for other in sets[1:]:
+        if require_all:
+            found &= other
+        else:
+            found |= other
+    if in_head and found:
+        head: set[int] = set()
+        for term in wanted:
+            head |= _postings(term, "head")
+        found &= head
+    return sorted(found)
+
+
+@functools.lru_cache(maxsize=16384)
+def _postings(term: str, column: str = "") -> frozenset[int]:
+    """The foods whose index entries (or `column` only) hold `term`: one FTS5 probe, cached."""
+    group = _fts_term(term)
+    if not group:
+        return frozenset()
+    expression = f"{column} : {group}" if column else group
     rows = connect().execute("SELECT rowid FROM food_fts WHERE food_fts MATCH ?", (expression,))
-    return [rowid for (rowid,) in rows]
+    return frozenset(rowid for (rowid,) in rows)
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -386,7 +408,6 @@ class _Profile:
     cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
     has_raw: bool
     has_cooking: bool
-    note_terms: frozenset[str]
     plant_form: bool  # the name holds a plant word ("soy", "non-dairy", "meatless")
     animal: bool  # the name holds a dairy, egg or meat word no plant word qualifies
 
@@ -422,7 +443,7 @@ def _profile(
     cooked_kind = group in words.cooked_groups or (
         source == "fndds" and code.startswith(words.cooked_fndds_codes)
     )
-    usual = words.defaults | (words.cooking if cooked_kind else words.raw_words)
+    usual = words.usual_cooked if cooked_kind else words.usual_raw
     tail_costs: dict[str, float] = {}
     for segment in segments[1:]:
         # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
@@ -441,6 +462,7 @@ def _profile(
     while generic_prefix < len(segments) and set(segments[generic_prefix]) <= words.generic_heads:
         generic_prefix += 1
     name_terms = frozenset(first_segment)
+    pairs = frozenset(pair for s in segments for pair in itertools.pairwise(s))
     tail_terms = {t for s in segments[1:] for t in s}
     static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
@@ -463,16 +485,26 @@ def _profile(
         tail_costs=tail_costs,
         tail_total=sum(tail_costs.values()),
         head_unusual=frozenset(head) & words.unusual,
-        pairs=frozenset(pair for s in segments for pair in itertools.pairwise(s)),
+        pairs=pairs,
         static=static,
         cooked_kind=cooked_kind,
         has_raw=bool(name_terms & words.raw_words),
         has_cooking=bool(tail_terms & words.cooking),
-        note_terms=frozenset(terms(note)),
-        plant_form=bool(name_terms & (words.plant_words | words.plant_strong))
-        or any(p in words.plant_pairs for s in segments for p in itertools.pairwise(s)),
-        animal=_animal(segments, words),
+        plant_form=not name_terms.isdisjoint(words.plant_any)
+        or not pairs.isdisjoint(words.plant_pairs),
+        animal=not name_terms.isdisjoint(words.animal_words) and _animal(segments, words),
     )
+
+
+_NOTE_TERMS: dict[int, frozenset[str]] = {}
+
+
+def _note_terms(food: _Profile) -> frozenset[str]:
+    """The terms of USDA's extra description, read only when a query word is missing."""
+    found = _NOTE_TERMS.get(food.rowid)
+    if found is None:
+        found = _NOTE_TERMS[food.rowid] = frozenset(terms(food.note))
+    return found
 
 
 def _animal(segments: list[list[str]], words: _Words) -> bool:
@@ -528,7 +560,7 @@ def _score(
         elif term in context.plant_terms and food.plant_form:
             penalty += EQUIVALENT_TERM
         else:
-            penalty += NOTE_ONLY_TERM if term in food.note_terms else MISSING_TERM
+            penalty += NOTE_ONLY_TERM if term in _note_terms(food) else MISSING_TERM
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
     if context.changed and not context.changed.isdisjoint(food.name_terms):
