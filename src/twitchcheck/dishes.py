@@ -26,6 +26,7 @@ from twitchcheck.text import fold, terms
 class _Table:
     dish_score: float
     dish_kinds: frozenset[str]
+    plant_words: frozenset[str]
     max_parts: int
     joins: re.Pattern[str]
     whole_names: re.Pattern[str] | None
@@ -67,6 +68,7 @@ def table() -> _Table:
     return _Table(
         float(dish["dish_score"]),
         frozenset(dish["dish_kinds"]),
+        frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
         joins,
         re.compile(rf"\b(?:{names})\b") if names else None,
@@ -101,6 +103,14 @@ def split(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def said_words(text: str) -> set[str]:
+    """The words of `text`, with FNDDS's "non-dairy" where a plant milk or yogurt is named."""
+    found = set(terms(text))
+    if found & table().plant_words:
+        found |= {"non", "dairy"}
+    return found
+
+
 def parts(text: str) -> tuple[str, ...]:
     """The foods of `text` (the parts of `split`, joins left out)."""
     return split(text)[0::2]
@@ -115,13 +125,6 @@ def joined_after(text: str, unit: str) -> bool:
         return False
     join = table().joins.match(plain, word.end())
     return join is not None
-
-
-def strip_join(text: str) -> str:
-    """`text` without a join word at its start ("and bacon" -> "bacon")."""
-    rules = table()
-    join = rules.joins.match(" " + text)
-    return text[max(join.end() - 1, 0) :].strip() if join else text
 
 
 def _has_word(text: str) -> bool:

@@ -23,8 +23,8 @@ from twitchcheck.fooddb import SOURCES, Food, get_food, get_foods
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.portions import Grams, checked, grams_for, measure
-from twitchcheck.quantity import Quantity, parse_quantity
-from twitchcheck.search import Match, search
+from twitchcheck.quantity import Quantity, after_amount, parse_quantity
+from twitchcheck.search import Match, query_terms, search
 from twitchcheck.text import clip, quoted, terms, user_text
 
 How = Literal["matched", "dish", "split", "approximation", "needs_detail"]
@@ -33,6 +33,7 @@ REGIONS = ("uk", "us")
 MIN_SCORE = 0.45  # below this the best match shares too little with what was typed
 SURE_SCORE = 0.9  # below this the match is shown as uncertain, with alternatives
 ALTERNATIVES = 3
+DISH_CANDIDATES = 5  # of a combination's whole-phrase matches, how many may be its dish
 FIT_MARGIN = 0.03  # matches this close to the best may win by having the portion asked for
 WIDE_MARGIN = 0.15  # ...and these, when none of the closest has the unit at all
 # Bounds and per-item plausibility, with their reasons in limits.toml [phrase] and [item].
@@ -165,7 +166,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             unit=None,
             kind=None,
             implied=False,
-            food=f"{quantity.unit}, {dishes.strip_join(quantity.food)}",
+            food=after_amount(text),
         )
     pieces = dishes.split(quantity.food)
     if len(pieces) == 1:
@@ -173,10 +174,10 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     return Line(text, _combination(text, quantity, pieces))
 
 
-def _single(text: str, quantity: Quantity) -> Item:
+def _single(text: str, quantity: Quantity, prefer: str | None = None) -> Item:
     """One food, searched; a size word that is not a portion may be part of its name."""
     try:
-        return _found(text, quantity)
+        return _found(text, quantity, prefer)
     except PortionError:
         if not (quantity.implied and quantity.kind == "count"):
             raise
@@ -210,7 +211,8 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
         start = end
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
-        items.append(_part(text, quantity, words, first=not items, dish=dish is not None))
+        prefer = dish.id if dish is not None else None
+        items.append(_part(text, quantity, words, first=not items, prefer=prefer))
     if len(items) == 1:
         return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
     return tuple(items)
@@ -223,20 +225,22 @@ def _counted(words: str, items: list[Item]) -> bool:
 
 
 def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
-    """The food that fits `words` whole, if it scores `dish_score` and its name holds a word
-    of every part ("Tea, hot, with milk" for "tea with milk")."""
-    matches = search(words, limit=1)
-    if not matches or matches[0].score < dishes.table().dish_score:
-        return None
-    best = matches[0]
-    name = set(terms(best.name))
-    other_kind = (name & dishes.table().dish_kinds) - set(terms(words))
-    if not other_kind and all(set(terms(part)) & name for part in parts):
-        return Match(best.rowid, best.id, words, best.group, best.source, best.score)
+    """The food that fits `words` whole: among the best few scoring `dish_score`, the first
+    whose name holds a word of every part (as typed or as searched: porridge -> oatmeal) and
+    no kind of dish the line does not name ("Tea, hot, with milk" for "tea with milk")."""
+    rules = dishes.table()
+    said = dishes.said_words(words)
+    wanted = [set(terms(part)) | set(query_terms(part)) for part in parts]
+    for best in search(words, limit=DISH_CANDIDATES):
+        if best.score < rules.dish_score:
+            break
+        name = set(terms(best.name))
+        if not (name & rules.dish_kinds) - said and all(w & name for w in wanted):
+            return Match(best.rowid, best.id, words, best.group, best.source, best.score)
     return None
 
 
-def _part(text: str, line: Quantity, words: str, first: bool, dish: bool) -> Item:
+def _part(text: str, line: Quantity, words: str, first: bool, prefer: str | None) -> Item:
     """One food of a combination: the line's amount if it comes first, else its own amount
     ("with 2 tbsp peanut butter") or its typical portion, marked as an estimate."""
     if first:
@@ -244,7 +248,8 @@ def _part(text: str, line: Quantity, words: str, first: bool, dish: bool) -> Ite
     else:
         own = replace(parse_quantity(words), region=line.region)
         quantity = own if own.food else replace(own, food=words)
-    item = _single(text, quantity)
+    item = _single(text, quantity, prefer)
+    dish = prefer is not None
     how: How = "split"  # one of several items; a line that is one dish is marked by the caller
     note = f"{'dish' if dish else 'part'} {quoted(words, 40)} of {quoted(text, 60)}"
     if not first and quantity.amount is None:
@@ -284,9 +289,11 @@ def _reference() -> Food:
     return get_food(best.id)
 
 
-def _found(text: str, quantity: Quantity) -> Item:
+def _found(text: str, quantity: Quantity, prefer: str | None = None) -> Item:
     """The item for `quantity`'s food words, searched."""
     matches = search(quantity.food, limit=12)
+    if prefer is not None:  # the dish `_dish` chose among the best few comes first
+        matches.sort(key=lambda m: m.id != prefer)
     if not matches or matches[0].score < MIN_SCORE:
         raise UnknownFoodError(
             clip(quantity.food, 80),

@@ -197,6 +197,12 @@ def parse_quantity(text: str) -> Quantity:
     return Quantity(amount, unit, kind, food, pinned, approximate, implied)
 
 
+def after_amount(text: str) -> str:
+    """`text` (folded) without its leading amount: "2 eggs with toast" -> "eggs with toast"."""
+    plain = _GLUED.sub(r"\1 ", " ".join(fold(clean(text)).split()))
+    return _leading_amount(plain)[1].strip()
+
+
 def _leading_amount(text: str) -> tuple[float | None, str, bool]:
     match = _LEADING.match(text)
     if match:
