@@ -44,7 +44,7 @@ SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
 QUALIFIER_CONFLICT = 40.0  # a plant-food query ("oat milk", "vegan") meeting a dairy or egg food
 CHANGED_FOOD = 30.0  # a word that makes another food ("French" toast) that the query lacks
 EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
-CANDIDATE_CAP = 300  # foods scored when no food holds every query word (latency bound)
+CANDIDATE_CAP = 200  # foods scored when no food holds every query word (latency bound)
 COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
 
 MAX_RESULTS = int(_limit("phrase.search_results"))  # ranked results kept per query
@@ -163,7 +163,7 @@ def query_terms(query: str) -> list[str]:
             if len(word) < 4 or any(c.isdigit() for c in word) or _indexed(word):
                 result.append(word)
             else:
-                result.append(_correct(word, _vocabulary()) or word)
+                result.append(_corrected(word) or word)
     return list(dict.fromkeys(result))
 
 
@@ -186,6 +186,12 @@ def _phrases(query: list[str], synonyms: dict[str, list[str]]) -> list[str]:
                 i += size
                 break
     return result
+
+
+@functools.lru_cache(maxsize=4096)
+def _corrected(word: str) -> str | None:
+    """`_correct` against the index's vocabulary, remembered per word (diaries repeat typos)."""
+    return _correct(word, _vocabulary())
 
 
 def _correct(word: str, vocab: Sequence[str]) -> str | None:
@@ -288,16 +294,27 @@ def _frequency(term: str) -> int:
 
 def _overlap(wanted: list[str]) -> list[int]:
     """When no food holds every word: the `CANDIDATE_CAP` foods holding the most of them,
-    rare words weighing more; a word in most foods ("with") only breaks ties."""
-    total = max(1, int(connect().execute("SELECT count(*) FROM food").fetchone()[0]))
+    rare words weighing more and words in the name's head more again ("Milk, NFS" before
+    "Yogurt, ... milk"), shorter names first among equals. A word in more than
+    `COMMON_TERM` of all foods ("with") is left out unless every word is that common."""
+    lengths = _name_lengths()
+    total = max(1, len(lengths))
     weights: dict[int, float] = {}
     selective = [t for t in wanted if _frequency(t) <= COMMON_TERM * total] or wanted
     for term in selective:
         weight = math.log(total / max(1, _frequency(term))) + 1.0
         for rowid in _postings(term):
             weights[rowid] = weights.get(rowid, 0.0) + weight
-    ranked = sorted(weights, key=lambda r: (-weights[r], r))
+        for rowid in _postings(term, "head"):
+            weights[rowid] = weights.get(rowid, 0.0) + weight / 2
+    ranked = sorted(weights, key=lambda r: (-weights[r], lengths.get(r, 0), r))
     return ranked[:CANDIDATE_CAP]
+
+
+@functools.cache
+def _name_lengths() -> dict[int, int]:
+    """Each food's name length, to order foods that hold the same query words."""
+    return dict(connect().execute("SELECT rowid, length(name) FROM food").fetchall())
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +328,8 @@ class _Context:
     soft: frozenset[str]
     reversed_pairs: frozenset[tuple[str, str]]  # ("milk", "chocolate") for "chocolate milk"
     raw_asked: bool
+    known: tuple[str, ...]  # the query's words that some food's index entry holds
+    unknown_penalty: float  # what the others cost every food alike
 
 
 def _context(wanted: list[str]) -> _Context:
@@ -333,6 +352,10 @@ def _context(wanted: list[str]) -> _Context:
         soft=words.soft,
         reversed_pairs=frozenset((b, a) for a, b in itertools.pairwise(wanted)),
         raw_asked=bool(present & words.raw_words),
+        known=tuple(t for t in wanted if _frequency(t) > 0),
+        unknown_penalty=sum(
+            SOFT_MISSING if t in words.soft else MISSING_TERM for t in wanted if _frequency(t) == 0
+        ),
     )
 
 
@@ -545,12 +568,12 @@ def _score(
     Written as plain loops over the query's few words: it runs for every candidate.
     """
     wanted_set = context.wanted
-    penalty = food.static
+    penalty = food.static + context.unknown_penalty
     first_segment = food.first_segment
     tail_costs = food.tail_costs
     start = food.segments
     asked_tail = 0.0
-    for term in wanted:
+    for term in context.known:
         segment = first_segment.get(term)
         if segment is not None:
             start = min(start, segment)
