@@ -350,3 +350,22 @@ def test_entries_in_json_carry_time_meal_and_how() -> None:
     assert isinstance(entries, list)
     assert [(e["time"], e["meal"]) for e in entries] == [("08:00", None), (None, "lunch")]
     assert all(e["how"] in {"matched", "dish", "split", "approximation"} for e in entries)
+
+
+def test_top_sources_name_their_release_and_strong_disagreements() -> None:
+    # SR28 and FNDDS both have 'Cheese, parmesan, hard'; vitamin D 0.5 against 0.2 µg/100 g
+    diary = parse_diary_text("2026-11-16\n100 g parmesan [01033]\n1 medium banana\n", "text")
+    analysis = analyze(diary, WOMAN)
+    vitamin_d = next(r for r in analysis.nutrients if r.key == "vitamin_d_ug")
+    top = vitamin_d.top_sources[0]
+    assert top.release == "USDA SR28"
+    assert top.disagreement is not None
+    assert "USDA FNDDS 2021-2023 has 0.2" in top.disagreement
+    assert "value used: 0.5" in top.disagreement
+    data = json.loads(json.dumps(analysis.to_dict(), allow_nan=False))
+    first = data["adequacy"]["vitamin_d_ug"]["top_sources"][0]
+    assert first["release"] == "USDA SR28"
+    assert "releases_disagree" in first
+    # a food whose releases agree (or that is in one only) has no such note
+    potassium = next(r for r in analysis.nutrients if r.key == "potassium_mg")
+    assert all(s.disagreement is None for s in potassium.top_sources if "anana" in s.name)

@@ -28,6 +28,7 @@ from twitchcheck._data import data_path
 from twitchcheck.adequacy import Assessment, UpperCheck, assess, upper_without_food
 from twitchcheck.energy import EnergyCheck, energy_check
 from twitchcheck.errors import InputError
+from twitchcheck.fooddb import SOURCES
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS, NUTRIENT_KEYS
 from twitchcheck.phrases import total
@@ -36,6 +37,7 @@ from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
     from twitchcheck.diary import Diary, DiaryEntry, DiaryProblem
+    from twitchcheck.fooddb import Food
     from twitchcheck.supplements import Supplement
 
 TOP_SOURCES = 5
@@ -134,14 +136,27 @@ class DayTotals:
 
 @dataclass(frozen=True, slots=True)
 class FoodSource:
-    """A food that supplied part of a nutrient over the whole diary."""
+    """A food that supplied part of a nutrient over the whole diary.
+
+    `release` is the USDA release its value came from; `disagreement` is set when the other
+    release has a food of the same description whose value differs by more than
+    [releases] ratio (data/diary.toml), and says both.
+    """
 
     name: str
     amount: float
     share: float
+    release: str | None = None
+    disagreement: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"food": self.name, "amount": round(self.amount, 2), "share": round(self.share, 3)}
+        out: dict[str, object] = {
+            "food": self.name, "amount": round(self.amount, 2), "share": round(self.share, 3),
+            "release": self.release,
+        }  # fmt: skip
+        if self.disagreement is not None:
+            out["releases_disagree"] = self.disagreement
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -461,15 +476,81 @@ def daily_totals(entries: Iterable[DiaryEntry]) -> tuple[DayTotals, ...]:
 def top_sources(
     entries: Sequence[DiaryEntry], key: str, limit: int = TOP_SOURCES
 ) -> tuple[FoodSource, ...]:
-    """The foods that supplied most of nutrient `key` over the whole diary."""
+    """The foods that supplied most of nutrient `key` over the whole diary, each with its
+    USDA release and, where the other release disagrees strongly, both values."""
     by_food: dict[str, float] = defaultdict(float)
+    foods: dict[str, Food] = {}
     for entry in entries:
         value = entry.nutrients.get(key)
         if value:
-            by_food[entry.item.food.name if entry.item else entry.text] += value
+            name = entry.item.food.name if entry.item else entry.text
+            by_food[name] += value
+            if entry.item is not None:
+                foods.setdefault(name, entry.item.food)
     total = sum(by_food.values())
     ranked = sorted(by_food.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return tuple(FoodSource(name, amount, amount / total) for name, amount in ranked if total > 0)
+    if total <= 0:
+        return ()
+    return tuple(
+        FoodSource(
+            name,
+            amount,
+            amount / total,
+            SOURCES[foods[name].source] if name in foods else None,
+            _disagreement(foods[name], key) if name in foods else None,
+        )
+        for name, amount in ranked
+    )
+
+
+@cache
+def _both_releases() -> frozenset[str]:
+    """Descriptions (lower case) that both USDA releases hold: one pass over the names."""
+    from twitchcheck.fooddb import connect
+
+    sources: dict[str, set[str]] = defaultdict(set)
+    for name, source in connect().execute("SELECT lower(name), source FROM food"):
+        sources[name].add(source)
+    return frozenset(name for name, held in sources.items() if len(held) > 1)
+
+
+@cache
+def _same_name(name: str) -> tuple[tuple[str, str, dict[str, float | None]], ...]:
+    """The foods of description `name` (lower case): (source, id, values per 100 g)."""
+    from twitchcheck.fooddb import connect
+
+    columns = ", ".join(NUTRIENT_KEYS)
+    rows = connect().execute(
+        f"SELECT source, id, {columns} FROM food WHERE lower(name) = ?",
+        (name,),
+    )
+    return tuple(
+        (source, food_id, dict(zip(NUTRIENT_KEYS, values, strict=True)))
+        for source, food_id, *values in rows
+    )
+
+
+def _disagreement(food: Food, key: str) -> str | None:
+    """Both values, when the other USDA release has a food of the same description whose
+    value for `key` differs from this one's by more than [releases] ratio."""
+    used = food.nutrients.get(key)
+    if not used:
+        return None
+    ratio = _honest_limits()["release_ratio"]
+    name = food.name.lower()
+    if name not in _both_releases():
+        return None
+    for source, food_id, values in _same_name(name):
+        other = values.get(key)
+        if source == food.source or not other or max(used, other) / min(used, other) <= ratio:
+            continue
+        unit = BY_KEY[key].unit
+        return (
+            f"value used: {used:.3g} {unit}/100 g from {SOURCES[food.source]} [{food.id}]; "
+            f"{SOURCES[source]} has {other:.3g} {unit}/100 g for the same description "
+            f"[{food_id}]"
+        )
+    return None
 
 
 def _nutrient(

@@ -203,6 +203,12 @@ def print_analysis(analysis: DietAnalysis) -> None:
             upper, note = result.assessment.upper, result.assessment.note
         extra = f" {upper.note}" if upper else ""
         out.print(f"[dim]{label}: {shown(note)}{shown(extra)}[/dim]")
+        for source in () if isinstance(result, UnknownNutrient) else result.top_sources:
+            if source.disagreement is not None:
+                out.print(
+                    f"[dim]  {shown(source.name)}: USDA releases disagree; "
+                    f"{shown(source.disagreement)}[/dim]"
+                )
         if upper is not None and upper.above:
             out.print(f"[red]{label} is over its upper limit[/red]: {shown(upper.note)}")
     _print_days(analysis)
