@@ -26,6 +26,7 @@ from twitchcheck.text import fold, terms
 class _Table:
     dish_score: float
     dish_kinds: frozenset[str]
+    added_words: frozenset[str]
     plant_words: frozenset[str]
     max_parts: int
     joins: re.Pattern[str]
@@ -68,6 +69,7 @@ def table() -> _Table:
     return _Table(
         float(dish["dish_score"]),
         frozenset(dish["dish_kinds"]),
+        frozenset(dish["added_words"]),
         frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
         joins,
@@ -109,6 +111,14 @@ def said_words(text: str) -> set[str]:
     if found & table().plant_words:
         found |= {"non", "dairy"}
     return found
+
+
+def adds(name: str, said: set[str]) -> bool:
+    """Whether a food's `name` adds a kind of dish (in its first part) or an ingredient word
+    (anywhere) that the line, whose words are `said`, does not name."""
+    rules = table()
+    head = set(terms(name.split(",")[0]))
+    return bool((head & rules.dish_kinds) - said or (set(terms(name)) & rules.added_words) - said)
 
 
 def parts(text: str) -> tuple[str, ...]:

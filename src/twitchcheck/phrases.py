@@ -235,7 +235,7 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
         if best.score < rules.dish_score:
             break
         name = set(terms(best.name))
-        if not (name & rules.dish_kinds) - said and all(w & name for w in wanted):
+        if not dishes.adds(best.name, said) and all(w & name for w in wanted):
             return Match(best.rowid, best.id, words, best.group, best.source, best.score)
     return None
 
