@@ -7,6 +7,15 @@ the query's words should lead the name, the rest of the name should be
 plain descriptors ("raw", "whole", "NFS"), and unusual forms (baby food, brand
 names, raw chicken when nobody said raw) fall back. The weights are the
 constants below; the word lists live in ``data/search.toml``.
+
+Qualifiers that change the food are never dropped: a plant-food query ("oat milk",
+"vegan pizza") penalises dairy, egg and meat foods no plant word qualifies (``[plant]``);
+a word that makes another food ("French" toast, "skin only", "potato" salad) costs a food
+whose query lacks it (``[changes]``). Chain and brand names USDA does not list are searched
+as their generic food and the results marked ``approximation`` (``[chains]``,
+`approximate_for`). Latency is bounded: a word in no food's index never selects
+candidates, and when no food holds every word only the `CANDIDATE_CAP` foods holding the
+most (rarest) of them are scored.
 """
 
 from __future__ import annotations
