@@ -90,6 +90,20 @@ def test_a_dish_of_another_kind_is_not_taken_for_a_combination() -> None:
     assert not any("burrito" in n.lower() for n in names)
 
 
+@pytest.mark.parametrize(
+    ("name", "said", "adds"),
+    [
+        ("Egg burrito, with bacon", "eggs, bacon", True),
+        ("Pancakes and sausage, frozen meal", "pancakes and sausage", False),
+        ("Coffee, Latte, with non-dairy milk", "coffee with milk", True),
+        ("Coffee, Latte, with non-dairy milk", "oat milk latte", False),
+        ("Beans and rice, with meat", "rice and beans", True),
+    ],
+)
+def test_a_dish_may_not_add_a_kind_or_an_ingredient(name: str, said: str, adds: bool) -> None:
+    assert dishes.adds(name, dishes.said_words(said)) is adds
+
+
 def test_a_split_line_gives_the_amount_to_the_first_food() -> None:
     line = resolve_line("2 eggs with bacon")
     head, side = line.items
