@@ -54,6 +54,7 @@ QUALIFIER_CONFLICT = 40.0  # a plant-food query ("oat milk", "vegan") meeting a 
 CHANGED_FOOD = 30.0  # a word that makes another food ("French" toast) that the query lacks
 EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
 CANDIDATE_CAP = 200  # foods scored when no food holds every query word (latency bound)
+WIDE_CAP = 400  # foods scored when many hold every query word: the shortest names
 COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
 
 MAX_RESULTS = int(_limit("phrase.search_results"))  # ranked results kept per query
@@ -267,6 +268,11 @@ def _ranked(query: str) -> tuple[Match, ...]:
     rowids = _candidates(required, require_all=True, in_head=True)
     if len(rowids) < HEAD_ENOUGH:
         rowids = _candidates(required, require_all=True) or _overlap(known)
+    if len(rowids) > WIDE_CAP:
+        # A plain word in hundreds of names ("cheese"): the shortest names hold the
+        # plain food; long ones carry words the query did not ask for, each a penalty.
+        lengths = _name_lengths()
+        rowids = sorted(rowids, key=lambda r: (lengths.get(r, 0), r))[:WIDE_CAP]
     context = _context(wanted)
     profiles = _profiles(rowids)
     if context.plant and not any(p.plant_form and not p.animal for p in profiles):
