@@ -247,3 +247,17 @@ def test_a_line_resolves_to_items_sharing_its_input_or_a_documented_error(text: 
         assert all(item.how == "split" for item in line.items)
     else:
         assert line.items[0].how in ("matched", "dish", "approximation")
+
+
+def test_regional_words_apply_to_a_whole_food_only() -> None:
+    from twitchcheck.phrases import resolve_line
+
+    def names(text: str, region: str | None) -> list[str]:
+        return [item.food.name for item in resolve_line(text, region).items]
+
+    assert "french fries" in names("chips and curry sauce", "uk")[0].lower()
+    assert "potato chips" in names("chips", "us")[0].lower()
+    assert names("beans on toast", "uk")[0] == "Baked beans"
+    assert "green beans" in names("green beans", "uk")[0].lower()  # not 'green baked beans'
+    assert "potato chips" in names("potato chips", "uk")[0].lower()
+    assert "cookie" in names("2 biscuits", "uk")[0].lower()

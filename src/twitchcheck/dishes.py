@@ -36,6 +36,7 @@ class _Table:
     vague: frozenset[str]
     milk_words: frozenset[str]
     drinks: dict[str, dict[str, object]]
+    regional: dict[str, dict[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +80,7 @@ def table() -> _Table:
         frozenset(detail["vague_words"]),
         frozenset(drinks["milk_words"]),
         drinks["kinds"],
+        {region: dict(words) for region, words in raw.get("regional", {}).items()},
     )
 
 
@@ -103,6 +105,13 @@ def split(text: str) -> tuple[str, ...]:
         start = match.end()
     pieces.append(text[start:])
     return tuple(pieces)
+
+
+def regional(part: str, region: str | None) -> str:
+    """`part` in USDA's words when, whole, it means another food in the diary's region
+    ("chips" in a British diary are french fries); anything else as it is."""
+    words = table().regional.get(region or "", {})
+    return words.get(" ".join(part.lower().split()), part)
 
 
 def said_words(text: str) -> set[str]:

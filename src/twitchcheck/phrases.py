@@ -168,9 +168,12 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             implied=False,
             food=after_amount(text),
         )
-    pieces = dishes.split(quantity.food)
+    pieces = tuple(
+        dishes.regional(piece, region) if i % 2 == 0 else piece  # parts, not the joins
+        for i, piece in enumerate(dishes.split(quantity.food))
+    )
     if len(pieces) == 1:
-        return Line(text, (_single(text, quantity),))
+        return Line(text, (_single(text, replace(quantity, food=pieces[0])),))
     return Line(text, _combination(text, quantity, pieces))
 
 
