@@ -115,7 +115,7 @@ def plan_command(
         from twitchcheck.cli.diet import read_with_progress
         from twitchcheck.diet import analyze
 
-        record = read_with_progress(diary, None, None, show=not json_output)
+        record = read_with_progress(diary, None, None, not json_output, region=answers.region)
         analysis = analyze(record, person, supplements)
         found = gaps_from_analysis(analysis, person, filters.pattern)
         existing = [e.item.food.id for e in record.entries if e.item]

@@ -136,7 +136,8 @@ def _with_diary(answers: Answers, path: Path, show: bool) -> Answers:
     from twitchcheck.profile import Person
 
     person = Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
-    analysis = analyze(read_with_progress(path, None, None, show), person)
+    diary = read_with_progress(path, None, None, show, region=answers.region)
+    analysis = analyze(diary, person)
     return with_diet_analysis(answers, analysis.to_screening())
 
 
