@@ -1146,3 +1146,12 @@ def test_a_line_naming_no_food_needs_detail() -> None:
     diary = read("2026-11-16\nleftovers\n2 eggs\n")
     assert [p.kind for p in diary.problems if p.line == 2] == ["needs_detail"]
     assert [e.line for e in diary.entries] == [3]
+
+
+def test_a_meal_named_with_where_it_was_eaten_is_still_the_meal() -> None:
+    from twitchcheck.diary._when import lead
+
+    assert lead("Lunch out - club sandwich").meal == "lunch"
+    assert lead("dinner at work: pasta").meal == "dinner"
+    assert lead("afternoon: banana").meal == "afternoon"
+    assert lead("out of date milk").meal is None

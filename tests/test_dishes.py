@@ -261,3 +261,12 @@ def test_regional_words_apply_to_a_whole_food_only() -> None:
     assert "green beans" in names("green beans", "uk")[0].lower()  # not 'green baked beans'
     assert "potato chips" in names("potato chips", "uk")[0].lower()
     assert "cookie" in names("2 biscuits", "uk")[0].lower()
+
+
+def test_a_dish_that_cannot_take_the_amount_written_is_split_instead() -> None:
+    from twitchcheck.phrases import resolve_line
+
+    items = resolve_line("2 pancakes with syrup", "us").items
+    assert len(items) == 2
+    assert "pancake" in items[0].food.name.lower()
+    assert "syrup" in items[1].food.name.lower()

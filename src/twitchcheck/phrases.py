@@ -210,12 +210,18 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
             if dish is not None:
                 end = stop
                 break
+        if dish is not None:
+            try:  # a dish that cannot take the amount written is not the dish meant
+                item = _part(text, quantity, dish.name, first=not items, prefer=dish.id)
+            except PortionError:
+                dish, end = None, start + 1
         words = dish.name if dish is not None else parts[start]
         start = end
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
-        prefer = dish.id if dish is not None else None
-        items.append(_part(text, quantity, words, first=not items, prefer=prefer))
+        if dish is None:
+            item = _part(text, quantity, words, first=not items, prefer=None)
+        items.append(item)
     if len(items) == 1:
         return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
     return tuple(items)

@@ -20,7 +20,10 @@ MEALS = {
     "late snack": "snack", "night snack": "snack", "late night snack": "snack",
     "dessert": "dessert", "desserts": "dessert", "drinks": "drinks", "beverages": "drinks",
     "supplements": "supplements", "pre workout": "pre-workout", "post workout": "post-workout",
+    "morning": "morning", "afternoon": "afternoon", "evening": "evening", "elevenses": "snack",
 }  # fmt: skip
+# Where or how a meal was eaten, after its name: "lunch out", "dinner at work".
+MEAL_PLACES = ("out", "at work", "at home", "on the go", "at school", "at the office", "in town")
 _CUSTOM_MEAL = re.compile(r"([^\d:#]{1,40}):")
 _MEAL_PREFIX = re.compile(r"([a-z -]{3,25}):\s*(.+)", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[-*•·+]|\u2013|\u2014)\s+")
@@ -30,6 +33,9 @@ _INLINE_COMMENT = re.compile(r"\s#")  # a comment runs from " #" to the end of t
 def meal_name(label: str) -> str | None:
     """The canonical name of a known meal label ("Snacks" -> "snack"), else None."""
     key = " ".join(label.lower().replace("-", " ").split())
+    for place in MEAL_PLACES:
+        if key.endswith(" " + place) and key[: -len(place) - 1] in MEALS:
+            return MEALS[key[: -len(place) - 1]]
     return MEALS.get(key)
 
 
