@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+
+
+def load_tool(name: str) -> ModuleType:
+    """A script of tools/ as a module (tools/ is not a package; its scripts import each other)."""
+    folder = str(REPO / "tools")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+def generated_section_is_current(name: str, document: str) -> bool:
+    """Whether `document` holds exactly the section the tool `name` generates."""
+    tool, generated = load_tool(name), load_tool("generated_section")
+    text = (REPO / document).read_text(encoding="utf-8")
+    return bool(generated.section(text, tool.BEGIN, tool.END) == tool.generate())
 
 
 def everyday_foods() -> list[str]:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import REPO
+from conftest import generated_section_is_current
 from twitchcheck.errors import DataError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.limits import all_limits, limit
@@ -25,11 +23,6 @@ def test_an_unknown_limit_fails_loudly() -> None:
 
 
 def test_docs_hold_the_generated_table() -> None:
-    spec = importlib.util.spec_from_file_location("limits_table", REPO / "tools/limits_table.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    docs = (REPO / "docs/limits.md").read_text(encoding="utf-8")
-    start, end = docs.index(module.BEGIN), docs.index(module.END) + len(module.END)
-    assert docs[start:end] == module.table(), "run: python tools/limits_table.py --write"
+    assert generated_section_is_current("limits_table", "docs/limits.md"), (
+        "run: python tools/limits_table.py --write"
+    )

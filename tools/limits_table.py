@@ -8,9 +8,9 @@ tests/test_limits.py checks that docs/limits.md holds exactly this text.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from generated_section import main
 from twitchcheck.limits import all_limits
 
 BEGIN = "<!-- limits-table:begin (tools/limits_table.py) -->"
@@ -36,15 +36,7 @@ def table() -> str:
     return "\n".join([*lines, "", END])
 
 
-def write(path: Path = DOCS) -> None:
-    """Replace the table between the markers in `path`."""
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN), text.index(END) + len(END)
-    path.write_text(text[:start] + table() + text[end:], encoding="utf-8")
-
+generate = table  # what tools/generated_section.py and the tests call
 
 if __name__ == "__main__":
-    if "--write" in sys.argv[1:]:
-        write()
-    else:
-        print(table())
+    main(DOCS, BEGIN, END, generate)

@@ -11,9 +11,9 @@ documentation cannot drift from the data.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from generated_section import main
 from twitchcheck.knowledge import RedFlag, load_knowledge
 from twitchcheck.labs import analytes
 from twitchcheck.screening_model import load_model
@@ -82,15 +82,7 @@ def tables() -> str:
     return "\n".join([*lines, "", END])
 
 
-def write(path: Path = DOCS) -> None:
-    """Replace the tables between the markers in `path`."""
-    text = path.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN), text.index(END) + len(END)
-    path.write_text(text[:start] + tables() + text[end:], encoding="utf-8")
-
+generate = tables  # what tools/generated_section.py and the tests call
 
 if __name__ == "__main__":
-    if "--write" in sys.argv[1:]:
-        write()
-    else:
-        print(tables())
+    main(DOCS, BEGIN, END, generate)
