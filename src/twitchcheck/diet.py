@@ -288,7 +288,7 @@ class DietAnalysis:
             "usual_intake": {k: _rounded(self.usual.get(k), 3) for k in NUTRIENT_KEYS},
             "adequacy": {n.key: n.to_dict() for n in self.results},
             "supplements": list(self.supplements),
-            "problems": [_problem(p) for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
             "notes": list(self.notes),
             "lines": self.lines.to_dict() if self.lines else None,
             "energy_check": self.energy.to_dict() if self.energy else None,
@@ -723,13 +723,3 @@ def _entry(entry: DiaryEntry) -> dict[str, object]:
 
 def _rounded(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
-
-
-def _problem(problem: DiaryProblem) -> dict[str, object]:
-    return {
-        "line": problem.line,
-        "text": problem.text,
-        "kind": problem.kind,
-        "message": problem.message,
-        "suggestions": list(problem.suggestions),
-    }

@@ -198,21 +198,46 @@ class _Tally:
         return prior + sum(e.points for e in self.evidence.get(contributor, ()))
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What the answers show, worked out once per screening and read by every rule."""
+
+    symptoms: frozenset[str]
+    labs: tuple[LabResult, ...]
+    low_labs: set[str]
+    high_labs: set[str]
+    raisers: tuple[Raiser, ...]
+    raised: Mapping[str, int]
+    above_limit: Mapping[str, float]
+
+
+def _found(answers: Answers, kb: KnowledgeBase, model: ScreeningModel) -> _Found:
+    labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
+    low, high = lab_directions(labs)
+    raising = raisers(answers, kb)
+    symptoms = derived_symptoms(answers, model)
+    return _Found(symptoms, labs, low, high, raising, raiser_counts(raising), above_limits(answers))
+
+
 def screen(answers: Answers) -> ScreenResult:
     """Weigh resolved answers (see `answers.parse_answers`) and return the full result."""
     kb, model = load_knowledge(), load_model()
-    symptoms = derived_symptoms(answers, model)
-    labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
-    low_labs, high_labs = lab_directions(labs)
-    reasons = _reasons(kb, answers, symptoms, labs, low_labs, high_labs)
+    found = _found(answers, kb, model)
+    symptoms, labs, low_labs, high_labs = (
+        found.symptoms,
+        found.labs,
+        found.low_labs,
+        found.high_labs,
+    )
+    reasons = _reasons(kb, answers, found)
     level = max((r.level for r in reasons), key=TRIAGE_ORDER.index, default="self-care")
 
     tally = _Tally()
-    _apply_rules(tally, model, kb, answers, symptoms, labs)
+    _apply_rules(tally, model, kb, answers, found)
     _apply_medicines(tally, kb, model, answers, low_labs)
     _apply_conditions(tally, kb, model, answers)
-    _apply_raises(tally, kb, model, answers)
-    _apply_above_limits(tally, kb, model, answers)
+    _apply_raises(tally, model, found.raisers)
+    _apply_above_limits(tally, kb, model, found.above_limit)
     _apply_symptoms(tally, kb, model, symptoms, _present(tally, model, kb))
     _apply_labs(tally, model, labs)
     _apply_diet_analysis(tally, kb, model, answers)
@@ -232,7 +257,7 @@ def screen(answers: Answers) -> ScreenResult:
         reasons=tuple(reasons) or (_reassurance(),),
         contributors=contributors,
         suggested_tests=_tests(contributors, model),
-        next_steps=_next_steps(level, reasons, contributors, kb, model, answers, symptoms, labs),
+        next_steps=_next_steps(level, reasons, contributors, kb, model, answers, found),
         labs=labs,
     )
 
@@ -359,34 +384,15 @@ def _numbers(answers: Answers) -> dict[str, str]:
 # --- red flags ---------------------------------------------------------------------------
 
 
-def _reasons(
-    kb: KnowledgeBase,
-    answers: Answers,
-    symptoms: frozenset[str],
-    labs: tuple[LabResult, ...],
-    low_labs: set[str],
-    high_labs: set[str],
-) -> list[Reason]:
-    found = _Found(symptoms, low_labs, high_labs, raiser_counts(answers, kb), above_limits(answers))
+def _reasons(kb: KnowledgeBase, answers: Answers, found: _Found) -> list[Reason]:
     reasons = [
         Reason(flag.id, flag.triage, flag.label, flag.advice, flag.sources)
         for flag in kb.red_flags
         if _fires(flag, answers, found)
     ]
     signs = frozenset(load_model().irritability_signs)
-    reasons += [_critical(lab, symptoms & signs) for lab in labs if lab.urgent]
+    reasons += [_critical(lab, found.symptoms & signs) for lab in found.labs if lab.urgent]
     return sorted(reasons, key=lambda r: -TRIAGE_ORDER.index(r.level))
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """What the answers show, as the red flags read it."""
-
-    symptoms: frozenset[str]
-    low_labs: set[str]
-    high_labs: set[str]
-    raised: Mapping[str, int]
-    above_limit: Mapping[str, float]
 
 
 def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
@@ -436,18 +442,12 @@ def _reassurance() -> Reason:
 # --- evidence ----------------------------------------------------------------------------
 
 
-def _holds(
-    when: When,
-    answers: Answers,
-    symptoms: frozenset[str],
-    labs: tuple[LabResult, ...],
-    kb: KnowledgeBase | None = None,
-) -> bool:
+def _holds(when: When, answers: Answers, found: _Found) -> bool:
     """Whether every condition `when` sets is true of the answers."""
     life, diet, twitch = answers.lifestyle, answers.diet, answers.twitch
     caffeine = life.caffeine_mg
     places = {p.lower() for p in twitch.where} if twitch else set()
-    low, high = lab_directions(labs)
+    symptoms, low, high = found.symptoms, found.low_labs, found.high_labs
     checks = [
         when.pregnant is None or answers.pregnant == when.pregnant,
         when.sex is None or answers.sex == when.sex,
@@ -486,12 +486,9 @@ def _holds(
         not when.labs_high_any or bool(high & set(when.labs_high_any)),
         not when.labs_low_any or bool(low & set(when.labs_low_any)),
         not when.raised_by_answers_any
-        or bool(set(when.raised_by_answers_any) & {r.nutrient for r in raisers(answers, kb)}),
+        or bool(set(when.raised_by_answers_any) & {r.nutrient for r in found.raisers}),
         not when.raisers_at_least
-        or all(
-            raiser_counts(answers, kb).get(n, 0) >= count
-            for n, count in when.raisers_at_least.items()
-        ),
+        or all(found.raised.get(n, 0) >= count for n, count in when.raisers_at_least.items()),
     ]
     return all(checks)
 
@@ -547,10 +544,10 @@ def raisers(answers: Answers, kb: KnowledgeBase | None = None) -> tuple[Raiser, 
     return tuple(found)
 
 
-def raiser_counts(answers: Answers, kb: KnowledgeBase | None = None) -> dict[str, int]:
+def raiser_counts(found: Iterable[Raiser]) -> dict[str, int]:
     """Nutrient -> how many distinct answers raise it (lisinopril and a salt substitute: 2)."""
     counts: dict[str, set[str]] = defaultdict(set)
-    for raiser in raisers(answers, kb):
+    for raiser in found:
         if raiser.points_strength in COUNTED_RAISERS:  # a weak side effect does not count
             counts[raiser.nutrient].add(raiser.answer)
     return {nutrient: len(found) for nutrient, found in counts.items()}
@@ -586,13 +583,12 @@ def _apply_rules(
     model: ScreeningModel,
     kb: KnowledgeBase,
     answers: Answers,
-    symptoms: frozenset[str],
-    labs: tuple[LabResult, ...],
+    found: _Found,
 ) -> None:
     for rule in model.rules:
-        if _holds(rule.when, answers, symptoms, labs, kb):
+        if _holds(rule.when, answers, found):
+            answer = _describe_when(rule.when, answers, kb)
             for contributor, points in rule.add.items():
-                answer = _describe_when(rule.when, answers, kb)
                 tally.add(contributor, answer, points, rule.why, rule.sources)
 
 
@@ -751,12 +747,10 @@ def _excess_ids(model: ScreeningModel) -> dict[str, str]:
     return {c.nutrient: c.id for c in model.contributors if c.kind == "excess" and c.nutrient}
 
 
-def _apply_raises(
-    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
-) -> None:
+def _apply_raises(tally: _Tally, model: ScreeningModel, found: Iterable[Raiser]) -> None:
     """What raises a nutrient points at its excess and away from its shortfall."""
     excess = _excess_ids(model)
-    for raiser in raisers(answers, kb):
+    for raiser in found:
         points = model.points.raises * model.points.effect_strength[raiser.points_strength]  # type: ignore[index]
         if raiser.nutrient in excess:
             tally.add(excess[raiser.nutrient], raiser.answer, points, raiser.why, raiser.sources)
@@ -765,12 +759,12 @@ def _apply_raises(
 
 
 def _apply_above_limits(
-    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, answers: Answers
+    tally: _Tally, kb: KnowledgeBase, model: ScreeningModel, above: Mapping[str, float]
 ) -> None:
     """Supplement doses over the upper limit point at that nutrient's excess (vitamin D's
     shows as too much calcium), the more so far over it."""
     excess = _excess_ids(model)
-    for nutrient, times in above_limits(answers).items():
+    for nutrient, times in above.items():
         target = excess.get(model.excess_via.get(nutrient, nutrient))
         if target is None:
             continue
@@ -976,15 +970,14 @@ def _rank(
     if not any(c.id == "no_specific_cause" for c in ranked):
         prior = model.prior("no_specific_cause")
         ranked.append(_contributor("no_specific_cause", prior, [], kb, model, has_abnormal_lab))
-    ranked.sort(key=lambda c: (_tier(c, ranked), -c.score, c.id))
+    # Under a warning sign, the condition to rule out comes first; only a cause that a lab
+    # shows abnormal may stand beside it.
+    tiered = any(c.kind == "rule_out" for c in ranked)
+    ranked.sort(key=lambda c: (_tier(c) if tiered else 0, -c.score, c.id))
     return tuple(ranked)
 
 
-def _tier(contributor: Contributor, ranked: list[Contributor]) -> int:
-    """Under a warning sign, the condition to rule out comes first; only a cause that a lab
-    shows abnormal may stand beside it."""
-    if not any(c.kind == "rule_out" for c in ranked):
-        return 0
+def _tier(contributor: Contributor) -> int:
     return 0 if contributor.kind == "rule_out" or contributor.lab_backed else 1
 
 
@@ -1070,16 +1063,15 @@ def _next_steps(
     kb: KnowledgeBase,
     model: ScreeningModel,
     answers: Answers,
-    symptoms: frozenset[str],
-    labs: tuple[LabResult, ...],
+    found: _Found,
 ) -> tuple[NextStep, ...]:
     frame = model.frames[level]  # type: ignore[index]
     steps = list(_doctor_steps(frame.action.format(**_numbers(answers)), reasons))
-    steps.extend(_relief_steps(kb, model, symptoms))
+    steps.extend(_relief_steps(kb, model, found.symptoms))
     top = [c for c in contributors[:3] if c.score >= 1.0]
     for contributor in top:
         steps.extend(_change_steps(contributor, kb))
-    steps.extend(_cautions(model, answers, symptoms, labs))
+    steps.extend(_cautions(model, answers, found))
     return tuple(steps)
 
 
@@ -1097,15 +1089,13 @@ def _relief_steps(
 
 def cautions_for(answers: Answers) -> tuple[NextStep, ...]:
     """The safety cautions that apply to these answers (kidney disease, medicines...)."""
-    labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
-    return tuple(_cautions(load_model(), answers, derived_symptoms(answers), labs))
+    model = load_model()
+    return tuple(_cautions(model, answers, _found(answers, load_knowledge(), model)))
 
 
-def _cautions(
-    model: ScreeningModel, answers: Answers, symptoms: frozenset[str], labs: tuple[LabResult, ...]
-) -> Iterator[NextStep]:
+def _cautions(model: ScreeningModel, answers: Answers, found: _Found) -> Iterator[NextStep]:
     for caution in model.cautions:
-        if _holds(caution.when, answers, symptoms, labs):
+        if _holds(caution.when, answers, found):
             yield NextStep("caution", " ".join(caution.text.split()), caution.sources)
 
 
