@@ -222,7 +222,7 @@ def test_common_foods_are_found(food: str) -> None:
      ("chipotle burrito bowl", "burrito bowl"), ("pret", "sandwich nfs")],
 )  # fmt: skip
 def test_chain_items_are_approximations_of_a_generic_food(query: str, generic: str) -> None:
-    from twitchcheck.search import approximate_for
+    from twitchcheck.brands import approximate_for
 
     assert approximate_for(query) == generic
     assert all(m.approximation for m in search(query))
@@ -230,7 +230,7 @@ def test_chain_items_are_approximations_of_a_generic_food(query: str, generic: s
 
 
 def test_foods_named_in_usda_are_not_approximations() -> None:
-    from twitchcheck.search import approximate_for
+    from twitchcheck.brands import approximate_for
 
     assert approximate_for("big mac") is None
     assert not search("banana")[0].approximation

@@ -12,8 +12,8 @@ Qualifiers that change the food are never dropped: a plant-food query ("oat milk
 "vegan pizza") penalises dairy, egg and meat foods no plant word qualifies (``[plant]``);
 a word that makes another food ("French" toast, "skin only", "potato" salad) costs a food
 whose query lacks it (``[changes]``). Chain and brand names USDA does not list are searched
-as their generic food and the results marked ``approximation`` (``[chains]``,
-`approximate_for`). Latency is bounded: a word in no food's index never selects
+as their generic food and the results marked ``approximation`` (`brands`,
+``data/brands.toml``). Latency is bounded: a word in no food's index never selects
 candidates, and when no food holds every word only the `CANDIDATE_CAP` foods holding the
 most (rarest) of them are scored.
 """
@@ -28,6 +28,7 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from twitchcheck import brands
 from twitchcheck._data import data_path
 from twitchcheck.errors import InputError
 from twitchcheck.fooddb import connect
@@ -61,10 +62,8 @@ MAX_RESULTS = int(_limit("phrase.search_results"))  # ranked results kept per qu
 MAX_WORDS = int(_limit("phrase.words"))  # words read of one query
 MAX_CHARS = int(_limit("phrase.chars"))
 HEAD_ENOUGH = 25  # head-matching candidates needed before the rest can be skipped
-FUZZY_CUTOFF = 80.0
-_FILLER = frozenset(
-    {"a", "an", "the", "of", "some", "my", "x"}
-)  # rapidfuzz ratio for accepting a spelling correction
+FUZZY_CUTOFF = 80.0  # rapidfuzz ratio for accepting a spelling correction
+_FILLER = brands.FILLER
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +109,6 @@ class _Words:
     animal_words: frozenset[str]
     negators: frozenset[str]
     changes: dict[str, frozenset[str]]
-    chains: dict[str, str]
-    chain_sizes: frozenset[str]
     usual_cooked: frozenset[str]  # unasked words that cost little in a usually-cooked food
     usual_raw: frozenset[str]
     plant_any: frozenset[str]
@@ -138,8 +135,6 @@ def _words() -> _Words:
         animal_words=frozenset(raw["plant"]["animal_words"]),
         negators=frozenset(raw["plant"]["negators"]),
         changes={k: frozenset(terms(" ".join(v))) for k, v in raw["changes"].items()},
-        chains={" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()},
-        chain_sizes=frozenset(raw["chains"]["size_words"]),
         usual_cooked=frozenset(raw["defaults"]["words"]) | frozenset(raw["cooking_words"]["words"]),
         usual_raw=frozenset(raw["defaults"]["words"]) | frozenset(raw["raw_words"]["words"]),
         plant_any=frozenset(raw["plant"]["words"]) | frozenset(raw["plant"]["strong"]),
@@ -228,31 +223,10 @@ def clear_cache() -> None:
     _ranked.cache_clear()
 
 
-def approximate_for(query: str) -> str | None:
-    """The generic food searched for a chain or brand item ("greggs sausage roll" ->
-    "sausage roll"), or None when `query` names no chain in ``[chains]`` of search.toml.
-
-    Results for such a query carry ``Match.approximation = True``.
-    """
-    found = terms(query)
-    words = _words()
-    for size in (2, 1):
-        for i in range(len(found) - size + 1):
-            key = " ".join(found[i : i + size])
-            if key in words.chains:
-                rest = [
-                    t
-                    for t in found[:i] + found[i + size :]
-                    if t not in words.chain_sizes and t not in _FILLER
-                ]
-                return " ".join(rest) if rest else words.chains[key]
-    return None
-
-
 @functools.lru_cache(maxsize=8192)
 def _ranked(query: str) -> tuple[Match, ...]:
     """Every candidate for `query`, ranked (cached: diaries repeat their foods)."""
-    generic = approximate_for(query)
+    generic = brands.approximate_for(query)
     if generic is not None:
         return tuple(replace(m, approximation=True) for m in _ranked(generic))
     wanted = query_terms(query)
