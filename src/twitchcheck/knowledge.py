@@ -590,23 +590,16 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
 
 
 def _read(directory: Path | None, name: str) -> Any:
-    import yaml
-
-    path = _data.data_path(f"knowledge/{name}") if directory is None else directory / name
+    if directory is None:
+        return _data.read_yaml(f"knowledge/{name}", KnowledgeError)
+    path = directory / name
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KnowledgeError(
             f"knowledge file {name} is missing (looked in {path.parent})"
         ) from None
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.load(text, Loader=loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise KnowledgeError(f"{name}: not valid YAML{where}: {problem}") from None
+    return _data.parse_yaml(text, name, KnowledgeError)
 
 
 def _validate(name: str, model: type[M], raw: Any) -> M:

@@ -216,15 +216,15 @@ class ScreeningModel(_Model):
 @functools.cache
 def load_model(directory: Path | None = None) -> ScreeningModel:
     """The validated screening model (packaged, or from `directory` for tests)."""
-    import yaml
+    from twitchcheck._data import parse_yaml, read_yaml
 
-    from twitchcheck._data import data_path
-
-    path = (directory or data_path("knowledge")) / FILE
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if directory is None:
+            raw = read_yaml(f"knowledge/{FILE}", KnowledgeError)
+        else:
+            raw = parse_yaml((directory / FILE).read_text(encoding="utf-8"), FILE, KnowledgeError)
         model = ScreeningModel.model_validate(raw)
-    except (OSError, yaml.YAMLError) as error:
+    except OSError as error:
         raise KnowledgeError(f"{FILE}: cannot be read ({error})") from error
     except ValidationError as error:
         first = error.errors()[0]
