@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 SHARED  ?= ../shared/data
 
-.PHONY: run test lint fuzz bench fooddb intake-sd clean
+.PHONY: run test quick lint fuzz bench fooddb intake-sd clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,9 @@ run: $(STAMP)  ## the main job: the interactive screening
 
 test: lint  ## ruff, mypy and the whole test suite
 	$(BIN)/pytest
+
+quick: lint  ## the fast tier while developing: everything but the slow rebuilds and the wheel install
+	$(BIN)/pytest --quick -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,6 +14,22 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--quick", action="store_true", help="the fast tier: skip tests marked slow (make quick)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`make quick` skips the slow tier, saying so; `make test` runs everything."""
+    if not config.getoption("--quick"):
+        return
+    skip = pytest.mark.skip(reason="slow tier (rebuilds, wheel install): run by make test")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 def load_tool(name: str) -> ModuleType:
     """A script of tools/ as a module (tools/ is not a package; its scripts import each other)."""
     folder = str(REPO / "tools")
