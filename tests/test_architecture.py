@@ -1,0 +1,60 @@
+"""The layers of docs/architecture.md hold: the core never imports a shell or a UI library,
+never reads the environment, and the shells are the only place that does either."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+PACKAGE = REPO / "src" / "twitchcheck"
+SHELLS = ("cli", "web")  # packages that talk to people; everything else is the core
+ENTRY_POINTS = ("__main__.py",)
+SHELL_LIBRARIES = ("typer", "click", "rich", "fastapi", "starlette", "uvicorn", "jinja2")
+ENVIRONMENT = ("environ", "getenv", "putenv", "environb")
+
+
+def core_modules() -> list[Path]:
+    return [
+        path
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.relative_to(PACKAGE).parts[0] not in SHELLS and path.name not in ENTRY_POINTS
+    ]
+
+
+def imported(tree: ast.AST) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_there_is_a_core_to_check() -> None:
+    assert len(core_modules()) > 20
+
+
+@pytest.mark.parametrize("path", core_modules(), ids=lambda p: p.relative_to(PACKAGE).as_posix())
+def test_a_core_module_imports_no_shell_and_reads_no_environment(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name in imported(tree):
+        top = name.split(".")[0]
+        assert top not in SHELL_LIBRARIES, f"{path.name} imports {name}: UI belongs in a shell"
+        for shell in SHELLS:
+            assert not name.startswith(f"twitchcheck.{shell}"), f"{path.name} imports {name}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr in ENVIRONMENT:
+            pytest.fail(f"{path.name}:{node.lineno} reads the environment ({node.attr})")
+        if isinstance(node, ast.ImportFrom) and node.module == "os":
+            assert not {a.name for a in node.names} & set(ENVIRONMENT), path.name
+
+
+def test_the_check_catches_a_violation(tmp_path: Path) -> None:
+    bad = ast.parse("import os\nfrom twitchcheck.cli import app\nx = os.environ['HOME']\n")
+    assert "twitchcheck.cli" in imported(bad)
+    assert any(isinstance(n, ast.Attribute) and n.attr == "environ" for n in ast.walk(bad))
