@@ -580,17 +580,13 @@ def generated_diary(days: int) -> str:
     return "\n".join(out) + "\n"
 
 
-def test_a_long_diary_is_read_quickly() -> None:
-    text = generated_diary(2000)  # 20,000 lines; bench/diary_bench.py runs 100,000
-    parse_diary_text(generated_diary(40))  # warm the food search as a running app would be
-    start = time.perf_counter()
-    diary = parse_diary_text(text)
-    elapsed = time.perf_counter() - start
-    assert len(diary.entries) == 16_000
+def test_a_long_diary_is_read_whole() -> None:
+    """Every day and line of a long diary; its speed is measured by bench/diary_bench.py."""
+    diary = parse_diary_text(generated_diary(500))
+    assert len(diary.entries) == 4_000
     assert {p.kind for p in diary.problems} <= {"uncertain"}
-    assert len(diary.days) == 2000
-    print(f"{20_000 / elapsed:,.0f} lines/s")
-    assert elapsed < 10, f"{elapsed:.1f} s for 20,000 lines"
+    assert len(diary.days) == 500
+    assert diary.days[-1] - diary.days[0] == datetime.timedelta(days=499)
 
 
 # --- properties ---------------------------------------------------------------------------
@@ -780,18 +776,20 @@ def test_a_zip_member_over_the_size_limit_or_damaged_is_refused(tmp_path) -> Non
         read_diary(cut)
 
 
-def test_more_lines_than_the_limit_are_refused_at_once() -> None:
-    start = time.perf_counter()
+def test_more_lines_than_the_limit_are_refused_before_any_lookup(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_lookup(*_: object, **__: object) -> None:
+        raise AssertionError("a food was looked up in a file that is refused by its size")
+
+    monkeypatch.setattr("twitchcheck.diary._model.resolve_cached", no_lookup)
     with pytest.raises(DiaryError, match=r"200,001 lines; at most 200,000"):
-        parse_diary_text("2026-11-20\n" + "\n" * 200_000)
-    assert time.perf_counter() - start < 1
+        parse_diary_text("2026-11-20\n2 eggs\n" + "\n" * 199_999)
 
 
 def test_a_huge_line_is_left_out_and_the_rest_read() -> None:
     text = "2026-11-20\n2 eggs\n" + " " * 5_000_000 + "x\n1 cup milk\n"
-    start = time.perf_counter()
     diary = read(text)
-    assert time.perf_counter() - start < 3
     assert [e.line for e in diary.entries] == [2, 4]
     problem = line_problems(diary)[0]
     assert problem.line == 3
