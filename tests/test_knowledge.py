@@ -407,7 +407,11 @@ def test_sources_have_titles() -> None:
 
 
 def test_medicine_class_for_class_name() -> None:
-    assert isinstance(medicine_class_for("PPI"), MedicineClass)
+    ppi = medicine_class_for("PPI")
+    assert isinstance(ppi, MedicineClass)
+    assert ppi.id == "ppi"
+    lowered = {e.nutrient for e in ppi.effects if e.direction == "lowers"}
+    assert lowered == {"magnesium", "vitamin_b12"}  # FDA 2011 (S31), Lam 2013 (S49)
 
 
 # --- names as people write them (issue 9) -------------------------------------------------
