@@ -71,9 +71,21 @@ def test_needs_detail_is_an_input_error_with_its_own_code() -> None:
 
 
 def test_a_combination_that_one_fndds_food_fits_is_one_dish() -> None:
-    line = resolve_line("tea with milk")
+    line = resolve_line("chicken curry with rice")
     assert [i.how for i in line.items] == ["dish"]
-    assert re.search(r"^Tea.*with milk", line.items[0].food.name)
+    assert re.search(r"^Chicken curry.*rice", line.items[0].food.name)
+
+
+@pytest.mark.parametrize("text", ["tea with milk", "coffee with milk", "mug of tea with milk"])
+def test_milk_in_tea_is_a_splash_not_fnddss_chai(text: str) -> None:
+    """FNDDS's "Tea, hot, with milk" is masala chai by its own description (about half milk);
+    tea or coffee with milk is the drink and a splash of milk (3 tbsp, 44 ml)."""
+    drink, milk = resolve_line(text).items
+    assert drink.food.name.startswith(("Tea", "Coffee"))
+    assert milk.food.name.startswith("Milk")
+    assert 30 <= milk.grams.grams <= 60
+    assert milk.grams.estimate
+    assert "milk in a hot drink" in milk.note
 
 
 def test_a_dish_without_an_amount_takes_its_typical_portion() -> None:
@@ -270,3 +282,142 @@ def test_a_dish_that_cannot_take_the_amount_written_is_split_instead() -> None:
     assert len(items) == 2
     assert "pancake" in items[0].food.name.lower()
     assert "syrup" in items[1].food.name.lower()
+
+
+# Additions: a later part with no amount is what it adds to the first, not a full serving.
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "low", "high"),
+    [
+        ("coffee with soy milk", "Soy milk", 30, 60),  # a splash, 3 tbsp
+        ("decaf coffee with creamer", "Coffee creamer", 10, 20),  # RACC 1 tbsp
+        ("tea with sugar", "Sugar", 3, 6),  # 1 tsp = 4 g (NHS)
+        ("bagel with cream cheese", "Cheese, cream", 25, 35),  # RACC 2 tbsp
+        ("toast with peanut butter", "Peanut butter", 28, 36),  # RACC 2 tbsp
+        ("waffles with syrup", "Pancake syrup", 30, 45),  # RACC 2 tbsp; syrup on waffles
+        ("yogurt with granola", "Cereal, granola", 25, 50),  # a topping, 1/3 cup
+        ("fries with ketchup", "Ketchup", 10, 20),  # RACC major condiment 1 tbsp
+        ("pork chop with gravy", "Gravy", 50, 70),  # RACC gravy 1/4 cup
+        ("salad with ranch", "Ranch", 25, 35),  # RACC salad dressing 2 tbsp
+    ],
+)
+def test_an_added_part_takes_the_usual_amount_of_its_kind(
+    text: str, start: str, low: float, high: float
+) -> None:
+    added = resolve_line(text).items[-1]
+    assert added.food.name.lower().startswith(start.lower()), added.food.name
+    assert low <= added.grams.grams <= high, added.grams.basis
+    assert added.grams.estimate
+    assert "usual amount" in added.note
+
+
+def test_an_added_part_with_its_own_amount_keeps_it() -> None:
+    added = resolve_line("coffee with 1 cup milk").items[-1]
+    assert added.grams.grams == pytest.approx(244, rel=0.05)
+
+
+def test_a_bare_count_of_sugars_is_teaspoons() -> None:
+    sugar = resolve_line("tea with 2 sugars").items[-1]
+    assert sugar.food.name.startswith("Sugar")
+    assert 7 <= sugar.grams.grams <= 10
+
+
+def test_milk_that_is_not_added_to_a_hot_drink_keeps_its_own_portion() -> None:
+    milk = resolve_line("cereal with milk").items[-1]
+    assert milk.grams.grams > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("soya milk", "milk in a hot drink"),
+        ("a splash of oat milk", "milk in a hot drink"),
+        ("2 sugars", "sugar or sweetener"),
+    ],
+)
+def test_the_kind_of_an_addition_depends_on_what_it_is_added_to(text: str, rule: str) -> None:
+    found = dishes.addition("mug of tea", text)
+    assert found is not None
+    assert found.kind == rule
+    assert dishes.addition("bowl of cereal", "soya milk") is None
+
+
+# Hot drinks with their additions written without joins.
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("tea milk 2 sugars", "tea with milk and 2 sugars"),
+        ("tea w soya milk", "tea with soya milk"),
+        ("coffee black no sugar", "coffee"),
+        ("coffee, milk, no sugar", "coffee with milk"),
+        ("tea semi-skimmed milk one sugar", "tea with semi-skimmed milk and one sugar"),
+        ("tea", "tea"),
+        ("tea cake", "tea cake"),
+        ("coffee walnut cake", "coffee walnut cake"),
+        ("tea milk 2", "tea milk 2"),
+    ],
+)
+def test_a_hot_drinks_additions_are_read_without_joins(text: str, read: str) -> None:
+    assert dishes.hot_drink(text) == read
+
+
+def test_tea_milk_two_sugars_is_tea_a_splash_of_milk_and_two_teaspoons_of_sugar() -> None:
+    tea, milk, sugar = resolve_line("cup of tea milk 2 sugars", region="uk").items
+    assert tea.food.name.startswith("Tea")
+    assert tea.grams.grams == pytest.approx(240, rel=0.05)
+    assert milk.food.name.startswith("Milk")
+    assert 30 <= milk.grams.grams <= 60
+    assert sugar.food.name.startswith("Sugar")
+    assert 7 <= sugar.grams.grams <= 10
+
+
+def test_decaf_alone_is_decaffeinated_coffee() -> None:
+    assert resolve_line("decaf").items[0].food.name.startswith("Coffee")
+
+
+# Context: where, when and why a food was eaten are not the food.
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("2 biscuits at church", "2 biscuits"),
+        ("burger at a barbecue", "burger"),
+        ("hot chocolate before bed", "hot chocolate"),
+        ("crisps from the corner shop", "crisps"),
+        ("roast dinner at my mum's house", "roast dinner"),
+        ("leftover lasagne", "lasagne"),
+        ("post-workout banana", "banana"),
+        ("soup for lunch", "soup"),
+        ("latte from costa", "costa latte"),  # a chain's name is kept for brands.toml
+        # not context: a preposition before a food word, or before no place or time
+        ("chicken in gravy", "chicken in gravy"),
+        ("cake for two", "cake for two"),
+        ("fish with chips", "fish with chips"),
+    ],
+)
+def test_context_words_are_dropped_from_the_food(text: str, food: str) -> None:
+    assert dishes.without_context(text) == food
+
+
+def test_a_food_with_context_is_that_food() -> None:
+    plain = resolve_line("2 oatcakes").items[0]
+    there = resolve_line("2 oatcakes at church").items[0]
+    assert there.food.id == plain.food.id
+    assert there.grams.grams == plain.grams.grams
+    assert there.input == "2 oatcakes at church"
+
+
+def test_leftovers_alone_still_need_detail() -> None:
+    with pytest.raises(NeedsDetailError):
+        resolve_line("leftovers from dinner")
+
+
+@given(st.sampled_from(["at church", "before bed", "from the chippy", "at my mum's", "for tea"]))
+@settings(max_examples=20, deadline=None)
+def test_context_after_any_food_leaves_the_food(context: str) -> None:
+    for food in ("banana", "2 slices of toast", "cheese sandwich"):
+        assert dishes.without_context(f"{food} {context}") == food

@@ -18,8 +18,12 @@ import re
 import tomllib
 from dataclasses import dataclass
 
+from twitchcheck import brands
 from twitchcheck._data import data_path
+from twitchcheck.quantity import NUMBER_WORDS
 from twitchcheck.text import fold, terms
+
+JOIN_WORDS = frozenset({"with", "and", "w", "w/", "&", "plus", "+", ","})
 
 
 @dataclass(frozen=True)
@@ -29,14 +33,37 @@ class _Table:
     added_words: frozenset[str]
     plant_words: frozenset[str]
     max_parts: int
+    serving: frozenset[str]
     joins: re.Pattern[str]
     whole_names: re.Pattern[str] | None
     phrases: frozenset[str]
     starts: tuple[str, ...]
     vague: frozenset[str]
     milk_words: frozenset[str]
+    hot: frozenset[str]
+    hot_added: frozenset[str]
+    hot_nothing: frozenset[str]
     drinks: dict[str, dict[str, object]]
     regional: dict[str, dict[str, str]]
+    additions: tuple[Addition, ...]
+    leading: tuple[str, ...]  # context words before a food: "leftover", "post workout"
+    prepositions: frozenset[str]
+    fillers: frozenset[str]
+    settings: frozenset[str]  # places and times, as search terms joined by spaces
+
+
+@dataclass(frozen=True, slots=True)
+class Addition:
+    """How much of a food added to another ("milk" in tea) is meant when no amount is written."""
+
+    kind: str  # "milk in a hot drink"
+    words: tuple[str, ...]  # what the added part (or the food found for it) is called
+    heads: tuple[str, ...]  # what the line's first part must hold; () for any
+    amount: float
+    unit: str  # a measure of units.toml: "tbsp", "cup"
+    each: str | None = None  # what a bare count means: "2 sugars" is 2 teaspoons
+    search: str | None = None  # the words searched when the part is only a kind word
+    dish: bool = True  # False: the FNDDS dish named so is another drink ("Tea, hot, with milk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +82,7 @@ def table() -> _Table:
     """The word lists of ``data/dishes.toml``."""
     with data_path("dishes.toml").open("rb") as handle:
         raw = tomllib.load(handle)
-    dish, detail, drinks = raw["dish"], raw["needs_detail"], raw["drinks"]
+    dish, detail, drinks, context = raw["dish"], raw["needs_detail"], raw["drinks"], raw["context"]
     carriers = "|".join(re.escape(c) for c in sorted(dish["carriers"], key=len, reverse=True))
     words = [re.escape(j) for j in dish["joins"] if j.isalpha()]
     marks = [
@@ -73,15 +100,66 @@ def table() -> _Table:
         frozenset(dish["added_words"]),
         frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
+        frozenset(dish["serving_words"]),
         joins,
         re.compile(rf"\b(?:{names})\b") if names else None,
         frozenset(detail["phrases"]),
         tuple(detail["starts"]),
         frozenset(detail["vague_words"]),
         frozenset(drinks["milk_words"]),
+        frozenset(drinks["hot"]),
+        frozenset(w for p in drinks["added"] for w in terms(p)),
+        frozenset(drinks["nothing"]),
         drinks["kinds"],
         {region: dict(words) for region, words in raw.get("regional", {}).items()},
+        tuple(
+            Addition(
+                str(a["kind"]),
+                tuple(_phrase(w) for w in a["words"]),
+                tuple(_phrase(w) for w in a["with"]),
+                float(a["amount"]),
+                str(a["unit"]),
+                a.get("each"),
+                a.get("search"),
+                bool(a.get("dish", True)),
+            )
+            for a in raw.get("additions", [])
+        ),
+        tuple(sorted((f"{w} " for w in context["leading"]), key=len, reverse=True)),
+        frozenset(context["prepositions"]),
+        frozenset(context["fillers"]),
+        frozenset(" ".join(terms(w)) for w in [*context["places"], *context["times"]]),
     )
+
+
+def _phrase(text: str) -> str:
+    """`text` as its search terms joined by spaces, padded, to find it as whole words."""
+    return f" {' '.join(terms(text))} "
+
+
+def addition(head: str, part: str, food_name: str = "") -> Addition | None:
+    """The kind of addition `part` is to a line whose first part is `head` ("milk" added to
+    "cup of tea"), looked up by the part's words or the name of the food found for it."""
+    said = _phrase(part) + _phrase(food_name)
+    first = _phrase(head)
+    for rule in table().additions:
+        if any(w in said for w in rule.words) and (
+            not rule.heads or any(h in first for h in rule.heads)
+        ):
+            return rule
+    return None
+
+
+def kept_apart(head: str, later: tuple[str, ...]) -> bool:
+    """Whether every part after `head` is an addition that is counted on its own, never as
+    one FNDDS dish with the head (milk in tea: FNDDS's "Tea, hot, with milk" is a chai)."""
+    found = [addition(head, part) for part in later]
+    return bool(found) and all(rule is not None and not rule.dish for rule in found)
+
+
+def only_kind_word(part: str, rule: Addition) -> bool:
+    """Whether `part` is nothing but one of `rule`'s words ("sugars", "syrup")."""
+    return _phrase(part) in rule.words
 
 
 def split(text: str) -> tuple[str, ...]:
@@ -107,11 +185,103 @@ def split(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+def served(text: str) -> tuple[str, str | None]:
+    """A combination with what it is served in at its end, apart: "chicken and rice bowl" ->
+    ("chicken and rice", "bowl"), read as a bowl of chicken and rice; else (text, None)."""
+    words = text.split()
+    if len(words) > 2 and words[-1].lower() in table().serving:
+        rest = " ".join(words[:-1])
+        if len(split(rest)) > 1:
+            return rest, words[-1].lower()
+    return text, None
+
+
 def regional(part: str, region: str | None) -> str:
     """`part` in USDA's words when, whole, it means another food in the diary's region
     ("chips" in a British diary are french fries); anything else as it is."""
-    words = table().regional.get(region or "", {})
-    return words.get(" ".join(part.lower().split()), part)
+    regional = table().regional
+    key = " ".join(part.lower().split())
+    return regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key, part)
+
+
+def hot_drink(text: str) -> str:
+    """A hot drink with its additions written without joins, joined: "tea milk 2 sugars" ->
+    "tea with milk and 2 sugars"; "coffee black no sugar" -> "coffee". Any other text as it is.
+    """
+    rules = table()
+    found = re.findall(r"[^\s,]+", text)
+    if not found or " ".join(terms(found[0])) not in rules.hot:
+        return text
+    milk = {t for w in rules.milk_words for t in terms(w)}
+    added: list[list[str]] = []
+    group: list[str] = []
+    skip = False
+    for word in found[1:]:
+        said = terms(word)
+        if skip:  # the word after "no": nothing added
+            skip = False
+        elif said and said[0] in rules.hot_nothing:
+            skip = said[0] in ("no", "without")
+        elif word.lower() in JOIN_WORDS or not said:
+            continue
+        elif all(
+            t.isdigit() or t in NUMBER_WORDS or t in milk or t in rules.hot_added for t in said
+        ):
+            group.append(word)
+            if said[-1] in rules.hot_added:  # "2 sugars", "soya milk": the addition is complete
+                added.append(group)
+                group = []
+        else:
+            return text  # a word that is not an addition: "tea cake", "coffee walnut cake"
+    if group:
+        return text
+    joined = [" ".join(g) for g in added]
+    return " with ".join([found[0], " and ".join(joined)]) if joined else found[0]
+
+
+def without_context(text: str) -> str:
+    """`text` without the words that say where, when or why a food was eaten: "leftover
+    pizza" -> "pizza", "2 cookies at church" -> "2 cookies", "shake before bed" -> "shake";
+    "latte from starbucks" -> "starbucks latte" (the chain's name is kept for `brands`)."""
+    rules = table()
+    plain = " ".join(text.split())
+    lowered = plain.lower()
+    for lead in rules.leading:
+        if lowered.startswith(lead) and len(plain) > len(lead):
+            plain = plain[len(lead) :]
+            break
+    words = plain.split()
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].lower() not in rules.prepositions:
+            continue
+        before, after = " ".join(words[:i]), words[i + 1 :]
+        if _is_setting(after):
+            return before
+        if words[i].lower() in ("at", "from") and _is_chain(" ".join(after)):
+            return f"{' '.join(after)} {before}"
+    return plain
+
+
+def _is_setting(words: list[str]) -> bool:
+    """Whether `words` are only places or times ("a bbq", "my mum's house", "bed")."""
+    rules = table()
+    found = [t for w in words for t in terms(w.replace("'", " ")) if t not in rules.fillers]
+    found = [t for t in found if t != "s"]  # "mum's" -> "mum", "s"
+    start = 0
+    while start < len(found):
+        for end in range(len(found), start, -1):
+            if " ".join(found[start:end]) in rules.settings:
+                start = end
+                break
+        else:
+            return False
+    return bool(words)
+
+
+def _is_chain(words: str) -> bool:
+    """Whether `words` are only a chain's or brand's name (brands.toml)."""
+    generic = brands.approximate_for(words)
+    return generic is not None and not set(terms(generic)) & set(terms(words))
 
 
 def said_words(text: str) -> set[str]:

@@ -23,7 +23,7 @@ from twitchcheck.fooddb import SOURCES, Food, get_food, get_foods
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.portions import Grams, checked, grams_for, measure
-from twitchcheck.quantity import Quantity, after_amount, parse_quantity
+from twitchcheck.quantity import Quantity, after_amount, parse_quantity, units
 from twitchcheck.search import Match, query_terms, search
 from twitchcheck.text import clip, quoted, terms, user_text
 
@@ -33,7 +33,7 @@ REGIONS = ("uk", "us")
 MIN_SCORE = 0.45  # below this the best match shares too little with what was typed
 SURE_SCORE = 0.9  # below this the match is shown as uncertain, with alternatives
 ALTERNATIVES = 3
-DISH_CANDIDATES = 5  # of a combination's whole-phrase matches, how many may be its dish
+DISH_CANDIDATES = 12  # of a combination's whole-phrase matches, how many may be its dish
 FIT_MARGIN = 0.03  # matches this close to the best may win by having the portion asked for
 WIDE_MARGIN = 0.15  # ...and these, when none of the closest has the unit at all
 # Bounds and per-item plausibility, with their reasons in limits.toml [phrase] and [item].
@@ -150,7 +150,13 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         return Line(text, (_item(text, food, grams_for(food, quantity), (), False),))
     if not quantity.food:
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
-    if dishes.needs_detail(quantity.food):
+    if not dishes.needs_detail(quantity.food):
+        # "leftover pizza x2 slices", "2 cookies at church": where and when are not the food
+        said = dishes.without_context(text)
+        if said != text:
+            quantity = replace(parse_quantity(said), region=region)
+        quantity = replace(quantity, food=dishes.without_context(quantity.food))
+    if not quantity.food or dishes.needs_detail(quantity.food):
         raise NeedsDetailError(
             f"{quoted(text)} names no food; write what was eaten (e.g. '1 bowl of vegetable "
             "soup'), it is not guessed"
@@ -158,6 +164,11 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     drink = dishes.drink(quantity.food)
     if drink is not None:
         return Line(text, _drink(text, quantity, drink))
+    quantity = replace(quantity, food=dishes.hot_drink(quantity.food))  # "tea milk 2 sugars"
+    served, serving = dishes.served(quantity.food)  # "chicken and rice bowl": a bowl of them
+    kind = units().kind(serving) if serving is not None else None
+    if kind is not None and quantity.amount is None:
+        quantity = replace(quantity, amount=1.0, unit=serving, kind=kind, implied=True, food=served)
     if quantity.kind == "count" and dishes.joined_after(text, quantity.unit or ""):
         # "2 eggs with toast", "eggs, bacon": the count word was a food, not the rest's measure
         quantity = replace(
@@ -205,6 +216,8 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
     while start < len(parts):
         end, dish = start + 1, None
         for stop in range(len(parts), start + 1, -1):
+            if dishes.kept_apart(parts[start], parts[start + 1 : stop]):
+                continue  # "tea with milk": the tea and a splash, not FNDDS's milky chai
             words = "".join(pieces[2 * start : 2 * stop - 1])
             dish = _dish(words, parts[start:stop])
             if dish is not None:
@@ -212,7 +225,7 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
                 break
         if dish is not None:
             try:  # a dish that cannot take the amount written is not the dish meant
-                item = _part(text, quantity, dish.name, first=not items, prefer=dish.id)
+                item = _part(text, quantity, dish.name, not items, dish.id, parts[0])
             except PortionError:
                 dish, end = None, start + 1
         words = dish.name if dish is not None else parts[start]
@@ -220,7 +233,7 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
         if dish is None:
-            item = _part(text, quantity, words, first=not items, prefer=None)
+            item = _part(text, quantity, words, not items, None, parts[0])
         items.append(item)
     if len(items) == 1:
         return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
@@ -235,8 +248,10 @@ def _counted(words: str, items: list[Item]) -> bool:
 
 def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
     """The food that fits `words` whole: among the best few scoring `dish_score`, the first
-    whose name holds a word of every part (as typed or as searched: porridge -> oatmeal) and
-    no kind of dish the line does not name ("Tea, hot, with milk" for "tea with milk")."""
+    whose name holds a word of every part (as typed or as searched: porridge -> oatmeal), a
+    word of the first part in its first segment (what the dish is: "Gravy, chicken" is a
+    gravy, not "roast chicken with gravy") and no kind of dish or ingredient the line does
+    not name ("Egg burrito, with bacon" for "eggs, bacon")."""
     rules = dishes.table()
     said = dishes.said_words(words)
     wanted = [set(terms(part)) | set(query_terms(part)) for part in parts]
@@ -244,26 +259,58 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
         if best.score < rules.dish_score:
             break
         name = set(terms(best.name))
-        if not dishes.adds(best.name, said) and all(w & name for w in wanted):
+        head = set(terms(best.name.split(",")[0]))  # what the dish is: "Gravy, chicken" is gravy
+        if not dishes.adds(best.name, said) and all(w & name for w in wanted) and wanted[0] & head:
             return Match(best.rowid, best.id, words, best.group, best.source, best.score)
     return None
 
 
-def _part(text: str, line: Quantity, words: str, first: bool, prefer: str | None) -> Item:
+def _part(
+    text: str, line: Quantity, words: str, first: bool, prefer: str | None, head: str = ""
+) -> Item:
     """One food of a combination: the line's amount if it comes first, else its own amount
-    ("with 2 tbsp peanut butter") or its typical portion, marked as an estimate."""
+    ("with 2 tbsp peanut butter"), else the usual amount of what it adds to the line's first
+    part `head` ("milk" in tea is a splash, `dishes.addition`), else its typical portion;
+    amounts not written are marked as estimates."""
+    added: dishes.Addition | None = None
     if first:
         quantity = replace(line, food=words)
     else:
         own = replace(parse_quantity(words), region=line.region)
         quantity = own if own.food else replace(own, food=words)
+        added = dishes.addition(head, quantity.food)
+        if added is not None:
+            quantity = _added(quantity, added)
     item = _single(text, quantity, prefer)
+    if not first and added is None and quantity.amount is None:
+        # the food found may name the kind the words did not ("coffee mate" -> creamer)
+        added = dishes.addition(head, quantity.food, item.food.name)
+        if added is not None:
+            item = _single(text, _added(quantity, added), item.food.id)
     dish = prefer is not None
     how: How = "split"  # one of several items; a line that is one dish is marked by the caller
     note = f"{'dish' if dish else 'part'} {quoted(words, 40)} of {quoted(text, 60)}"
-    if not first and quantity.amount is None:
+    if added is not None and quantity.amount in (None, added.amount):
+        note += f"; usual amount of {added.kind} assumed"
+        item = replace(item, grams=replace(item.grams, estimate=True))
+    elif not first and quantity.amount is None:
         note += "; typical portion assumed"
     return replace(item, how=how, note=note)
+
+
+def _added(quantity: Quantity, rule: dishes.Addition) -> Quantity:
+    """An added part's amount: the usual amount of its kind when none is written, or the
+    kind's measure for a bare count ("2 sugars" = 2 teaspoons)."""
+    food = quantity.food
+    if rule.search is not None and dishes.only_kind_word(food, rule):
+        food = rule.search
+    if quantity.amount is None:
+        return replace(
+            quantity, amount=rule.amount, unit=rule.unit, kind=units().kind(rule.unit), food=food
+        )
+    if quantity.unit is None and rule.each is not None:
+        return replace(quantity, unit=rule.each, kind=units().kind(rule.each), food=food)
+    return replace(quantity, food=food)
 
 
 def _drink(text: str, quantity: Quantity, drink: dishes.Drink) -> tuple[Item, ...]:
