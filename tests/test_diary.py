@@ -144,6 +144,13 @@ HEADINGS = [
     ("=== 2026-11-20 ===", day(20)),
     ("Date: 2026-11-20", day(20)),
     ("**20 November**", day(20)),
+    # a day name before a numeric date, and two-digit years (POSIX %y: 00-68 are 20xx)
+    ("Fri 20/11/26", day(20)),
+    ("Thurs, 19/11/2026", day(19)),
+    ("Fri 2026-11-20", day(20)),
+    ("20/11/26", day(20)),
+    ("Thu 5/11/26", day(5)),  # 11 May 2026 is a Monday: only 5 November is a Thursday
+    ("Mon 11/5/26", day(5, 5).replace(day=11)),  # only 11 May is a Monday
 ]
 
 
@@ -162,6 +169,8 @@ def test_date_headings(heading, expected) -> None:
         ("2026-13-01\n2 eggs\n", "no month 13"),
         ("05/11/2026\n2 eggs\n", "could be 5 November or May 11"),
         ("Mon 20 Nov 2026\n2 eggs\n", "is a Friday, not a Monday"),
+        ("Mon 20/11/26\n2 eggs\n", "is a Friday, not a Monday"),
+        ("5/11/26\n2 eggs\n", "could be 5 November or May 11"),
         ("29 Feb\n2 eggs\n", "does not exist in 2026"),
     ],
 )
@@ -611,6 +620,8 @@ def test_every_written_form_reads_back(d) -> None:
         f"{d:%A} {d.day} {d:%B %Y}",
         f"{d:%a}, {d:%b} {d.day}, {d.year}",
         f"{d.day}/{d.month}/{d.year}" if d.day > 12 or d.day == d.month else d.isoformat(),
+        f"{d:%a} {d.day}/{d.month}/{d.year}" if d.day > 12 or d.day == d.month else d.isoformat(),
+        f"{d:%a} {d.isoformat()}",
     ]
     for form in forms:
         parts = parse_date(form)

@@ -1,8 +1,9 @@
 """Read a date written on its own: a diary heading or a date cell.
 
 Accepted forms (see docs/diary.md): ``2026-11-20`` (also with / or . and
-one-digit month or day), ``20/11/2026`` or ``11/20/2026`` only when it can be
-read one way, and words: ``20 Nov``, ``Nov 20``, ``20 November 2026``,
+one-digit month or day), ``20/11/2026`` or ``11/20/2026`` (also ``20/11/26``) only
+when it can be read one way (the region's order, or a day name that only one reading
+falls on: ``Wed 5/3/25``), and words: ``20 Nov``, ``Nov 20``, ``20 November 2026``,
 ``Friday 20 November 2026``, ``Fri, Nov 20, 2026``, ``20th of November``.
 Anything else is not a date (None); something shaped like a date that cannot
 be one (``2026-02-30``, ``05/11/2026``) raises DiaryError.
@@ -31,7 +32,11 @@ WEEKDAYS = {
 }  # fmt: skip
 
 _YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
-_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})")
+# "Mon 3/3/25", "Thurs, 06/03/2025": a day name before a numeric date.
+_WEEKDAY_FIRST = re.compile(r"([a-z]+)\.?,?\s+(?=\d)")
+# A two-digit year: 69-99 are 1969-1999 and 00-68 are 2000-2068, as POSIX strptime's %y.
+_CENTURY_PIVOT = 69
 _WORDY = re.compile(r"[a-z0-9 ,.]+")
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _ORDINAL = frozenset({"st", "nd", "rd", "th"})
@@ -59,12 +64,14 @@ def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
     s = _LABEL.sub("", text.strip().lower()).strip(_DECORATION)
     if not s or len(s) > 60 or not s[0].isalnum():
         return None
-    match = _YMD.fullmatch(s)
+    weekday, numeric = _weekday_first(s)
+    match = _YMD.fullmatch(numeric)
     if match:
-        return _checked(int(match[4]), int(match[3]), int(match[1]), None, text)
-    match = _DMY.fullmatch(s)
+        return _checked(int(match[4]), int(match[3]), int(match[1]), weekday, text)
+    match = _DMY.fullmatch(numeric)
     if match:
-        return _numeric(int(match[1]), int(match[3]), int(match[4]), day_first, text)
+        year = _full_year(match[4])
+        return _numeric(int(match[1]), int(match[3]), year, day_first, text, weekday)
     if _WORDY.fullmatch(s):
         return _wordy(_TOKEN.findall(s), text)
     return None
@@ -83,17 +90,37 @@ def is_weekday(text: str) -> bool:
     return text.strip().lower().strip(_DECORATION).rstrip(".") in WEEKDAYS
 
 
-def _numeric(a: int, b: int, year: int, day_first: bool | None, text: str) -> DateParts:
+def _weekday_first(s: str) -> tuple[int | None, str]:
+    """The day name written before a numeric date, and the rest ("mon 3/3/25")."""
+    match = _WEEKDAY_FIRST.match(s)
+    if match is None or match[1] not in WEEKDAYS:
+        return None, s
+    return WEEKDAYS[match[1]], s[match.end() :]
+
+
+def _full_year(written: str) -> int:
+    if len(written) == 4:
+        return int(written)
+    short = int(written)
+    return (1900 if short >= _CENTURY_PIVOT else 2000) + short
+
+
+def _numeric(
+    a: int, b: int, year: int, day_first: bool | None, text: str, weekday: int | None = None
+) -> DateParts:
     if day_first is True:
-        return _checked(a, b, year, None, text)
+        return _checked(a, b, year, weekday, text)
     if day_first is False:
-        return _checked(b, a, year, None, text)
+        return _checked(b, a, year, weekday, text)
     if a > 12 >= b or a == b:
-        return _checked(a, b, year, None, text)
+        return _checked(a, b, year, weekday, text)
     if b > 12 >= a:
-        return _checked(b, a, year, None, text)
+        return _checked(b, a, year, weekday, text)
     if a > 12 and b > 12:
         raise DiaryError(f"{quoted(text.strip())} is not a date: neither {a} nor {b} is a month")
+    named = [(d, m) for d, m in ((a, b), (b, a)) if _falls_on(year, m, d, weekday)]
+    if len(named) == 1:  # "Wed 5/3/25": only 5 March 2025 is a Wednesday
+        return _checked(named[0][0], named[0][1], year, weekday, text)
     first = f"{a} {calendar.month_name[b]}"
     second = f"{calendar.month_name[a]} {b}"
     raise DiaryError(
@@ -214,6 +241,11 @@ class DateReader:
         if self.last is None and self.year is None and result > self.today:
             result = _date(result.year - 1, parts.month, parts.day) or result
         return result
+
+
+def _falls_on(year: int, month: int, day: int, weekday: int | None) -> bool:
+    found = _date(year, month, day)
+    return weekday is not None and found is not None and found.weekday() == weekday
 
 
 def _date(year: int, month: int, day: int) -> datetime.date | None:
