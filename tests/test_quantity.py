@@ -280,3 +280,77 @@ def test_hostile_text_gives_a_finite_amount_or_a_documented_error(text: str) -> 
     except InputError:
         return
     assert parsed.amount is None or (parsed.amount >= 0 and math.isfinite(parsed.amount))
+
+
+# A number followed by "%" is part of the food ("2% milk"), never a count.
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [("2% milk", None, None, "2% milk"), ("3.25% milk", None, None, "3.25% milk"),
+     ("1 % fat cottage cheese", None, None, "1 % fat cottage cheese"),
+     ("a cup of 2% milk", 1, "cup", "2% milk"), ("250 ml 1% milk", 250, "ml", "1% milk")],
+)  # fmt: skip
+def test_a_percentage_names_the_food(
+    text: str, amount: float | None, unit: str | None, food: str
+) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.amount, parsed.unit, parsed.food) == (amount, unit, food)
+
+
+@given(value=st.decimals(min_value="0", max_value="100", places=2), food=st.sampled_from(
+    ["milk", "fat yogurt", "lean beef", "cocoa chocolate"]))  # fmt: skip
+def test_any_percentage_before_a_food_is_not_an_amount(value: object, food: str) -> None:
+    parsed = parse_quantity(f"{value}% {food}")
+    assert parsed.amount is None
+    assert parsed.food == f"{value}% {food}"
+
+
+# Multipliers written beside the food: "x2", "x 2", "×2", "2x", "2 x".
+TIMES_FORMS = ["x{n}", "x {n}", "×{n}", "{n}x", "{n} x", "{n}×"]
+
+
+@given(n=st.integers(min_value=1, max_value=99), form=st.sampled_from(TIMES_FORMS))
+def test_a_multiplier_after_the_food_counts_it(n: int, form: str) -> None:
+    parsed = parse_quantity(f"string cheese {form.format(n=n)}")
+    assert (parsed.amount, parsed.unit, parsed.food) == (n, None, "string cheese")
+
+
+@given(n=st.integers(min_value=1, max_value=99), form=st.sampled_from(TIMES_FORMS[3:]))
+def test_a_multiplier_before_the_food_counts_it(n: int, form: str) -> None:
+    parsed = parse_quantity(f"{form.format(n=n)} eggs")
+    assert (parsed.amount, parsed.unit, parsed.food) == (n, None, "eggs")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [("pizza x2 slices", 2, "slice", "pizza"), ("2 x 100g chicken", 200, "g", "chicken"),
+     ("cup of tea x2", 2, "cup", "tea"), ("2 slices toast x2", 4, "slice", "toast"),
+     ("3x 330ml cans of cola", 990, "ml", "cans of cola")],
+)  # fmt: skip
+def test_a_multiplier_multiplies_what_was_written(
+    text: str, amount: float, unit: str, food: str
+) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.amount, parsed.unit, parsed.food) == (amount, unit, food)
+    assert not parsed.implied
+
+
+# A measure named with a food it is for: "espresso shot", "double espresso", "coke can".
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [("double espresso", 2, "shot", "espresso"), ("a double espresso", 2, "shot", "espresso"),
+     ("2 double espressos", 4, "shot", "espressos"), ("triple vodka", 3, "shot", "vodka"),
+     ("espresso shot", 1, "shot", "espresso"), ("2 vodka shots", 2, "shot", "vodka"),
+     ("coke can", 1, "can", "coke"), ("small glass of milk", 1, "small glass", "milk"),
+     ("a large glass of wine", 1, "large glass", "wine")],
+)  # fmt: skip
+def test_measures_named_with_their_food(text: str, amount: float, unit: str, food: str) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.amount, parsed.unit, parsed.food) == (amount, unit, food)
+
+
+@pytest.mark.parametrize(
+    "text", ["double cream", "double cheeseburger", "jello shot", "triple sec", "wine gum"]
+)
+def test_measure_words_stay_names_where_the_food_is_not_measured_so(text: str) -> None:
+    parsed = parse_quantity(text)
+    assert (parsed.amount, parsed.unit, parsed.food) == (None, None, text)

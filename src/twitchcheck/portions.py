@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from twitchcheck.errors import AmountError, PortionError
 from twitchcheck.fooddb import Food, Portion
 from twitchcheck.limits import limit
-from twitchcheck.quantity import Quantity, units
+from twitchcheck.quantity import Quantity, rule_names, units
 from twitchcheck.text import clip, singular, terms
 
 MAX_GRAMS = limit("item.grams")  # more than one item can be (limits.toml gives the reason)
 TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
+# A drink in a container of up to twice its reference amount is labelled as one serving (21 CFR
+# 101.9(b)(6)); for soft drinks and water the reference amount is 360 ml (21 CFR 101.12(b)).
+SINGLE_SERVE_ML = 720.0
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
 COUNT_PREFERENCE = (
     "medium", "regular", "large", "whole", "each", "item", "piece", "fruit", "nut", "small",
@@ -78,7 +81,7 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
     if amount is not None and not 0 < amount < math.inf:
         raise AmountError(f"amount {_figure(amount)} is not above zero; give a positive amount")
     if unit is None:
-        return _by_count(food, amount) if amount is not None else _typical(food)
+        return _by_count(food, amount, quantity) if amount is not None else _typical(food)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
     if unit == "oz" and is_drink(food):  # "8 oz" of a drink is fluid ounces
         unit = "fl oz"
@@ -117,16 +120,17 @@ def is_drink(food: Food) -> bool:
 def food_rule(food: Food, unit: str, quantity: Quantity) -> dict[str, object] | None:
     """The food-aware default for an informal or container measure (units.toml [by_food]):
     the first rule naming a word of the food's name or of what was typed."""
-    rules = units().by_food.get(unit)
-    if not rules:
-        return None
-    said = set(terms(food.name)) | set(terms(quantity.food))
-    for rule in rules:
-        words = rule.get("words", [])
-        assert isinstance(words, list)
-        if said & {singular(str(w)) for w in words}:
-            return rule
-    return None
+    return _named_rule(units().by_food.get(unit, []), food, quantity)
+
+
+def _named_rule(
+    rules: list[dict[str, object]] | tuple[dict[str, object], ...], food: Food, quantity: Quantity
+) -> dict[str, object] | None:
+    """The first rule whose words name the food (its USDA name or, unless the rule says
+    `in_name`, what was typed)."""
+    name = set(terms(food.name))
+    said = name | set(terms(quantity.food))
+    return next((r for r in rules if rule_names(r, name if r.get("in_name") else said)), None)
 
 
 def _rule_first(rule: dict[str, object], region: str | None) -> bool:
@@ -155,19 +159,38 @@ def _by_rule(
 
 
 def _typical(food: Food) -> Grams:
+    """One usual portion of `food`: FNDDS's "Quantity not specified"; else one item; else, for
+    a drink, the largest single-serve volume USDA lists (`_drink_serving`); else the first
+    portion, as USDA wrote it."""
     portions = usable(food)
     typical = next((p for p in portions if p.unit == TYPICAL), None)
-    chosen = typical or _count_portion(food, portions)[0] or (portions[0] if portions else None)
+    chosen = typical or _count_portion(food, portions)[0]
+    if chosen is None and is_drink(food):
+        chosen = _drink_serving(portions)
+    chosen = chosen or (portions[0] if portions else None)
     if chosen is None:
         return Grams(100.0, "no amount given and no USDA portion: 100 g assumed", True)
-    # One unit of the portion, except a fraction USDA wrote as the usual amount: tofu's
-    # "0.25 block" (122 g) is a serving, where its whole 488 g block is not.
-    whole = chosen is typical or chosen.amount < 1
+    # A portion as USDA wrote it: SR28's "8 fl oz" of a ready-to-drink shake or "2 tbsp" is
+    # the labelled serving, and tofu's "0.25 block" (122 g) a serving where its 488 g block
+    # is not. Only a count of items ("10 almonds") is read as one of them.
+    whole = chosen is typical or chosen.amount < 1 or _volume_unit(chosen.unit) is not None
     grams = chosen.grams if whole else chosen.grams / chosen.amount
     label = "typical amount" if chosen is typical else f"1 {chosen.unit}"
-    if chosen is not typical and chosen.amount < 1:
+    if chosen is not typical and whole:
         label = f"{chosen.amount:g} {chosen.unit}"
     return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
+
+
+def _drink_serving(portions: list[Portion]) -> Portion | None:
+    """The largest volume portion of a drink up to `SINGLE_SERVE_ML`: USDA lists a drink's
+    label serving and its container ("8 fl oz", "12 fl oz"), and a bottle is drunk whole."""
+    volume = units().volume
+    sized = []
+    for portion in portions:
+        unit = _volume_unit(portion.unit)
+        if unit is not None and portion.amount * volume[unit] <= SINGLE_SERVE_ML:
+            sized.append((portion.amount * volume[unit], portion))
+    return max(sized, key=lambda s: s[0])[1] if sized else None
 
 
 def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
@@ -176,6 +199,19 @@ def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
     own = [p for p in portions if _first_word(p.unit) in nouns]
     typical = _typical_grams(portions)
     return min(own, key=lambda p: _distance(p, typical), default=None)
+
+
+def _typed_portion(food: Food, portions: list[Portion], said: str) -> Portion | None:
+    """The portion whose name holds most of the words written that the food's name lacks
+    (the brand or kind of item), nearest the typical amount among equals."""
+    extra = set(terms(said)) - set(terms(food.name))
+    if not extra:
+        return None
+    typical = _typical_grams(portions)
+    scored = [(len(extra & set(terms(p.unit))), p) for p in portions if p.unit != TYPICAL]
+    best = max((n for n, _ in scored), default=0)
+    named = [p for n, p in scored if n and n == best]
+    return min(named, key=lambda p: _distance(p, typical), default=None)
 
 
 def _typical_grams(portions: list[Portion]) -> float | None:
@@ -189,14 +225,21 @@ def _distance(portion: Portion, typical: float | None) -> float:
     return abs(math.log(each / typical)) if typical else 0.0
 
 
-def _count_portion(food: Food, portions: list[Portion]) -> tuple[Portion | None, bool]:
+def _count_portion(
+    food: Food, portions: list[Portion], said: str = ""
+) -> tuple[Portion | None, bool]:
     """The portion for one item of the food ("1 egg", "1 medium", "1 regular" bagel...),
     and whether it is named for the food itself.
 
-    Where FNDDS says how much people typically eat, the item portion nearest to it wins
-    (a regular bagel, not a "Bagel Thin"); otherwise one named for the food, then the
-    size words in `COUNT_PREFERENCE` order.
+    A portion named with a word the person wrote that the food's name lacks comes first
+    ("2 oreos": FNDDS's "1 Oreo sandwich" of "Cookie, chocolate sandwich"). Where FNDDS says
+    how much people typically eat, the item portion nearest to it wins (a regular bagel,
+    not a "Bagel Thin"); otherwise one named for the food, then the size words in
+    `COUNT_PREFERENCE` order.
     """
+    typed = _typed_portion(food, portions, said)
+    if typed is not None:
+        return typed, True
     own = _own_portion(food, portions)
     sized = [p for word in COUNT_PREFERENCE for p in portions if _has_word(p.unit, word)]
     typical = _typical_grams(portions)
@@ -207,13 +250,35 @@ def _count_portion(food: Food, portions: list[Portion]) -> tuple[Portion | None,
     return chosen, chosen is not None and chosen is own
 
 
-def _by_count(food: Food, amount: float) -> Grams:
-    portion, named_for_food = _count_portion(food, usable(food))
+def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
+    """ "2 eggs", "2 beers": so many of the food's own item, else of its natural unit."""
+    rule = _named_rule(units().each, food, quantity)
+    if rule is not None:  # "2 satsumas": the kind named, not the USDA food's bigger item
+        grams = amount * float(str(rule["grams"]))
+        return Grams(grams, f"{amount:g} × {rule['note']}", True)
+    portions = usable(food)
+    portion, named_for_food = _count_portion(food, portions, quantity.food)
     if portion is None:
-        raise PortionError("item", food.name, _names(food))
+        return _by_natural_unit(food, amount, portions)
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
     return Grams(amount * each, basis, False, portion, fallback=not named_for_food)
+
+
+def _by_natural_unit(food: Food, amount: float, portions: list[Portion]) -> Grams:
+    """A count of a food with no item portion ("2 beers", "2 vodkas"): its own can, bottle,
+    shot, drink, sandwich or slice (units.toml [natural]) nearest to its typical amount,
+    else its FNDDS typical portion; an estimate either way."""
+    typical = next((p for p in portions if p.unit == TYPICAL), None)
+    natural = [p for p in portions if any(_has_word(p.unit, w) for w in units().natural)]
+    reference = typical.grams if typical else None
+    chosen = min(natural, key=lambda p: _distance(p, reference), default=typical)
+    if chosen is None:
+        raise PortionError("item", food.name, _names(food))
+    each = chosen.grams / chosen.amount
+    label = "typical amount" if chosen is typical else f"1 {chosen.unit}"
+    basis = f"{amount:g} × {label} ({each:.4g} g each; no portion for one item)"
+    return Grams(amount * each, basis, True, chosen, fallback=True)
 
 
 def _by_portion_word(food: Food, amount: float, unit: str, words: list[str]) -> Grams:

@@ -27,7 +27,7 @@ from typing import Literal
 
 from twitchcheck._data import data_path
 from twitchcheck.errors import AmountError, QuantityError
-from twitchcheck.text import clean, fold, quoted, singular
+from twitchcheck.text import clean, fold, quoted, singular, terms
 
 UnitKind = Literal["mass", "volume", "count", "informal"]
 _Value = Callable[[re.Match[str]], float]  # how a matched number phrase becomes a value
@@ -74,6 +74,10 @@ _NEGATIVE = re.compile(
     r"|\b(?:minus|negative)\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)\S*"
 )
 _PIN = re.compile(r"\[\s*((?:sr28:|fndds:)?\d{4,8})\s*\]")
+# A number followed by "%" names the food ("2% milk", "1% fat cottage cheese"), never a count.
+_PERCENT = re.compile(rf"^\s*{_NUMBER}\s*%")
+# A multiplier written beside the food: "x2", "x 2", "×2", "2x", "2 x" ("string cheese x2").
+_TIMES = re.compile(r"(?:^|(?<=\s))(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×])(?=\s|$)")
 _GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
 _SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
 
@@ -102,6 +106,15 @@ class UnitTable:
     by_food: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     drink_groups: tuple[str, ...] = ()
     drink_words: frozenset[str] = frozenset()
+    multiples: dict[str, dict[str, object]] = field(default_factory=dict)
+    trailing: frozenset[str] = frozenset()
+    natural: tuple[str, ...] = ()  # portion words that are one of a food ("can", "slice")
+    each: tuple[dict[str, object], ...] = ()  # per-item weights for named kinds of a food
+
+    def names_rule(self, unit: str, words: list[str]) -> bool:
+        """Whether `words` name a food that a [by_food] rule for `unit` is for."""
+        said = set(terms(" ".join(words)))
+        return any(rule_names(rule, said) for rule in self.by_food.get(unit, []))
 
     def canonical(self, word: str) -> str:
         """ "tablespoon" -> "tbsp"; a canonical name maps to itself."""
@@ -136,7 +149,19 @@ def units() -> UnitTable:
         raw.get("by_food", {}),
         tuple(drink.get("groups", ())),
         frozenset(drink.get("words", ())),
+        raw.get("multiples", {}),
+        frozenset(raw.get("trailing", {}).get("units", ())),
+        tuple(raw.get("natural", {}).get("words", ())),
+        tuple(raw.get("each", {}).get("rules", ())),
     )
+
+
+def rule_names(rule: Mapping[str, object], said: set[str]) -> bool:
+    """Whether a [by_food] rule's `words` name one of the terms `said`; a word of several
+    words ("red bull") needs all of its terms."""
+    words = rule.get("words", [])
+    assert isinstance(words, list)
+    return any(set(terms(str(word))) <= said for word in words)
 
 
 def number(text: str) -> float:
@@ -182,6 +207,7 @@ def parse_quantity(text: str) -> Quantity:
         said = negative.group(0).strip(" ,;:()")
         if not said.endswith("%"):  # "milk -2%" names the milk
             raise AmountError(f"amount {quoted(said, 40)} is negative; give a positive amount")
+    plain, times = _multiplier(plain)
     amount, after_amount, approximate = _leading_amount(plain)
     unit, rest = _unit(after_amount)
     alone = not any(c.isalnum() for c in rest) and pinned is None  # "2 eggs", "2 eggs [/]"
@@ -190,11 +216,53 @@ def parse_quantity(text: str) -> Quantity:
     implied = False
     if amount is None and unit is None:
         amount, unit, rest, approximate = _trailing_amount(plain)
+    if unit is None:
+        amount, unit, rest = _measured_food(amount, rest)
     if unit is not None and amount is None:
         amount, implied = 1.0, True  # "cup of coffee", "handful of almonds"
+    if times is not None:  # "string cheese x2": twice what was written, or two of the food
+        amount, implied = (amount or 1.0) * times, False
     food = re.sub(r"^(?:of|x)\s+", "", rest.strip(" ,.;:-")).strip(" ,.;:-")
     kind = units().kind(unit) if unit else None
     return Quantity(amount, unit, kind, food, pinned, approximate, implied)
+
+
+def _multiplier(text: str) -> tuple[str, float | None]:
+    """`text` without a written multiplier, and the multiplier (None when none).
+
+    "pizza x2 slices" is "pizza 2 slices": a multiplier just before a unit is that
+    unit's count. Otherwise it multiplies the amount: "2 x 100 g chicken" is 200 g,
+    "string cheese x2" two of the food.
+    """
+    match = _TIMES.search(text)
+    if not match:
+        return text, None
+    value = float(match.group(1) or match.group(2))
+    before, after = text[: match.start()].strip(), text[match.end() :].strip()
+    if value == 0:
+        return text, None  # "x0" is no multiplier anyone writes; leave the text alone
+    if before and _unit(after)[0] is not None:
+        return f"{before} {value:g} {after}", None
+    return f"{before} {after}".strip(), value
+
+
+def _measured_food(amount: float | None, text: str) -> tuple[float | None, str | None, str]:
+    """A measure named with the food rather than before it, where the food is one that
+    measure is for (units.toml [by_food]): "espresso shot" is one shot of espresso,
+    "double espresso" two (a double is two single measures), "coke can" one can.
+    Elsewhere the words stay the food's name ("jello shot", "double cream")."""
+    words = text.split()
+    table = units()
+    if len(words) >= 2 and words[0] in table.multiples:
+        unit = table.multiples[words[0]]["unit"]
+        if table.names_rule(str(unit), words[1:]):
+            times = float(str(table.multiples[words[0]]["times"]))
+            return (amount or 1.0) * times, str(unit), " ".join(words[1:])
+    if len(words) >= 2:
+        unit = table.canonical(singular(words[-1]))
+        if unit in table.trailing and table.names_rule(unit, words[:-1]):
+            return amount, unit, " ".join(words[:-1])
+    return amount, None, text
 
 
 def after_amount(text: str) -> str:
@@ -204,6 +272,8 @@ def after_amount(text: str) -> str:
 
 
 def _leading_amount(text: str) -> tuple[float | None, str, bool]:
+    if _PERCENT.match(text):  # "2% milk": the figure is part of the food
+        return None, text, False
     match = _LEADING.match(text)
     if match:
         sign, first, second = match.groups()

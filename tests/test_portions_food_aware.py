@@ -1,0 +1,151 @@
+"""Food-aware amounts: bare counts, typical portions, and measures whose size depends on the food.
+
+The foods here are built with the shapes of USDA's own portion tables (FNDDS "Quantity not
+specified", "1 can or bottle (12 fl oz)", "1 shot"; SR28 "8 fl oz" label servings), so the
+rules are checked without depending on which food a search picks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twitchcheck.errors import PortionError
+from twitchcheck.fooddb import Food, Portion
+from twitchcheck.portions import grams_for
+from twitchcheck.quantity import parse_quantity
+
+TYPICAL = "Quantity not specified"
+
+
+def food(name: str, group: str, *portions: tuple[float, str, float]) -> Food:
+    return Food("fndds:0", "fndds", "0", name, group, "", {}, tuple(Portion(*p) for p in portions))
+
+
+BEER = food(
+    "Beer", "Beer",
+    (1, "fl oz", 30.0), (1, "can or bottle (12 fl oz)", 360.0), (1, "bottle (40 fl oz)", 1200.0),
+    (1, TYPICAL, 360.0),
+)  # fmt: skip
+SPIRIT = food(
+    "Vodka", "Liquor and cocktails",
+    (1, "fl oz (no ice)", 28.0), (1, "shot", 42.0), (1, "drink", 63.0), (1, TYPICAL, 42.0),
+)  # fmt: skip
+SPREAD = food("Peanut butter", "Nuts and seeds", (1, "tablespoon", 16.0), (1, TYPICAL, 32.0))
+SHAKE = food("Nutritional shake, ready-to-drink", "Beverages", (8, "fl oz", 254.0))
+SPORTS = food("Sports drink, zero", "Beverages", (8, "fl oz", 237.0), (12, "fl oz", 355.0))
+MILK = food("Milk, NFS", "Milk", (1, "cup", 244.0), (1, "fl oz", 30.5), (1, TYPICAL, 244.0))
+WINE = food("Wine, table, red", "Wine", (1, "fl oz", 29.4), (1, TYPICAL, 150.0))
+JUICE = food("Orange juice", "Citrus juice", (1, "cup", 248.0), (1, TYPICAL, 248.0))
+COOKIE = food(
+    "Cookie, chocolate sandwich", "Cookies and brownies",
+    (1, "Oreo sandwich", 11.0), (1, "sandwich", 14.0), (1, "large sandwich", 36.0),
+    (1, TYPICAL, 42.0),
+)  # fmt: skip
+TANGERINE = food("Tangerine, raw", "Citrus fruits", (1, "fruit", 109.0), (1, TYPICAL, 109.0))
+CHOCOLATE = food("Chocolate, dark, 70-85% cacao solids", "Sweets", (1, "oz", 28.35))
+SOFT = food(
+    "Soft drink, fruit flavored", "Soft drinks",
+    (1, "fl oz (NFS)", 31.0), (1, "can (12 fl oz)", 372.0), (1, TYPICAL, 372.0),
+)  # fmt: skip
+ENERGY = food("Energy drink (Monster)", "Sport and energy drinks", (1, "fl oz", 31.0))
+CRISPS = food("Potato chips, NFS", "Potato chips", (1, "bag", 28.0), (1, TYPICAL, 28.0))
+FRIES = food("Potato, french fries, NFS", "French fries", (1, "small order", 71.0))
+
+
+def grams(item: Food, text: str, region: str | None = None) -> float:
+    return grams_for(item, replace(parse_quantity(text), region=region)).grams
+
+
+# --- a count with no unit ----------------------------------------------------------------
+
+
+@given(count=st.integers(min_value=1, max_value=12))
+def test_a_count_of_a_drink_is_so_many_of_its_can_or_bottle(count: int) -> None:
+    result = grams_for(BEER, parse_quantity(f"{count} beers"))
+    assert result.grams == pytest.approx(360.0 * count)
+    assert result.estimate
+
+
+def test_a_count_of_a_spirit_is_so_many_shots() -> None:
+    assert grams(SPIRIT, "2 vodkas") == pytest.approx(84.0)
+
+
+def test_a_count_of_a_food_with_no_unit_at_all_is_so_many_typical_portions() -> None:
+    assert grams(SPREAD, "2 peanut butter") == pytest.approx(64.0)
+
+
+def test_a_count_of_a_food_with_neither_unit_nor_typical_portion_is_refused() -> None:
+    with pytest.raises(PortionError):
+        grams(CHOCOLATE, "2 dark chocolate")
+
+
+def test_a_portion_named_with_the_word_written_wins() -> None:
+    assert grams(COOKIE, "2 oreos") == pytest.approx(22.0)
+
+
+def test_a_satsuma_is_a_small_mandarin_not_the_usda_tangerine() -> None:
+    assert grams(TANGERINE, "2 satsumas") == pytest.approx(148.0)
+    assert grams(TANGERINE, "2 tangerines") == pytest.approx(218.0)
+
+
+# --- no amount: one typical portion ------------------------------------------------------
+
+
+def test_a_labelled_serving_is_taken_whole_not_per_fluid_ounce() -> None:
+    assert grams(SHAKE, "nutritional shake") == pytest.approx(254.0)
+
+
+def test_a_drink_without_a_typical_portion_is_its_largest_single_serve_volume() -> None:
+    assert grams(SPORTS, "sports drink") == pytest.approx(355.0)
+
+
+def test_the_fndds_typical_portion_comes_first() -> None:
+    assert grams(BEER, "beer") == pytest.approx(360.0)
+
+
+# --- measures whose size depends on the food --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "region", "low", "high"),
+    [
+        (WINE, "a glass of wine", None, 125, 180),  # NHS 125-175 ml; surveys 150 ml
+        (WINE, "small glass of wine", "uk", 120, 130),  # NHS small 125 ml
+        (WINE, "large glass of wine", "uk", 240, 260),  # NHS large 250 ml
+        (MILK, "glass of milk", "uk", 195, 215),  # BNF 200 ml
+        (MILK, "glass of milk", "us", 240, 255),  # 8 fl oz
+        (MILK, "small glass of milk", None, 145, 160),
+        (JUICE, "a small glass of orange juice", "uk", 150, 160),  # NHS 150 ml
+        (JUICE, "glass of orange juice", "uk", 150, 160),
+        (SPIRIT, "double vodka", "uk", 45, 50),  # two 25 ml measures (vodka is 0.95 g/ml)
+        (SPIRIT, "vodka shot", "us", 40, 45),  # 1.5 fl oz
+        (SOFT, "can of fanta", "uk", 340, 350),  # 330 ml, not a 400 g tin of fruit
+        (SOFT, "can of fanta", "us", 365, 380),  # 12 fl oz
+        (BEER, "can of lager", "uk", 440, 450),  # UK beer can 440 ml
+        (ENERGY, "can of monster", "uk", 520, 530),  # 500 ml label
+        (ENERGY, "can of monster", "us", 490, 500),  # 16 fl oz label
+        (CRISPS, "bag of crisps", "uk", 29, 31),
+        (CRISPS, "bag of chips", "us", 27, 29),
+        (CHOCOLATE, "2 squares of dark chocolate", None, 15, 17),  # 8 g a square
+    ],
+)
+def test_food_aware_measures(
+    item: Food, text: str, region: str | None, low: float, high: float
+) -> None:
+    assert low <= grams(item, text, region) <= high
+
+
+def test_a_british_bag_of_chips_is_not_a_bag_of_crisps() -> None:
+    # chip-shop chips are matched to french fries, whose name says nothing of crisps
+    with pytest.raises(PortionError):
+        grams(FRIES, "bag of chips", "uk")
+
+
+def test_a_red_bull_can_is_its_own_size_in_any_region() -> None:
+    red_bull = food("Beverages, Energy drink, RED BULL", "Beverages", (1, "fl oz", 30.0))
+    for region in ("uk", "us", None):  # 250 ml on the label, not a 330 ml soft-drink can
+        assert grams(red_bull, "can of red bull", region) == pytest.approx(250 * 30 / 29.57, 0.01)
