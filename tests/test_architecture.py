@@ -58,3 +58,16 @@ def test_the_check_catches_a_violation(tmp_path: Path) -> None:
     bad = ast.parse("import os\nfrom twitchcheck.cli import app\nx = os.environ['HOME']\n")
     assert "twitchcheck.cli" in imported(bad)
     assert any(isinstance(n, ast.Attribute) and n.attr == "environ" for n in ast.walk(bad))
+
+
+def test_no_two_public_classes_share_a_name() -> None:
+    """A name means one thing across the package (a lab's note is a LabNote, advice's an
+    AdviceNote), so that a reader, an import or the web API never confuses the two."""
+    homes: dict[str, list[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
+                homes.setdefault(node.name, []).append(path.relative_to(PACKAGE).as_posix())
+    shared = {name: where for name, where in homes.items() if len(where) > 1}
+    assert not shared, shared

@@ -116,7 +116,7 @@ class Suggestion:
 
 
 @dataclass(frozen=True, slots=True)
-class Note:
+class AdviceNote:
     topic: str
     text: str
     sources: tuple[str, ...]
@@ -156,9 +156,9 @@ class Advice:
     gaps: tuple[Gap, ...]
     by_serving: dict[str, tuple[Suggestion, ...]]
     by_energy: dict[str, tuple[Suggestion, ...]]
-    absorption: tuple[Note, ...]
-    supplements: tuple[Note, ...]
-    cautions: tuple[Note, ...]
+    absorption: tuple[AdviceNote, ...]
+    supplements: tuple[AdviceNote, ...]
+    cautions: tuple[AdviceNote, ...]
     plan: Plan
     plan_changes: tuple[PlanChange, ...] = ()
     region: str | None = None
@@ -757,7 +757,7 @@ def _text(value: str) -> str:
 # --------------------------------------------------------------------------- notes
 
 
-def _deduplicated(*sections: tuple[Note, ...]) -> tuple[tuple[Note, ...], ...]:
+def _deduplicated(*sections: tuple[AdviceNote, ...]) -> tuple[tuple[AdviceNote, ...], ...]:
     """Each note once, in the first section that has it."""
     seen: set[str] = set()
     kept = []
@@ -771,7 +771,7 @@ def _deduplicated(*sections: tuple[Note, ...]) -> tuple[tuple[Note, ...], ...]:
     return tuple(kept)
 
 
-def _absorption(keys: Sequence[str]) -> tuple[Note, ...]:
+def _absorption(keys: Sequence[str]) -> tuple[AdviceNote, ...]:
     """Where each nutrient comes from and how well it is absorbed (spinach's oxalate,
     B12 only from animal or fortified foods, vitamin D from sun and fortified foods)."""
     kb = load_knowledge()
@@ -779,11 +779,11 @@ def _absorption(keys: Sequence[str]) -> tuple[Note, ...]:
     for key in keys:
         nutrient = kb.nutrients[key.rsplit("_", 1)[0]]
         for fact in (*nutrient.food_sources, *nutrient.bioavailability):
-            notes.append(Note(nutrient.name, _text(fact.text), fact.sources))
+            notes.append(AdviceNote(nutrient.name, _text(fact.text), fact.sources))
     return tuple(notes)
 
 
-def _supplements(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[Note, ...]:
+def _supplements(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[AdviceNote, ...]:
     """General information only: the upper limit and what it counts, and the cautions."""
     kb = load_knowledge()
     notes = []
@@ -796,17 +796,17 @@ def _supplements(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[No
                 f"Upper limit {target.ul:g} {unit}/day, counting {target.ul_scope_short}. "
                 "Take a supplement only on a clinician's advice, never above this."
             )
-            notes.append(Note(nutrient.name, text, target.sources))
+            notes.append(AdviceNote(nutrient.name, text, target.sources))
         for fact in nutrient.cautions:
-            notes.append(Note(nutrient.name, _text(fact.text), fact.sources))
+            notes.append(AdviceNote(nutrient.name, _text(fact.text), fact.sources))
         for claim in kb.evidence.values():  # what trials say supplements do for cramps
             if nutrient.id in claim.about:
                 text = f"{claim.claim} (evidence: {claim.strength}) {_text(claim.meaning)}"
-                notes.append(Note(nutrient.name, text, claim.sources))
+                notes.append(AdviceNote(nutrient.name, text, claim.sources))
     return tuple(notes)
 
 
-def _cautions(person: Person, facts: _Facts) -> tuple[Note, ...]:
+def _cautions(person: Person, facts: _Facts) -> tuple[AdviceNote, ...]:
     """The screening's cautions for these medicines, conditions, supplements and labs."""
     from twitchcheck.screen import cautions_for
 
@@ -820,4 +820,4 @@ def _cautions(person: Person, facts: _Facts) -> tuple[Note, ...]:
         labs=tuple(r.text for r in facts.labs if r.text),
         supplements=tuple(s.text for s in facts.supplements),
     )
-    return tuple(Note("safety", step.text, step.sources) for step in cautions_for(answers))
+    return tuple(AdviceNote("safety", step.text, step.sources) for step in cautions_for(answers))

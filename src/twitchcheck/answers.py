@@ -32,7 +32,7 @@ __all__ = [
     "ConditionMention",
     "Course",
     "Diet",
-    "DietAnalysis",
+    "DietAnswers",
     "Lifestyle",
     "NutrientJudgement",
     "Recent",
@@ -105,7 +105,7 @@ class NutrientJudgement(_Model):
     target: Annotated[float, Field(ge=0, le=1e7)] | None = None
 
 
-class DietAnalysis(_Model):
+class DietAnswers(_Model):
     """The part of `twitchcheck diet analyze` the screening weighs."""
 
     days: Annotated[int, Field(ge=1, le=36600)] = 1
@@ -121,7 +121,7 @@ class Diet(_Model):
     b12_supplement: bool | None = Field(
         default=None, description="takes a B12 supplement (apart from fortified foods)"
     )
-    analysis: DietAnalysis | None = None
+    analysis: DietAnswers | None = None
 
 
 class Lifestyle(_Model):
@@ -428,7 +428,7 @@ def _check_age_limits(age: float, medications: tuple[str, ...]) -> None:
 
 
 def with_diet_analysis(answers: Answers, analysis: dict[str, Any]) -> Answers:
-    """The answers with a diet analysis (``DietAnalysis.to_screening()``) as evidence.
+    """The answers with a diet analysis (``DietAnswers.to_screening()``) as evidence.
 
     A mean or target that is not a finite number is unknown (None), never NaN: missing is
     never zero and never breaks the JSON.
@@ -448,7 +448,7 @@ def with_diet_analysis(answers: Answers, analysis: dict[str, Any]) -> Answers:
         for key, values in dict(analysis.get("nutrients", {})).items()
     }
     try:
-        judged = DietAnalysis.model_validate({**analysis, "nutrients": nutrients})
+        judged = DietAnswers.model_validate({**analysis, "nutrients": nutrients})
     except ValidationError as error:
         raise InputError(f"the diet analysis cannot be weighed: {_explain(error)}") from None
     return answers.model_copy(update={"diet": diet.model_copy(update={"analysis": judged})})

@@ -43,9 +43,9 @@ from twitchcheck.wording import (
 )
 
 __all__ = [
+    "CaffeineDrink",
     "Condition",
     "ConditionMention",
-    "Drink",
     "Entry",
     "EvidenceClaim",
     "Fact",
@@ -352,7 +352,7 @@ class Region(_Sourced):
     urgent_route: Text  # e.g. "call NHS 111"
 
 
-class Drink(_Sourced):
+class CaffeineDrink(_Sourced):
     """A caffeinated drink counted per serving, from one USDA FNDDS food."""
 
     id: Id
@@ -457,7 +457,7 @@ class _RegionsFile(_Model):
 
 
 class _DrinksFile(_Model):
-    drinks: tuple[Drink, ...]
+    drinks: tuple[CaffeineDrink, ...]
 
 
 FILES: dict[str, type[_Model]] = {
@@ -499,7 +499,7 @@ class KnowledgeBase:
     supplements: Mapping[str, SupplementEntry]
     supplement_units: Mapping[str, NutrientUnit]
     regions: Mapping[str, Region]
-    drinks: Mapping[str, Drink]
+    drinks: Mapping[str, CaffeineDrink]
     wording: Wording = field(repr=False)
     files: Mapping[str, BaseModel] = field(repr=False)
     names: Mapping[str, tuple[tuple[EntryKind, str], ...]] = field(repr=False)

@@ -35,9 +35,9 @@ from twitchcheck.text import shorten
 __all__ = [
     "URGENT_LEVELS",
     "Analyte",
+    "LabNote",
     "LabReading",
     "LabResult",
-    "Note",
     "analytes",
     "convert",
     "get_analyte",
@@ -55,7 +55,7 @@ _EXAMPLE = "write it as 'ANALYTE VALUE UNIT', e.g. 'magnesium 0.8 mmol/L'"
 
 
 @dataclass(frozen=True, slots=True)
-class Note:
+class LabNote:
     """A sentence and the source ids behind it."""
 
     text: str
@@ -79,7 +79,7 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class Condition:
+class LabCondition:
     """One comparison of an SI value against one SI edge.
 
     `published_si` and `published_conventional` are the figures the source prints (None
@@ -103,16 +103,16 @@ class Condition:
 
 
 @dataclass(frozen=True, slots=True)
-class Rule:
+class LabRule:
     """A status band, urgent cut-off or grade: all conditions must hold.
 
     Urgent cut-offs also carry `level` ("urgent": care today, "emergency": care now)
     and `direction` ("low" or "high").
     """
 
-    conditions: tuple[Condition, ...]
+    conditions: tuple[LabCondition, ...]
     label: str = ""
-    note: Note | None = None
+    note: LabNote | None = None
     level: str | None = None
     direction: str | None = None
 
@@ -127,9 +127,9 @@ class AlbuminCorrection:
     per_g_dl: float
     normal_albumin_g_dl: float
     sources: tuple[str, ...]
-    caveat: Note
-    missing: Note
-    measured: Mapping[str, Note]  # per measured status: said whatever the correction gives
+    caveat: LabNote
+    missing: LabNote
+    measured: Mapping[str, LabNote]  # per measured status: said whatever the correction gives
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +145,11 @@ class Analyte:
     vetted_factor: float
     molar_mass: float | None
     plausible_si: tuple[float, float]
-    range: Note
-    bands: tuple[Rule, ...]
-    urgent: tuple[Rule, ...]
-    grades: tuple[Rule, ...]
-    notes: Mapping[str, Note]
+    range: LabNote
+    bands: tuple[LabRule, ...]
+    urgent: tuple[LabRule, ...]
+    grades: tuple[LabRule, ...]
+    notes: Mapping[str, LabNote]
     albumin_correction: AlbuminCorrection | None = None
 
     @property
@@ -217,7 +217,7 @@ class LabResult:
     status: str
     measured_status: str
     range: str
-    notes: tuple[Note, ...]
+    notes: tuple[LabNote, ...]
     urgent: bool = False
     urgent_level: str | None = None
     direction: str | None = None
@@ -533,7 +533,7 @@ def _interpret(reading: LabReading, context: _Context) -> LabResult:
     si_value = _si_of(reading)
     measured_status = _first(analyte.bands, si_value).label
     corrected: _Corrected | None = None
-    notes: list[Note] = []
+    notes: list[LabNote] = []
     correction = analyte.albumin_correction
     if correction is not None and context.albumin_si is None:
         notes.append(correction.missing)
@@ -576,7 +576,7 @@ def _interpret(reading: LabReading, context: _Context) -> LabResult:
     )
 
 
-def _most_severe(analyte: Analyte, measured: float, corrected: float | None) -> Rule | None:
+def _most_severe(analyte: Analyte, measured: float, corrected: float | None) -> LabRule | None:
     """The gravest urgent cut-off crossed by the measured or the corrected value.
 
     Either counts: correction is an estimate, so it never clears a critical measured value.
@@ -600,7 +600,7 @@ def _corrected(
 
 def _correction_note(
     correction: AlbuminCorrection, measured_status: str, corrected: _Corrected
-) -> Note:
+) -> LabNote:
     albumin = _fmt(corrected.albumin_conventional)
     text = (
         f"Corrected for albumin {albumin} g/dL: {_fmt(corrected.measured_conventional)} + "
@@ -609,26 +609,26 @@ def _correction_note(
         f"{measured_status}; corrected: {corrected.status} (the status shown). "
         f"{correction.caveat.text}"
     )
-    return Note(text, tuple(dict.fromkeys((*correction.sources, *correction.caveat.sources))))
+    return LabNote(text, tuple(dict.fromkeys((*correction.sources, *correction.caveat.sources))))
 
 
-def _status_notes(analyte: Analyte, status: str, judged: float) -> list[Note]:
+def _status_notes(analyte: Analyte, status: str, judged: float) -> list[LabNote]:
     notes = [analyte.notes[status]] if status in analyte.notes else []
     notes += [g.note for g in analyte.grades if g.note is not None and g.matches(judged)]
     return notes
 
 
-def _marker_note(marker: LabResult) -> Note:
+def _marker_note(marker: LabResult) -> LabNote:
     """What an MMA or homocysteine result in the same call adds to the B12 reading."""
     verdict = "raised" if marker.status == "high" else "not raised"
     text = f"{marker.label} in the same set is {verdict} ({_fmt(marker.value)} {marker.unit})."
     explained = get_analyte(marker.analyte).notes.get(marker.status)
     if explained is None:
-        return Note(text, marker.range_sources)
-    return Note(f"{text} {explained.text}", explained.sources)
+        return LabNote(text, marker.range_sources)
+    return LabNote(f"{text} {explained.text}", explained.sources)
 
 
-def _first(rules: Sequence[Rule], si_value: float) -> Rule:
+def _first(rules: Sequence[LabRule], si_value: float) -> LabRule:
     return next(rule for rule in rules if rule.matches(si_value))
 
 
@@ -658,8 +658,8 @@ def _table() -> dict[str, Analyte]:
         raise DataError(f"labs.yaml is malformed: {error!r}; reinstall twitchcheck") from error
 
 
-def _note(raw: Mapping[str, Any]) -> Note:
-    return Note(str(raw["text"]), tuple(raw["sources"]))
+def _note(raw: Mapping[str, Any]) -> LabNote:
+    return LabNote(str(raw["text"]), tuple(raw["sources"]))
 
 
 def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
@@ -671,7 +671,7 @@ def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
         raise ValueError(f"{key}: the SI unit must have factor 1")
     factor = units[raw["conventional_unit"]].factor
 
-    def rules(items: Iterable[Mapping[str, Any]], *, urgent: bool = False) -> tuple[Rule, ...]:
+    def rules(items: Iterable[Mapping[str, Any]], *, urgent: bool = False) -> tuple[LabRule, ...]:
         return tuple(_parse_rule(item, factor, urgent=urgent) for item in items)
 
     correction = raw.get("albumin_correction")
@@ -703,7 +703,7 @@ def _parse_unit(name: str, spec: Mapping[str, Any], molar_mass: float | None) ->
     return Unit(name, float(spec["factor"]))
 
 
-def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_factor: float) -> Condition:
+def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_factor: float) -> LabCondition:
     """One SI edge from the published figure(s); see the header of labs.yaml."""
     si = float(raw["si"]) if "si" in raw else None
     conventional = float(raw["conventional"]) if "conventional" in raw else None
@@ -715,14 +715,14 @@ def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_factor: float)
     if max(candidates) > min(candidates) * 1.02:  # the two printed figures must agree
         raise ValueError(f"{op}: {si} and {conventional} are not the same quantity")
     edge = min(candidates) if op in _LOWER_EDGE_OPS else max(candidates)
-    return Condition(op, _clean(edge), si, conventional)
+    return LabCondition(op, _clean(edge), si, conventional)
 
 
-def _parse_rule(raw: Mapping[str, Any], conventional_factor: float, *, urgent: bool) -> Rule:
+def _parse_rule(raw: Mapping[str, Any], conventional_factor: float, *, urgent: bool) -> LabRule:
     conditions = tuple(
         _parse_condition(op, raw[op], conventional_factor) for op in _OPS if op in raw
     )
-    note = Note(raw["text"], tuple(raw["sources"])) if "text" in raw else None
+    note = LabNote(raw["text"], tuple(raw["sources"])) if "text" in raw else None
     level, direction = raw.get("level"), raw.get("direction")
     if urgent:
         if level not in URGENT_LEVELS or direction not in _DIRECTION_OPS or note is None:
@@ -731,7 +731,7 @@ def _parse_rule(raw: Mapping[str, Any], conventional_factor: float, *, urgent: b
             raise ValueError(f"urgent rule {raw!r}: its conditions do not point {direction}")
     elif level is not None or direction is not None:
         raise ValueError(f"only urgent rules take level and direction: {raw!r}")
-    return Rule(conditions, str(raw.get("status", "")), note, level, direction)
+    return LabRule(conditions, str(raw.get("status", "")), note, level, direction)
 
 
 def _parse_correction(raw: Mapping[str, Any]) -> AlbuminCorrection:

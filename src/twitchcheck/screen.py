@@ -19,8 +19,7 @@ from typing import Any, Literal
 from twitchcheck.answers import Answers
 from twitchcheck.knowledge import KnowledgeBase, NutrientEffect, RedFlag, load_knowledge
 from twitchcheck.labs import LabResult, interpret_labs
-from twitchcheck.screening_model import Contributor as ContributorSpec
-from twitchcheck.screening_model import ScreeningModel, When, load_model
+from twitchcheck.screening_model import ContributorSpec, ScreeningModel, When, load_model
 
 TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
 # Lab analytes -> the nutrient they speak for (markers of B12 status count for B12).

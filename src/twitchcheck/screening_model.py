@@ -64,7 +64,7 @@ class When(_Model):
     nitrous_oxide: bool | None = None
 
 
-class Rule(_Model):
+class ScoringRule(_Model):
     id: str
     when: When
     add: dict[str, float] = Field(min_length=1)
@@ -85,7 +85,7 @@ class Test(_Model):
     sources: tuple[str, ...] = Field(min_length=1)
 
 
-class Evidence(_Model):
+class EvidenceSpec(_Model):
     strength: Strength
     claim: str | None = None
     summary: str
@@ -98,7 +98,7 @@ class Signs(_Model):
     sources: tuple[str, ...] = Field(min_length=1)
 
 
-class Contributor(_Model):
+class ContributorSpec(_Model):
     """A possible cause the screening ranks.
 
     Nutrients and factors take their label from the knowledge base; an excess names its
@@ -109,7 +109,7 @@ class Contributor(_Model):
     id: str
     kind: Kind
     prior: float
-    evidence: Evidence
+    evidence: EvidenceSpec
     tests: tuple[Test, ...] = ()
     label: str | None = None
     nutrient: str | None = None
@@ -198,13 +198,13 @@ class ScreeningModel(_Model):
     relief: tuple[str, ...] = ()
     relief_when: tuple[str, ...] = ()
     confidence: Confidence
-    contributors: tuple[Contributor, ...]
+    contributors: tuple[ContributorSpec, ...]
     medicine_contributors: dict[str, MedicineContributor]
     adult_only: dict[str, AgeLimit]
-    rules: tuple[Rule, ...]
+    rules: tuple[ScoringRule, ...]
     cautions: tuple[Caution, ...]
 
-    def contributor(self, contributor_id: str) -> Contributor | None:
+    def contributor(self, contributor_id: str) -> ContributorSpec | None:
         return next((c for c in self.contributors if c.id == contributor_id), None)
 
     def prior(self, contributor_id: str) -> float:
@@ -283,7 +283,7 @@ def _cross_check(model: ScreeningModel) -> Iterator[str]:
             yield f"source {source!r} is not in sources.yaml"
 
 
-def _check_contributor(c: Contributor, kb: Any, flag_ids: set[str]) -> Iterator[str]:
+def _check_contributor(c: ContributorSpec, kb: Any, flag_ids: set[str]) -> Iterator[str]:
     """Each kind names what it needs: a knowledge-base entry, a nutrient, or its red flags."""
     if c.kind in ("nutrient", "factor", "baseline"):
         if c.id not in kb.nutrients and c.id not in kb.factors:

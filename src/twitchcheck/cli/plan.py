@@ -11,7 +11,7 @@ from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
 from twitchcheck.cli.diet import RegionOption, SupplementOption
 
 if TYPE_CHECKING:
-    from twitchcheck.advice import Advice, Note
+    from twitchcheck.advice import Advice, AdviceNote
 
 
 @guarded
@@ -236,7 +236,7 @@ def print_advice(advice: Advice) -> None:
         out.print(f"[bold]Richest foods in {name}[/bold] (per typical serving)")
         for s in suggestions[:6]:
             out.print(f"  • {escape(s.text)}")
-    sections: tuple[tuple[str, tuple[Note, ...]], ...] = (
+    sections: tuple[tuple[str, tuple[AdviceNote, ...]], ...] = (
         ("Absorption", advice.absorption),
         ("Supplements", advice.supplements),
         ("Safety", advice.cautions),
