@@ -249,18 +249,23 @@ def test_any_plan_options_are_read_or_refused_before_planning(
     budget: float,
     foods: int,
 ) -> None:
+    from dataclasses import replace
+
     from twitchcheck.advice import nutrient_key
     from twitchcheck.candidates import Filters
-    from twitchcheck.cli.plan import _check_options, _energy_budget, _max_foods
+    from twitchcheck.profile import Person
+    from twitchcheck.workflows import PlanRequest, _settings, check_option_sizes
+
+    request = PlanRequest(Person(40, "female"), Filters.parse("omnivore", False, (), (), ()))
 
     for step in (
-        lambda: _check_options(
+        lambda: check_option_sizes(
             {"--pattern": [pattern], "--allergy": allergies, "--dislike": dislikes, "--gaps": gaps}
         ),
         lambda: Filters.parse(pattern, False, allergies, dislikes, ()),
         lambda: [nutrient_key(gap) for gap in gaps],
-        lambda: _energy_budget(float(budget)),
-        lambda: _max_foods(foods),
+        lambda: _settings(replace(request, energy_budget=float(budget))),
+        lambda: _settings(replace(request, max_foods=foods)),
     ):
         try:
             step()

@@ -37,7 +37,17 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
+# Options several commands take, declared once.
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+AgeOption = Annotated[
+    str,
+    typer.Option(
+        "--age", help="Age in years ('30', '2.5') or, for infants, months ('8m', '8 months')."
+    ),
+]
+SexOption = Annotated[str, typer.Option("--sex", help="female or male.")]
+PregnantOption = Annotated[bool, typer.Option("--pregnant", help="Pregnancy values (14-50 y).")]
+LactatingOption = Annotated[bool, typer.Option("--lactating", help="Lactation values (14-50 y).")]
 INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command stopped by Ctrl-C
 _MESSAGE_CHARS = 2000  # no error message repeats more than this (each quote is shortened too)
 

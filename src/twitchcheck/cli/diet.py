@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+from twitchcheck.cli._common import (
+    AgeOption,
+    JsonOption,
+    LactatingOption,
+    PregnantOption,
+    SexOption,
+    console,
+    emit_json,
+    guarded,
+)
 
 if TYPE_CHECKING:
     from twitchcheck.diary import Diary
@@ -55,10 +64,10 @@ JUDGEMENT_WORDS = {
 @guarded
 def analyze_command(
     diary_path: Annotated[Path, typer.Argument(metavar="DIARY", help="The diary file.")],
-    age: Annotated[str, typer.Option("--age", help="Age in years, or months for infants (8m).")],
-    sex: Annotated[str, typer.Option("--sex", help="female or male.")],
-    pregnant: Annotated[bool, typer.Option("--pregnant", help="Use pregnancy values.")] = False,
-    lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation values.")] = False,
+    age: AgeOption,
+    sex: SexOption,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
     diary_format: FormatOption = None,
     year: YearOption = None,
     supplement: SupplementOption = None,
@@ -74,16 +83,16 @@ def analyze_command(
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
-    from twitchcheck.diet import analyze
     from twitchcheck.energy import check_body
     from twitchcheck.profile import Person
+    from twitchcheck.workflows import analyse_diary
 
     person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
-    check_body(weight_kg, height_cm)
+    check_body(weight_kg, height_cm)  # before the diary is read, not after
     supplements = parse_supplement_options(supplement)
     place = region_option(region)
     diary = read_with_progress(diary_path, diary_format, year, show=not json_output, region=place)
-    analysis = analyze(diary, person, supplements, weight_kg=weight_kg, height_cm=height_cm)
+    analysis = analyse_diary(diary, person, supplements, weight_kg, height_cm)
     if json_output:
         emit_json({**analysis.to_dict(), "region": place})
     else:

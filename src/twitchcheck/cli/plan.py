@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+from twitchcheck.cli._common import (
+    AgeOption,
+    JsonOption,
+    LactatingOption,
+    PregnantOption,
+    SexOption,
+    console,
+    emit_json,
+    guarded,
+)
 from twitchcheck.cli.diet import RegionOption, SupplementOption
 
 if TYPE_CHECKING:
@@ -16,8 +25,8 @@ if TYPE_CHECKING:
 
 @guarded
 def plan_command(
-    age: Annotated[str, typer.Option("--age", help="Age in years, or months for infants (8m).")],
-    sex: Annotated[str, typer.Option("--sex", help="female or male.")],
+    age: AgeOption,
+    sex: SexOption,
     diary: Annotated[
         Path | None, typer.Option("--diary", help="A food diary: gaps and current intake from it.")
     ] = None,
@@ -27,8 +36,8 @@ def plan_command(
             "--gaps", help="Nutrients to raise (magnesium, calcium, vitamin D, potassium, B12)."
         ),
     ] = None,
-    pregnant: Annotated[bool, typer.Option("--pregnant", help="Use pregnancy values.")] = False,
-    lactating: Annotated[bool, typer.Option("--lactating", help="Use lactation values.")] = False,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
     pattern: Annotated[
         str, typer.Option("--pattern", help="omnivore, pescatarian, vegetarian or vegan.")
     ] = "omnivore",
@@ -71,119 +80,35 @@ def plan_command(
     json_output: JsonOption = False,
 ) -> None:
     """Foods rich in what you lack, and a plan of a few foods that stays under every upper limit."""
-    from dataclasses import replace
-
-    from twitchcheck.advice import advise, gaps_from_analysis, gaps_from_names
-    from twitchcheck.answers import Answers, resolve_names
     from twitchcheck.candidates import Filters
-    from twitchcheck.errors import InputError
-    from twitchcheck.labs import interpret_labs
-    from twitchcheck.plan import Settings
-    from twitchcheck.profile import Person, check_applies
+    from twitchcheck.profile import Person
+    from twitchcheck.workflows import PlanRequest, check_option_sizes, plan_for
 
+    options = {
+        "--gaps": gaps, "--allergy": allergy, "--dislike": dislike, "--prefer": prefer,
+        "--medication": medication, "--condition": condition, "--supplement": supplement,
+        "--lab": lab, "--pattern": [pattern], "--region": [region] if region else None,
+    }  # fmt: skip
     person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
-    check_applies(person, "plan")
-    _check_options(
-        {
-            "--gaps": gaps, "--allergy": allergy, "--dislike": dislike, "--prefer": prefer,
-            "--medication": medication, "--condition": condition, "--supplement": supplement,
-            "--lab": lab, "--pattern": [pattern], "--region": [region] if region else None,
-        }
+    check_option_sizes({name: values for name, values in options.items() if values})
+    request = PlanRequest(
+        person, Filters.parse(pattern, dairy_free, allergy or (), dislike or (), prefer or ()),
+        gaps=gaps or (), medications=medication or (), conditions=condition or (),
+        supplements=supplement or (), labs=lab or (), region=region,
+        energy_budget=energy_budget, max_foods=max_foods,
     )  # fmt: skip
-    filters = Filters.parse(pattern, dairy_free, allergy or (), dislike or (), prefer or ())
-    if diary is not None and gaps:
-        raise InputError("give either --diary or --gaps, not both")
-    medications, conditions = _split(medication or ()), _split(condition or ())
-    # The answers' own reading: doses in medicine names, supplements typed as medicines, regions.
-    answers = resolve_names(
-        Answers(
-            age=person.age_years, sex=person.sex, pregnant=pregnant, lactating=lactating,
-            medications=tuple(medications), conditions=tuple(conditions),
-            supplements=tuple(s for s in supplement or () if s.strip()), region=region,
-        )
-    )  # fmt: skip
-    supplements = answers.supplement_list
-    labs = interpret_labs([text for text in lab or () if text.strip()])
-    settings = Settings.defaults()
-    if energy_budget is not None:
-        settings = replace(settings, energy_budget=_energy_budget(energy_budget))
-    if max_foods is not None:
-        settings = replace(settings, max_foods=_max_foods(max_foods))
-    existing: list[str] = []
-    before = None
     if diary is not None:
-        from twitchcheck.cli.diet import read_with_progress
-        from twitchcheck.diet import analyze
+        from dataclasses import replace
 
-        record = read_with_progress(diary, None, None, not json_output, region=answers.region)
-        analysis = analyze(record, person, supplements)
-        found = gaps_from_analysis(analysis, person, filters.pattern)
-        existing = [e.item.food.id for e in record.entries if e.item]
-        before = analysis.usual
-    else:
-        found = gaps_from_names(_split(gaps or ()), person, filters.pattern)
-    advice = advise(
-        person, filters, found, existing=existing, before=before,
-        medications=medications, conditions=conditions, supplements=supplements, labs=labs,
-        region=answers.region, settings=settings,
-    )  # fmt: skip
+        from twitchcheck.cli.diet import read_with_progress
+
+        read = read_with_progress(diary, None, None, not json_output, region=region)
+        request = replace(request, diary=read)
+    advice = plan_for(request)
     if json_output:
         emit_json(advice.to_dict())
     else:
         print_advice(advice)
-
-
-def _check_options(options: dict[str, list[str] | None]) -> None:
-    """Each repeatable option holds at most input.plan_options values, each at most
-    input.text_chars long: checked before any food is searched or name looked up."""
-    from twitchcheck.errors import InputError
-    from twitchcheck.limits import limit
-    from twitchcheck.text import shorten
-
-    most, chars = int(limit("input.plan_options")), int(limit("input.text_chars"))
-    for option, values in options.items():
-        if not values:
-            continue
-        if len(values) > most:
-            raise InputError(f"{option} was given {len(values):,} times; at most {most} are read")
-        for value in values:
-            if len(value) > chars:
-                raise InputError(
-                    f"{option} {shorten(value)!r} is {len(value):,} characters long; at most "
-                    f"{chars} are read (one name per value)"
-                )
-
-
-def _energy_budget(kcal: float) -> float:
-    """The --energy-budget, if it is a real number of kcal (input.plan_energy_budget_kcal)."""
-    import math
-
-    from twitchcheck.errors import InputError
-    from twitchcheck.limits import limit
-
-    most = limit("input.plan_energy_budget_kcal")
-    if not (math.isfinite(kcal) and 0 <= kcal <= most):
-        raise InputError(
-            f"--energy-budget {kcal:g} is not a daily budget twitchcheck can plan with; give "
-            f"0 to {most:,.0f} kcal (the default is 500)"
-        )
-    return kcal
-
-
-def _max_foods(count: int) -> int:
-    """The --max-foods, if it is from 1 to input.plan_max_foods."""
-    from twitchcheck.errors import InputError
-    from twitchcheck.limits import limit
-
-    most = int(limit("input.plan_max_foods"))
-    if not 1 <= count <= most:
-        raise InputError(f"--max-foods {count} is not accepted; give 1 to {most} foods")
-    return count
-
-
-def _split(values: list[str] | tuple[str, ...]) -> list[str]:
-    """Accept both repeated options and comma-separated lists."""
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 def print_advice(advice: Advice) -> None:

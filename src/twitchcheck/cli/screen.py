@@ -70,7 +70,7 @@ def screen_command(
             "in a file"
         )
     from twitchcheck.answers import parse_answers
-    from twitchcheck.screen import screen
+    from twitchcheck.workflows import screen_person
 
     if answers_file is not None:
         answers = parse_answers(read_answers(answers_file))
@@ -85,9 +85,12 @@ def screen_command(
             typer.echo(
                 f"Answers saved to {save}; next time: twitchcheck screen --answers {save}", err=True
             )
+    record = None
     if diary is not None:
-        answers = _with_diary(answers, diary, show=not json_output)
-    result = screen(answers)
+        from twitchcheck.cli.diet import read_with_progress
+
+        record = read_with_progress(diary, None, None, not json_output, region=answers.region)
+    result = screen_person(answers, record)
     if json_output:
         emit_json(result.to_dict())
     else:
@@ -126,19 +129,6 @@ def save_answers(raw: dict[str, Any], path: Path) -> Answers:
     answers = parse_answers(load_json(text, "the answers to save"))
     write_atomically(path, text, "answers")
     return answers
-
-
-def _with_diary(answers: Answers, path: Path, show: bool) -> Answers:
-    """Analyse the diary for this person and add the result to the answers."""
-    from twitchcheck.answers import with_diet_analysis
-    from twitchcheck.cli.diet import read_with_progress
-    from twitchcheck.diet import analyze
-    from twitchcheck.profile import Person
-
-    person = Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
-    diary = read_with_progress(path, None, None, show, region=answers.region)
-    analysis = analyze(diary, person)
-    return with_diet_analysis(answers, analysis.to_screening())
 
 
 def read_answers(path: Path) -> Any:

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING
 
 import typer
 
-from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
+from twitchcheck.cli._common import (
+    AgeOption,
+    JsonOption,
+    LactatingOption,
+    PregnantOption,
+    SexOption,
+    console,
+    emit_json,
+    guarded,
+)
 
 if TYPE_CHECKING:
     from twitchcheck.profile import Person
@@ -20,19 +29,10 @@ def register(app: typer.Typer) -> None:
 
 @guarded
 def targets(
-    age: Annotated[
-        str,
-        typer.Option(
-            "--age", help="Age in years ('30', '2.5') or, for infants, months ('8m', '8 months')."
-        ),
-    ],
-    sex: Annotated[str, typer.Option("--sex", help="female or male.")],
-    pregnant: Annotated[
-        bool, typer.Option("--pregnant", help="Pregnancy values (14-50 y).")
-    ] = False,
-    lactating: Annotated[
-        bool, typer.Option("--lactating", help="Lactation values (14-50 y).")
-    ] = False,
+    age: AgeOption,
+    sex: SexOption,
+    pregnant: PregnantOption = False,
+    lactating: LactatingOption = False,
     json_output: JsonOption = False,
 ) -> None:
     """Daily intake targets (EAR, RDA or AI, UL) for Mg, Ca, vitamin D, potassium and B12."""
