@@ -149,3 +149,16 @@ def test_a_red_bull_can_is_its_own_size_in_any_region() -> None:
     red_bull = food("Beverages, Energy drink, RED BULL", "Beverages", (1, "fl oz", 30.0))
     for region in ("uk", "us", None):  # 250 ml on the label, not a 330 ml soft-drink can
         assert grams(red_bull, "can of red bull", region) == pytest.approx(250 * 30 / 29.57, 0.01)
+
+
+def test_a_one_ounce_typical_portion_of_a_canned_drink_is_its_can() -> None:
+    canned = food(
+        "Energy drink, sugar free", "Diet sport and energy drinks",
+        (1, "fl oz", 30.0), (1, "can or bottle (16 fl oz)", 480.0), (1, TYPICAL, 30.0),
+    )  # fmt: skip
+    assert grams(canned, "energy drink") == pytest.approx(480.0)
+
+
+def test_a_shot_sized_typical_portion_of_a_drink_sold_without_a_can_stays() -> None:
+    espresso = food("Coffee, espresso", "Coffee", (1, "fl oz", 30.0), (1, TYPICAL, 30.0))
+    assert grams(espresso, "espresso") == pytest.approx(30.0)

@@ -25,6 +25,10 @@ TYPICAL = "Quantity not specified"  # FNDDS's own "typical amount eaten"
 # A drink in a container of up to twice its reference amount is labelled as one serving (21 CFR
 # 101.9(b)(6)); for soft drinks and water the reference amount is 360 ml (21 CFR 101.12(b)).
 SINGLE_SERVE_ML = 720.0
+# Some FNDDS drinks sold in cans give "Quantity not specified" as one fluid ounce (30 g), a
+# per-ounce placeholder rather than an amount drunk; their can or bottle is used instead.
+PLACEHOLDER_GRAMS = 32.0
+CONTAINERS = ("can", "bottle", "carton")
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
 COUNT_PREFERENCE = (
     "medium", "regular", "large", "whole", "each", "item", "piece", "fruit", "nut", "small",
@@ -164,6 +168,8 @@ def _typical(food: Food) -> Grams:
     portion, as USDA wrote it."""
     portions = usable(food)
     typical = next((p for p in portions if p.unit == TYPICAL), None)
+    if typical is not None and typical.grams <= PLACEHOLDER_GRAMS and is_drink(food):
+        typical = _container(portions) or typical  # a 1 fl oz "typical" can of Monster
     chosen = typical or _count_portion(food, portions)[0]
     if chosen is None and is_drink(food):
         chosen = _drink_serving(portions)
@@ -179,6 +185,12 @@ def _typical(food: Food) -> Grams:
     if chosen is not typical and whole:
         label = f"{chosen.amount:g} {chosen.unit}"
     return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
+
+
+def _container(portions: list[Portion]) -> Portion | None:
+    """A drink's smallest can, bottle or carton: the amount bought and drunk at once."""
+    held = [p for p in portions if any(_has_word(p.unit, w) for w in CONTAINERS)]
+    return min(held, key=lambda p: p.grams / p.amount, default=None)
 
 
 def _drink_serving(portions: list[Portion]) -> Portion | None:
