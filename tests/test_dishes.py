@@ -421,3 +421,156 @@ def test_leftovers_alone_still_need_detail() -> None:
 def test_context_after_any_food_leaves_the_food(context: str) -> None:
     for food in ("banana", "2 slices of toast", "cheese sandwich"):
         assert dishes.without_context(f"{food} {context}") == food
+
+
+# Parts listed in parentheses or after a dash.
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("roast dinner (beef, potatoes, gravy)", "beef, potatoes, gravy"),
+        ("shake (2 scoops whey + milk)", "2 scoops whey + milk"),
+        ("lunch box - ham sandwich, apple, crisps", "ham sandwich, apple, crisps"),
+        # one listed food qualifies the food before it, its amount in front
+        ("soup (tomato)", "tomato soup"),
+        ("canned soup (chicken noodle)", "canned chicken noodle soup"),
+        ("pizza - 2 slices margherita", "2 slices margherita pizza"),
+        # an amount or a mark in brackets is not a food
+        ("eggs (2)", "eggs (2)"),
+        ("milk - 2%", "milk - 2%"),
+        ("semi-skimmed milk", "semi-skimmed milk"),
+    ],
+)
+def test_listed_parts_are_the_lines_foods(text: str, read: str) -> None:
+    assert dishes.listed(text) == read
+
+
+def test_a_line_that_lists_its_foods_counts_each() -> None:
+    line = resolve_line("packed lunch (cheese sandwich, apple, orange juice)")
+    assert len(line.items) == 3
+    assert line.items[1].food.name.startswith("Apple")
+    assert {i.input for i in line.items} == {"packed lunch (cheese sandwich, apple, orange juice)"}
+
+
+def test_a_listed_part_of_a_known_dish_is_read_as_that_dishs_part() -> None:
+    dish = dishes.listed_dish("roast dinner at my mum's (chicken, gravy)")
+    assert dish is not None
+    assert dishes.guided("chicken", dish) == "roast chicken"
+    assert dishes.guided("rice", dish) == "rice"
+    assert dishes.listed_dish("lunch (chicken, gravy)") is None
+
+
+# Dishes with no single USDA food, and other names for FNDDS dishes.
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("pb&j", "Peanut butter and jelly sandwich"),
+        ("PB & J", "Peanut butter and jelly sandwich"),
+        ("doner kebab", "Gyro"),
+    ],
+)
+def test_a_dish_known_by_another_name_is_that_fndds_dish(text: str, starts: str) -> None:
+    assert resolve_line(text).items[0].food.name.startswith(starts)
+
+
+def test_two_of_a_dish_known_by_another_name_is_twice_its_portion() -> None:
+    one = resolve_line("pbj").items[0].grams.grams
+    assert resolve_line("2 pbjs").items[0].grams.grams == pytest.approx(2 * one)
+
+
+def test_a_dish_usda_does_not_have_is_its_usual_parts() -> None:
+    line = resolve_line("fry-up")
+    names = " ".join(i.food.name for i in line.items).lower()
+    for part in ("egg", "bacon", "sausage", "beans", "bread"):
+        assert part in names
+    assert all(i.how == "split" and i.grams.estimate for i in line.items)
+    assert all("full english" in i.note for i in line.items)
+    double = resolve_line("2 full english breakfasts")
+    assert sum(i.grams.grams for i in double.items) == pytest.approx(
+        2 * sum(i.grams.grams for i in line.items)
+    )
+
+
+def test_the_food_named_before_a_dish_replaces_its_main_part() -> None:
+    names = [i.food.name for i in resolve_line("tuna poke bowl").items]
+    assert any(n.startswith("Fish, tuna") for n in names)
+    salmon = [i.food.name for i in resolve_line("salmon poke bowl").items]
+    assert any("salmon" in n.lower() for n in salmon)
+    assert not any("tuna" in n.lower() for n in salmon)
+
+
+def test_a_dish_name_with_words_it_has_no_place_for_is_not_the_dish() -> None:
+    assert dishes.recipe("vegan full english") is None
+    assert dishes.recipe("stir fry") is None  # a bare stir fry is searched as it is
+    found = dishes.recipe("tofu stir fry")
+    assert found is not None
+    assert found.alias_for().startswith("tofu and vegetables")
+
+
+def test_a_bacon_butty_is_bacon_in_bread() -> None:
+    names = " ".join(i.food.name for i in resolve_line("bacon sarnie").items).lower()
+    assert "bacon" in names
+    assert "bread" in names
+
+
+# A chain's meal, and bundles with nothing listed.
+
+
+def test_a_fast_food_meal_is_the_item_fries_and_a_drink() -> None:
+    item, fries, drink = resolve_line("whopper meal").items
+    assert item.food.name.startswith("Whopper")
+    assert "french fries" in fries.food.name.lower()
+    assert drink.food.name.startswith("Soft drink")
+    assert {i.how for i in (item, fries, drink)} == {"approximation"}
+
+
+def test_meal_after_a_food_that_is_not_fast_food_is_not_a_chains_meal() -> None:
+    assert dishes.meal_item("big mac meal") == ("big mac", "meal")
+    assert len(resolve_line("oatmeal").items) == 1
+    for line in ("bone meal", "corn meal"):
+        try:
+            items = resolve_line(line).items
+        except InputError:
+            continue
+        assert len(items) == 1
+
+
+@pytest.mark.parametrize("text", ["meal deal", "tesco meal deal", "boots meal deal", "combo"])
+def test_a_bundle_with_nothing_listed_needs_detail(text: str) -> None:
+    with pytest.raises(NeedsDetailError):
+        resolve_line(text)
+
+
+def test_a_meal_deal_with_its_foods_listed_counts_them() -> None:
+    line = resolve_line("meal deal - cheese sandwich, apple, cola", region="uk")
+    assert len(line.items) == 3
+
+
+# What a combination is served in, and what a dish may not add.
+
+
+def test_a_combination_served_in_a_bowl_is_a_bowl_of_it() -> None:
+    assert dishes.served("chicken and rice bowl") == ("chicken and rice", "bowl")
+    assert dishes.served("burrito bowl") == ("burrito bowl", None)
+    item = resolve_line("chicken and rice bowl").items[0]
+    assert "bowl" in item.grams.basis
+
+
+def test_a_dish_may_not_add_a_grain_or_sauce_the_line_did_not_name() -> None:
+    said = dishes.said_words("spaghetti with meat sauce")
+    assert dishes.adds("Pasta, whole grain, with cream sauce and meat, restaurant", said)
+    assert not dishes.adds("Pasta with tomato-based sauce and meat, restaurant", said)
+    head = resolve_line("spaghetti with meat sauce").items[0].food.name
+    assert "whole grain" not in head
+    assert "cream sauce" not in head
+
+
+def test_a_dish_is_named_by_the_lines_first_food() -> None:
+    """ "pork chop with gravy" is not a gravy that holds pork: the dish's first segment must
+    hold the line's first food."""
+    names = [i.food.name for i in resolve_line("pork chop with gravy").items]
+    assert len(names) == 2
+    assert names[0].startswith("Pork")

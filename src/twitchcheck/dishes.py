@@ -16,11 +16,11 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from twitchcheck import brands
 from twitchcheck._data import data_path
-from twitchcheck.quantity import NUMBER_WORDS
+from twitchcheck.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
 
 JOIN_WORDS = frozenset({"with", "and", "w", "w/", "&", "plus", "+", ","})
@@ -50,6 +50,38 @@ class _Table:
     prepositions: frozenset[str]
     fillers: frozenset[str]
     settings: frozenset[str]  # places and times, as search terms joined by spaces
+    recipes: dict[str, Recipe]  # by each of its names, as search terms joined by spaces
+    meal_words: tuple[str, ...]
+    meal_groups: frozenset[str]
+    meal_sides: tuple[str, ...]
+    bundles: frozenset[str]
+    deals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One usual part of a dish that USDA has no food for."""
+
+    food: str  # a food id: "fndds:31105005"
+    grams: float
+    what: str  # "1 fried egg"
+
+
+@dataclass(frozen=True, slots=True)
+class Recipe:
+    """A dish name USDA does not use: another name to search (`alias`) or its usual parts."""
+
+    name: str  # its first name in the table: "full english"
+    alias: str | None = None  # words searched instead; "{}" stands for the words before it
+    parts: tuple[Part, ...] = ()
+    main: int | None = None  # the part the words before the name replace ("salmon poke bowl")
+    main_search: str = "{}"
+    named: str = ""  # the words written before the dish's name ("salmon")
+
+    def alias_for(self) -> str:
+        assert self.alias is not None
+        words = self.named or ""
+        return " ".join(self.alias.replace("{}", words).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +161,125 @@ def table() -> _Table:
         frozenset(context["prepositions"]),
         frozenset(context["fillers"]),
         frozenset(" ".join(terms(w)) for w in [*context["places"], *context["times"]]),
+        {
+            " ".join(terms(name)): _recipe(spec, str(spec["names"][0]))
+            for spec in raw.get("recipes", {}).values()
+            for name in spec["names"]
+        },
+        tuple(sorted((" ".join(terms(w)) for w in raw["meals"]["words"]), key=len, reverse=True)),
+        frozenset(raw["meals"]["groups"]),
+        tuple(raw["meals"]["sides"]),
+        frozenset(" ".join(terms(w)) for w in raw["meals"]["bundles"]),
+        tuple(" ".join(terms(w)) for w in raw["meals"]["deals"]),
     )
+
+
+def _recipe(spec: dict[str, object], name: str) -> Recipe:
+    parts = spec.get("parts", [])
+    assert isinstance(parts, list)
+    main = spec.get("main")
+    return Recipe(
+        name,
+        None if spec.get("as") is None else str(spec["as"]),
+        tuple(Part(str(p["food"]), float(p["grams"]), str(p["what"])) for p in parts),
+        None if main is None else int(str(main)),
+        str(spec.get("main_search", "{}")),
+    )
+
+
+def recipe(text: str) -> Recipe | None:
+    """The dish `text` names from the recipes table: its whole words ("full english", "pb&j")
+    or a dish name with the food it is made of before it ("salmon poke bowl"); else None."""
+    found = terms(text.replace("&", " and "))
+    rules = table().recipes
+    for start in range(len(found)):
+        key = " ".join(found[start:])
+        spec = rules.get(key) or rules.get(key.rstrip("s"))  # "2 pb&js"
+        if spec is None:
+            continue
+        named = " ".join(found[:start])
+        slot = spec.main is not None or (spec.alias is not None and "{}" in spec.alias)
+        if named and not slot:
+            return None  # "veggie full english": words the dish has no place for
+        if not named and spec.alias is not None and "{}" in spec.alias:
+            return None  # a bare "stir fry" is searched as it is
+        return replace(spec, named=named)
+    return None
+
+
+def _listing(text: str) -> tuple[str, str] | None:
+    """(what comes before, what is listed) of "X (a, b)" or "X - a, b"; None otherwise."""
+    plain = " ".join(text.split())
+    found = re.fullmatch(r"(.*?\S)\s*\((.+)\)", plain) or re.fullmatch(
+        r"(.*?\S)\s+[-\u2013\u2014]\s+(.+)", plain
+    )
+    if found is None:
+        return None
+    head, inner = found.group(1), found.group(2).strip()
+    if not re.search(r"[^\W\d_]{2}", inner) or not _has_word(head):
+        return None  # "milk - 2%", "eggs (2)": an amount or a mark, not foods
+    return head, inner
+
+
+def listed(text: str) -> str:
+    """What to read of a line that lists its parts in parentheses or after a dash: the listed
+    foods when there are several ("sunday roast (chicken, potatoes, gravy)" -> "chicken,
+    potatoes, gravy"); one listed food qualifies the food before it ("canned soup (vegetable
+    beef)" -> "canned vegetable beef soup", its amount in front: "pizza - 3 slices pepperoni"
+    -> "3 slices pepperoni pizza"). Any other text as it is."""
+    found = _listing(text)
+    if found is None:
+        return text
+    head, inner = found
+    if len(parts(inner)) > 1:
+        return inner
+    rest = parse_quantity(inner).food
+    amount = (
+        inner[: len(inner) - len(rest)].strip() if rest and inner.lower().endswith(rest) else ""
+    )
+    *before, noun = head.split()
+    # the qualifier goes before the head noun, as in English ("canned vegetable beef soup")
+    return " ".join(w for w in (amount, *before, rest if amount else inner, noun) if w)
+
+
+def listed_dish(text: str) -> Recipe | None:
+    """The dish named before a list of its parts ("sunday roast at mums (chicken, gravy)"),
+    when the recipes table has its parts; else None."""
+    found_list = _listing(text)
+    if found_list is None or len(parts(found_list[1])) < 2:
+        return None
+    found = recipe(without_context(found_list[0]))
+    return found if found is not None and found.parts else None
+
+
+def guided(part: str, dish: Recipe | None) -> str:
+    """A listed part read as the dish's own part when all its words are in it ("chicken" of
+    a sunday roast -> "roast chicken"); else as it is."""
+    said = set(terms(part))
+    for usual in dish.parts if dish is not None and said else ():
+        if said <= set(terms(usual.what)):
+            return usual.what
+    return part
+
+
+def named(part: str) -> str:
+    """A food part in USDA's words when the recipes table has it under another name ("doner
+    kebab" -> "gyro sandwich", "tofu stir fry" -> "tofu and vegetables ..."); else as it is."""
+    found = recipe(part)
+    return found.alias_for() if found is not None and found.alias is not None else part
+
+
+def meal_item(text: str) -> tuple[str, str] | None:
+    """("big mac", "meal") for "big mac meal": an item and the word that makes it a chain's
+    meal (the item, fries and a drink, `phrases` checks the item is fast food); else None."""
+    plain = " ".join(text.lower().split())
+    for word in table().meal_words:
+        if plain.endswith(f" {word}"):
+            item = plain[: -len(word) - 1].strip()
+            said = " ".join(terms(plain))
+            if item and said not in table().bundles and not said.endswith(table().deals):
+                return item, word
+    return None
 
 
 def _phrase(text: str) -> str:
@@ -327,6 +477,12 @@ def needs_detail(text: str) -> bool:
     plain = " ".join(fold(text).replace("’", "'").split()).strip(" .!,;:-")
     if plain in rules.phrases or plain.startswith(rules.starts):
         return True
+    said = " ".join(terms(plain))
+    if any(said == deal or said.endswith(f" {deal}") for deal in rules.deals):
+        return True  # "meal deal", "tesco meal deal": a main, a snack and a drink, unnamed
+    for bundle in rules.bundles:  # "combo", "kfc combo": a bundle of unknown foods
+        if said == bundle or (said.endswith(f" {bundle}") and _is_chain(said[: -len(bundle)])):
+            return True
     found = [w for w in terms(plain) if not w.isdigit()]
     return bool(found) and all(w in rules.vague or w.rstrip("s") in rules.vague for w in found)
 

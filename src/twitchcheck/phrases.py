@@ -144,7 +144,8 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     text = user_text(phrase, "food phrase", MAX_CHARS)
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")
-    quantity = replace(parse_quantity(text), region=region)
+    said = dishes.listed(text)  # "sunday roast (chicken, potatoes, gravy)": the foods listed
+    quantity = replace(parse_quantity(said), region=region)
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
         return Line(text, (_item(text, food, grams_for(food, quantity), (), False),))
@@ -152,9 +153,9 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
     if not dishes.needs_detail(quantity.food):
         # "leftover pizza x2 slices", "2 cookies at church": where and when are not the food
-        said = dishes.without_context(text)
-        if said != text:
-            quantity = replace(parse_quantity(said), region=region)
+        plain = dishes.without_context(said)
+        if plain != said:
+            quantity = replace(parse_quantity(plain), region=region)
         quantity = replace(quantity, food=dishes.without_context(quantity.food))
     if not quantity.food or dishes.needs_detail(quantity.food):
         raise NeedsDetailError(
@@ -169,6 +170,14 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     kind = units().kind(serving) if serving is not None else None
     if kind is not None and quantity.amount is None:
         quantity = replace(quantity, amount=1.0, unit=serving, kind=kind, implied=True, food=served)
+    recipe = dishes.recipe(quantity.food)  # "full english", "pb&j", "salmon poke bowl"
+    if recipe is not None and recipe.alias is not None:
+        quantity = replace(quantity, food=recipe.alias_for())
+    elif recipe is not None:
+        return Line(text, _recipe(text, quantity, recipe))
+    meal = _meal(text, quantity)  # "big mac meal": the item, fries and a drink
+    if meal:
+        return Line(text, meal)
     if quantity.kind == "count" and dishes.joined_after(text, quantity.unit or ""):
         # "2 eggs with toast", "eggs, bacon": the count word was a food, not the rest's measure
         quantity = replace(
@@ -179,8 +188,9 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             implied=False,
             food=after_amount(text),
         )
+    dish = dishes.listed_dish(text)  # a dish named before its listed parts guides them
     pieces = tuple(
-        dishes.regional(piece, region) if i % 2 == 0 else piece  # parts, not the joins
+        dishes.named(dishes.regional(dishes.guided(piece, dish), region)) if i % 2 == 0 else piece
         for i, piece in enumerate(dishes.split(quantity.food))
     )
     if len(pieces) == 1:
@@ -238,6 +248,47 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
     if len(items) == 1:
         return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
     return tuple(items)
+
+
+def _recipe(text: str, quantity: Quantity, recipe: dishes.Recipe) -> tuple[Item, ...]:
+    """A dish USDA has no food for, as its usual parts (an amount such as "2 full englishes"
+    multiplies them); a food named before the dish ("salmon poke bowl") replaces its main part.
+    """
+    times = quantity.amount if quantity.amount is not None and quantity.unit is None else 1.0
+    items = []
+    for i, part in enumerate(recipe.parts):
+        grams = part.grams * times
+        note = f"part of {quoted(recipe.name)} (its usual parts): {part.what}"
+        if i == recipe.main and recipe.named:
+            words = recipe.main_search.replace("{}", recipe.named)
+            named = _single(text, Quantity(grams, "g", "mass", words, region=quantity.region))
+            items.append(replace(named, how="split", note=f"{note}, as {recipe.named}"))
+            continue
+        food = get_food(part.food)
+        basis = f"{part.what} = {grams:.0f} g, the usual part of {quoted(recipe.name)}"
+        item = _item(text, food, Grams(grams, basis, estimate=True), (), False)
+        items.append(replace(item, how="split", note=note))
+    return tuple(items)
+
+
+def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
+    """A chain's "X meal": the item with a medium fries and a medium soft drink (dishes.toml
+    [meals]), all approximations; () when the words before "meal" are not a fast-food item."""
+    found = dishes.meal_item(quantity.food)
+    if found is None:
+        return ()
+    try:
+        head = _single(text, replace(quantity, food=found[0]))
+    except InputError:
+        return ()
+    if head.food.group not in dishes.table().meal_groups and head.how != "approximation":
+        return ()
+    sides = [
+        _single(text, replace(parse_quantity(side), region=quantity.region))
+        for side in dishes.table().meal_sides
+    ]
+    note = f"a chain's {found[1]}: {found[0]}, medium fries and a medium soft drink"
+    return tuple(replace(item, how="approximation", note=note) for item in (head, *sides))
 
 
 def _counted(words: str, items: list[Item]) -> bool:
