@@ -647,6 +647,34 @@ def test_every_note_and_range_carries_known_sources() -> None:
                 assert set(note.sources) <= known
 
 
+def _cited(node: object) -> list[str]:
+    if isinstance(node, dict):
+        found = [str(s) for s in node.get("sources", ())]
+        return found + [s for value in node.values() for s in _cited(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _cited(value)]
+    return []
+
+
+def test_every_source_anywhere_in_labs_yaml_is_known() -> None:
+    """Every `sources` list in labs.yaml, wherever it sits (reflects, clearly...)."""
+    from twitchcheck._data import load_yaml
+
+    sources = data_path("knowledge/sources.yaml").read_text(encoding="utf-8")
+    known = set(re.findall(r"^- id: (\S+)$", sources, re.MULTILINE))
+    cited = _cited(load_yaml("labs.yaml"))
+    assert len(cited) > 50
+    assert set(cited) <= known, set(cited) - known
+
+
+def test_each_result_speaks_for_its_nutrient() -> None:
+    reflects = {a.id: (a.nutrient, a.raised_means_short) for a in analytes()}
+    assert reflects["ionized_calcium"] == ("calcium", False)
+    assert reflects["methylmalonic_acid"] == ("vitamin_b12", True)
+    assert reflects["homocysteine"] == ("vitamin_b12", True)
+    assert reflects["albumin"] == (None, False)  # albumin corrects calcium; it is no nutrient
+
+
 _LOWER_FIRST = ("atleast", "above", "below", "atmost")
 
 

@@ -151,6 +151,8 @@ class Analyte:
     grades: tuple[LabRule, ...]
     notes: Mapping[str, LabNote]
     albumin_correction: AlbuminCorrection | None = None
+    nutrient: str | None = None  # the nutrient a result speaks for (labs.yaml `reflects`)
+    raised_means_short: bool = False  # a marker whose raised value means the nutrient is short
 
     @property
     def conventional_factor(self) -> float:
@@ -658,6 +660,14 @@ def _table() -> dict[str, Analyte]:
         raise DataError(f"labs.yaml is malformed: {error!r}; reinstall twitchcheck") from error
 
 
+@functools.cache
+def clear_statuses() -> tuple[frozenset[str], frozenset[str]]:
+    """The statuses that make a result clearly low, and clearly high (labs.yaml `clearly`):
+    a doctor's matter in the red flags, unlike a borderline result."""
+    clearly = load_yaml("labs.yaml")["clearly"]
+    return frozenset(clearly["low"]), frozenset(clearly["high"])
+
+
 def _note(raw: Mapping[str, Any]) -> LabNote:
     return LabNote(str(raw["text"]), tuple(raw["sources"]))
 
@@ -692,6 +702,8 @@ def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
         grades=rules(raw.get("grades", ())),
         notes={status: _note(note) for status, note in raw["notes"].items()},
         albumin_correction=_parse_correction(correction) if correction else None,
+        nutrient=raw["reflects"]["nutrient"] if "reflects" in raw else None,
+        raised_means_short=bool(raw.get("reflects", {}).get("raised_means_short", False)),
     )
 
 

@@ -18,27 +18,10 @@ from typing import Any, Literal
 
 from twitchcheck.answers import Answers
 from twitchcheck.knowledge import KnowledgeBase, NutrientEffect, RedFlag, load_knowledge
-from twitchcheck.labs import LabResult, interpret_labs
+from twitchcheck.labs import LabResult, clear_statuses, get_analyte, interpret_labs
 from twitchcheck.screening_model import ContributorSpec, ScreeningModel, When, load_model
 
 TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
-# Lab analytes -> the nutrient they speak for (markers of B12 status count for B12).
-LAB_NUTRIENT = {
-    "magnesium": "magnesium",
-    "calcium": "calcium",
-    "ionized_calcium": "calcium",
-    "vitamin_d": "vitamin_d",
-    "potassium": "potassium",
-    "vitamin_b12": "vitamin_b12",
-    "methylmalonic_acid": "vitamin_b12",
-    "homocysteine": "vitamin_b12",
-}
-# Statuses that make a result "low" for red flags (a doctor's matter): not borderline B12 or
-# vitamin D in the 12-20 ng/mL band, which food, sun and a recheck can address first.
-CLEARLY_LOW = frozenset({"low", "deficient"})
-CLEARLY_HIGH = frozenset({"high", "possibly too high"})
-B12_MARKERS = frozenset({"methylmalonic_acid", "homocysteine"})  # raised = B12 short
-COUNTED_RAISERS = frozenset({"strong", "moderate"})  # effects that count towards "two raisers"
 DISCLAIMER = (
     "This screening informs a conversation with a clinician; it does not diagnose. "
     "If something feels seriously wrong, seek care whatever this says."
@@ -215,7 +198,8 @@ def _found(answers: Answers, kb: KnowledgeBase, model: ScreeningModel) -> _Found
     low, high = lab_directions(labs)
     raising = raisers(answers, kb)
     symptoms = derived_symptoms(answers, model)
-    return _Found(symptoms, labs, low, high, raising, raiser_counts(raising), above_limits(answers))
+    raised = raiser_counts(raising, model.counted_raisers)
+    return _Found(symptoms, labs, low, high, raising, raised, above_limits(answers))
 
 
 def screen(answers: Answers) -> ScreenResult:
@@ -270,17 +254,19 @@ def lab_directions(labs: Iterable[LabResult]) -> tuple[set[str], set[str]]:
     """
     low: set[str] = set()
     high: set[str] = set()
+    clearly_low, clearly_high = clear_statuses()
     for lab in labs:
-        nutrient = LAB_NUTRIENT.get(lab.analyte)
+        analyte = get_analyte(lab.analyte)
+        nutrient = analyte.nutrient
         if nutrient is None:
             continue
         measured = lab.measured_status
-        if lab.analyte in B12_MARKERS:
+        if analyte.raised_means_short:
             if lab.status == "high":
                 low.add(nutrient)
-        elif lab.status in CLEARLY_LOW or measured in CLEARLY_LOW:
+        elif lab.status in clearly_low or measured in clearly_low:
             low.add(nutrient)
-        elif lab.status in CLEARLY_HIGH:
+        elif lab.status in clearly_high:
             high.add(nutrient)
     return low, high
 
@@ -543,11 +529,13 @@ def raisers(answers: Answers, kb: KnowledgeBase | None = None) -> tuple[Raiser, 
     return tuple(found)
 
 
-def raiser_counts(found: Iterable[Raiser]) -> dict[str, int]:
-    """Nutrient -> how many distinct answers raise it (lisinopril and a salt substitute: 2)."""
+def raiser_counts(found: Iterable[Raiser], counted: Iterable[str]) -> dict[str, int]:
+    """Nutrient -> how many distinct answers raise it (lisinopril and a salt substitute: 2),
+    counting effects of the `counted` strengths (screening.yaml `counted_raisers`)."""
+    strengths = frozenset(counted)
     counts: dict[str, set[str]] = defaultdict(set)
     for raiser in found:
-        if raiser.points_strength in COUNTED_RAISERS:  # a weak side effect does not count
+        if raiser.points_strength in strengths:  # a weak side effect does not count
             counts[raiser.nutrient].add(raiser.answer)
     return {nutrient: len(found) for nutrient, found in counts.items()}
 
@@ -777,22 +765,24 @@ def _apply_above_limits(
 
 def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...]) -> None:
     excess = _excess_ids(model)
+    clearly_low, _ = clear_statuses()
     for lab in labs:
-        nutrient = LAB_NUTRIENT.get(lab.analyte)
+        analyte = get_analyte(lab.analyte)
+        nutrient = analyte.nutrient
         if nutrient is None:
             continue
         status = lab.status
-        if lab.analyte in B12_MARKERS:
-            status = "low" if lab.status == "high" else "normal"  # raised marker = B12 short
+        if analyte.raised_means_short:
+            status = "low" if lab.status == "high" else "normal"  # raised MMA: B12 short
         measured = lab.measured_status
-        if measured in CLEARLY_LOW and status not in CLEARLY_LOW:
+        if measured in clearly_low and status not in clearly_low:
             status = "borderline"  # measured low, corrected normal: only ionised Ca can tell
         override = model.points.lab_overrides.get(nutrient, {})
         points = override.get(status, model.points.lab.get(status, 0.0))
         why = lab.note.split(". ")[0] if lab.note else f"{lab.label} is {lab.status}"
         answer = f"labs: {lab.label} {lab.value:g} {lab.unit} ({_status_words(lab)})"
         tally.add(nutrient, answer, points, why, lab.sources)
-        has_excess = nutrient in excess and lab.analyte not in B12_MARKERS
+        has_excess = nutrient in excess and not analyte.raised_means_short
         if has_excess:
             extra = model.points.excess_lab.get(lab.status, 0.0)
             tally.add(excess[nutrient], answer, extra, why, lab.sources)

@@ -197,6 +197,8 @@ class ScreeningModel(_Model):
     excess_via: dict[str, str] = Field(default_factory=dict)
     relief: tuple[str, ...] = ()
     relief_when: tuple[str, ...] = ()
+    # Effect strengths that count towards "two raisers" of one nutrient.
+    counted_raisers: tuple[Literal["strong", "moderate", "weak"], ...] = Field(min_length=1)
     confidence: Confidence
     contributors: tuple[ContributorSpec, ...]
     medicine_contributors: dict[str, MedicineContributor]
