@@ -20,7 +20,7 @@ from twitchcheck.phrases import NeedsDetailError, resolve, resolve_line
     [
         ("toast with butter", ("toast", "butter")),
         ("beans on toast", ("beans", "toast")),
-        ("veggie burger in a bun", ("veggie burger", "bun")),
+        ("sausage in a bun", ("sausage", "bun")),
         ("eggs, bacon and beans", ("eggs", "bacon", "beans")),
         ("fish & chips", ("fish", "chips")),
         ("toast w/ jam", ("toast", "jam")),
@@ -574,3 +574,46 @@ def test_a_dish_is_named_by_the_lines_first_food() -> None:
     names = [i.food.name for i in resolve_line("pork chop with gravy").items]
     assert len(names) == 2
     assert names[0].startswith("Pork")
+
+
+# Carriers: breads named by their flour, wraps, and foods already made with bread.
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("cheese and pickle on granary", ("cheese", "pickle", "granary")),
+        ("chicken and avocado wrap", ("chicken", "avocado", "wrap")),
+        ("falafel wrap", ("falafel wrap",)),  # one food: searched whole
+        ("turkey sandwich on rye", ("turkey sandwich on rye",)),  # its own bread
+        ("burger in a brioche bun", ("burger in a brioche bun",)),
+    ],
+)
+def test_carriers_split_by_what_they_hold(text: str, parts: tuple[str, ...]) -> None:
+    assert dishes.parts(text) == parts
+
+
+@pytest.mark.parametrize(
+    ("part", "join", "read"),
+    [
+        ("rye", " on ", "rye bread"),
+        ("wholemeal", " on ", "wholemeal bread"),
+        ("wrap", " in a ", "flour tortilla"),
+        ("wrap", " ", "flour tortilla"),
+        ("rye", " and ", "rye"),  # not after "on": left as written
+    ],
+)
+def test_a_carrier_is_read_as_its_bread(part: str, join: str, read: str) -> None:
+    assert dishes.carried(part, join) == read
+
+
+def test_a_wrapped_combination_counts_the_wrap() -> None:
+    names = [i.food.name for i in resolve_line("chicken and avocado wrap").items]
+    assert len(names) == 3
+    assert names[-1].startswith("Tortilla")
+
+
+@pytest.mark.parametrize("text", ["side salad", "garden salad", "green salad"])
+def test_a_side_salad_is_a_lettuce_salad_with_vegetables(text: str) -> None:
+    name = resolve_line(text).items[0].food.name
+    assert name.startswith("Lettuce, salad with assorted vegetables")

@@ -33,6 +33,9 @@ class _Table:
     added_words: frozenset[str]
     plant_words: frozenset[str]
     max_parts: int
+    breads: frozenset[str]
+    bread_holders: frozenset[str]
+    wraps: dict[str, str]
     serving: frozenset[str]
     joins: re.Pattern[str]
     whole_names: re.Pattern[str] | None
@@ -132,6 +135,9 @@ def table() -> _Table:
         frozenset(dish["added_words"]),
         frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
+        frozenset(dish["bread_words"]),
+        frozenset(t for w in dish["bread_holders"] for t in terms(w)),
+        dict(dish["wraps"]),
         frozenset(dish["serving_words"]),
         joins,
         re.compile(rf"\b(?:{names})\b") if names else None,
@@ -329,10 +335,41 @@ def split(text: str) -> tuple[str, ...]:
         part = text[start : match.start()]
         if not _has_word(part) or not _has_word(text[match.end() :]):
             continue
+        if _holds_bread(part, match.group(0)):
+            continue  # "turkey sandwich on rye": the bread the sandwich is made with
         pieces += [part, match.group(0)]
         start = match.end()
-    pieces.append(text[start:])
+    last = text[start:]
+    words = last.split()
+    if pieces and len(words) > 1 and words[-1].lower() in rules.wraps:
+        # "hummus and falafel wrap": the wrap holds every part, it is a part of its own
+        cut = len(last) - len(last.rstrip()) + len(words[-1])
+        pieces += [last[:-cut].rstrip(), " ", last[-cut:].strip()]
+        return tuple(pieces)
+    pieces.append(last)
     return tuple(pieces)
+
+
+def _holds_bread(part: str, join: str) -> bool:
+    """Whether `part` before an "on"/"in" carrier is already made with bread (a sandwich,
+    a burger, a sub), so the carrier only says which bread."""
+    words = terms(part)
+    return (
+        join.strip().lower().startswith(("on", "in"))
+        and bool(words)
+        and (words[-1] in table().bread_holders)
+    )
+
+
+def carried(part: str, join: str) -> str:
+    """A later part in words USDA names: a bread named by its flour or colour after "on"
+    ("ham on rye": rye bread), a wrap or pitta as its bread ("wrap": flour tortilla)."""
+    rules = table()
+    key = " ".join(part.lower().split())
+    after = join.strip().lower()
+    if (after in ("on", "in") or after.startswith(("on ", "in "))) and key in rules.breads:
+        return f"{key} bread"
+    return rules.wraps.get(key, part)
 
 
 def served(text: str) -> tuple[str, str | None]:

@@ -189,13 +189,21 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             food=after_amount(text),
         )
     dish = dishes.listed_dish(text)  # a dish named before its listed parts guides them
+    split = dishes.split(quantity.food)
     pieces = tuple(
-        dishes.named(dishes.regional(dishes.guided(piece, dish), region)) if i % 2 == 0 else piece
-        for i, piece in enumerate(dishes.split(quantity.food))
+        piece if i % 2 else _words(piece, split[i - 1] if i else "", dish, region)
+        for i, piece in enumerate(split)
     )
     if len(pieces) == 1:
         return Line(text, (_single(text, replace(quantity, food=pieces[0])),))
     return Line(text, _combination(text, quantity, pieces))
+
+
+def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None) -> str:
+    """A part of a line in USDA's words: as a listed dish's own part, in the region's words,
+    as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
+    part = dishes.regional(dishes.guided(part, dish), region)
+    return dishes.named(dishes.carried(part, join) if join else part)
 
 
 def _single(text: str, quantity: Quantity, prefer: str | None = None) -> Item:
