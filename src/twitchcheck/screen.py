@@ -22,10 +22,6 @@ from twitchcheck.labs import LabResult, clear_statuses, get_analyte, interpret_l
 from twitchcheck.screening_model import ContributorSpec, ScreeningModel, When, load_model
 
 TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
-DISCLAIMER = (
-    "This screening informs a conversation with a clinician; it does not diagnose. "
-    "If something feels seriously wrong, seek care whatever this says."
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +138,9 @@ class ScreenResult:
     suggested_tests: tuple[SuggestedTest, ...]
     next_steps: tuple[NextStep, ...]
     labs: tuple[LabResult, ...] = ()
-    disclaimer: str = DISCLAIMER
+    disclaimer: str = field(
+        default_factory=lambda: " ".join(load_model().sayings["disclaimer"].text.split())
+    )
 
     @property
     def red_flags(self) -> tuple[Reason, ...]:
@@ -383,6 +381,7 @@ def _reasons(kb: KnowledgeBase, answers: Answers, found: _Found) -> list[Reason]
 def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
     """A critical result: urgent, or an emergency with signs of irritable nerves and heart,
     or where labs.yaml says so."""
+    said = load_model().sayings["critical_lab"]
     with_signs = bool(signs)
     stated = lab.urgent_level or "urgent"
     level = "emergency" if with_signs else stated
@@ -391,8 +390,8 @@ def _critical(lab: LabResult, signs: frozenset[str]) -> Reason:
         level,
         f"{lab.label} {lab.value:g} {lab.unit} is critically {lab.direction or 'abnormal'}"
         + (", with symptoms" if with_signs else ""),
-        "Bring or mention the result; do not wait to change your diet or supplements.",
-        (*lab.sources, "S75") if with_signs else lab.sources,
+        said.text,
+        (*lab.sources, *said.sources) if with_signs else lab.sources,
     )
 
 
@@ -414,14 +413,14 @@ def _fires(flag: RedFlag, answers: Answers, found: _Found) -> bool:
     return all(results) if flag.requires == "all" else any(results)
 
 
+def disclaimer() -> str:
+    """What the screening is and is not (screening.yaml sayings.disclaimer)."""
+    return " ".join(load_model().sayings["disclaimer"].text.split())
+
+
 def _reassurance() -> Reason:
-    return Reason(
-        "no_red_flags",
-        "self-care",
-        "No warning signs in your answers",
-        "Start with the changes below; see a doctor if symptoms persist, spread or worsen.",
-        ("S36", "S37"),
-    )
+    said = load_model().sayings["no_red_flags"]
+    return Reason("no_red_flags", "self-care", said.label, said.text, said.sources)
 
 
 # --- evidence ----------------------------------------------------------------------------
@@ -523,9 +522,11 @@ def raisers(answers: Answers, kb: KnowledgeBase | None = None) -> tuple[Raiser, 
         if supplement.medicine_class in classes:
             continue  # already counted as the medicine class (Slow-K, milk of magnesia)
         for nutrient in supplement.raises:
-            why = supplement.why or f"A supplement that adds {nutrient.replace('_', ' ')}."
+            said = load_model().sayings["supplement_raiser"]
+            why = supplement.why or said.text.format(nutrient=nutrient.replace("_", " "))
             answer = f"supplements: {supplement.text}"
-            found.append(Raiser(nutrient, answer, "moderate", why, supplement.sources or ("S5",)))
+            sources = supplement.sources or said.sources
+            found.append(Raiser(nutrient, answer, "moderate", why, sources))
     return tuple(found)
 
 
@@ -758,9 +759,9 @@ def _apply_above_limits(
         far = times >= model.points.far_above_ul_times
         points = model.points.far_above_ul if far else model.points.above_ul
         name = kb.nutrients[nutrient].name.lower() if nutrient in kb.nutrients else nutrient
-        answer = f"supplements: {name} at {times:.1f} times the upper limit"
-        why = f"Supplements above the upper limit for {name} can cause an excess."
-        tally.add(target, answer, points, why, ("S5", "S9"))
+        said = model.sayings["above_upper_limit"]
+        answer = said.label.format(name=name, times=f"{times:.1f}")
+        tally.add(target, answer, points, said.text.format(name=name), said.sources)
 
 
 def _apply_labs(tally: _Tally, model: ScreeningModel, labs: tuple[LabResult, ...]) -> None:
@@ -857,8 +858,8 @@ def _apply_diet_analysis(
         name = kb.nutrients[nutrient].name if nutrient in kb.nutrients else nutrient
         days = f"{analysis.days} day" + ("s" if analysis.days != 1 else "")
         answer = f"diet analysis ({analysis.source}, {days}): {name.lower()} {judgement}"
-        why = "Usual intake judged against the reference intake for this person."
-        tally.add(nutrient, answer, points, why, ("S4",))
+        said = model.sayings["diet_analysis"]
+        tally.add(nutrient, answer, points, said.text, said.sources)
 
 
 def _apply_factor_effects(tally: _Tally, kb: KnowledgeBase, model: ScreeningModel) -> None:
@@ -903,42 +904,27 @@ def _apply_interplay(tally: _Tally, kb: KnowledgeBase, model: ScreeningModel) ->
 def _apply_no_specific_cause(
     tally: _Tally, model: ScreeningModel, low_labs: set[str], reasons: list[Reason]
 ) -> None:
-    weights = model.points.no_specific_cause
+    weights, said = model.points.no_specific_cause, model.sayings
+
+    def against(key: str, points: float, answer: str = "", extra: tuple[str, ...] = ()) -> None:
+        saying = said[f"{key}_for_no_specific_cause"]
+        sources = tuple(dict.fromkeys((*extra, *saying.sources)))
+        tally.add("no_specific_cause", answer or saying.label, points, saying.text, sources)
+
     if low_labs:
-        tally.add(
-            "no_specific_cause",
-            "labs: a result below range",
-            weights.lab_low,
-            "A low blood test points at a cause.",
-            ("S20",),
-        )
+        against("low_lab", weights.lab_low)
     if any(r.level != "self-care" for r in reasons):
-        tally.add(
-            "no_specific_cause",
-            "red flags (above)",
-            weights.red_flag,
-            "Warning signs need a doctor, not reassurance.",
-            ("S36", "S37"),
-        )
+        against("red_flags", weights.red_flag)
     for medicine in model.medicine_contributors:
         if tally.score(medicine, 0.0) >= model.points.present:
-            tally.add(
-                "no_specific_cause",
-                f"medications: {medicine.replace('_', ' ')}",
-                weights.medicine,
-                "A medicine known to cause this is a likelier explanation.",
-                model.medicine_contributors[medicine].sources,
+            answer = f"medications: {medicine.replace('_', ' ')}"
+            against(
+                "medicine", weights.medicine, answer, model.medicine_contributors[medicine].sources
             )
     others = [tally.score(c, model.prior(c)) for c in tally.evidence if c != "no_specific_cause"]
     strongest = max(others, default=0.0)
     if strongest > 2:
-        tally.add(
-            "no_specific_cause",
-            "other causes (above)",
-            weights.specific * (strongest - 2),
-            "A specific cause with good evidence makes 'no single cause' less likely.",
-            ("S37",),
-        )
+        against("specific_cause", weights.specific * (strongest - 2))
 
 
 # --- ranking and output --------------------------------------------------------------------
@@ -1091,7 +1077,8 @@ def _cautions(model: ScreeningModel, answers: Answers, found: _Found) -> Iterato
 def _doctor_steps(action: str, reasons: list[Reason]) -> Iterator[NextStep]:
     """The level's one time frame first, then what each warning sign asks you to say or do."""
     flagged = [r for r in reasons if r.level != "self-care"]
-    sources = tuple(dict.fromkeys(s for r in flagged for s in r.sources)) or ("S36", "S37")
+    default = load_model().sayings["doctor"].sources
+    sources = tuple(dict.fromkeys(s for r in flagged for s in r.sources)) or default
     yield NextStep("doctor", action, sources)
     for reason in flagged:
         yield NextStep("doctor", f"{reason.label}: {reason.advice}", reason.sources)

@@ -167,6 +167,22 @@ class Confidence(_Model):
     moderate: float
 
 
+class Saying(_Model):
+    """A sentence the screening prints in its own words, with its sources."""
+
+    text: str
+    label: str = ""  # the answer or title it goes with, where it has one
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
+SAYINGS = (
+    "disclaimer", "no_red_flags", "critical_lab", "doctor", "supplement_raiser",
+    "above_upper_limit", "diet_analysis", "low_lab_for_no_specific_cause",
+    "red_flags_for_no_specific_cause", "medicine_for_no_specific_cause",
+    "specific_cause_for_no_specific_cause",
+)  # fmt: skip
+
+
 class Frame(_Model):
     """What to do and how soon, for one triage level; {emergency} and {urgent} are the
     person's regional numbers."""
@@ -205,6 +221,7 @@ class ScreeningModel(_Model):
     adult_only: dict[str, AgeLimit]
     rules: tuple[ScoringRule, ...]
     cautions: tuple[Caution, ...]
+    sayings: dict[str, Saying]
 
     def contributor(self, contributor_id: str) -> ContributorSpec | None:
         return next((c for c in self.contributors if c.id == contributor_id), None)
@@ -265,6 +282,12 @@ def _cross_check(model: ScreeningModel) -> Iterator[str]:
     for medicine in [*model.medicine_contributors, *model.adult_only]:
         if medicine not in kb.medicine_classes:
             yield f"medicine class {medicine!r} is not in medicines.yaml"
+    for missing in sorted(set(SAYINGS) - set(model.sayings)):
+        yield f"sayings: {missing!r} is missing"
+    for key, saying in model.sayings.items():
+        for source in saying.sources:
+            if source not in kb.sources:
+                yield f"sayings.{key}: unknown source {source!r}"
     for symptom in model.irritability_signs:
         if symptom not in kb.symptoms:
             yield f"irritability_signs: unknown symptom {symptom!r}"
