@@ -241,3 +241,88 @@ def test_words_in_no_food_name_do_not_widen_the_search() -> None:
     top = search("container of plain low fat yogurt")
     assert time.perf_counter() - start < 0.5
     assert top[0].name.startswith("Yogurt")
+
+
+# Ranking principles (issue 11, second push): the most common as-eaten form wins.
+@pytest.mark.parametrize(
+    ("query", "not_in_top"),
+    [("corn", r"frozen|unprepared"), ("tomato soup", r"condensed"), ("peas", r"frozen"),
+     ("chicken noodle soup", r"condensed|dry|mix"), ("edamame", r"unprepared")],
+)  # fmt: skip
+def test_forms_sold_for_preparing_lose_to_foods_as_eaten(query: str, not_in_top: str) -> None:
+    assert not re.search(not_in_top, search(query)[0].name)
+
+
+def test_a_form_asked_for_is_found() -> None:
+    assert "frozen" in search("frozen peas")[0].name
+    assert "condensed" in search("condensed tomato soup")[0].name
+
+
+@pytest.mark.parametrize(
+    ("query", "food"),
+    [("steamed carrots", "Carrots"), ("roasted cauliflower", "Cauliflower"),
+     ("grilled zucchini", "zucchini"), ("steamed green beans", "Green beans")],
+)  # fmt: skip
+def test_a_cooking_method_no_name_holds_finds_a_cooked_form(query: str, food: str) -> None:
+    top = search(query)[0]
+    assert food.lower() in top.name.lower()
+    assert "cooked" in top.name
+    assert "raw" not in top.name
+
+
+def test_a_word_usda_mostly_writes_as_two_is_read_as_two() -> None:
+    assert query_terms("meatloaf") == ["meat", "loaf"]
+    assert search("meatloaf")[0].id == search("meat loaf")[0].id
+    assert search("sweetpotato")[0].id == search("sweet potato")[0].id
+    assert query_terms("cheeseburger") == ["cheeseburger"]  # USDA writes it as one word
+
+
+@pytest.mark.parametrize(("product", "variant"), [("ensure", "Plus"), ("boost", "Plus")])
+def test_a_product_name_finds_the_product_not_its_variant(product: str, variant: str) -> None:
+    top = search(product)[0]
+    assert product in top.name.lower()
+    assert variant not in top.name
+
+
+def test_other_names_joined_by_or_are_not_foreign_words() -> None:
+    # FNDDS "Nutritional drink or shake, high protein, ready-to-drink": a shake as drunk,
+    # not the powder it can be made from.
+    assert "powder" not in search("protein shake")[0].name
+
+
+def test_a_qualifier_alone_finds_the_food_it_mostly_qualifies() -> None:
+    # Most decaffeinated foods in FNDDS are coffees: "decaf" alone is coffee.
+    assert search("decaf")[0].name.startswith("Coffee")
+    assert search("decaf tea")[0].name.startswith(("Tea", "Beverages, tea"))
+
+
+def test_a_usual_form_word_alone_is_not_a_confident_match() -> None:
+    # "english" and "atlantic" only say which variety ("Nuts, walnuts, english").
+    for query in ("full english", "atlantic"):
+        assert all("walnut" not in m.name or m.score < 0.45 for m in search(query, limit=3))
+    assert search("atlantic")[0].score < 0.7
+
+
+def test_a_note_entry_naming_the_product_beats_a_mention() -> None:
+    # FNDDS notes: "Oreo" (Cookie, chocolate sandwich) vs "100 Calorie Oreo Thin Crisps".
+    assert search("oreo")[0].name == "Cookie, chocolate sandwich"
+
+
+@pytest.mark.parametrize(
+    ("typo", "food"), [("porrige", "Oatmeal"), ("aubergene", "Eggplant"), ("yoghurtt", "Yogurt")]
+)
+def test_a_misspelt_synonym_is_read_as_that_synonym(typo: str, food: str) -> None:
+    assert search(typo)[0].name.startswith(food)
+
+
+@pytest.mark.parametrize(
+    ("query", "food"),
+    [("swiss chard", "Chard, swiss"), ("edamame", "Edamame"), ("sardines", "sardine"),
+     ("fortified cereal", "Cereal, ready-to-eat"), ("breakfast cereal", "Cereal, ready-to-eat"),
+     ("soy milk", "Soy milk"), ("bok choy", "Cabbage, Chinese"), ("collard greens", "Collards"),
+     ("beef liver", "Liver, beef"), ("chia seeds", "Chia seeds"), ("corn on the cob", "Corn")],
+)  # fmt: skip
+def test_names_used_by_usda_serving_tables_and_nih_fact_sheets(query: str, food: str) -> None:
+    top = search(query)[0]
+    assert food.lower() in top.name.lower(), (query, top.name)
+    assert top.score >= 0.8

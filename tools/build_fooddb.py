@@ -19,6 +19,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import itertools
 import re
 import sqlite3
 import sys
@@ -29,7 +30,7 @@ from pathlib import Path
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import terms
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 # SR28 Nutr_No -> our key. Vitamin D uses 328 (µg D2+D3); 324 (IU) fills in
 # where 328 is absent, converted at 40 IU per µg (IOM).
@@ -289,6 +290,7 @@ CREATE VIRTUAL TABLE food_fts USING fts5(
     name, head, note, content='', detail='column', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE food_vocab USING fts5vocab(food_fts, 'row');
+CREATE TABLE compound (term TEXT PRIMARY KEY, parts TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
@@ -301,6 +303,28 @@ def head_terms(name: str) -> str:
     """Terms of the first two segments ("Nuts, almonds, ..." -> "nut almond"): where a
     food's own name stands, so search can try these foods first."""
     return " ".join(terms(",".join(name.split(",")[:2])))
+
+
+def compounds(db: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Words that more food names write as two adjacent words than as one ("meatloaf": 4
+    foods, "meat loaf": 13), so search reads the joined form as the two words. Both parts
+    are words of two letters or more; numbers are never joined ("14" is not "1 4")."""
+    documents = dict(db.execute("SELECT term, doc FROM food_vocab"))
+    pairs: dict[tuple[str, str], int] = {}
+    for (segments,) in db.execute("SELECT terms FROM food ORDER BY rowid"):
+        found = {
+            pair
+            for segment in segments.split("|")
+            for pair in itertools.pairwise(segment.split())
+            if all(len(p) >= 2 and p.isalpha() for p in pair)
+        }
+        for pair in found:
+            pairs[pair] = pairs.get(pair, 0) + 1
+    return sorted(
+        (a + b, f"{a} {b}")
+        for (a, b), count in pairs.items()
+        if a + b in documents and count > documents[a + b]
+    )
 
 
 def write(releases: list[Release], out: Path) -> None:
@@ -362,6 +386,7 @@ def write(releases: list[Release], out: Path) -> None:
             [(rowids[p.food_id], p.seq, p.amount, p.unit, p.grams) for p in release.portions],
         )
     db.execute("INSERT INTO food_fts (food_fts) VALUES ('optimize')")
+    db.executemany("INSERT INTO compound VALUES (?, ?)", compounds(db))
     db.commit()
     db.execute("VACUUM")
     db.close()

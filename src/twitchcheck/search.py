@@ -25,7 +25,7 @@ import itertools
 import math
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from twitchcheck import brands
@@ -54,6 +54,9 @@ SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
 QUALIFIER_CONFLICT = 40.0  # a plant-food query ("oat milk", "vegan") meeting a dairy or egg food
 CHANGED_FOOD = 30.0  # a word that makes another food ("French" toast) that the query lacks
 EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
+VARIANT_WORD = 6.0  # an unasked word beside an asked one in its segment: a variant ("Ensure Plus")
+NOTE_ENTRY_WORD = 2.0  # per unasked word of the note entry that holds the query word (at most 3)
+QUALIFIER_ONLY = 30.0  # the query met only by usual-form words of the name's tail ("english")
 CANDIDATE_CAP = 200  # foods scored when no food holds every query word (latency bound)
 WIDE_CAP = 400  # foods scored when many hold every query word: the shortest names
 COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
@@ -112,6 +115,7 @@ class _Words:
     usual_cooked: frozenset[str]  # unasked words that cost little in a usually-cooked food
     usual_raw: frozenset[str]
     plant_any: frozenset[str]
+    as_eaten: tuple[tuple[str, ...], ...]  # "ready to drink": segments naming the as-eaten form
 
 
 @functools.cache
@@ -138,6 +142,7 @@ def _words() -> _Words:
         usual_cooked=frozenset(raw["defaults"]["words"]) | frozenset(raw["cooking_words"]["words"]),
         usual_raw=frozenset(raw["defaults"]["words"]) | frozenset(raw["raw_words"]["words"]),
         plant_any=frozenset(raw["plant"]["words"]) | frozenset(raw["plant"]["strong"]),
+        as_eaten=tuple(tuple(terms(p)) for p in raw["as_eaten"]["phrases"]),
     )
 
 
@@ -163,13 +168,32 @@ def query_terms(query: str) -> list[str]:
     for term in _phrases(found, words.synonyms):
         if term in _FILLER:
             continue
+        if term not in words.synonyms and _typo(term):
+            # A misspelt word may be a misspelt synonym ("porrige" is porridge, so oatmeal).
+            term = _corrected(term) or term
         for word in words.synonyms.get(term, [term]):
-            # Numbers are data, never typos: "3.25" must not become "325".
-            if len(word) < 4 or any(c.isdigit() for c in word) or _indexed(word):
-                result.append(word)
-            else:
-                result.append(_corrected(word) or word)
+            if word not in words.synonyms and _typo(word):
+                word = _corrected(word) or word
+            result.extend(_split_compound(word))
     return list(dict.fromkeys(result))
+
+
+def _typo(word: str) -> bool:
+    """Whether `word` is worth a spelling check: long enough, not a number ("3.25" must not
+    become "325"), and in no food's name."""
+    return len(word) >= 4 and not any(c.isdigit() for c in word) and not _indexed(word)
+
+
+@functools.cache
+def _compounds() -> dict[str, tuple[str, ...]]:
+    """Words USDA mostly writes as two ("meatloaf" -> "meat loaf"), from the build."""
+    rows = connect().execute("SELECT term, parts FROM compound")
+    return {term: tuple(parts.split()) for term, parts in rows}
+
+
+def _split_compound(word: str) -> tuple[str, ...]:
+    """`word`, or its two parts where more food names write them apart than together."""
+    return _compounds().get(word, (word,))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -195,15 +219,36 @@ def _phrases(query: list[str], synonyms: dict[str, list[str]]) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _corrected(word: str) -> str | None:
-    """`_correct` against the index's vocabulary, remembered per word (diaries repeat typos)."""
-    return _correct(word, _vocabulary())
+    """`_correct` against the index's vocabulary and the one-word synonyms people type,
+    remembered per word (diaries repeat typos)."""
+    return _correct(word, _vocabulary() + _synonym_words(), _word_frequency)
 
 
-def _correct(word: str, vocab: Sequence[str]) -> str | None:
+@functools.cache
+def _synonym_words() -> tuple[str, ...]:
+    return tuple(k for k in _words().synonyms if " " not in k and not _indexed(k))
+
+
+def _word_frequency(word: str) -> int:
+    """How many foods a correction would find: a synonym counts as the words it stands for."""
+    replacement = _words().synonyms.get(word)
+    if replacement:
+        return max(_frequency(t) for t in replacement)
+    return _frequency(word)
+
+
+def _correct(
+    word: str, vocab: Sequence[str], frequency: Callable[[str], int] = lambda _: 0
+) -> str | None:
+    """The closest word of `vocab` to `word` (rapidfuzz ratio at least `FUZZY_CUTOFF`); among
+    equally close ones, the word in most food names ("porrige": porridge, not a rarer word)."""
     from rapidfuzz import fuzz, process
 
-    best = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-    return str(best[0]) if best else None
+    found = process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=8)
+    if not found:
+        return None
+    best = max(found, key=lambda f: (f[1], frequency(str(f[0]))))
+    return str(best[0])
 
 
 def search(query: str, limit: int = 10) -> list[Match]:
@@ -241,7 +286,13 @@ def _ranked(query: str) -> tuple[Match, ...]:
     # above the rest, so score those alone when there are enough of them.
     rowids = _candidates(required, require_all=True, in_head=True)
     if len(rowids) < HEAD_ENOUGH:
-        rowids = _candidates(required, require_all=True) or _overlap(known)
+        # No food holds the cooking method asked for ("steamed broccoli"): its cooked forms.
+        uncooked = [t for t in required if t not in _words().cooking] or required
+        rowids = (
+            _candidates(required, require_all=True)
+            or _candidates(uncooked, require_all=True)
+            or _overlap(known)
+        )
     if len(rowids) > WIDE_CAP:
         # A plain word in hundreds of names ("cheese"): the shortest names hold the
         # plain food; long ones carry words the query did not ask for, each a penalty.
@@ -256,6 +307,10 @@ def _ranked(query: str) -> tuple[Match, ...]:
             rowids = list(dict.fromkeys(rowids + _candidates(plain, require_all=True)))
             profiles = _profiles(rowids)
     cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
+    # A query of qualifiers only ("decaf"): no food's head holds its words, so no head is
+    # foreign to it, and the food it qualifies most often is found on its own merits.
+    if not any(t in p.head_set for p in profiles for t in context.known):
+        context = replace(context, head_free=True)
     scored = sorted(
         ((_score(wanted, p, cooked_heads, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
@@ -319,6 +374,9 @@ class _Context:
     raw_asked: bool
     known: tuple[str, ...]  # the query's words that some food's index entry holds
     unknown_penalty: float  # what the others cost every food alike
+    cooking_asked: bool  # the query names a cooking method ("steamed", "roasted")
+    usual_only: bool  # every known word is a usual-form word ("english", "whole")
+    head_free: bool = False  # no candidate's head holds a query word
 
 
 def _context(wanted: list[str]) -> _Context:
@@ -345,6 +403,8 @@ def _context(wanted: list[str]) -> _Context:
         unknown_penalty=sum(
             SOFT_MISSING if t in words.soft else MISSING_TERM for t in wanted if _frequency(t) == 0
         ),
+        cooking_asked=bool(present & words.cooking),
+        usual_only=all(t in words.defaults for t in wanted if _frequency(t) > 0),
     )
 
 
@@ -407,6 +467,11 @@ class _Profile:
     note: str
     head: str  # the name's first segment, normalised ("chicken breast")
     head_terms: tuple[str, ...]
+    head_set: frozenset[str]
+    alternatives: frozenset[tuple[str, str]]  # "drink or shake": either word names the food
+    segment_sets: tuple[frozenset[str], ...]  # each segment's terms, for variant words
+    naming_segments: frozenset[int]  # tail segments that can name a variant ("ENSURE PLUS"), not
+    # qualifiers ("NS as to fat", "ready to drink") or added things ("with non-dairy milk")
     taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
     generic_prefix: int  # how many leading segments are only taxonomy
     first_segment: dict[str, int]  # term -> index of the first segment holding it
@@ -457,11 +522,19 @@ def _profile(
     )
     usual = words.usual_cooked if cooked_kind else words.usual_raw
     tail_costs: dict[str, float] = {}
-    for segment in segments[1:]:
+    naming_segments: set[int] = set()
+    for index, segment in enumerate(segments[1:], 1):
         # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
         plain = _qualifier(segment)
-        for term in segment:
-            if term in words.unusual:
+        eaten = _as_eaten(segment, words.as_eaten)
+        # A list of parts ("flesh and skin") names no variant either.
+        listing = "and" in segment or "or" in segment
+        if not (plain or listing or eaten == len(segment) or segment[0] in _ADDING):
+            naming_segments.add(index)
+        for position, term in enumerate(segment):
+            if position < eaten:
+                cost = DEFAULT_WORD
+            elif term in words.unusual:
                 cost = UNUSUAL_WORD
             else:
                 cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
@@ -489,6 +562,15 @@ def _profile(
         note=note,
         head=" ".join(head),
         head_terms=tuple(head),
+        head_set=frozenset(head),
+        alternatives=frozenset(
+            pair
+            for a, o, b in zip(head, head[1:], head[2:], strict=False)
+            if o == "or"
+            for pair in ((a, b), (b, a))
+        ),
+        segment_sets=tuple(frozenset(s) for s in segments),
+        naming_segments=frozenset(naming_segments),
         taxonomic_head=set(head) <= words.generic_heads,
         generic_prefix=generic_prefix,
         first_segment=first_segment,
@@ -508,15 +590,29 @@ def _profile(
     )
 
 
-_NOTE_TERMS: dict[int, frozenset[str]] = {}
+_ADDING = frozenset({"with", "without", "in", "made", "and", "from", "on"})
+
+_NOTE_ENTRIES: dict[int, tuple[frozenset[str], ...]] = {}
 
 
-def _note_terms(food: _Profile) -> frozenset[str]:
-    """The terms of USDA's extra description, read only when a query word is missing."""
-    found = _NOTE_TERMS.get(food.rowid)
+def _note_entries(food: _Profile) -> tuple[frozenset[str], ...]:
+    """The terms of each entry of USDA's extra description ("Oreo; Double Stuff Oreo"), read
+    only when a query word is missing from the name."""
+    found = _NOTE_ENTRIES.get(food.rowid)
     if found is None:
-        found = _NOTE_TERMS[food.rowid] = frozenset(terms(food.note))
+        entries = (frozenset(terms(e)) for e in food.note.split(";"))
+        found = _NOTE_ENTRIES[food.rowid] = tuple(e for e in entries if e)
     return found
+
+
+def _note_cost(food: _Profile, term: str, wanted: frozenset[str]) -> float:
+    """What a query word found only in the note costs: less where the note entry holding it
+    is that word alone ("Oreo") than where it is mentioned in a longer one ("100 Calorie
+    Oreo Thin Crisps"); `MISSING_TERM` where the note lacks it too."""
+    extras = [len(e - wanted) for e in _note_entries(food) if term in e]
+    if not extras:
+        return MISSING_TERM
+    return NOTE_ONLY_TERM + NOTE_ENTRY_WORD * min(min(extras), 3)
 
 
 def _animal(segments: list[list[str]], words: _Words) -> bool:
@@ -539,6 +635,14 @@ def _animal(segments: list[list[str]], words: _Words) -> bool:
     return False
 
 
+def _as_eaten(segment: list[str], phrases: tuple[tuple[str, ...], ...]) -> int:
+    """How many leading words of `segment` say the form is as eaten ("ready to drink")."""
+    for phrase in phrases:
+        if tuple(segment[: len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
 def _qualifier(segment: list[str]) -> bool:
     """ "NS as to fat", "excluding honey roasted", "no added fat", "without salt": words that
     qualify a food without making it another one ("no cheese" does make another one)."""
@@ -557,22 +661,45 @@ def _score(
     Written as plain loops over the query's few words: it runs for every candidate.
     """
     wanted_set = context.wanted
+    words = _words()
     penalty = food.static + context.unknown_penalty
     first_segment = food.first_segment
     tail_costs = food.tail_costs
     start = food.segments
     asked_tail = 0.0
+    variant_segments: set[int] = set()
+    core_met = False  # a word met in the name's head, or one saying more than the usual form
+    all_met = True
     for term in context.known:
         segment = first_segment.get(term)
         if segment is not None:
             start = min(start, segment)
             asked_tail += tail_costs.get(term, 0.0)
-        elif term in context.soft:
+            core_met = core_met or segment == 0 or term not in words.defaults
+            # A cooking word names no variant: "dry roasted" says how, not which food.
+            if segment in food.naming_segments and term.isalpha() and term not in words.cooking:
+                variant_segments.add(segment)
+            continue
+        if term in context.soft:
             penalty += SOFT_MISSING
-        elif term in context.plant_terms and food.plant_form:
+            continue
+        all_met = False
+        if term in context.plant_terms and food.plant_form:
+            penalty += EQUIVALENT_TERM
+        elif term in words.cooking and food.has_cooking:
+            # "steamed broccoli" and no steamed broccoli: a cooked form is the food asked for.
             penalty += EQUIVALENT_TERM
         else:
-            penalty += NOTE_ONLY_TERM if term in _note_terms(food) else MISSING_TERM
+            penalty += _note_cost(food, term, wanted_set)
+    for segment in variant_segments:
+        # "Ensure Plus" for "ensure": the segment naming the food adds an unasked word.
+        extra = food.segment_sets[segment] - wanted_set - words.defaults
+        penalty += VARIANT_WORD * min(len(extra), 2)
+    if not core_met and start < food.segments:
+        # "english" met only by "Nuts, walnuts, english": a usual-form word, not the food.
+        penalty += QUALIFIER_ONLY
+    if context.cooking_asked and food.has_raw and not context.raw_asked:
+        penalty += UNCOOKED
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
     if context.changed and not context.changed.isdisjoint(food.name_terms):
@@ -580,10 +707,15 @@ def _score(
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
-    if not food.taxonomic_head:
+    if not food.taxonomic_head and not (context.head_free and all_met):
         foreign = 0
         for term in food.head_terms:
-            if term not in wanted_set:
+            # "Nutritional drink or shake" for "shake": "drink" is the other name, not foreign.
+            if (
+                term not in wanted_set
+                and term != "or"
+                and not any((term, w) in food.alternatives for w in wanted_set)
+            ):
                 foreign += 1
         penalty += FOREIGN_HEAD * min(foreign, 2)
     penalty += food.tail_total - asked_tail
