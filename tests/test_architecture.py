@@ -4,6 +4,7 @@ never reads the environment, and the shells are the only place that does either.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,16 @@ def test_no_two_public_classes_share_a_name() -> None:
                 homes.setdefault(node.name, []).append(path.relative_to(PACKAGE).as_posix())
     shared = {name: where for name, where in homes.items() if len(where) > 1}
     assert not shared, shared
+
+
+def test_no_source_id_is_written_in_python() -> None:
+    """Sourced sentences and their source ids live in the data files, where the source tests
+    see them; Python names a source only through those files."""
+    literal = re.compile(r"""["'](?:S|X)\d{1,3}["']""")
+    found = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if literal.search(line.split("#")[0])
+    ]
+    assert not found, found

@@ -21,10 +21,13 @@ docs/diet-analysis.md. Sources: IOM 2000 Ch. 3 and App. B (S4 in sources.yaml).
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from twitchcheck._data import load_yaml
 from twitchcheck.errors import InputError
 from twitchcheck.intake_sd import IntakeVariation, within_person_sd
 from twitchcheck.targets import Target
@@ -32,15 +35,28 @@ from twitchcheck.targets import Target
 Method = Literal["ear_z", "ear_log_z", "ai_qualitative", "none"]
 Judgement = Literal["inadequate", "possibly_inadequate", "adequate", "unknown"]
 
-# IOM Table B-1 (App. B p. 190): z ≥ 1 is the 85 % row, the usual bar before calling
-# intake adequate; z < 0 (mean below the EAR) means more likely short than not.
-ADEQUATE_Z = 1.0
-INADEQUATE_Z = 0.0
-# How sure a conclusion is, by the probability that it is correct (Table B-1 rows).
-HIGH_P = 0.93  # |z| ≥ 1.5
-MODERATE_P = 0.70  # |z| ≥ 0.5
-FEW_DAYS = 3  # with fewer days a judgement is of low confidence whatever z says
-SOURCE = "S4"  # IOM 2000, DRI: Applications in Dietary Assessment
+
+@dataclass(frozen=True, slots=True)
+class _Method:
+    """The IOM (2000) assessment's cut-offs, from dri.yaml `assessment` (with the reasons)."""
+
+    adequate_z: float
+    inadequate_z: float
+    high_p: float
+    moderate_p: float
+    few_days: int
+    requirement_cv: Mapping[str, float]
+    source: str
+
+
+@functools.cache
+def cutoffs() -> _Method:
+    raw = load_yaml("dri.yaml")["assessment"]
+    return _Method(
+        float(raw["adequate_z"]), float(raw["inadequate_z"]), float(raw["high_p"]),
+        float(raw["moderate_p"]), int(raw["few_days"]),
+        {k: float(v) for k, v in raw["requirement_cv"].items()}, str(raw["sources"][0]),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +112,7 @@ class Assessment:
             "confidence": self.confidence,
             "note": self.note,
             "upper_limit": self.upper.to_dict() if self.upper else None,
-            "source": SOURCE,
+            "source": cutoffs().source,
         }
 
 
@@ -105,17 +121,11 @@ def phi(z: float) -> float:
     return 0.5 * math.erfc(-z / math.sqrt(2.0))
 
 
-# Published CVs of requirement: magnesium (IOM 1997) and B12 (IOM 1998) were set with an
-# assumed 10 % CV (RDA = 1.2 × EAR). Calcium and vitamin D (IOM 2011) have none, so their
-# SD is implied by the rounded RDA: (RDA − EAR) / 2. See intake-variability.yaml.
-REQUIREMENT_CV = {"magnesium_mg": 0.10, "vitamin_b12_ug": 0.10}
-
-
 def requirement_sd(target: Target) -> float | None:
     """SD of requirements: CV × EAR where a CV was published, else (RDA − EAR) / 2."""
     if target.ear is None or target.rda is None:
         return None
-    cv = REQUIREMENT_CV.get(target.nutrient)
+    cv = cutoffs().requirement_cv.get(target.nutrient)
     return cv * target.ear if cv is not None else (target.rda - target.ear) / 2.0
 
 
@@ -222,15 +232,19 @@ def _judged(
 ) -> Assessment:
     z = round(z, 9)  # a mean exactly at a boundary must not fall below it by float error
     p = phi(z)
-    if z >= ADEQUATE_Z:
+    if z >= cutoffs().adequate_z:
         judgement: Judgement = "adequate"
-    elif z >= INADEQUATE_Z:
+    elif z >= cutoffs().inadequate_z:
         judgement = "possibly_inadequate"
     else:
         judgement = "inadequate"
     correct = max(p, 1 - p)  # probability the conclusion drawn is right
     confidence: Literal["high", "moderate", "low"] = (
-        "high" if correct >= HIGH_P else "moderate" if correct >= MODERATE_P else "low"
+        "high"
+        if correct >= cutoffs().high_p
+        else "moderate"
+        if correct >= cutoffs().moderate_p
+        else "low"
     )
     if method == "ear_log_z" and confidence == "high":
         confidence = "moderate"  # the log-scale figure is an approximation
@@ -243,7 +257,7 @@ def _days_confidence(
     days: int, confidence: Literal["high", "moderate", "low"]
 ) -> Literal["high", "moderate", "low"]:
     """One or two days of records tell little about usual intake."""
-    if days < FEW_DAYS:
+    if days < cutoffs().few_days:
         return "low"
     return confidence
 

@@ -703,18 +703,11 @@ def _counted(supplements: Sequence[Supplement]) -> tuple[dict[str, float], list[
         elif not supplement.dose_given:
             uncounted.append(supplement.text)
     changes = []
-    if counted:
-        text = (
-            f"Counted in your current intake: {'; '.join(counted)}. The plan adds only what they "
-            "leave short, and every upper limit counts them where it counts supplements."
-        )
-        changes.append(PlanChange("supplements", text, ("S5",)))
-    if uncounted:
-        text = (
-            f"Not counted, because no dose was given: {'; '.join(uncounted)}. Add the amount from "
-            "the label (for example 'vitamin D 10 µg') to count it."
-        )
-        changes.append(PlanChange("supplements", text, ("S5",)))
+    sayings = safety_rules()["sayings"]
+    for key, listed in (("supplements_counted", counted), ("supplements_uncounted", uncounted)):
+        if listed:
+            text = sayings[key]["text"].format(supplements="; ".join(listed))
+            changes.append(PlanChange("supplements", text, tuple(sayings[key]["sources"])))
     return supplied, changes
 
 

@@ -162,7 +162,9 @@ def plan_settings() -> dict[str, float]:
 def safety_rules() -> dict[str, Any]:
     """What the plan never adds, diet-pattern baselines and top advice (``data/advice.toml``)."""
     config = _config()
-    names = ("allowances", "holds", "labs", "over_limit", "avoid", "baselines", "priority")
+    names = (
+        "allowances", "holds", "labs", "over_limit", "avoid", "baselines", "priority", "sayings",
+    )  # fmt: skip
     return {name: config[name] for name in names}
 
 

@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from twitchcheck._data import data_path
-from twitchcheck.adequacy import Assessment, UpperCheck, assess, upper_without_food
+from twitchcheck.adequacy import Assessment, UpperCheck, assess, cutoffs, upper_without_food
 from twitchcheck.energy import EnergyCheck, energy_check
 from twitchcheck.errors import InputError
 from twitchcheck.fooddb import SOURCES
@@ -247,7 +247,7 @@ class UnknownNutrient:
                 "confidence": "low",
                 "note": self.note,
                 "upper_limit": self.upper.to_dict() if self.upper else None,
-                "source": "S4",
+                "source": cutoffs().source,
             },
             "top_sources": [],
         }
