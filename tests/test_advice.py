@@ -524,3 +524,14 @@ def test_every_plan_stays_within_every_upper_limit_counting_supplements(
             assert plan.added(key) == 0
         else:
             assert plan.after[key] <= limit + 1e-6
+
+
+def test_every_allergy_name_leads_to_a_tag_the_candidates_carry() -> None:
+    import tomllib
+
+    from twitchcheck._data import data_path
+    from twitchcheck.candidates import ALLERGENS
+
+    config = tomllib.loads(data_path("advice.toml").read_text(encoding="utf-8"))
+    assert set(config["allergy_names"].values()) == set(ALLERGENS)
+    assert set(ALLERGENS) <= set(config["tags"])

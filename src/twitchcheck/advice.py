@@ -244,23 +244,22 @@ def baseline(
 
 
 def nutrient_key(name: str) -> str:
-    """ "magnesium", "Mg", "vitamin D", "b12" -> the nutrient key."""
-    text = name.strip().lower().replace("-", " ").replace("_", " ")
-    aliases = {
-        "magnesium": "magnesium_mg", "mg": "magnesium_mg", "calcium": "calcium_mg",
-        "ca": "calcium_mg", "vitamin d": "vitamin_d_ug", "vit d": "vitamin_d_ug",
-        "d": "vitamin_d_ug", "potassium": "potassium_mg", "k": "potassium_mg",
-        "vitamin b12": "vitamin_b12_ug", "b12": "vitamin_b12_ug", "cobalamin": "vitamin_b12_ug",
-    }  # fmt: skip
-    key = aliases.get(text) or (
-        text.replace(" ", "_") if text.replace(" ", "_") in FOCUS_KEYS else None
-    )
-    if key is None:
+    """ "magnesium", "Mg", "vitamin D", "b12" -> the nutrient key, by the names and aliases
+    of nutrients.yaml (the same the screening and `twitchcheck kb` read)."""
+    from twitchcheck.errors import UnknownEntryError
+    from twitchcheck.knowledge import load_knowledge, lookup
+
+    kb = load_knowledge()
+    try:
+        entry = lookup(f"nutrient:{name}", kb)
+    except UnknownEntryError:
+        entry = None
+    if entry is None or entry.kind != "nutrient":
         raise InputError(
             f"gap {name!r} is not one of the five nutrients; accepted: magnesium, calcium, "
             "vitamin D, potassium, vitamin B12"
         )
-    return key
+    return kb.nutrients[entry.id].key
 
 
 def _national(key: str, person: Person) -> tuple[float, str]:

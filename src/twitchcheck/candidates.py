@@ -24,14 +24,6 @@ from twitchcheck.text import fold, terms
 
 PATTERNS = ("omnivore", "pescatarian", "vegetarian", "vegan")
 ALLERGENS = ("tree_nut", "peanut", "fish", "shellfish", "gluten", "soy", "egg", "milk", "sesame")
-# What people write for each allergy -> the tag.
-ALLERGY_NAMES = {
-    "tree nut": "tree_nut", "tree nuts": "tree_nut", "tree_nut": "tree_nut", "nuts": "tree_nut",
-    "peanut": "peanut", "peanuts": "peanut", "fish": "fish", "shellfish": "shellfish",
-    "crustacean": "shellfish", "gluten": "gluten", "wheat": "gluten", "coeliac": "gluten",
-    "celiac": "gluten", "soy": "soy", "soya": "soy", "egg": "egg", "eggs": "egg",
-    "milk": "milk", "dairy": "milk", "lactose": "milk", "sesame": "sesame",
-}  # fmt: skip
 TYPICAL = "Quantity not specified"
 COMPOUND_PREFIX = 3  # letters before a word inside a compound: "butter|milk", not "g|oat"
 
@@ -92,7 +84,7 @@ class Filters:
             raise InputError(f"diet pattern {pattern!r} is not one of {', '.join(PATTERNS)}")
         tags = set()
         for allergy in allergies:
-            tag = ALLERGY_NAMES.get(allergy.strip().lower().replace("-", " "))
+            tag = _config()["allergy_names"].get(allergy.strip().lower().replace("-", " "))
             if tag is None:
                 accepted = ", ".join(tag.replace("_", " ") for tag in ALLERGENS)
                 raise InputError(f"allergy {allergy!r} is not known; accepted: {accepted}")
