@@ -617,3 +617,24 @@ def test_a_wrapped_combination_counts_the_wrap() -> None:
 def test_a_side_salad_is_a_lettuce_salad_with_vegetables(text: str) -> None:
     name = resolve_line(text).items[0].food.name
     assert name.startswith("Lettuce, salad with assorted vegetables")
+
+
+@pytest.mark.parametrize(
+    ("part", "region", "read"),
+    [
+        ("mac and cheese", None, "macaroni and cheese"),
+        ("chilli con carne", None, "chili con carne"),
+        ("decaf", "us", "coffee decaffeinated"),
+        ("bangers", "uk", "pork sausages"),
+        ("bangers", "us", "bangers"),  # British only
+        ("veg", "uk", "classic mixed vegetables cooked"),
+    ],
+)
+def test_other_names_are_read_in_usdas_words(part: str, region: str | None, read: str) -> None:
+    assert dishes.regional(part, region) == read
+
+
+def test_bangers_and_mash_is_sausages_and_mashed_potato() -> None:
+    sausage, mash = resolve_line("bangers and mash", region="uk").items
+    assert "sausage" in sausage.food.name.lower()
+    assert mash.food.name.startswith("Potato, mashed")

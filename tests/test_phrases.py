@@ -259,3 +259,24 @@ def test_any_phrase_resolves_or_is_refused_with_a_documented_error(text: str) ->
     values = [v for v in item.nutrients.values() if v is not None]
     assert all(math.isfinite(v) for v in values)
     json.dumps(item.to_dict(), allow_nan=False)
+
+
+def test_a_meal_written_on_a_line_stays_on_every_part_of_it() -> None:
+    """A meal prefix ("lunch out -", "Dinner:") is the diary's; the dash list, context and
+    dish rules of the food part must leave it on the entry."""
+    from twitchcheck.diary import parse_diary_text
+
+    text = (
+        "2026-11-20\n"
+        "lunch out - cheese sandwich, apple\n"
+        "Dinner: leftover chicken and rice bowl\n"
+        "18:30 tea milk 2 sugars\n"
+    )
+    diary = parse_diary_text(text, year=2026, region="uk")
+    meals = {(e.line, e.meal) for e in diary.entries}
+    assert (2, "lunch") in meals
+    assert (3, "dinner") in meals
+    assert all(e.meal == "lunch" for e in diary.entries if e.line == 2)
+    teas = [e for e in diary.entries if e.line == 4]
+    assert teas
+    assert all(getattr(e, "time", None) is not None for e in teas)
