@@ -55,3 +55,20 @@ def test_broken_or_missing_yaml_names_the_file(
         _data.read_yaml("bad.yaml")
     with pytest.raises(KnowledgeError, match=r"gone\.yaml is missing"):
         _data.read_yaml("gone.yaml", KnowledgeError)
+
+
+def test_a_missing_entry_names_the_file_and_the_entry() -> None:
+    table = _data.DataTable({"a": {"b": [{"c": 1}]}}, "units.toml")
+    assert table["a"]["b"][0]["c"] == 1
+    assert "b" in table["a"]
+    assert table["a"].get("x", 5) == 5
+    with pytest.raises(DataError, match=r"units\.toml: entry 'a\.b\[0\]\.d' is missing"):
+        table["a"]["b"][0]["d"]
+    with pytest.raises(DataError, match=r"units\.toml: entry 'z' is missing"):
+        table["z"]
+
+
+def test_packaged_toml_reads_through_the_bundle_too() -> None:
+    limits = _data.load_toml("limits.toml")
+    assert isinstance(limits, _data.DataTable)
+    assert "phrase" in limits

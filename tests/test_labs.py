@@ -648,10 +648,12 @@ def test_every_note_and_range_carries_known_sources() -> None:
 
 
 def _cited(node: object) -> list[str]:
-    if isinstance(node, dict):
+    from collections.abc import Mapping
+
+    if isinstance(node, Mapping):
         found = [str(s) for s in node.get("sources", ())]
         return found + [s for value in node.values() for s in _cited(value)]
-    if isinstance(node, list):
+    if isinstance(node, list | tuple):
         return [s for value in node for s in _cited(value)]
     return []
 

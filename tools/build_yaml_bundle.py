@@ -1,4 +1,5 @@
-"""Store every packaged YAML file's parsed content in data/yaml_bundle.json (see _data.py).
+"""Store every packaged YAML and TOML file's parsed content in data/yaml_bundle.json (see
+_data.py).
 
     python tools/build_yaml_bundle.py          # rebuild the bundle
     python tools/build_yaml_bundle.py --check  # exit 1 when it is out of date
@@ -13,17 +14,18 @@ import argparse
 import json
 import sys
 
-from twitchcheck._data import BUNDLE, data_path, parse_yaml, text_hash
+from twitchcheck._data import BUNDLE, data_path, parse_toml, parse_yaml, text_hash
 
 
 def build() -> str:
     """The bundle's JSON text, from the packaged YAML files as they are now."""
     root = data_path("")
     files = {}
-    for path in sorted(root.rglob("*.yaml")):
+    for path in sorted([*root.rglob("*.yaml"), *root.rglob("*.toml")]):
         name = path.relative_to(root).as_posix()
         text = path.read_text(encoding="utf-8")
-        files[name] = {"sha256": text_hash(text), "data": parse_yaml(text, name)}
+        parse = parse_toml if path.suffix == ".toml" else parse_yaml
+        files[name] = {"sha256": text_hash(text), "data": parse(text, name)}
     return json.dumps(files, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 

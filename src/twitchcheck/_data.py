@@ -3,11 +3,14 @@
 Everything goes through `importlib.resources`, so it works from a wheel,
 an editable install or a zip, and nothing is fetched from the network.
 
-YAML is the source of every fact, but parsing 330 KB of it took most of a cold
-`twitchcheck screen`. `tools/build_yaml_bundle.py` stores each packaged YAML file's parsed
-content in ``data/yaml_bundle.json`` beside the SHA-256 of its text; a file is read from
-the bundle only while its text still has that hash, so an edited file is always parsed
-afresh (and tests/test_data.py fails until the bundle is rebuilt).
+YAML and TOML files are the source of every fact, but parsing 330 KB of YAML took most of
+a cold `twitchcheck screen`. `tools/build_yaml_bundle.py` stores each packaged YAML and TOML
+file's parsed content in ``data/yaml_bundle.json`` beside the SHA-256 of its text; a file
+is read from the bundle only while its text still has that hash, so an edited file is always
+parsed afresh (and tests/test_data.py fails until the bundle is rebuilt).
+
+`load_toml` and `load_yaml` return `DataTable`s: a missing entry raises a DataError naming
+the file and the entry's path, never a bare KeyError.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import tomllib
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,9 +49,17 @@ def parse_yaml(text: str, name: str, error: type[DataError] = DataError) -> Any:
         raise error(f"{name}: not valid YAML{where}: {reason}") from None
 
 
+def parse_toml(text: str, name: str, error: type[DataError] = DataError) -> Any:
+    """Parse TOML `text`; a syntax error raises `error` naming `name` and where."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as problem:
+        raise error(f"{name}: not valid TOML: {problem}") from None
+
+
 def read_yaml(name: str, error: type[DataError] = DataError) -> Any:
-    """A packaged YAML file (relative to ``twitchcheck/data``), from the bundle while it is
-    current, else parsed. A missing file raises `error` naming it."""
+    """A packaged YAML or TOML file (relative to ``twitchcheck/data``), from the bundle while
+    it is current, else parsed. A missing file raises `error` naming it."""
     path = data_path(name)
     try:
         text = path.read_text(encoding="utf-8")
@@ -55,13 +68,66 @@ def read_yaml(name: str, error: type[DataError] = DataError) -> Any:
     entry = _bundle().get(name)
     if entry is not None and entry["sha256"] == text_hash(text):
         return entry["data"]
-    return parse_yaml(text, name, error)
+    parse = parse_toml if name.endswith(".toml") else parse_yaml
+    return parse(text, name, error)
 
 
 @functools.cache
 def load_yaml(name: str) -> Any:
-    """Parse a packaged YAML file once (relative to ``twitchcheck/data``)."""
-    return read_yaml(name)
+    """A packaged YAML file, read once (relative to ``twitchcheck/data``), as a DataTable
+    when it is a mapping."""
+    return _table(read_yaml(name), name)
+
+
+@functools.cache
+def load_toml(name: str) -> DataTable:
+    """A packaged TOML file, read once, as a DataTable."""
+    return DataTable(read_yaml(name), name)
+
+
+class DataTable(Mapping[str, Any]):
+    """A read-only view of a data file's mapping: a missing key raises a DataError naming
+    the file and the entry ("units.toml: entry 'by_food.wine' is missing"); nested
+    mappings are DataTables too, lists are tuples."""
+
+    __slots__ = ("_data", "_file", "_path")
+
+    def __init__(self, data: Mapping[str, Any], file: str, path: str = "") -> None:
+        self._data, self._file, self._path = data, file, path
+
+    def __getitem__(self, key: str) -> Any:
+        where = f"{self._path}.{key}" if self._path else str(key)
+        try:
+            value = self._data[key]
+        except (KeyError, TypeError):
+            raise DataError(
+                f"{self._file}: entry {where!r} is missing; reinstall twitchcheck or restore "
+                "the file"
+            ) from None
+        return _table(value, self._file, where)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._data else default
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"DataTable({self._file}:{self._path or '/'})"
+
+
+def _table(value: Any, file: str, path: str = "") -> Any:
+    if isinstance(value, Mapping):
+        return DataTable(value, file, path)
+    if isinstance(value, list):
+        return tuple(_table(v, file, f"{path}[{i}]") for i, v in enumerate(value))
+    return value
 
 
 def text_hash(text: str) -> str:

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import functools
 import math
-import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from twitchcheck._data import data_path
+from twitchcheck._data import load_toml
 from twitchcheck.errors import InputError
 from twitchcheck.fooddb import connect
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
@@ -141,9 +140,8 @@ def _compound(word: str, part: str) -> bool:
 
 
 @functools.cache
-def _config() -> dict[str, Any]:
-    with data_path("advice.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def _config() -> Mapping[str, Any]:
+    return load_toml("advice.toml")
 
 
 def plan_settings() -> dict[str, float]:

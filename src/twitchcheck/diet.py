@@ -17,14 +17,13 @@ screening as evidence (`to_screening`) and to the plan (`usual` holds only what 
 from __future__ import annotations
 
 import datetime
-import tomllib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from twitchcheck._data import data_path
+from twitchcheck._data import load_toml
 from twitchcheck.adequacy import Assessment, UpperCheck, assess, cutoffs, upper_without_food
 from twitchcheck.energy import EnergyCheck, energy_check
 from twitchcheck.errors import InputError
@@ -49,8 +48,7 @@ _SHORT = frozenset({"inadequate", "possibly_inadequate"})
 
 @cache
 def _honest_limits() -> dict[str, float]:
-    with data_path("diary.toml").open("rb") as handle:
-        table = tomllib.load(handle)["honest_totals"]
+    table = load_toml("diary.toml")["honest_totals"]
     return {str(k): float(v) for k, v in table.items()}
 
 

@@ -15,12 +15,12 @@ and their sources are in data/energy.toml; the method is in docs/diet-analysis.m
 from __future__ import annotations
 
 import math
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from twitchcheck._data import data_path
+from twitchcheck._data import load_toml
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
 
@@ -66,9 +66,8 @@ class EnergyCheck:
 
 
 @cache
-def _table() -> dict[str, Any]:
-    with data_path("energy.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def _table() -> Mapping[str, Any]:
+    return load_toml("energy.toml")
 
 
 def check_body(weight_kg: float | None, height_cm: float | None) -> None:

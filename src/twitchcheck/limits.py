@@ -10,11 +10,10 @@ from it. A limit that is asked for but missing is a programming error and fails 
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
 from typing import Literal
 
-from twitchcheck._data import data_path
+from twitchcheck._data import load_toml
 from twitchcheck.errors import DataError
 
 Kind = Literal["limit", "impossible", "warning", "minimum", "threshold"]
@@ -43,10 +42,7 @@ def limit(name: str) -> float:
 @functools.cache
 def all_limits() -> dict[str, Limit]:
     """Every limit in the file, by name, in file order."""
-    try:
-        raw = tomllib.loads(data_path("limits.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DataError(f"limits.toml cannot be read ({error}); reinstall twitchcheck") from error
+    raw = load_toml("limits.toml")
     found: dict[str, Limit] = {}
     for section, entries in raw.items():
         for key, spec in entries.items():

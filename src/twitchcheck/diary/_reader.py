@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from twitchcheck._data import data_path
+from twitchcheck._data import load_toml
 from twitchcheck.diary._bounds import check_lines, clipped, line_count, quoted, read_file
 from twitchcheck.diary._dates import DateReader
 from twitchcheck.diary._decode import decode, is_zip, zip_member
@@ -37,9 +37,8 @@ _ZIP_MEMBERS = ("user_intake.json", "user_intake.csv", "Nutrition-Summary")
 
 
 @cache
-def _diary_table() -> dict[str, dict[str, object]]:
-    with data_path("diary.toml").open("rb") as handle:
-        return tomllib.load(handle)
+def _diary_table() -> Mapping[str, Any]:
+    return load_toml("diary.toml")
 
 
 def _date_orders() -> dict[str, bool]:
