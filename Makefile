@@ -33,6 +33,7 @@ fuzz: $(STAMP)  ## the fuzz suite at length: many more hypothesis examples, ever
 bench: $(STAMP)  ## performance figures (not part of the tests)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/diary_bench.py
+	$(BIN)/python bench/cold_start.py
 
 fooddb: $(STAMP)  ## rebuild the packaged food database from the USDA releases
 	$(BIN)/python tools/build_fooddb.py --source $(SHARED) --out src/twitchcheck/data/foods.sqlite
