@@ -18,7 +18,9 @@ from twitchcheck._data import data_path
 from twitchcheck.text import terms
 
 FILLER = frozenset({"a", "an", "the", "of", "some", "my", "x"})
-LONGEST_KEY = 4  # words in the longest chain or product name looked for
+# Words that only tie what was ordered to the chain ("a latte from Starbucks", "lunch at
+# Nando's"): dropped with the chain's name, or the generic search would look for them.
+CHAIN_LINKS = frozenset({"from", "at"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,38 +28,71 @@ class _Table:
     chains: dict[str, str]
     sizes: frozenset[str]
     products: dict[str, str]
+    self_naming: tuple[tuple[str, ...], ...]  # generic words that hold a brand's key
+    longest: int  # words in the longest key
 
 
 @functools.cache
 def _table() -> _Table:
     with data_path("brands.toml").open("rb") as handle:
         raw = tomllib.load(handle)
+    chains = {" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()}
+    products = {" ".join(terms(k)): v for k, v in raw["products"].items()}
+    keys = [*chains, *products]
     return _Table(
-        chains={" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()},
+        chains=chains,
         sizes=frozenset(raw["chains"]["size_words"]),
-        products={" ".join(terms(k)): v for k, v in raw.get("products", {}).items()},
+        products=products,
+        self_naming=tuple(
+            g
+            for g in {tuple(terms(v)) for v in products.values()}
+            if any(_holds(g, tuple(k.split())) for k in keys)
+        ),
+        longest=max(len(k.split()) for k in keys),
     )
+
+
+def _holds(found: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """Whether `words` stand together in `found`."""
+    n = len(words)
+    return any(found[j : j + n] == words for j in range(len(found) - n + 1))
+
+
+def _protected(found: list[str], table: _Table) -> set[int]:
+    """Positions of `found` inside generic words that name the brand itself (USDA's own
+    entry, "nutritional drink or shake ready to drink ensure"): never replaced again."""
+    marked: set[int] = set()
+    for generic in table.self_naming:
+        n = len(generic)
+        for j in range(len(found) - n + 1):
+            if tuple(found[j : j + n]) == generic:
+                marked.update(range(j, j + n))
+    return marked
 
 
 def approximate_for(query: str) -> str | None:
     """The generic food searched for a chain or brand item, or None when `query` names none.
 
     A product's words are replaced by its generic food's words; a chain's name (and its size
-    words) is dropped, leaving what was ordered, or the chain's signature item when nothing
-    is left.
+    words, and "from"/"at") is dropped, leaving what was ordered, or the chain's signature
+    item when nothing is left. The longest name found wins ("diet irn bru" over "irn bru").
     """
     found = terms(query)
     table = _table()
-    for size in range(min(LONGEST_KEY, len(found)), 0, -1):
+    protected = _protected(found, table) if table.self_naming else set()
+    for size in range(min(table.longest, len(found)), 0, -1):
         for i in range(len(found) - size + 1):
+            if protected.intersection(range(i, i + size)):
+                continue
             key = " ".join(found[i : i + size])
-            if key in table.products:
-                return " ".join([*found[:i], table.products[key], *found[i + size :]])
+            generic = table.products.get(key)
+            if generic is not None:
+                return " ".join([*found[:i], generic, *found[i + size :]])
             if key in table.chains:
                 rest = [
                     t
                     for t in found[:i] + found[i + size :]
-                    if t not in table.sizes and t not in FILLER
+                    if t not in table.sizes and t not in FILLER and t not in CHAIN_LINKS
                 ]
                 return " ".join(rest) if rest else table.chains[key]
     return None
