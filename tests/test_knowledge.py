@@ -16,11 +16,9 @@ from pydantic import BaseModel
 from twitchcheck import _data
 from twitchcheck.errors import KnowledgeError, UnknownEntryError
 from twitchcheck.knowledge import (
-    FILES,
     Entry,
     KnowledgeBase,
     MedicineClass,
-    _walk,
     condition_mention,
     describe,
     load_knowledge,
@@ -34,6 +32,8 @@ from twitchcheck.knowledge import (
     symptom_id,
     vocabulary,
 )
+from twitchcheck.knowledge.loading import _walk
+from twitchcheck.knowledge.models import FILES
 
 KNOWLEDGE_DIR = _data.data_path("knowledge")
 
