@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from twitchcheck.answers import Answers, Course, Lifestyle, parse_answers, resolve_names
 from twitchcheck.errors import InputError
 from twitchcheck.fooddb import get_food
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.regions import DEFAULT_EMERGENCY, emergency_number, region_id, urgent_route
+from twitchcheck.screen.answers import Answers, Course, Lifestyle, parse_answers, resolve_names
 
 BASE = {"age": 70, "sex": "female"}
 
@@ -381,7 +381,7 @@ def test_answer_bounds_come_from_limits_toml() -> None:
 
 
 def test_a_diet_analysis_mean_that_is_not_a_number_is_unknown_not_nan() -> None:
-    from twitchcheck.answers import with_diet_analysis
+    from twitchcheck.screen.answers import with_diet_analysis
 
     judged = {"judgement": "inadequate", "confidence": 0.8, "mean": float("nan"), "target": 350.0}
     analysis = {"days": 3, "nutrients": {"magnesium_mg": judged}, "source": "test"}

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from twitchcheck.answers import parse_answers, with_diet_analysis
 from twitchcheck.diary import parse_diary_text, read_diary
 from twitchcheck.diet import DietAnalysis, NutrientResult, analyze, daily_totals
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
 from twitchcheck.screen import screen
+from twitchcheck.screen.answers import parse_answers, with_diet_analysis
 from twitchcheck.supplements import parse_supplements
 
 WEEK = """\

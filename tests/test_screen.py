@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from twitchcheck.answers import parse_answers
 from twitchcheck.errors import InputError, ProfileError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.screen import TRIAGE_ORDER, screen
-from twitchcheck.screening_model import load_model
+from twitchcheck.screen.answers import parse_answers
+from twitchcheck.screen.model import load_model
 
 
 def run(**answers):

@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twitchcheck.answers import parse_answers
 from twitchcheck.screen import ScreenResult, body_regions, screen
-from twitchcheck.screening_model import load_model
+from twitchcheck.screen.answers import parse_answers
+from twitchcheck.screen.model import load_model
 
 
 def run(**answers: Any) -> ScreenResult:

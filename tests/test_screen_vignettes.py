@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from twitchcheck.answers import parse_answers
 from twitchcheck.screen import TRIAGE_ORDER, screen
+from twitchcheck.screen.answers import parse_answers
 
 VIGNETTES: list[dict[str, Any]] = yaml.safe_load(
     (REPO / "tests/data/vignettes.yaml").read_text(encoding="utf-8")

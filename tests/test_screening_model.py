@@ -11,7 +11,7 @@ import yaml
 from twitchcheck._data import data_path
 from twitchcheck.errors import KnowledgeError
 from twitchcheck.knowledge import load_knowledge
-from twitchcheck.screening_model import load_model
+from twitchcheck.screen.model import load_model
 
 
 def test_packaged_model_loads() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from twitchcheck.answers import parse_answers
 from twitchcheck.candidates import Filters
 from twitchcheck.diary import parse_diary_text
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
+from twitchcheck.screen.answers import parse_answers
 from twitchcheck.workflows import (
     PlanRequest,
     analyse_diary,

@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from twitchcheck.answers import parse_answers
 from twitchcheck.screen import TRIAGE_ORDER, screen
+from twitchcheck.screen.answers import parse_answers
 
 DEFAULT = Path(__file__).resolve().parent.parent / "tests/data/vignettes_safety.yaml"
 BENIGN = "benign"  # kind that must stay exactly at self-care

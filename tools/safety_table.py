@@ -16,7 +16,7 @@ from pathlib import Path
 from generated_section import main
 from twitchcheck.knowledge import RedFlag, load_knowledge
 from twitchcheck.labs import analytes
-from twitchcheck.screening_model import load_model
+from twitchcheck.screen.model import load_model
 
 BEGIN = "<!-- safety-table:begin (tools/safety_table.py) -->"
 END = "<!-- safety-table:end -->"

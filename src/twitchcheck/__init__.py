@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from twitchcheck import errors as errors
     from twitchcheck import foods as foods
-    from twitchcheck.answers import parse_answers as parse_answers
     from twitchcheck.diary import read_diary as read_diary
     from twitchcheck.diet import analyze as analyze_diet  # noqa: F401 (exported lazily, renamed)
     from twitchcheck.knowledge import load_knowledge as load_knowledge
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from twitchcheck.phrases import resolve as resolve
     from twitchcheck.profile import Person as Person
     from twitchcheck.screen import screen as screen
+    from twitchcheck.screen.answers import parse_answers as parse_answers
     from twitchcheck.targets import targets_for as targets_for
 
 __version__ = "0.1.0"
@@ -40,7 +40,7 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "interpret_labs": ("twitchcheck.labs", "interpret_labs"),
     "load_knowledge": ("twitchcheck.knowledge", "load_knowledge"),
     "nutrients": ("twitchcheck.phrases", "nutrients"),
-    "parse_answers": ("twitchcheck.answers", "parse_answers"),
+    "parse_answers": ("twitchcheck.screen.answers", "parse_answers"),
     "parse_lab": ("twitchcheck.labs", "parse_lab"),
     "read_diary": ("twitchcheck.diary", "read_diary"),
     "screen": ("twitchcheck.screen", "screen"),

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from twitchcheck.answers import Answers
 from twitchcheck.candidates import (
     Candidate,
     Filters,
@@ -38,6 +37,7 @@ from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
 from twitchcheck.plan import Plan, Settings, make_plan, usable
 from twitchcheck.profile import Person, check_applies
 from twitchcheck.regions import emergency_number
+from twitchcheck.screen.answers import Answers
 from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
@@ -484,7 +484,7 @@ class _Facts:
         supplements: Sequence[Supplement],
         labs: Sequence[LabResult],
     ) -> _Facts:
-        from twitchcheck.answers import known_ids, medicine_class_ids
+        from twitchcheck.screen.answers import known_ids, medicine_class_ids
 
         kb = load_knowledge()
         medicines = tuple(

@@ -23,12 +23,12 @@ from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
     from twitchcheck.advice import Advice
-    from twitchcheck.answers import Answers
     from twitchcheck.candidates import Filters
     from twitchcheck.diary import Diary
     from twitchcheck.diet import DietAnalysis
     from twitchcheck.plan import Settings
     from twitchcheck.screen import ScreenResult
+    from twitchcheck.screen.answers import Answers
     from twitchcheck.supplements import Supplement
 
 
@@ -55,8 +55,8 @@ def analyse_diary(
 
 def screen_person(answers: Answers, diary: Diary | None = None) -> ScreenResult:
     """The screening of `answers`, with the diet analysis of `diary` weighed as evidence."""
-    from twitchcheck.answers import with_diet_analysis
     from twitchcheck.screen import screen
+    from twitchcheck.screen.answers import with_diet_analysis
 
     if diary is not None:
         analysis = analyse_diary(diary, person_of(answers))
@@ -86,8 +86,8 @@ def plan_for(request: PlanRequest) -> Advice:
     """Foods that close the person's gaps and a plan within every upper limit, with the
     cautions their medicines, conditions, supplements and labs call for."""
     from twitchcheck.advice import advise, gaps_from_analysis, gaps_from_names
-    from twitchcheck.answers import Answers, resolve_names
     from twitchcheck.labs import interpret_labs
+    from twitchcheck.screen.answers import Answers, resolve_names
 
     person = request.person
     check_applies(person, "plan")

@@ -94,8 +94,8 @@ def ask(stderr: bool = False) -> dict[str, Any]:
 
     A person the screening does not apply to (a baby) is told so right after the age.
     """
-    from twitchcheck.answers import Answers, check_screening_age
     from twitchcheck.profile import REPRODUCTIVE_AGE_YEARS
+    from twitchcheck.screen.answers import Answers, check_screening_age
 
     _Terminal.err = stderr
     out = console()
@@ -236,7 +236,7 @@ def _symptoms() -> list[str]:
 
 
 def _twitch() -> dict[str, Any]:
-    from twitchcheck.answers import Twitch
+    from twitchcheck.screen.answers import Twitch
 
     twitch: dict[str, Any] = {}
     twitch["where"] = _places("Where (e.g. eyelid, calf, thigh, both arms; comma-separated)")
@@ -248,7 +248,7 @@ def _twitch() -> dict[str, Any]:
 
 def _course(what: str) -> dict[str, Any]:
     """Since when, where, spreading and which sides, for numbness or weakness."""
-    from twitchcheck.answers import Course
+    from twitchcheck.screen.answers import Course
 
     course: dict[str, Any] = {
         "since_weeks": _number(f"How many weeks since the {what} began", Course, "since_weeks"),
@@ -300,7 +300,7 @@ def _lists_b12(supplements: list[str]) -> bool:
 
 
 def _lifestyle() -> dict[str, Any]:
-    from twitchcheck.answers import Lifestyle
+    from twitchcheck.screen.answers import Lifestyle
 
     def n(question: str, field: str) -> Any:
         return _number(question, Lifestyle, field)
@@ -324,7 +324,7 @@ def _lifestyle() -> dict[str, Any]:
 
 
 def _names(question: str, kind: str) -> list[str]:
-    from twitchcheck.answers import known_ids, medicine_class_ids
+    from twitchcheck.screen.answers import known_ids, medicine_class_ids
 
     while True:
         text = _prompt(question + " (Enter for none)", default="", show_default=False)

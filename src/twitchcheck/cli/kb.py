@@ -37,8 +37,8 @@ def show(
     json_output: JsonOption = False,
 ) -> None:
     """Show the facts held for NAME (e.g. magnesium, caffeine, Lasix), each with its sources."""
-    from twitchcheck.answers import bounded
     from twitchcheck.knowledge import describe
+    from twitchcheck.screen.answers import bounded
 
     described = describe(bounded(name, "kb show"))
     if json_output:

@@ -12,8 +12,8 @@ import typer
 from twitchcheck.cli._common import JsonOption, check_writable, console, emit_json, guarded
 
 if TYPE_CHECKING:
-    from twitchcheck.answers import Answers
     from twitchcheck.screen import ScreenResult
+    from twitchcheck.screen.answers import Answers
 
 # Colour only repeats what the words of the header (screening.yaml frames) already say.
 LEVEL_STYLE = {
@@ -57,7 +57,7 @@ def screen_command(
     stderr). A closed input ends it with exit 1, Ctrl-C with exit 130; nothing is saved then.
     """
     if schema:
-        from twitchcheck.answers import Answers
+        from twitchcheck.screen.answers import Answers
 
         emit_json(Answers.model_json_schema())
         return
@@ -69,7 +69,7 @@ def screen_command(
             "--save keeps the answers given to the questions; with --answers they are already "
             "in a file"
         )
-    from twitchcheck.answers import parse_answers
+    from twitchcheck.screen.answers import parse_answers
     from twitchcheck.workflows import screen_person
 
     if answers_file is not None:
@@ -122,8 +122,8 @@ def save_answers(raw: dict[str, Any], path: Path) -> Answers:
     write is atomic (a temporary file in the same folder, fsync, rename), so an existing
     file is either replaced whole or left as it was.
     """
-    from twitchcheck.answers import parse_answers
     from twitchcheck.cli._common import load_json, write_atomically
+    from twitchcheck.screen.answers import parse_answers
 
     text = json.dumps(raw, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     answers = parse_answers(load_json(text, "the answers to save"))

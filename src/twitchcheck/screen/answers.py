@@ -415,7 +415,7 @@ def medicine_class_ids(names: tuple[str, ...]) -> list[str]:
 
 
 def _check_age_limits(age: float, medications: tuple[str, ...]) -> None:
-    from twitchcheck.screening_model import load_model
+    from twitchcheck.screen.model import load_model
 
     limits = load_model().adult_only
     for medicine in medications:
