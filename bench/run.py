@@ -184,7 +184,7 @@ def bench_diet_year() -> None:
 def bench_plan() -> None:
     """A plan over the whole food database: all five nutrients short, four diet patterns."""
     from twitchcheck.advice import advise, gaps_from_names
-    from twitchcheck.candidates import Filters, candidates
+    from twitchcheck.advice.candidates import Filters, candidates
     from twitchcheck.profile import Person
 
     person = Person(45, "female")

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from twitchcheck.advice import Advice, Gap, advise, gaps_from_names, nutrient_key, suggest
-from twitchcheck.candidates import PATTERNS, Filters, candidates, safety_rules
+from twitchcheck.advice.candidates import PATTERNS, Filters, candidates, safety_rules
+from twitchcheck.advice.optimiser import Settings, make_plan
 from twitchcheck.errors import InputError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.labs import interpret_labs
-from twitchcheck.plan import Settings, make_plan
 from twitchcheck.profile import Person
 from twitchcheck.supplements import parse_supplement, parse_supplements
 from twitchcheck.targets import targets_for_person
@@ -530,7 +530,7 @@ def test_every_allergy_name_leads_to_a_tag_the_candidates_carry() -> None:
     import tomllib
 
     from twitchcheck._data import data_path
-    from twitchcheck.candidates import ALLERGENS
+    from twitchcheck.advice.candidates import ALLERGENS
 
     config = tomllib.loads(data_path("advice.toml").read_text(encoding="utf-8"))
     assert set(config["allergy_names"].values()) == set(ALLERGENS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from twitchcheck.candidates import Filters
+from twitchcheck.advice.candidates import Filters
 from twitchcheck.diary import parse_diary_text
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person

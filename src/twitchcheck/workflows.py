@@ -23,10 +23,10 @@ from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
     from twitchcheck.advice import Advice
-    from twitchcheck.candidates import Filters
+    from twitchcheck.advice.candidates import Filters
+    from twitchcheck.advice.optimiser import Settings
     from twitchcheck.diary import Diary
     from twitchcheck.diet import DietAnalysis
-    from twitchcheck.plan import Settings
     from twitchcheck.screen import ScreenResult
     from twitchcheck.screen.answers import Answers
     from twitchcheck.supplements import Supplement
@@ -142,7 +142,7 @@ def check_option_sizes(options: dict[str, Sequence[str]]) -> None:
 
 
 def _settings(request: PlanRequest) -> Settings:
-    from twitchcheck.plan import Settings
+    from twitchcheck.advice.optimiser import Settings
 
     settings = Settings.defaults()
     if request.energy_budget is not None:

@@ -252,7 +252,7 @@ def test_any_plan_options_are_read_or_refused_before_planning(
     from dataclasses import replace
 
     from twitchcheck.advice import nutrient_key
-    from twitchcheck.candidates import Filters
+    from twitchcheck.advice.candidates import Filters
     from twitchcheck.profile import Person
     from twitchcheck.workflows import PlanRequest, _settings, check_option_sizes
 

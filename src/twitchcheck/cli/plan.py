@@ -80,7 +80,7 @@ def plan_command(
     json_output: JsonOption = False,
 ) -> None:
     """Foods rich in what you lack, and a plan of a few foods that stays under every upper limit."""
-    from twitchcheck.candidates import Filters
+    from twitchcheck.advice.candidates import Filters
     from twitchcheck.profile import Person
     from twitchcheck.workflows import PlanRequest, check_option_sizes, plan_for
 

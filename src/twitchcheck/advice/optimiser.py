@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from twitchcheck.candidates import Candidate, Filters, allowed, one_per_kind, plan_settings
+from twitchcheck.advice.candidates import Candidate, Filters, allowed, one_per_kind, plan_settings
 from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
 from twitchcheck.targets import Target
 
