@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 import tomllib
 from collections.abc import Callable, Sequence
@@ -116,6 +117,7 @@ class _Words:
     usual_raw: frozenset[str]
     plant_any: frozenset[str]
     as_eaten: tuple[tuple[str, ...], ...]  # "ready to drink": segments naming the as-eaten form
+    as_eaten_first: frozenset[str]
 
 
 @functools.cache
@@ -143,6 +145,7 @@ def _words() -> _Words:
         usual_raw=frozenset(raw["defaults"]["words"]) | frozenset(raw["raw_words"]["words"]),
         plant_any=frozenset(raw["plant"]["words"]) | frozenset(raw["plant"]["strong"]),
         as_eaten=tuple(tuple(terms(p)) for p in raw["as_eaten"]["phrases"]),
+        as_eaten_first=frozenset(terms(p)[0] for p in raw["as_eaten"]["phrases"]),
     )
 
 
@@ -414,17 +417,10 @@ def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> 
     sets = sorted((_postings(t) for t in wanted if _fts_term(t)), key=len)
     if not sets:
         return []
-    found = set(sets[0])
-    for other in sets[1:]:
-        if require_all:
-            found &= other
-        else:
-            found |= other
+    found = sets[0].intersection(*sets[1:]) if require_all else sets[0].union(*sets[1:])
     if in_head and found:
-        head: set[int] = set()
-        for term in wanted:
-            head |= _postings(term, "head")
-        found &= head
+        # Intersect first: `found` is small, a common word's head postings are not.
+        found = frozenset().union(*(found & _postings(term, "head") for term in wanted))
     return sorted(found)
 
 
@@ -436,10 +432,11 @@ def _postings(term: str, column: str = "") -> frozenset[int]:
         return frozenset()
     expression = f"{column} : {group}" if column else group
     rows = connect().execute("SELECT rowid FROM food_fts WHERE food_fts MATCH ?", (expression,))
-    return frozenset(rowid for (rowid,) in rows)
+    return frozenset(map(_FIRST, rows))
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_FIRST = operator.itemgetter(0)
 
 
 def _fts_term(term: str) -> str:
@@ -480,7 +477,7 @@ class _Profile:
     tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
     tail_total: float
     head_unusual: frozenset[str]
-    pairs: frozenset[tuple[str, str]]  # adjacent words within a segment
+    segment_text: str  # the name's terms, segment by segment ("nut almond|dry roasted")
     static: float  # penalties that do not depend on the query
     cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
     has_raw: bool
@@ -510,10 +507,38 @@ def _profiles(rowids: list[int]) -> list[_Profile]:
     return [_PROFILES[r] for r in rowids]
 
 
+_PAIRS: dict[int, frozenset[tuple[str, str]]] = {}
+
+
+def _food_pairs(food: _Profile) -> frozenset[tuple[str, str]]:
+    """`food`'s adjacent words within a segment, worked out when a query has two words."""
+    found = _PAIRS.get(food.rowid)
+    if found is None:
+        segments = [s.split() for s in food.segment_text.split("|")]
+        found = _PAIRS[food.rowid] = _pairs(segments)
+    return found
+
+
+def _pairs(segments: list[list[str]]) -> frozenset[tuple[str, str]]:
+    """Adjacent words within each segment."""
+    return frozenset(pair for s in segments for pair in itertools.pairwise(s))
+
+
+def _alternatives(head: list[str]) -> frozenset[tuple[str, str]]:
+    """ "drink or shake" -> both orders of the pair: either word names the food."""
+    return frozenset(
+        pair
+        for a, o, b in zip(head, head[1:], head[2:], strict=False)
+        if o == "or"
+        for pair in ((a, b), (b, a))
+    )
+
+
 def _profile(
     rowid: int, food_id: str, code: str, name: str, group: str, source: str,
     segment_text: str, note: str, brand: int,
 ) -> _Profile:  # fmt: skip
+    """One pass over the name's segments (this runs for every food a query meets first)."""
     words = _words()
     segments = [s.split() for s in segment_text.split("|")]
     head = segments[0]
@@ -521,38 +546,51 @@ def _profile(
         source == "fndds" and code.startswith(words.cooked_fndds_codes)
     )
     usual = words.usual_cooked if cooked_kind else words.usual_raw
+    unusual = words.unusual
     tail_costs: dict[str, float] = {}
-    naming_segments: set[int] = set()
-    for index, segment in enumerate(segments[1:], 1):
+    naming_segments: list[int] = []
+    first_segment = dict.fromkeys(head, 0)
+    for index in range(1, len(segments)):
+        segment = segments[index]
         # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
         plain = _qualifier(segment)
-        eaten = _as_eaten(segment, words.as_eaten)
+        eaten = (
+            _as_eaten(segment, words.as_eaten)
+            if segment[:1] and segment[0] in words.as_eaten_first
+            else 0
+        )
         # A list of parts ("flesh and skin") names no variant either.
-        listing = "and" in segment or "or" in segment
-        if not (plain or listing or eaten == len(segment) or segment[0] in _ADDING):
-            naming_segments.add(index)
+        if not (
+            plain
+            or eaten == len(segment)
+            or segment[0] in _ADDING
+            or "and" in segment
+            or "or" in segment
+        ):
+            naming_segments.append(index)
         for position, term in enumerate(segment):
             if position < eaten:
                 cost = DEFAULT_WORD
-            elif term in words.unusual:
+            elif term in unusual:
                 cost = UNUSUAL_WORD
             else:
                 cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
             tail_costs[term] = tail_costs.get(term, 0.0) + cost
-    first_segment: dict[str, int] = {}
-    for index, segment in enumerate(segments):
-        for term in segment:
-            first_segment.setdefault(term, index)
+            if term not in first_segment:
+                first_segment[term] = index
+    generic_heads = words.generic_heads
     generic_prefix = 0
-    while generic_prefix < len(segments) and set(segments[generic_prefix]) <= words.generic_heads:
+    while generic_prefix < len(segments) and generic_heads.issuperset(segments[generic_prefix]):
         generic_prefix += 1
     name_terms = frozenset(first_segment)
-    pairs = frozenset(pair for s in segments for pair in itertools.pairwise(s))
-    tail_terms = {t for s in segments[1:] for t in s}
+    head_set = frozenset(head)
+    # Adjacent words are looked at only where a plant pair's words are both in the name.
+    plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
     static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
         NFS_BONUS if "nfs" in name_terms else 0.0
     )
+    alternatives = _alternatives(head) if "or" in head_set else frozenset()
     return _Profile(
         rowid=rowid,
         id=food_id,
@@ -562,30 +600,25 @@ def _profile(
         note=note,
         head=" ".join(head),
         head_terms=tuple(head),
-        head_set=frozenset(head),
-        alternatives=frozenset(
-            pair
-            for a, o, b in zip(head, head[1:], head[2:], strict=False)
-            if o == "or"
-            for pair in ((a, b), (b, a))
-        ),
-        segment_sets=tuple(frozenset(s) for s in segments),
+        head_set=head_set,
+        alternatives=alternatives,
+        segment_sets=tuple(map(frozenset, segments)),
         naming_segments=frozenset(naming_segments),
-        taxonomic_head=set(head) <= words.generic_heads,
+        taxonomic_head=generic_prefix > 0,
         generic_prefix=generic_prefix,
         first_segment=first_segment,
         segments=len(segments),
         name_terms=name_terms,
         tail_costs=tail_costs,
         tail_total=sum(tail_costs.values()),
-        head_unusual=frozenset(head) & words.unusual,
-        pairs=pairs,
+        head_unusual=head_set & unusual,
+        segment_text=segment_text,
         static=static,
         cooked_kind=cooked_kind,
-        has_raw=bool(name_terms & words.raw_words),
-        has_cooking=bool(tail_terms & words.cooking),
+        has_raw=not name_terms.isdisjoint(words.raw_words),
+        has_cooking=not words.cooking.isdisjoint(tail_costs),  # its keys: the tail's terms
         plant_form=not name_terms.isdisjoint(words.plant_any)
-        or not pairs.isdisjoint(words.plant_pairs),
+        or (plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)),
         animal=not name_terms.isdisjoint(words.animal_words) and _animal(segments, words),
     )
 
@@ -609,6 +642,8 @@ def _note_cost(food: _Profile, term: str, wanted: frozenset[str]) -> float:
     """What a query word found only in the note costs: less where the note entry holding it
     is that word alone ("Oreo") than where it is mentioned in a longer one ("100 Calorie
     Oreo Thin Crisps"); `MISSING_TERM` where the note lacks it too."""
+    if food.rowid not in _postings(term):  # the index holds neither name nor note with it
+        return MISSING_TERM
     extras = [len(e - wanted) for e in _note_entries(food) if term in e]
     if not extras:
         return MISSING_TERM
@@ -673,7 +708,8 @@ def _score(
     for term in context.known:
         segment = first_segment.get(term)
         if segment is not None:
-            start = min(start, segment)
+            if segment < start:
+                start = segment
             asked_tail += tail_costs.get(term, 0.0)
             core_met = core_met or segment == 0 or term not in words.defaults
             # A cooking word names no variant: "dry roasted" says how, not which food.
@@ -714,14 +750,20 @@ def _score(
             if (
                 term not in wanted_set
                 and term != "or"
-                and not any((term, w) in food.alternatives for w in wanted_set)
+                and not (
+                    food.alternatives and any((term, w) in food.alternatives for w in wanted_set)
+                )
             ):
                 foreign += 1
         penalty += FOREIGN_HEAD * min(foreign, 2)
     penalty += food.tail_total - asked_tail
     if food.head_unusual and not food.head_unusual <= wanted_set:
         penalty += UNUSUAL_WORD
-    if context.reversed_pairs and not context.reversed_pairs.isdisjoint(food.pairs):
+    if (
+        context.reversed_pairs
+        and any(a in food.name_terms and b in food.name_terms for a, b in context.reversed_pairs)
+        and not context.reversed_pairs.isdisjoint(_food_pairs(food))
+    ):
         penalty += REVERSED
     if food.cooked_kind and food.has_raw and not context.raw_asked and food.head in cooked_heads:
         penalty += UNCOOKED
