@@ -6,9 +6,9 @@ import math
 
 import pytest
 
-from twitchcheck import adequacy
-from twitchcheck.adequacy import assess, phi, requirement_sd
-from twitchcheck.intake_sd import IntakeVariation
+from twitchcheck.diet import adequacy
+from twitchcheck.diet.adequacy import assess, phi, requirement_sd
+from twitchcheck.diet.intake_sd import IntakeVariation
 from twitchcheck.targets import targets_for
 
 

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from twitchcheck.energy import bmr_kcal, cutoff_for_days, energy_check
+from twitchcheck.diet.energy import bmr_kcal, cutoff_for_days, energy_check
 from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
 

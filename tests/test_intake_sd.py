@@ -16,12 +16,12 @@ from conftest import REPO, SHARED
 sys.path.insert(0, str(REPO / "tools"))
 import build_intake_sd
 from twitchcheck._data import data_path
-from twitchcheck.errors import InputError, ProfileError, UnknownEntryError
-from twitchcheck.intake_sd import (
+from twitchcheck.diet.intake_sd import (
     INTAKE_SD_NUTRIENTS,
     SKEWED_CV,
     within_person_sd,
 )
+from twitchcheck.errors import InputError, ProfileError, UnknownEntryError
 
 REFERENCE = SHARED / "reference" / "intake-sd-nhanes.yaml"
 REFERENCE_KEYS = {

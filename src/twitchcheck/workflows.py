@@ -47,7 +47,7 @@ def analyse_diary(
     """A diary's usual intake judged against the person's reference intakes (weight and
     height, when known, sharpen the check for under-recording)."""
     from twitchcheck.diet import analyze
-    from twitchcheck.energy import check_body
+    from twitchcheck.diet.energy import check_body
 
     check_body(weight_kg, height_cm)
     return analyze(diary, person, tuple(supplements), weight_kg=weight_kg, height_cm=height_cm)

@@ -104,7 +104,7 @@ def nutrient_key(name: str) -> str:
 
 
 def _national(key: str, person: Person) -> tuple[float, str]:
-    from twitchcheck.intake_sd import within_person_sd
+    from twitchcheck.diet.intake_sd import within_person_sd
 
     try:
         return within_person_sd(key, person.sex, person.age_years).mean, NATIONAL

@@ -83,7 +83,7 @@ def analyze_command(
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
-    from twitchcheck.energy import check_body
+    from twitchcheck.diet.energy import check_body
     from twitchcheck.profile import Person
     from twitchcheck.workflows import analyse_diary
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from twitchcheck._data import load_yaml
+from twitchcheck.diet.intake_sd import IntakeVariation, within_person_sd
 from twitchcheck.errors import InputError
-from twitchcheck.intake_sd import IntakeVariation, within_person_sd
 from twitchcheck.targets import Target
 
 Method = Literal["ear_z", "ear_log_z", "ai_qualitative", "none"]

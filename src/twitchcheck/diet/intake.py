@@ -1,0 +1,101 @@
+"""Totals per day, usual intake (the mean over the days that have one), supplements per day
+and the foods that supplied most of each nutrient."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from twitchcheck.fooddb import SOURCES
+from twitchcheck.nutrient_keys import BY_KEY, NUTRIENT_KEYS
+from twitchcheck.phrases import total
+
+if TYPE_CHECKING:
+    from twitchcheck.diary import DiaryEntry
+    from twitchcheck.fooddb import Food
+    from twitchcheck.supplements import Supplement
+from twitchcheck.diet.releases import (
+    _disagreement,
+)
+from twitchcheck.diet.result import (
+    DayTotals,
+    FoodSource,
+)
+
+TOP_SOURCES = 5
+
+
+def usual_intake(days: Sequence[DayTotals]) -> dict[str, float]:
+    """The mean of each nutrient over the days with a total for it; a nutrient that no day
+    has a value for is left out (unknown, not zero)."""
+    usual: dict[str, float] = {}
+    for key in NUTRIENT_KEYS:
+        known = [d.totals[key] for d in days if d.totals[key] is not None]
+        if known:
+            usual[key] = sum(v for v in known if v is not None) / len(known)
+    return usual
+
+
+def supplement_amounts(
+    supplements: Sequence[Supplement],
+) -> tuple[dict[str, float], list[dict[str, object]]]:
+    """Daily amounts per nutrient key from supplements with a dose, and each one's record."""
+    supplied: dict[str, float] = {}
+    listed: list[dict[str, object]] = []
+    for supplement in supplements:
+        amounts = {k: v for k, v in supplement.nutrients.items() if k in BY_KEY and v > 0}
+        counted = supplement.dose_given and bool(amounts)
+        for key, amount in amounts.items() if counted else ():
+            supplied[key] = supplied.get(key, 0.0) + amount
+        listed.append(
+            {"text": supplement.text, "counted": counted, "nutrients": amounts if counted else {}}
+        )
+    return supplied, listed
+
+
+def daily_totals(entries: Iterable[DiaryEntry]) -> tuple[DayTotals, ...]:
+    """Sum each nutrient per day; count items that had no value for it."""
+    by_day: dict[datetime.date, list[DiaryEntry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.day].append(entry)
+    out = []
+    for day in sorted(by_day):
+        items = len(by_day[day])
+        sums, missing = total(by_day[day])
+        totals: dict[str, float | None] = {
+            k: None if missing[k] == items else v for k, v in sums.items()
+        }
+        out.append(DayTotals(day, items, totals, missing))
+    return tuple(out)
+
+
+def top_sources(
+    entries: Sequence[DiaryEntry], key: str, limit: int = TOP_SOURCES
+) -> tuple[FoodSource, ...]:
+    """The foods that supplied most of nutrient `key` over the whole diary, each with its
+    USDA release and, where the other release disagrees strongly, both values."""
+    by_food: dict[str, float] = defaultdict(float)
+    foods: dict[str, Food] = {}
+    for entry in entries:
+        value = entry.nutrients.get(key)
+        if value:
+            name = entry.item.food.name if entry.item else entry.text
+            by_food[name] += value
+            if entry.item is not None:
+                foods.setdefault(name, entry.item.food)
+    total = sum(by_food.values())
+    ranked = sorted(by_food.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    if total <= 0:
+        return ()
+    return tuple(
+        FoodSource(
+            name,
+            amount,
+            amount / total,
+            SOURCES[foods[name].source] if name in foods else None,
+            _disagreement(foods[name], key) if name in foods else None,
+        )
+        for name, amount in ranked
+    )
