@@ -638,3 +638,97 @@ def test_bangers_and_mash_is_sausages_and_mashed_potato() -> None:
     sausage, mash = resolve_line("bangers and mash", region="uk").items
     assert "sausage" in sausage.food.name.lower()
     assert mash.food.name.startswith("Potato, mashed")
+
+
+# A split part may not add a sauce, grain or drink the line does not name.
+
+
+@pytest.mark.parametrize(
+    ("name", "said", "adds"),
+    [
+        ("Pasta, whole grain, with cream sauce and meat", {"marinara", "sauce", "meat"}, True),
+        ("Chicken, broilers or fryers, meat only, roasted", {"chicken", "roasted"}, False),
+        ("Cereal, granola", {"granola"}, False),
+        ("Spaghetti sauce with meat", {"marinara", "sauce", "with", "meat"}, False),
+    ],
+)
+def test_a_part_adds_no_sauce_or_grain(name: str, said: set[str], adds: bool) -> None:
+    assert dishes.adds(name, said, part=True) is adds
+
+
+@pytest.mark.parametrize("text", ["spaghetti with meat sauce", "spag bol", "pasta with meat sauce"])
+def test_pasta_with_a_meat_sauce_is_fnddss_dish(text: str) -> None:
+    (item,) = resolve_line(text).items
+    assert item.food.name.startswith("Pasta with tomato-based sauce and meat")
+
+
+def test_a_meat_sauce_part_is_never_a_pasta_dish_silently() -> None:
+    items = resolve_line("rice with meat sauce").items
+    assert all(not i.food.name.startswith("Pasta") or i.uncertain for i in items[1:])
+
+
+# Chicken named loosely is FNDDS's own food for it.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("chicken", r"^Chicken, NS as to part and cooking method"),
+        ("grilled chicken", r"^Chicken, NS as to part, grilled without sauce"),
+        ("a chicken breast", r"^Chicken breast, baked, broiled, or roasted, skin not eaten"),
+    ],
+)
+def test_loosely_named_chicken_is_fnddss_not_specified_food(text: str, name: str) -> None:
+    assert re.search(name, resolve(text).food.name)
+
+
+def test_chicken_in_a_combination_is_not_stewed_and_keeps_its_portion() -> None:
+    items = resolve_line("noodles with grilled chicken").items
+    assert "grilled without sauce" in items[1].food.name
+    assert items[1].grams.grams >= 60  # a portion of chicken, not 1/4 cup of "sauce"
+
+
+def test_an_addition_is_not_read_from_what_a_name_says_is_not_in_it() -> None:
+    assert dishes.addition("rice", "chicken", "Chicken, grilled without sauce") is None
+    assert dishes.addition("rice", "chicken", "Chicken, grilled with sauce") is not None
+
+
+# Dishes with the meat named before them, and dishes USDA has under another name.
+
+
+@pytest.mark.parametrize("meat", ["chicken", "lamb"])
+def test_a_kebab_named_by_its_meat_is_the_meat_in_pitta_with_salad(meat: str) -> None:
+    items = resolve_line(f"{meat} kebab").items
+    assert meat in items[0].food.name.lower()
+    assert any(i.food.name.startswith("Bread, pita") for i in items)
+
+
+def test_a_bare_kebab_is_not_guessed_as_a_meat() -> None:
+    assert dishes.recipe("kebab") is None
+
+
+def test_a_recipe_that_is_one_part_of_a_line_gives_its_parts() -> None:
+    items = resolve_line("chips and a chicken kebab", "uk").items
+    assert items[0].food.name.startswith("Potato, french fries")
+    assert any(i.food.name.startswith("Bread, pita") for i in items)
+
+
+def test_a_nut_roast_is_the_vegetarian_loaf() -> None:
+    (item,) = resolve_line("nut roast").items
+    assert item.food.name == "Vegetarian meatloaf or patties"
+    assert 80 <= item.grams.grams <= 150
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("ham & cheese sandwich", ("ham & cheese sandwich",)),
+        ("egg and cress sandwich", ("egg and cress sandwich",)),
+        ("coffee and a bacon roll", ("coffee", "a bacon roll")),
+        ("soup and sandwich", ("soup", "sandwich")),
+    ],
+)
+def test_a_second_filling_of_a_sandwich_is_not_a_food_of_its_own(
+    text: str, parts: tuple[str, ...]
+) -> None:
+    assert dishes.parts(text) == parts

@@ -31,6 +31,7 @@ class _Table:
     dish_score: float
     dish_kinds: frozenset[str]
     added_words: frozenset[str]
+    part_added: frozenset[str]
     plant_words: frozenset[str]
     max_parts: int
     breads: frozenset[str]
@@ -48,6 +49,7 @@ class _Table:
     hot_nothing: frozenset[str]
     drinks: dict[str, dict[str, object]]
     regional: dict[str, dict[str, str]]
+    plain: dict[str, str]
     additions: tuple[Addition, ...]
     leading: tuple[str, ...]  # context words before a food: "leftover", "post workout"
     prepositions: frozenset[str]
@@ -80,6 +82,7 @@ class Recipe:
     main: int | None = None  # the part the words before the name replace ("salmon poke bowl")
     main_search: str = "{}"
     named: str = ""  # the words written before the dish's name ("salmon")
+    bare: bool = True  # False: the name alone ("kebab", no meat named) is not this dish
 
     def alias_for(self) -> str:
         assert self.alias is not None
@@ -133,6 +136,7 @@ def table() -> _Table:
         float(dish["dish_score"]),
         frozenset(dish["dish_kinds"]),
         frozenset(dish["added_words"]),
+        frozenset(dish["part_added"]),
         frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
         frozenset(dish["bread_words"]),
@@ -150,6 +154,7 @@ def table() -> _Table:
         frozenset(drinks["nothing"]),
         drinks["kinds"],
         {region: dict(words) for region, words in raw.get("regional", {}).items()},
+        {" ".join(terms(k)): str(v) for k, v in raw.get("plain", {}).items()},
         tuple(
             Addition(
                 str(a["kind"]),
@@ -190,6 +195,7 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
         tuple(Part(str(p["food"]), float(p["grams"]), str(p["what"])) for p in parts),
         None if main is None else int(str(main)),
         str(spec.get("main_search", "{}")),
+        bare=bool(spec.get("bare", True)),
     )
 
 
@@ -204,11 +210,13 @@ def recipe(text: str) -> Recipe | None:
         if spec is None:
             continue
         named = " ".join(found[:start])
+        if len(split(named)) > 1 or named.split()[-1:] in (["and"], ["with"]):
+            return None  # "chips and a chicken kebab": two foods, the kebab is one of them
         slot = spec.main is not None or (spec.alias is not None and "{}" in spec.alias)
         if named and not slot:
             return None  # "veggie full english": words the dish has no place for
-        if not named and spec.alias is not None and "{}" in spec.alias:
-            return None  # a bare "stir fry" is searched as it is
+        if not named and (not spec.bare or (spec.alias is not None and "{}" in spec.alias)):
+            return None  # a bare "stir fry" or "kebab" is searched as it is
         return replace(spec, named=named)
     return None
 
@@ -296,7 +304,8 @@ def _phrase(text: str) -> str:
 def addition(head: str, part: str, food_name: str = "") -> Addition | None:
     """The kind of addition `part` is to a line whose first part is `head` ("milk" added to
     "cup of tea"), looked up by the part's words or the name of the food found for it."""
-    said = _phrase(part) + _phrase(food_name)
+    # "Chicken, grilled without sauce" adds no sauce: what a name says is not in it is left out
+    said = _phrase(_unsaid(part)) + _phrase(_unsaid(food_name))
     first = _phrase(head)
     for rule in table().additions:
         if any(w in said for w in rule.words) and (
@@ -304,6 +313,11 @@ def addition(head: str, part: str, food_name: str = "") -> Addition | None:
         ):
             return rule
     return None
+
+
+def _unsaid(text: str) -> str:
+    """`text` without what it says is not in it: "grilled without sauce" -> "grilled"."""
+    return re.sub(r"\b(?:without|no)\s+[^\s,]+", " ", text.lower())
 
 
 def kept_apart(head: str, later: tuple[str, ...]) -> bool:
@@ -337,6 +351,8 @@ def split(text: str) -> tuple[str, ...]:
             continue
         if _holds_bread(part, match.group(0)):
             continue  # "turkey sandwich on rye": the bread the sandwich is made with
+        if _filling(part, match.group(0), text[match.end() :]):
+            continue  # "chicken & bacon sandwich": one sandwich of both
         pieces += [part, match.group(0)]
         start = match.end()
     last = text[start:]
@@ -358,6 +374,22 @@ def _holds_bread(part: str, join: str) -> bool:
         join.strip().lower().startswith(("on", "in"))
         and bool(words)
         and (words[-1] in table().bread_holders)
+    )
+
+
+def _filling(part: str, join: str, rest: str) -> bool:
+    """Whether one food word joined by "and"/"&" to a sandwich named by its filling is a
+    second filling of it ("chicken & bacon sandwich", "ham and cheese toastie"), not a food
+    of its own: the sandwich comes next with no article or amount ("coffee and a bacon
+    roll" is two foods)."""
+    after = terms(rest.split(",")[0])
+    return (
+        join.strip().lower() in ("and", "&")
+        and len(terms(part)) == 1
+        and len(after) > 1
+        and after[-1] in table().bread_holders
+        and parse_quantity(rest).amount is None
+        and after[0] not in ("a", "an", "the", "some", "my")
     )
 
 
@@ -389,6 +421,12 @@ def regional(part: str, region: str | None) -> str:
     regional = table().regional
     key = " ".join(part.lower().split())
     return regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key, part)
+
+
+def plain(part: str) -> str:
+    """A food named too loosely for the search ("chicken") as FNDDS's own food for it
+    ("chicken ns as to part and cooking method ..."); anything else as it is."""
+    return table().plain.get(" ".join(terms(part)), part)
 
 
 def hot_drink(text: str) -> str:
@@ -479,10 +517,14 @@ def said_words(text: str) -> set[str]:
     return found
 
 
-def adds(name: str, said: set[str]) -> bool:
+def adds(name: str, said: set[str], part: bool = False) -> bool:
     """Whether a food's `name` adds a kind of dish (in its first part) or an ingredient word
-    (anywhere) that the line, whose words are `said`, does not name."""
+    (anywhere) that the line, whose words are `said`, does not name. For one `part` of a
+    split line only the narrower `part_added` words count ("meat" of SR28's "meat only" is
+    no ingredient added to "roast chicken")."""
     rules = table()
+    if part:  # a part's own kind of food is its search's business ("Cereal, granola")
+        return bool((set(terms(name)) & rules.part_added) - said)
     head = set(terms(name.split(",")[0]))
     return bool((head & rules.dish_kinds) - said or (set(terms(name)) & rules.added_words) - said)
 

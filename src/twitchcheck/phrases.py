@@ -195,7 +195,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         for i, piece in enumerate(split)
     )
     if len(pieces) == 1:
-        return Line(text, (_single(text, replace(quantity, food=pieces[0])),))
+        return Line(text, (_single(text, replace(quantity, food=dishes.plain(pieces[0]))),))
     return Line(text, _combination(text, quantity, pieces))
 
 
@@ -206,17 +206,20 @@ def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None)
     return dishes.named(dishes.carried(part, join) if join else part)
 
 
-def _single(text: str, quantity: Quantity, prefer: str | None = None) -> Item:
-    """One food, searched; a size word that is not a portion may be part of its name."""
+def _single(text: str, quantity: Quantity, prefer: str | None = None, guard: bool = False) -> Item:
+    """One food, searched; a size word that is not a portion may be part of its name.
+    `guard`: the food may not add a dish kind, sauce or grain its words do not name."""
     try:
-        return _found(text, quantity, prefer)
+        return _found(text, quantity, prefer, guard)
     except PortionError:
         if not (quantity.implied and quantity.kind == "count"):
             raise
     # "whole milk": a size word with no number, and the food has no such portion, so the
     # word is part of the food's name.
     named = f"{quantity.unit} {quantity.food}"
-    return _found(text, replace(quantity, amount=None, unit=None, kind=None, food=named))
+    return _found(
+        text, replace(quantity, amount=None, unit=None, kind=None, food=named), guard=guard
+    )
 
 
 def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tuple[Item, ...]:
@@ -232,6 +235,12 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
     items: list[Item] = []
     start = 0
     while start < len(parts):
+        own = replace(parse_quantity(parts[start]), region=quantity.region)
+        found = dishes.recipe(own.food if items else parts[start])
+        if found is not None and found.parts:  # "chicken kebab with chips": the kebab's parts
+            items += _recipe(text, own if items else quantity, found)
+            start += 1
+            continue
         end, dish = start + 1, None
         for stop in range(len(parts), start + 1, -1):
             if dishes.kept_apart(parts[start], parts[start + 1 : stop]):
@@ -268,7 +277,8 @@ def _recipe(text: str, quantity: Quantity, recipe: dishes.Recipe) -> tuple[Item,
         grams = part.grams * times
         note = f"part of {quoted(recipe.name)} (its usual parts): {part.what}"
         if i == recipe.main and recipe.named:
-            words = recipe.main_search.replace("{}", recipe.named)
+            # in the region's words: "grilled chicken" is FNDDS's grilled without sauce
+            words = dishes.plain(recipe.main_search.replace("{}", recipe.named))
             named = _single(text, Quantity(grams, "g", "mass", words, region=quantity.region))
             items.append(replace(named, how="split", note=f"{note}, as {recipe.named}"))
             continue
@@ -332,6 +342,7 @@ def _part(
     part `head` ("milk" in tea is a splash, `dishes.addition`), else its typical portion;
     amounts not written are marked as estimates."""
     added: dishes.Addition | None = None
+    words = words if prefer is not None else dishes.plain(words)  # "chicken": FNDDS's NS code
     if first:
         quantity = replace(line, food=words)
     else:
@@ -340,7 +351,7 @@ def _part(
         added = dishes.addition(head, quantity.food)
         if added is not None:
             quantity = _added(quantity, added)
-    item = _single(text, quantity, prefer)
+    item = _single(text, quantity, prefer, guard=True)
     if not first and added is None and quantity.amount is None:
         # the food found may name the kind the words did not ("coffee mate" -> creamer)
         added = dishes.addition(head, quantity.food, item.food.name)
@@ -404,11 +415,20 @@ def _reference() -> Food:
     return get_food(best.id)
 
 
-def _found(text: str, quantity: Quantity, prefer: str | None = None) -> Item:
-    """The item for `quantity`'s food words, searched."""
+def _found(text: str, quantity: Quantity, prefer: str | None = None, guard: bool = False) -> Item:
+    """The item for `quantity`'s food words, searched. With `guard`, matches that add a
+    kind of dish or an ingredient the words do not name ("spaghetti sauce with meat" ->
+    "Pasta, whole grain, with cream sauce and meat") give way to the first that does not;
+    when every match adds one, the best is kept but shown as uncertain."""
     matches = search(quantity.food, limit=12)
     if prefer is not None:  # the dish `_dish` chose among the best few comes first
         matches.sort(key=lambda m: m.id != prefer)
+    adding = False
+    if guard and prefer is None and matches:
+        said = dishes.said_words(quantity.food)
+        plain = [m for m in matches if not dishes.adds(m.name, said, part=True)]
+        adding = not plain or plain[0].score < MIN_SCORE
+        matches = matches if adding else plain
     if not matches or matches[0].score < MIN_SCORE:
         raise UnknownFoodError(
             clip(quantity.food, 80),
@@ -420,7 +440,7 @@ def _found(text: str, quantity: Quantity, prefer: str | None = None) -> Item:
     other_source = [m for m in rest if m.source != best.source][:1]
     alternatives = tuple(dict.fromkeys([*rest[: ALTERNATIVES - len(other_source)], *other_source]))
     far = best.score < matches[0].score - FIT_MARGIN  # chosen for its portion, not its name
-    item = _item(text, food, grams, alternatives, best.score < SURE_SCORE or far)
+    item = _item(text, food, grams, alternatives, best.score < SURE_SCORE or far or adding)
     if getattr(best, "approximation", False):  # a chain or brand item: the closest generic food
         return replace(item, how="approximation", note=f"closest generic food: {food.name}")
     return item
