@@ -15,7 +15,7 @@ from twitchcheck.errors import InputError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.labs import interpret_labs
 from twitchcheck.profile import Person
-from twitchcheck.supplements import parse_supplement, parse_supplements
+from twitchcheck.knowledge.supplements import parse_supplement, parse_supplements
 from twitchcheck.targets import targets_for_person
 
 WOMAN = Person(45, "female")

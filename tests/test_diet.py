@@ -13,7 +13,7 @@ from twitchcheck.errors import InputError
 from twitchcheck.profile import Person
 from twitchcheck.screen import screen
 from twitchcheck.screen.answers import parse_answers, with_diet_analysis
-from twitchcheck.supplements import parse_supplements
+from twitchcheck.knowledge.supplements import parse_supplements
 
 WEEK = """\
 2026-11-16

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from twitchcheck.errors import AmountError, InputError
 from twitchcheck.knowledge import load_knowledge
-from twitchcheck.supplements import (
+from twitchcheck.knowledge.supplements import (
     parse_supplement,
     parse_supplements,
     suggest_supplements,

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from twitchcheck.diet import DietAnalysis
     from twitchcheck.screen import ScreenResult
     from twitchcheck.screen.answers import Answers
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 
 
 def person_of(answers: Answers) -> Person:

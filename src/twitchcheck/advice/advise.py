@@ -16,7 +16,7 @@ from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
     from twitchcheck.labs import LabResult
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.advice.gaps import (
     _national,
     baseline,

@@ -13,13 +13,13 @@ from twitchcheck.advice.candidates import (
 )
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.nutrient_keys import BY_KEY
-from twitchcheck.regions import emergency_number
+from twitchcheck.knowledge.regions import emergency_number
 from twitchcheck.targets import Target
 
 if TYPE_CHECKING:
     from twitchcheck.knowledge import Condition, MedicineClass, NutrientEffect
     from twitchcheck.labs import LabResult
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.advice.result import (
     PlanChange,
     _text,

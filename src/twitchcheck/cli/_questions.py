@@ -294,7 +294,7 @@ def _diet(supplements: list[str]) -> dict[str, Any]:
 
 
 def _lists_b12(supplements: list[str]) -> bool:
-    from twitchcheck.supplements import parse_supplements
+    from twitchcheck.knowledge.supplements import parse_supplements
 
     return any(s.id == "vitamin_b12" for s in parse_supplements(supplements))
 
@@ -341,7 +341,7 @@ def _names(question: str, kind: str) -> list[str]:
 
 
 def _supplements() -> list[str]:
-    from twitchcheck.supplements import parse_supplement
+    from twitchcheck.knowledge.supplements import parse_supplement
 
     out = console()
     out.print(
@@ -353,7 +353,7 @@ def _supplements() -> list[str]:
 
 def _region() -> str | None:
     from twitchcheck.knowledge import load_knowledge
-    from twitchcheck.regions import region_for
+    from twitchcheck.knowledge.regions import region_for
 
     regions = load_knowledge().regions
     shown = ", ".join(f"{r.id} ({r.label})" for r in regions.values())

@@ -21,7 +21,7 @@ from twitchcheck.cli._common import (
 if TYPE_CHECKING:
     from twitchcheck.diary import Diary
     from twitchcheck.diet import DietAnalysis
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 
 diet_app = typer.Typer(
     help="Analyse a food diary against your reference intakes.", no_args_is_help=True
@@ -103,7 +103,7 @@ def parse_supplement_options(texts: list[str] | None) -> tuple[Supplement, ...]:
     """The supplements given with `--supplement` (each as typed, commas and all)."""
     if not texts:
         return ()
-    from twitchcheck.supplements import parse_supplements
+    from twitchcheck.knowledge.supplements import parse_supplements
 
     return parse_supplements([text for text in texts if text.strip()])
 
@@ -112,7 +112,7 @@ def region_option(region: str | None) -> str | None:
     """The region's id ("uk" for "United Kingdom"); an unknown region is refused."""
     if region is None:
         return None
-    from twitchcheck.regions import region_id
+    from twitchcheck.knowledge.regions import region_id
 
     return region_id(region)
 

@@ -19,7 +19,7 @@ from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
     from twitchcheck.diary import Diary, DiaryEntry
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.diet.honesty import (
     _honest,
     _notes,

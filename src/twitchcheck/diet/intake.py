@@ -15,7 +15,7 @@ from twitchcheck.phrases import total
 if TYPE_CHECKING:
     from twitchcheck.diary import DiaryEntry
     from twitchcheck.fooddb import Food
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.diet.releases import (
     _disagreement,
 )

@@ -35,7 +35,7 @@ from twitchcheck.knowledge.models import (
     _MedicinesFile,
     _Sourced,
 )
-from twitchcheck.wording import (
+from twitchcheck.knowledge.wording import (
     words,
 )
 

@@ -27,7 +27,7 @@ from twitchcheck.knowledge.models import (
     MedicineClass,
 )
 from twitchcheck.text import fold, singular
-from twitchcheck.wording import (
+from twitchcheck.knowledge.wording import (
     Phrases,
     Piece,
     dated,

@@ -25,7 +25,7 @@ from twitchcheck.limits import all_limits, limit
 from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
-    from twitchcheck.supplements import Supplement
+    from twitchcheck.knowledge.supplements import Supplement
 
 __all__ = [
     "Answers",
@@ -206,7 +206,7 @@ class Answers(_Model):
 
     @property
     def supplement_list(self) -> tuple[Supplement, ...]:
-        """The supplements, parsed (see `twitchcheck.supplements.parse_supplement`)."""
+        """The supplements, parsed (see `twitchcheck.knowledge.supplements.parse_supplement`)."""
         return supplements_of(self)
 
     @field_validator("recent", mode="before")
@@ -244,7 +244,7 @@ def parse_answers(raw: Any) -> Answers:
 
 def check_screening_age(age: float, region: str | None = None) -> None:
     """Refuse a screening for someone younger than person.screen_min_age_years, with advice."""
-    from twitchcheck.regions import emergency_number, region_for
+    from twitchcheck.knowledge.regions import emergency_number, region_for
 
     youngest = limit("person.screen_min_age_years")
     if age < youngest:
@@ -284,7 +284,7 @@ def resolve_names(answers: Answers) -> Answers:
     names that are themselves accepted. Running it twice gives the same answers.
     """
     from twitchcheck.profile import Person
-    from twitchcheck.regions import region_id
+    from twitchcheck.knowledge.regions import region_id
 
     Person(answers.age, answers.sex, answers.pregnant, answers.lactating)  # raises ProfileError
     _check_for_age(answers.age, answers.lifestyle)
@@ -309,7 +309,7 @@ def resolve_names(answers: Answers) -> Answers:
 
 def supplements_of(answers: Answers) -> tuple[Supplement, ...]:
     """The person's supplements, parsed (name, amount a day, what each raises)."""
-    from twitchcheck.supplements import parse_supplements
+    from twitchcheck.knowledge.supplements import parse_supplements
 
     return parse_supplements(answers.supplements)
 
@@ -334,7 +334,7 @@ def _condition_mentions(answers: Answers) -> tuple[ConditionMention, ...]:
 def _medications(names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(medicine class ids, texts that are supplements rather than medicines)."""
     from twitchcheck.knowledge import medicine_classes_for
-    from twitchcheck.supplements import parse_supplement, suggest_supplements
+    from twitchcheck.knowledge.supplements import parse_supplement, suggest_supplements
 
     classes: list[str] = []
     moved: list[str] = []
@@ -363,7 +363,7 @@ def _medications(names: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]
 
 
 def _check_supplements(texts: tuple[str, ...]) -> None:
-    from twitchcheck.supplements import parse_supplement
+    from twitchcheck.knowledge.supplements import parse_supplement
 
     for text in texts:
         try:

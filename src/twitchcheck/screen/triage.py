@@ -17,7 +17,7 @@ from twitchcheck.screen.result import (
 
 def regional_numbers(answers: Answers) -> dict[str, str]:
     """The emergency and urgent-care numbers for the person's region."""
-    from twitchcheck.regions import emergency_number, urgent_route
+    from twitchcheck.knowledge.regions import emergency_number, urgent_route
 
     return {"emergency": emergency_number(answers.region), "urgent": urgent_route(answers.region)}
 

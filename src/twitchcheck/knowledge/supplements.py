@@ -28,7 +28,7 @@ from twitchcheck.errors import AmountError, InputError, UnknownEntryError
 from twitchcheck.limits import limit as most_of
 from twitchcheck.quantity import units
 from twitchcheck.text import shorten
-from twitchcheck.wording import Phrases, Piece, scan, tokens
+from twitchcheck.knowledge.wording import Phrases, Piece, scan, tokens
 
 if TYPE_CHECKING:
     from twitchcheck.knowledge import KnowledgeBase, SupplementEntry

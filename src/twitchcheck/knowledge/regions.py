@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from twitchcheck.errors import InputError
 from twitchcheck.limits import limit
 from twitchcheck.text import shorten
-from twitchcheck.wording import words
+from twitchcheck.knowledge.wording import words
 
 if TYPE_CHECKING:
     from twitchcheck.knowledge import KnowledgeBase, Region
