@@ -34,3 +34,17 @@ def test_build_is_deterministic_and_matches_the_shipped_file(tmp_path, shared_da
 
 def test_shipped_file_is_lean() -> None:
     assert data_path("foods.sqlite").stat().st_size < 20_000_000
+
+
+def test_ie_plurals_are_indexed_as_their_singular() -> None:
+    foods = [
+        build_fooddb.Food("sr28:1", "sr28", "1", "Cookies, molasses", "Baked Products"),
+        build_fooddb.Food("fndds:2", "fndds", "2", "Cookie, NFS", "Cookies and brownies"),
+        build_fooddb.Food("fndds:3", "fndds", "3", "Cherries, raw", "Fruits", note="cherry"),
+        build_fooddb.Food("fndds:4", "fndds", "4", "Bloody Mary", "Cocktails", note="Maries"),
+    ]
+    respell = build_fooddb.ie_plurals(foods)
+    assert respell["cooky"] == "cookie"
+    assert "cherry" not in respell  # no "cherrie" is written anywhere
+    assert "mary" not in respell  # "Mary" is written as such: a word of its own
+    assert build_fooddb.segment_terms("Cookies, molasses", respell) == "cookie|molasses"

@@ -326,3 +326,14 @@ def test_names_used_by_usda_serving_tables_and_nih_fact_sheets(query: str, food:
     top = search(query)[0]
     assert food.lower() in top.name.lower(), (query, top.name)
     assert top.score >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("plural", "singular"),
+    [("cookies", "cookie"), ("brownies", "brownie"), ("smoothies", "smoothie"),
+     ("calories", "calorie")],
+)  # fmt: skip
+def test_plurals_of_ie_words_find_what_the_singular_finds(plural: str, singular: str) -> None:
+    # Folding "cookies" gives "cooky"; the index holds SR28's "Cookies" as FNDDS's "Cookie".
+    assert query_terms(plural) == [singular]
+    assert search(plural)[0].id == search(singular)[0].id

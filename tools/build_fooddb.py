@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
-from twitchcheck.text import terms
+from twitchcheck.text import singular, terms, words
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 # SR28 Nutr_No -> our key. Vitamin D uses 328 (µg D2+D3); 324 (IU) fills in
 # where 328 is absent, converted at 40 IU per µg (IOM).
@@ -290,19 +290,49 @@ CREATE VIRTUAL TABLE food_fts USING fts5(
     name, head, note, content='', detail='column', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE food_vocab USING fts5vocab(food_fts, 'row');
-CREATE TABLE compound (term TEXT PRIMARY KEY, parts TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE respelling (term TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
 """
 
 
-def segment_terms(name: str) -> str:
+def index_terms(text: str, respell: dict[str, str] | None = None) -> list[str]:
+    """`text.terms`, with the plurals it folds wrongly put right (`ie_plurals`)."""
+    found = terms(text)
+    return [respell.get(t, t) for t in found] if respell else found
+
+
+def segment_terms(name: str, respell: dict[str, str] | None = None) -> str:
     """Normalised terms of a food name, segment by segment ("nut almond|dry roasted")."""
-    return "|".join(" ".join(terms(segment)) for segment in name.split(","))
+    return "|".join(" ".join(index_terms(segment, respell)) for segment in name.split(","))
 
 
-def head_terms(name: str) -> str:
+def head_terms(name: str, respell: dict[str, str] | None = None) -> str:
     """Terms of the first two segments ("Nuts, almonds, ..." -> "nut almond"): where a
     food's own name stands, so search can try these foods first."""
-    return " ".join(terms(",".join(name.split(",")[:2])))
+    return " ".join(index_terms(",".join(name.split(",")[:2]), respell))
+
+
+def ie_plurals(foods: list[Food]) -> dict[str, str]:
+    """Plurals of "-ie" words that folding to the singular makes "-y" ("Cookies" -> "cooky",
+    "Smoothies" -> "smoothy"), so that they index as the singular the other release writes
+    ("Cookie"): a "-y" term that is never written as such, whose "-ie" form is a term too."""
+    written: set[str] = set()
+    folded: set[str] = set()
+    for food in foods:
+        for text in (food.name, food.note):
+            found = [w.replace("'", "") for w in words(text)]
+            written.update(found)
+            folded.update(singular(w) for w in found)
+    return {
+        term: term[:-1] + "ie"
+        for term in sorted(folded)
+        if term.endswith("y") and term[:-1] + "ie" in folded and term not in written
+    }
+
+
+def respellings(db: sqlite3.Connection, respell: dict[str, str]) -> list[tuple[str, str]]:
+    """The words search reads for a query word: the "-ie" plurals (`ie_plurals`) and
+    `compounds`."""
+    return sorted({**dict(compounds(db)), **respell}.items())
 
 
 def compounds(db: sqlite3.Connection) -> list[tuple[str, str]]:
@@ -338,6 +368,7 @@ def write(releases: list[Release], out: Path) -> None:
     columns = ", ".join(NUTRIENT_KEYS)
     marks = ", ".join("?" for _ in NUTRIENT_KEYS)
     rowids: dict[str, int] = {}
+    respell = ie_plurals([food for release in releases for food in release.foods])
     for release in releases:
         files = ";".join(f"{name}={digest}" for name, digest in sorted(release.files.items()))
         db.execute(
@@ -365,7 +396,7 @@ def write(releases: list[Release], out: Path) -> None:
                     food.group,
                     food.note,
                     int(food.brand),
-                    segment_terms(food.name),
+                    segment_terms(food.name, respell),
                     *(food.nutrients.get(key) for key in NUTRIENT_KEYS),
                 ),
             )
@@ -376,9 +407,9 @@ def write(releases: list[Release], out: Path) -> None:
                 "INSERT INTO food_fts (rowid, name, head, note) VALUES (?, ?, ?, ?)",
                 (
                     rowid,
-                    " ".join(terms(food.name)),
-                    head_terms(food.name),
-                    " ".join(terms(food.note)),
+                    " ".join(index_terms(food.name, respell)),
+                    head_terms(food.name, respell),
+                    " ".join(index_terms(food.note, respell)),
                 ),
             )
         db.executemany(
@@ -386,7 +417,7 @@ def write(releases: list[Release], out: Path) -> None:
             [(rowids[p.food_id], p.seq, p.amount, p.unit, p.grams) for p in release.portions],
         )
     db.execute("INSERT INTO food_fts (food_fts) VALUES ('optimize')")
-    db.executemany("INSERT INTO compound VALUES (?, ?)", compounds(db))
+    db.executemany("INSERT INTO respelling VALUES (?, ?)", respellings(db, respell))
     db.commit()
     db.execute("VACUUM")
     db.close()

@@ -171,13 +171,14 @@ def query_terms(query: str) -> list[str]:
     for term in _phrases(found, words.synonyms):
         if term in _FILLER:
             continue
-        if term not in words.synonyms and _typo(term):
+        respelt = _respellings()
+        if term not in words.synonyms and term not in respelt and _typo(term):
             # A misspelt word may be a misspelt synonym ("porrige" is porridge, so oatmeal).
             term = _corrected(term) or term
         for word in words.synonyms.get(term, [term]):
-            if word not in words.synonyms and _typo(word):
+            if word not in words.synonyms and word not in respelt and _typo(word):
                 word = _corrected(word) or word
-            result.extend(_split_compound(word))
+            result.extend(respelt.get(word, (word,)))
     return list(dict.fromkeys(result))
 
 
@@ -188,15 +189,12 @@ def _typo(word: str) -> bool:
 
 
 @functools.cache
-def _compounds() -> dict[str, tuple[str, ...]]:
-    """Words USDA mostly writes as two ("meatloaf" -> "meat loaf"), from the build."""
-    rows = connect().execute("SELECT term, parts FROM compound")
-    return {term: tuple(parts.split()) for term, parts in rows}
-
-
-def _split_compound(word: str) -> tuple[str, ...]:
-    """`word`, or its two parts where more food names write them apart than together."""
-    return _compounds().get(word, (word,))
+def _respellings() -> dict[str, tuple[str, ...]]:
+    """The words the index holds for a query word, from the build (tools/build_fooddb.py):
+    words USDA mostly writes as two ("meatloaf" -> "meat loaf") and "-ie" plurals that
+    folding makes "-y" ("cookies" -> "cooky" -> "cookie")."""
+    rows = connect().execute("SELECT term, words FROM respelling")
+    return {term: tuple(found.split()) for term, found in rows}
 
 
 @functools.lru_cache(maxsize=16384)
