@@ -162,3 +162,116 @@ def test_a_one_ounce_typical_portion_of_a_canned_drink_is_its_can() -> None:
 def test_a_shot_sized_typical_portion_of_a_drink_sold_without_a_can_stays() -> None:
     espresso = food("Coffee, espresso", "Coffee", (1, "fl oz", 30.0), (1, TYPICAL, 30.0))
     assert grams(espresso, "espresso") == pytest.approx(30.0)
+
+
+# --- counts of foods FNDDS sizes several at a time -------------------------------------------
+
+CRACKERS = food(
+    "Crackers, NFS", "Crackers, excludes saltines",
+    (1, "cracker", 3.0), (1, "small or medium single serving bag", 45.0), (1, "sleeve", 115.0),
+    (1, TYPICAL, 18.0),
+)  # fmt: skip
+CHOC_CHIP = food(
+    "Cookie, chocolate chip", "Cookies and brownies",
+    (1, "small cookie", 20.0), (1, "medium cookie", 30.0), (1, "large cookie", 45.0),
+    (1, "large bar", 56.0), (1, TYPICAL, 60.0),
+)  # fmt: skip
+
+
+@given(count=st.integers(min_value=1, max_value=12))
+def test_a_count_of_sandwich_biscuits_is_so_many_single_biscuits(count: int) -> None:
+    # FNDDS's typical 42 g is three 14 g sandwiches, not one "large sandwich" (36 g)
+    assert grams(COOKIE, f"{count} biscuits") == pytest.approx(14.0 * count)
+
+
+def test_a_count_of_cookies_is_so_many_medium_cookies_not_bars() -> None:
+    assert grams(CHOC_CHIP, "2 chocolate chip cookies") == pytest.approx(60.0)
+
+
+def test_a_count_of_crackers_is_so_many_crackers_not_bags() -> None:
+    assert grams(CRACKERS, "4 crackers") == pytest.approx(12.0)
+    assert grams(CRACKERS, "a bag of crackers") == pytest.approx(45.0)  # the bag, when named
+
+
+def test_other_foods_still_take_the_item_nearest_their_typical_amount() -> None:
+    bagel = food(
+        "Bagel", "Bagels and English muffins",
+        (1, "miniature", 26.0), (1, "Bagel Thin", 45.0), (1, "regular", 105.0), (1, "large", 131.0),
+        (1, TYPICAL, 105.0),
+    )  # fmt: skip
+    assert grams(bagel, "2 bagels") == pytest.approx(210.0)
+
+
+# --- no amount: documented portions where FNDDS's typical one is far too small ----------------
+
+MELON = food(
+    "Watermelon, raw", "Melons",
+    (1, "cup", 155.0), (1, "medium wedge/slice", 325.0), (1, TYPICAL, 78.0),
+)  # fmt: skip
+GRANOLA = food(
+    "Cereal, granola", "Ready-to-eat cereal, higher sugar (>21.2g/100g)",
+    (1, "cup", 110.0), (1, TYPICAL, 110.0),
+)  # fmt: skip
+GRANOLA_BAR = food(
+    "Cereal or granola bar, NFS", "Cereal bars", (1, "bar", 24.0), (1, TYPICAL, 24.0)
+)
+FRIES_FNDDS = food(
+    "Potato, french fries, NFS", "French fries and other fried white potatoes",
+    (1, "cup", 60.0), (1, TYPICAL, 110.0),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("region", ["uk", "us", None])
+def test_watermelon_with_no_amount_is_the_fda_reference_amount(region: str | None) -> None:
+    assert grams(MELON, "watermelon", region) == pytest.approx(280.0)
+
+
+def test_a_stated_amount_of_watermelon_is_kept() -> None:
+    assert grams(MELON, "1 cup watermelon") == pytest.approx(155.0)
+    assert grams(MELON, "100 g watermelon") == pytest.approx(100.0)
+
+
+def test_chips_in_a_british_diary_are_a_chip_shop_portion() -> None:
+    assert grams(FRIES_FNDDS, "chips", "uk") == pytest.approx(210.0)
+    assert grams(FRIES_FNDDS, "fries", "us") == pytest.approx(110.0)  # FNDDS's US serving
+    assert grams(FRIES_FNDDS, "fries") == pytest.approx(110.0)
+
+
+def test_granola_in_a_british_diary_is_one_bowl_and_a_granola_bar_is_a_bar() -> None:
+    assert grams(GRANOLA, "granola", "uk") == pytest.approx(45.0)
+    assert grams(GRANOLA, "granola", "us") == pytest.approx(110.0)
+    assert grams(GRANOLA_BAR, "granola bar", "uk") == pytest.approx(24.0)
+
+
+def test_a_documented_portion_never_shrinks_a_larger_typical_one() -> None:
+    big = replace(MELON, portions=(Portion(1, TYPICAL, 400.0),))
+    assert grams(big, "watermelon") == pytest.approx(400.0)
+
+
+# --- coffee-chain cup sizes --------------------------------------------------------------------
+
+LATTE = food(
+    "Coffee, Latte", "Coffee",
+    (1, "fl oz", 30.0), (1, "cup (8 fl oz)", 240.0), (1, "small", 360.0), (1, TYPICAL, 360.0),
+)  # fmt: skip
+ML_PER_FL_OZ = 29.5735295625
+
+
+@pytest.mark.parametrize(
+    ("text", "fl_oz"),
+    [
+        ("short latte", 8), ("tall latte", 12), ("grande latte", 16), ("venti latte", 20),
+        ("venti iced latte", 24), ("a grande skinny latte", 16), ("2 tall lattes", 24),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("region", ["uk", "us", None])
+def test_a_chain_cup_size_is_its_volume_in_any_region(
+    text: str, fl_oz: float, region: str | None
+) -> None:
+    # Starbucks' cups are the same US fluid ounces in its British shops
+    expected = fl_oz * ML_PER_FL_OZ * 240.0 / (8 * ML_PER_FL_OZ)
+    assert grams(LATTE, text, region) == pytest.approx(expected)
+
+
+def test_a_chain_cup_size_is_marked_an_estimate() -> None:
+    assert grams_for(LATTE, parse_quantity("grande latte")).estimate

@@ -354,3 +354,49 @@ def test_measures_named_with_their_food(text: str, amount: float, unit: str, foo
 def test_measure_words_stay_names_where_the_food_is_not_measured_so(text: str) -> None:
     parsed = parse_quantity(text)
     assert (parsed.amount, parsed.unit, parsed.food) == (None, None, text)
+
+
+# --- coffee-chain cup sizes ---------------------------------------------------------------------
+
+FL_OZ = 29.5735295625
+
+
+@pytest.mark.parametrize(
+    ("text", "fl_oz", "food"),
+    [
+        ("grande latte", 16, "latte"),
+        ("a tall americano", 12, "americano"),
+        ("2 grande cappuccinos", 32, "cappuccinos"),
+        ("venti iced coffee", 24, "iced coffee"),
+        ("venti hot chocolate", 20, "hot chocolate"),
+        ("trenta iced tea", 30, "iced tea"),
+        ("short flat white", 8, "flat white"),
+        ("grande latte from starbucks", 16, "latte from starbucks"),
+        ("starbucks grande latte", 16, "starbucks latte"),  # the chain named first
+        ("iced venti latte", 24, "iced latte"),
+    ],
+)
+def test_a_chain_cup_size_before_a_drink_is_its_volume(text: str, fl_oz: float, food: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.unit, quantity.food) == ("ml", food)
+    assert quantity.amount == pytest.approx(fl_oz * FL_OZ)
+    assert quantity.approximate  # a cup's nominal size, an estimate
+
+
+@pytest.mark.parametrize(
+    "text", ["short rib", "tall glass of milk", "short bread", "grande", "tall mug of tea"]
+)
+def test_a_size_word_not_before_a_chain_drink_stays_in_the_name(text: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity.unit != "ml"
+    assert quantity.food.split()[0] == text.split()[0]
+
+
+@given(size=st.sampled_from(["short", "tall", "grande", "venti", "trenta"]),
+       drink=st.sampled_from(["latte", "mocha", "chai tea", "cold brew", "americano"]),
+       n=st.integers(min_value=1, max_value=9))  # fmt: skip
+def test_a_count_of_chain_cups_scales_the_volume(size: str, drink: str, n: int) -> None:
+    one, many = parse_quantity(f"{size} {drink}"), parse_quantity(f"{n} {size} {drink}")
+    assert one.amount is not None
+    assert many.amount is not None
+    assert many.amount == pytest.approx(n * one.amount)

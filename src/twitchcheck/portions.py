@@ -85,7 +85,9 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
     if amount is not None and not 0 < amount < math.inf:
         raise AmountError(f"amount {_figure(amount)} is not above zero; give a positive amount")
     if unit is None:
-        return _by_count(food, amount, quantity) if amount is not None else _typical(food)
+        if amount is None:
+            return _typical(food, quantity.region)
+        return _by_count(food, amount, quantity)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
     if unit == "oz" and is_drink(food):  # "8 oz" of a drink is fluid ounces
         unit = "fl oz"
@@ -162,12 +164,15 @@ def _by_rule(
     return Grams(by_volume.grams, f"{amount:g} {unit}: {note}", True, by_volume.portion)
 
 
-def _typical(food: Food) -> Grams:
-    """One usual portion of `food`: FNDDS's "Quantity not specified"; else one item; else, for
-    a drink, the largest single-serve volume USDA lists (`_drink_serving`); else the first
+def _typical(food: Food, region: str | None = None) -> Grams:
+    """One usual portion of `food`: FNDDS's "Quantity not specified" (or the larger documented
+    one of units.toml [typical] where FNDDS's is far below what is eaten); else one item; else,
+    for a drink, the largest single-serve volume USDA lists (`_drink_serving`); else the first
     portion, as USDA wrote it."""
     portions = usable(food)
     typical = next((p for p in portions if p.unit == TYPICAL), None)
+    if typical is not None and (larger := _larger_typical(food, typical, region)) is not None:
+        return larger
     if typical is not None and typical.grams <= PLACEHOLDER_GRAMS and is_drink(food):
         typical = _container(portions) or typical  # a 1 fl oz "typical" can of Monster
     chosen = typical or _count_portion(food, portions)[0]
@@ -185,6 +190,27 @@ def _typical(food: Food) -> Grams:
     if chosen is not typical and whole:
         label = f"{chosen.amount:g} {chosen.unit}"
     return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
+
+
+def _larger_typical(food: Food, typical: Portion, region: str | None) -> Grams | None:
+    """The units.toml [typical] portion for `food`: a figure for every region where it is
+    larger than FNDDS's typical one (280 g of watermelon, not 78 g); a figure for the diary's
+    region in place of FNDDS's, which is what Americans eat (chips in a British diary)."""
+    name, group = set(terms(food.name)), food.group.lower()
+    for rule in units().typical:
+        groups = rule.get("groups", [])
+        assert isinstance(groups, list)
+        if not rule_names(rule, name) or (groups and not any(g in group for g in groups)):
+            continue
+        regional = rule.get(f"{region}_grams") if region else None
+        figure = rule.get("grams") if regional is None else regional
+        if figure is None:
+            return None  # a figure for another region only: FNDDS's stands
+        grams = float(str(figure))
+        if regional is None and grams <= typical.grams:
+            return None
+        return Grams(grams, f"no amount given: {rule['note']}", True, typical)
+    return None
 
 
 def _container(portions: list[Portion]) -> Portion | None:
@@ -252,9 +278,14 @@ def _count_portion(
     typed = _typed_portion(food, portions, said)
     if typed is not None:
         return typed, True
+    table = units()
+    several = food.group in table.several
+    if several:  # a cookie or cracker, not a bag of them
+        portions = [p for p in portions if not any(_has_word(p.unit, w) for w in table.packs)]
     own = _own_portion(food, portions)
     sized = [p for word in COUNT_PREFERENCE for p in portions if _has_word(p.unit, word)]
-    typical = _typical_grams(portions)
+    # FNDDS's typical amount of a cookie or cracker is several of them: no guide to one.
+    typical = None if several else _typical_grams(portions)
     chosen: Portion | None = own or (sized[0] if sized else None)
     if typical is not None and chosen is not None:
         items = ([own] if own else []) + sized
@@ -372,7 +403,7 @@ def _informal(
         ml = amount * float(str(default["ml"]))
         by_volume = _by_volume(food, amount, unit, ml, quantity)
         return Grams(by_volume.grams, f"{amount:g} {unit}: {note}", True, by_volume.portion)
-    typical = _typical(food)
+    typical = _typical(food, quantity.region)
     return Grams(amount * typical.grams, f"{amount:g} {unit}: {note}", True, typical.portion)
 
 

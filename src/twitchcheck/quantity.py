@@ -110,6 +110,10 @@ class UnitTable:
     trailing: frozenset[str] = frozenset()
     natural: tuple[str, ...] = ()  # portion words that are one of a food ("can", "slice")
     each: tuple[dict[str, object], ...] = ()  # per-item weights for named kinds of a food
+    cup_sizes: dict[str, object] = field(default_factory=dict)  # "grande": chain cup sizes
+    several: frozenset[str] = frozenset()  # FNDDS groups whose typical amount is several items
+    packs: tuple[str, ...] = ()  # portion words that hold several of those items ("bag")
+    typical: tuple[dict[str, object], ...] = ()  # portions for foods FNDDS under-sizes
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -153,6 +157,10 @@ def units() -> UnitTable:
         frozenset(raw.get("trailing", {}).get("units", ())),
         tuple(raw.get("natural", {}).get("words", ())),
         tuple(raw.get("each", {}).get("rules", ())),
+        raw.get("cup_sizes", {}),
+        frozenset(raw.get("several", {}).get("groups", ())),
+        tuple(raw.get("several", {}).get("packs", ())),
+        tuple(raw.get("typical", {}).get("rules", ())),
     )
 
 
@@ -218,6 +226,8 @@ def parse_quantity(text: str) -> Quantity:
         amount, unit, rest, approximate = _trailing_amount(plain)
     if unit is None:
         amount, unit, rest = _measured_food(amount, rest)
+    if unit is None and (sized := _cup_size(amount, rest)) is not None:
+        amount, unit, rest, approximate = *sized, True  # a cup's brim volume, an estimate
     if unit is not None and amount is None:
         amount, implied = 1.0, True  # "cup of coffee", "handful of almonds"
     if times is not None:  # "string cheese x2": twice what was written, or two of the food
@@ -263,6 +273,32 @@ def _measured_food(amount: float | None, text: str) -> tuple[float | None, str |
         if unit in table.trailing and table.names_rule(unit, words[:-1]):
             return amount, unit, " ".join(words[:-1])
     return amount, None, text
+
+
+def _cup_size(amount: float | None, text: str) -> tuple[float, str, str] | None:
+    """ "grande latte", "2 venti iced teas", "starbucks tall mocha": so many chain cups of the
+    drink, in ml (units.toml [cup_sizes]), and the words without the size; None unless a
+    size word comes before words naming a drink sold in such cups and the text names no other
+    measure ("tall glass of milk", "short rib")."""
+    words = text.split()
+    sizes = units().cup_sizes
+
+    def names(key: str, said: set[str]) -> bool:
+        listed = sizes.get(key, [])
+        assert isinstance(listed, list)
+        return any(set(terms(str(word))) <= said for word in listed)
+
+    if names("measures", set(terms(text))):
+        return None
+    for i, word in enumerate(words[:-1]):
+        size = sizes.get(word)
+        following = set(terms(" ".join(words[i + 1 :])))
+        if isinstance(size, dict) and names("drinks", following):
+            cold = names("cold", set(terms(text)))
+            fl_oz = float(str(size.get("cold_fl_oz", size["fl_oz"]) if cold else size["fl_oz"]))
+            ml = (amount or 1.0) * fl_oz * units().volume["fl oz"]
+            return ml, "ml", " ".join(words[:i] + words[i + 1 :])
+    return None
 
 
 def after_amount(text: str) -> str:
