@@ -206,3 +206,11 @@ def _iu(raw: Mapping[str, float | None] | None, kind: str) -> IUValues | None:
         ai=value if kind == "AI" else None,
         ul=raw["ul"],
     )
+
+
+def vitamin_d_iu_note() -> str:
+    """How micrograms of vitamin D read in IU, with its source (supplements.yaml `units`),
+    read without loading the whole knowledge base."""
+    units = load_yaml("knowledge/supplements.yaml")["units"]
+    (unit,) = (u for u in units if u["key"] == "vitamin_d_ug")
+    return f"{' '.join(unit['text'].split())} [{', '.join(unit['sources'])}]"

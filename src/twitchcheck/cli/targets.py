@@ -76,10 +76,9 @@ def _print_table(person: Person, result: dict[str, Target]) -> None:
         out.print(escape(f"• {prefix}: {target.ul_scope}"))
         for note in target.notes:
             out.print(escape(f"• {target.label}: {note}"))
-    from twitchcheck.knowledge import load_knowledge
+    from twitchcheck.targets import vitamin_d_iu_note
 
-    iu = load_knowledge().supplement_units["vitamin_d_ug"]
-    out.print(escape(f"• Vitamin D: {' '.join(iu.text.split())} [{', '.join(iu.sources)}]"))
+    out.print(escape(f"• Vitamin D: {vitamin_d_iu_note()}"))
     out.print(
         "EAR meets the needs of half the group, the RDA nearly everyone; an AI stands in where "
         "no EAR could be set; the UL is the highest usual intake unlikely to cause harm."
