@@ -12,6 +12,7 @@ word mixes Latin letters with look-alikes from another alphabet.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -99,7 +100,13 @@ def words(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """The search terms of `text`: folded words, plurals made singular."""
-    return [singular(w.replace("'", "")) for w in words(text)]
+    return list(_terms(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _terms(text: str) -> tuple[str, ...]:
+    # Food names and typed phrases repeat (every candidate, every diary line): fold once.
+    return tuple(singular(w.replace("'", "")) for w in words(text))
 
 
 _FRACTION_SLASH = "\u2044"  # what NFKC makes of the slash in "½" ("1⁄2")
