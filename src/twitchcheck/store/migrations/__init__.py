@@ -1,0 +1,1 @@
+"""The store's Alembic environment and revisions (run through twitchcheck.store.migrate)."""
