@@ -6,9 +6,9 @@ The store is core, not a shell: it reads no environment (the shells pass theirs 
 
 from __future__ import annotations
 
-from twitchcheck.store.backup import backup as backup
-from twitchcheck.store.backup import read_backup as read_backup
-from twitchcheck.store.backup import restore as restore
+from twitchcheck.store.backups import backup as backup
+from twitchcheck.store.backups import read_backup as read_backup
+from twitchcheck.store.backups import restore as restore
 from twitchcheck.store.diaries import EntryInput as EntryInput
 from twitchcheck.store.engine import Store as Store
 from twitchcheck.store.engine import open_store as open_store

@@ -26,6 +26,12 @@ def text(value: str, what: str, most: int = TEXT_CHARS, *, blank: bool = False) 
         raise StoreInputError(f"{what} holds a NUL byte (\\0), which cannot be stored; remove it")
     if len(value) > most:
         raise StoreInputError(f"{what} is {len(value):,} characters long; at most {most:,} fit")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:  # a lone surrogate: no UTF-8 store can hold it
+        raise StoreInputError(
+            f"{what} holds a broken character at position {error.start:,}; retype it"
+        ) from None
     if not blank and not value.strip():
         raise StoreInputError(f"{what} is empty; give some text")
     return value
@@ -55,6 +61,9 @@ def document(value: Any, what: str) -> Any:
     """`value` as JSON would give it back (a copy), if strict JSON can hold it in bounds."""
     try:
         encoded = json.dumps(value, allow_nan=False, ensure_ascii=False)
+        encoded.encode("utf-8")
+    except UnicodeEncodeError:
+        raise StoreInputError(f"{what} holds a broken character; retype it") from None
     except (TypeError, ValueError) as error:
         raise StoreInputError(f"{what} cannot be stored as JSON: {error}") from None
     except RecursionError:

@@ -98,4 +98,4 @@ def corrections(store: Store, profile_id: int) -> dict[str, str]:
         CorrectionRow.profile_id == profile_id
     )
     with store.read() as session:
-        return dict(session.execute(query).tuples().all())
+        return {row[0]: row[1] for row in session.execute(query)}
