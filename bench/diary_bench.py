@@ -90,7 +90,7 @@ def timed(label: str, text: str, fmt: str) -> float:
 
 def main() -> int:
     from twitchcheck.diary._model import _CACHE
-    from twitchcheck.search import clear_cache
+    from twitchcheck.foods.search import clear_cache
 
     data = rows(LINES)
     # a text day is a date, four meal headings and its items

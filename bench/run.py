@@ -34,7 +34,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def bench_search() -> None:
-    from twitchcheck.search import clear_cache, search
+    from twitchcheck.foods.search import clear_cache, search
 
     with (REPO / "tests/data/search_queries.csv").open(encoding="utf-8") as handle:
         queries = [row["query"] for row in csv.DictReader(handle)]
@@ -62,7 +62,7 @@ def p99_queries() -> list[str]:
 def bench_search_p99() -> None:
     """p99 over bench/queries_p99.txt: first pass (foods met for the first time) and warm."""
     from twitchcheck.errors import InputError
-    from twitchcheck.search import clear_cache, search
+    from twitchcheck.foods.search import clear_cache, search
 
     queries = p99_queries()
 
@@ -89,7 +89,7 @@ def bench_search_p99() -> None:
 def food_words(count: int = 1000) -> list[str]:
     """`count` distinct food names as people shorten them: the first part of USDA's names
     ("Chicken breast", "Oat milk"), brands left out, drawn evenly over the database."""
-    from twitchcheck.fooddb import connect
+    from twitchcheck.foods.database import connect
 
     heads: dict[str, None] = {}
     for (name,) in connect().execute("SELECT name FROM food WHERE brand = 0 ORDER BY rowid"):
@@ -105,7 +105,7 @@ def bench_phrases() -> None:
     """A diary-like batch: 3,200 distinct phrases over 40 everyday foods, then 1,000+
     distinct food words (each met once, so the search cache cannot help)."""
     from twitchcheck.errors import InputError
-    from twitchcheck.phrases import resolve
+    from twitchcheck.foods.phrases import resolve
 
     foods = everyday_foods()
     amounts = [f"{n} g" for n in range(5, 405, 5)]

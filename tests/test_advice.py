@@ -13,9 +13,9 @@ from twitchcheck.advice.candidates import PATTERNS, Filters, candidates, safety_
 from twitchcheck.advice.optimiser import Settings, make_plan
 from twitchcheck.errors import InputError
 from twitchcheck.knowledge import load_knowledge
+from twitchcheck.knowledge.supplements import parse_supplement, parse_supplements
 from twitchcheck.labs import interpret_labs
 from twitchcheck.profile import Person
-from twitchcheck.knowledge.supplements import parse_supplement, parse_supplements
 from twitchcheck.targets import targets_for_person
 
 WOMAN = Person(45, "female")

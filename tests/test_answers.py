@@ -8,9 +8,14 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from twitchcheck.errors import InputError
-from twitchcheck.fooddb import get_food
+from twitchcheck.foods.database import get_food
 from twitchcheck.knowledge import load_knowledge
-from twitchcheck.knowledge.regions import DEFAULT_EMERGENCY, emergency_number, region_id, urgent_route
+from twitchcheck.knowledge.regions import (
+    DEFAULT_EMERGENCY,
+    emergency_number,
+    region_id,
+    urgent_route,
+)
 from twitchcheck.screen.answers import Answers, Course, Lifestyle, parse_answers, resolve_names
 
 BASE = {"age": 70, "sex": "female"}

@@ -11,8 +11,8 @@ import tomllib
 import pytest
 
 from twitchcheck._data import data_path
-from twitchcheck.brands import approximate_for
-from twitchcheck.search import search
+from twitchcheck.foods.brands import approximate_for
+from twitchcheck.foods.search import search
 from twitchcheck.text import terms
 
 

@@ -944,7 +944,7 @@ def with_stub(check) -> None:
     from unittest import mock
 
     from twitchcheck.errors import UnknownFoodError
-    from twitchcheck.phrases import resolve
+    from twitchcheck.foods.phrases import resolve
 
     egg = resolve("2 eggs")
 
@@ -1135,10 +1135,6 @@ def test_needs_detail_items_are_a_problem_not_an_entry(monkeypatch: pytest.Monke
     assert "names no food" in diary.problems[0].message
 
 
-@pytest.mark.skipif(
-    not hasattr(__import__("twitchcheck.phrases").phrases, "resolve_line"),
-    reason="phrases without resolve_line (region, needs_detail) yet",
-)
 def test_pints_follow_the_region_and_ireland_uses_the_imperial_pint() -> None:
     text = "2026-11-16\n1 pint milk\n"
     uk, us, ie = (read(text, region=r).entries[0].grams or 0 for r in ("uk", "us", "ie"))
@@ -1147,10 +1143,6 @@ def test_pints_follow_the_region_and_ireland_uses_the_imperial_pint() -> None:
     assert read(text, region="au").region == "au"
 
 
-@pytest.mark.skipif(
-    not hasattr(__import__("twitchcheck.phrases").phrases, "resolve_line"),
-    reason="phrases without resolve_line (region, needs_detail) yet",
-)
 def test_a_line_naming_no_food_needs_detail() -> None:
     diary = read("2026-11-16\nleftovers\n2 eggs\n")
     assert [p.kind for p in diary.problems if p.line == 2] == ["needs_detail"]

@@ -10,10 +10,10 @@ import pytest
 from twitchcheck.diary import parse_diary_text, read_diary
 from twitchcheck.diet import DietAnalysis, NutrientResult, analyze, daily_totals
 from twitchcheck.errors import InputError
+from twitchcheck.knowledge.supplements import parse_supplements
 from twitchcheck.profile import Person
 from twitchcheck.screen import screen
 from twitchcheck.screen.answers import parse_answers, with_diet_analysis
-from twitchcheck.knowledge.supplements import parse_supplements
 
 WEEK = """\
 2026-11-16

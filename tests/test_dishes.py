@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twitchcheck import dishes
 from twitchcheck.errors import InputError
-from twitchcheck.phrases import NeedsDetailError, resolve, resolve_line
+from twitchcheck.foods import dishes
+from twitchcheck.foods.phrases import NeedsDetailError, resolve, resolve_line
 
 # Splitting is text only: the parts and the joins between them.
 
@@ -262,7 +262,7 @@ def test_a_line_resolves_to_items_sharing_its_input_or_a_documented_error(text: 
 
 
 def test_regional_words_apply_to_a_whole_food_only() -> None:
-    from twitchcheck.phrases import resolve_line
+    from twitchcheck.foods.phrases import resolve_line
 
     def names(text: str, region: str | None) -> list[str]:
         return [item.food.name for item in resolve_line(text, region).items]
@@ -276,7 +276,7 @@ def test_regional_words_apply_to_a_whole_food_only() -> None:
 
 
 def test_a_dish_that_cannot_take_the_amount_written_is_split_instead() -> None:
-    from twitchcheck.phrases import resolve_line
+    from twitchcheck.foods.phrases import resolve_line
 
     items = resolve_line("2 pancakes with syrup", "us").items
     assert len(items) == 2

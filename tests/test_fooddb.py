@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twitchcheck.errors import UnknownFoodError
-from twitchcheck.fooddb import connect, get_food, normalise_id, releases
+from twitchcheck.foods.database import connect, get_food, normalise_id, releases
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 
 # (food id, nutrient key, USDA value per 100 g): SR28 and FNDDS figures as published.

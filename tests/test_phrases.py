@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
-from twitchcheck.phrases import nutrients, resolve
+from twitchcheck.foods.phrases import nutrients, resolve
 from twitchcheck.text import clean
 
 # text, food name pattern, grams (exact where USDA gives the portion), estimate?

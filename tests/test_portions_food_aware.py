@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from twitchcheck.errors import PortionError
-from twitchcheck.fooddb import Food, Portion
-from twitchcheck.portions import grams_for
-from twitchcheck.quantity import parse_quantity
+from twitchcheck.foods.database import Food, Portion
+from twitchcheck.foods.portions import grams_for
+from twitchcheck.foods.quantity import parse_quantity
 
 TYPICAL = "Quantity not specified"
 

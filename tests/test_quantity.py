@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twitchcheck.errors import AmountError, InputError, QuantityError
-from twitchcheck.quantity import parse_quantity
+from twitchcheck.foods.quantity import parse_quantity
 
 EXAMPLES = [
     # text, amount, unit, food

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import REPO
 from twitchcheck.errors import InputError
-from twitchcheck.search import query_terms, search
+from twitchcheck.foods.search import query_terms, search
 
 with (REPO / "tests/data/search_queries.csv").open(encoding="utf-8") as _handle:
     CASES = list(csv.DictReader(_handle))
@@ -176,7 +176,7 @@ DAIRY_OR_EGG = re.compile(r"\b(Milk|milk|Cheese|cheese|Yogurt|Egg|egg|Cream|Butt
      "vegan pizza", "plant milk", "dairy-free milk", "almond milk cappuccino"],
 )  # fmt: skip
 def test_plant_qualifiers_never_yield_dairy_or_egg(query: str) -> None:
-    from twitchcheck.search import _profiles
+    from twitchcheck.foods.search import _profiles
 
     top = search(query, limit=3)
     assert top
@@ -222,7 +222,7 @@ def test_common_foods_are_found(food: str) -> None:
      ("chipotle burrito bowl", "burrito bowl"), ("pret", "sandwich nfs")],
 )  # fmt: skip
 def test_chain_items_are_approximations_of_a_generic_food(query: str, generic: str) -> None:
-    from twitchcheck.brands import approximate_for
+    from twitchcheck.foods.brands import approximate_for
 
     assert approximate_for(query) == generic
     assert all(m.approximation for m in search(query))
@@ -230,7 +230,7 @@ def test_chain_items_are_approximations_of_a_generic_food(query: str, generic: s
 
 
 def test_foods_named_in_usda_are_not_approximations() -> None:
-    from twitchcheck.brands import approximate_for
+    from twitchcheck.foods.brands import approximate_for
 
     assert approximate_for("big mac") is None
     assert not search("banana")[0].approximation

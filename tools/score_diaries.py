@@ -473,7 +473,7 @@ def score_diary(directory: Path, spec: DiaryJudgements) -> tuple[list[Scored], l
 
 def check(directory: Path, diaries: Sequence[DiaryJudgements], sets: Mapping[str, Any]) -> int:
     """Validate the judgements against the food database and the diaries; 0 when all is well."""
-    from twitchcheck.fooddb import connect
+    from twitchcheck.foods.database import connect
 
     rows = connect().execute("SELECT id, name FROM food").fetchall()
     ids = {str(i) for i, _ in rows}

@@ -20,11 +20,11 @@ if TYPE_CHECKING:
     from twitchcheck import foods as foods
     from twitchcheck.diary import read_diary as read_diary
     from twitchcheck.diet import analyze as analyze_diet  # noqa: F401 (exported lazily, renamed)
+    from twitchcheck.foods.phrases import nutrients as nutrients
+    from twitchcheck.foods.phrases import resolve as resolve
     from twitchcheck.knowledge import load_knowledge as load_knowledge
     from twitchcheck.labs import interpret_labs as interpret_labs
     from twitchcheck.labs import parse_lab as parse_lab
-    from twitchcheck.phrases import nutrients as nutrients
-    from twitchcheck.phrases import resolve as resolve
     from twitchcheck.profile import Person as Person
     from twitchcheck.screen import screen as screen
     from twitchcheck.screen.answers import parse_answers as parse_answers
@@ -39,13 +39,13 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "foods": ("twitchcheck.foods", None),
     "interpret_labs": ("twitchcheck.labs", "interpret_labs"),
     "load_knowledge": ("twitchcheck.knowledge", "load_knowledge"),
-    "nutrients": ("twitchcheck.phrases", "nutrients"),
+    "nutrients": ("twitchcheck.foods.phrases", "nutrients"),
     "parse_answers": ("twitchcheck.screen.answers", "parse_answers"),
     "parse_lab": ("twitchcheck.labs", "parse_lab"),
     "read_diary": ("twitchcheck.diary", "read_diary"),
     "screen": ("twitchcheck.screen", "screen"),
     "Person": ("twitchcheck.profile", "Person"),
-    "resolve": ("twitchcheck.phrases", "resolve"),
+    "resolve": ("twitchcheck.foods.phrases", "resolve"),
     "targets_for": ("twitchcheck.targets", "targets_for"),
 }
 

@@ -27,9 +27,9 @@ if TYPE_CHECKING:
     from twitchcheck.advice.optimiser import Settings
     from twitchcheck.diary import Diary
     from twitchcheck.diet import DietAnalysis
+    from twitchcheck.knowledge.supplements import Supplement
     from twitchcheck.screen import ScreenResult
     from twitchcheck.screen.answers import Answers
-    from twitchcheck.knowledge.supplements import Supplement
 
 
 def person_of(answers: Answers) -> Person:

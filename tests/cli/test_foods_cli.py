@@ -207,7 +207,7 @@ def test_nutrients_shows_brackets_as_typed(runner: CliRunner) -> None:
 
 def test_food_names_with_markup_are_shown_as_typed(capsys) -> None:
     from twitchcheck.cli.foods import _print_food
-    from twitchcheck.fooddb import Food, Portion
+    from twitchcheck.foods.database import Food, Portion
 
     food = Food("sr28:00001", "sr28", "00001", "Cheese [/bold] [red]x[/red]", "Dairy [b]",
                 "", {}, (Portion(1, "[slice]", 20.0),))  # fmt: skip
@@ -255,7 +255,7 @@ def test_nutrients_bounds(runner: CliRunner) -> None:
 def test_nutrients_counts_every_food_of_a_split_line_and_says_how(runner: CliRunner) -> None:
     import pytest
 
-    from twitchcheck import phrases
+    from twitchcheck.foods import phrases
 
     if not hasattr(phrases, "resolve_line"):
         pytest.skip("phrases without resolve_line yet")

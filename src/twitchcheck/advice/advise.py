@@ -15,8 +15,8 @@ from twitchcheck.profile import Person, check_applies
 from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
-    from twitchcheck.labs import LabResult
     from twitchcheck.knowledge.supplements import Supplement
+    from twitchcheck.labs import LabResult
 from twitchcheck.advice.gaps import (
     _national,
     baseline,

@@ -17,7 +17,7 @@ from typing import Any
 
 from twitchcheck._data import load_toml
 from twitchcheck.errors import InputError
-from twitchcheck.fooddb import connect
+from twitchcheck.foods.database import connect
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import fold, terms
 

@@ -1,6 +1,6 @@
 """An optimised daily plan: a handful of foods, in household portions, that closes the gaps.
 
-A mixed-integer programme solved with HiGHS (``scipy.optimize.milp``):
+A mixed-integer programme solved with HiGHS (through highspy, its own Python interface):
 
 - variables: for each shortlisted food, how many half-servings to add (0 to the cap),
   and whether the food is used at all;
@@ -252,8 +252,6 @@ def shortlist(
 
 def _solve(problem: _Problem, settings: Settings) -> tuple[list[PlanItem], bool] | None:
     """Solve the MILP: the items and whether optimality was proven; None when infeasible."""
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
     pool, goals, limits, before, familiar = (
         problem.pool, problem.goals, problem.limits, problem.before, problem.familiar
     )  # fmt: skip
@@ -300,21 +298,67 @@ def _solve(problem: _Problem, settings: Settings) -> tuple[list[PlanItem], bool]
         settings.energy_budget if math.isfinite(settings.energy_budget) else 0, 1000.0
     )
     cost = np.concatenate([energy * scale, [ANY_FOOD + _newness(f, familiar) for f in pool]])
-    result = milp(
-        cost,
-        constraints=LinearConstraint(np.vstack(rows), lower, upper),
-        integrality=np.ones(2 * n, dtype=np.int64),
-        bounds=Bounds(np.zeros(2 * n), np.concatenate([np.full(n, steps), np.ones(n)])),
-        options={"time_limit": SOLVER_SECONDS, "mip_rel_gap": MIP_GAP},
-    )
-    if result.x is None or result.status not in (0, 1):
+    solution = _highs(cost, np.vstack(rows), lower, upper, np.full(n, steps))
+    if solution is None:
         return None
+    values, proven = solution
     items = [
-        PlanItem(food, round(result.x[i]) * settings.step, food.id in familiar)
+        PlanItem(food, round(values[i]) * settings.step, food.id in familiar)
         for i, food in enumerate(pool)
-        if round(result.x[i]) > 0
+        if round(values[i]) > 0
     ]
-    return items, result.status == 0
+    return items, proven
+
+
+def _highs(
+    cost: NDArray[np.float64],
+    matrix: NDArray[np.float64],
+    lower: list[float],
+    upper: list[float],
+    steps: NDArray[np.float64],
+) -> tuple[list[float], bool] | None:
+    """Minimise `cost` over integer servings (0..steps) and use flags (0/1) within the rows'
+    bounds, with HiGHS through highspy (imported here: it is only needed to solve). The
+    values and whether optimality was proven, or None when no feasible plan was found."""
+    import highspy
+    from highspy import _core
+
+    # The core class, not highspy.Highs: the wrapper's constructor prints HiGHS's banner on
+    # stdout, which would corrupt `plan --json`; the core class logs nothing before run()
+    # and honours output_flag set first.
+    h = _core._Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("time_limit", SOLVER_SECONDS)
+    h.setOptionValue("mip_rel_gap", MIP_GAP)
+    count = len(cost)
+    inf = highspy.kHighsInf
+    columns = np.arange(count, dtype=np.int32)
+    h.addVars(count, np.zeros(count), np.concatenate([steps, np.ones(len(steps))]))
+    h.changeColsCost(count, columns, cost.astype(np.float64))
+    h.changeColsIntegrality(
+        count, columns, np.full(count, highspy.HighsVarType.kInteger, dtype=np.uint8)
+    )
+    for row, low, high in zip(matrix, lower, upper, strict=True):
+        (used,) = np.nonzero(row)
+        h.addRow(
+            -inf if math.isinf(low) else low,
+            inf if math.isinf(high) else high,
+            len(used),
+            used.astype(np.int32),
+            row[used],
+        )
+    h.run()
+    status = h.getModelStatus()
+    found = h.getInfo().primal_solution_status == 2  # a feasible solution is at hand
+    if status == highspy.HighsModelStatus.kOptimal:
+        return list(h.getSolution().col_value), True
+    if found and status in (
+        highspy.HighsModelStatus.kTimeLimit,
+        highspy.HighsModelStatus.kIterationLimit,
+        highspy.HighsModelStatus.kSolutionLimit,
+    ):
+        return list(h.getSolution().col_value), False
+    return None
 
 
 def _newness(food: Candidate, familiar: frozenset[str]) -> float:

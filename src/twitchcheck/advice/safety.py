@@ -12,14 +12,14 @@ from twitchcheck.advice.candidates import (
     safety_rules,
 )
 from twitchcheck.knowledge import load_knowledge
-from twitchcheck.nutrient_keys import BY_KEY
 from twitchcheck.knowledge.regions import emergency_number
+from twitchcheck.nutrient_keys import BY_KEY
 from twitchcheck.targets import Target
 
 if TYPE_CHECKING:
     from twitchcheck.knowledge import Condition, MedicineClass, NutrientEffect
-    from twitchcheck.labs import LabResult
     from twitchcheck.knowledge.supplements import Supplement
+    from twitchcheck.labs import LabResult
 from twitchcheck.advice.result import (
     PlanChange,
     _text,

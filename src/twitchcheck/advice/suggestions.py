@@ -50,7 +50,7 @@ def suggest(
 def familiar_ids(eaten: Iterable[str]) -> set[str]:
     """Candidate ids the person already eats: the same food, or the same kind of food."""
     from twitchcheck.advice.candidates import kind_of
-    from twitchcheck.fooddb import get_food
+    from twitchcheck.foods.database import get_food
 
     ids = set(eaten)
     kinds = set()

@@ -17,7 +17,7 @@ def demo_command() -> None:
 
     from twitchcheck.cli.foods import _print_report
     from twitchcheck.errors import TwitchcheckError
-    from twitchcheck.phrases import NutrientReport, resolve, total
+    from twitchcheck.foods.phrases import NutrientReport, resolve, total
 
     out = console()
     out.print(

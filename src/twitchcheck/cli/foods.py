@@ -12,8 +12,8 @@ from twitchcheck.limits import limit as _limit
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from twitchcheck.fooddb import Food
-    from twitchcheck.phrases import Item, NutrientReport
+    from twitchcheck.foods.database import Food
+    from twitchcheck.foods.phrases import Item, NutrientReport
 
 foods_app = typer.Typer(help="Search the USDA food database and show a food.", no_args_is_help=True)
 
@@ -82,7 +82,7 @@ def show_command(
 def _print_food(food: Food) -> None:
     from rich.markup import escape
 
-    from twitchcheck.fooddb import SOURCES
+    from twitchcheck.foods.database import SOURCES
     from twitchcheck.nutrient_keys import NUTRIENTS
 
     out = console()
@@ -119,8 +119,8 @@ def nutrients_command(
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients in what you ate: one phrase per food, e.g. "a handful of almonds"."""
-    from twitchcheck import phrases as module
-    from twitchcheck.phrases import NutrientReport, nutrients, total
+    from twitchcheck.foods import phrases as module
+    from twitchcheck.foods.phrases import NutrientReport, nutrients, total
 
     report = nutrients(phrases)  # checks the phrases and their number; one item per phrase
     whole = getattr(module, "resolve_line", None)

@@ -9,13 +9,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, cast
 
-from twitchcheck import phrases
 from twitchcheck.diary._bounds import cap, clipped
 from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnings
 from twitchcheck.errors import DiaryError, InputError, PortionError, UnknownFoodError
-from twitchcheck.fooddb import SOURCES
+from twitchcheck.foods import phrases
+from twitchcheck.foods.database import SOURCES
+from twitchcheck.foods.phrases import Item, resolve
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
-from twitchcheck.phrases import Item, resolve
 
 ProblemKind = Literal["unmatched", "uncertain", "needs_detail", "invalid", "unusual"]
 ProgressCallback = Callable[[int, int], None]

@@ -8,13 +8,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from twitchcheck.fooddb import SOURCES
+from twitchcheck.foods.database import SOURCES
+from twitchcheck.foods.phrases import total
 from twitchcheck.nutrient_keys import BY_KEY, NUTRIENT_KEYS
-from twitchcheck.phrases import total
 
 if TYPE_CHECKING:
     from twitchcheck.diary import DiaryEntry
-    from twitchcheck.fooddb import Food
+    from twitchcheck.foods.database import Food
     from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.diet.releases import (
     _disagreement,

@@ -7,11 +7,11 @@ from collections import defaultdict
 from functools import cache
 from typing import TYPE_CHECKING
 
-from twitchcheck.fooddb import SOURCES
+from twitchcheck.foods.database import SOURCES
 from twitchcheck.nutrient_keys import BY_KEY, NUTRIENT_KEYS
 
 if TYPE_CHECKING:
-    from twitchcheck.fooddb import Food
+    from twitchcheck.foods.database import Food
 from twitchcheck.diet.result import (
     _honest_limits,
 )
@@ -20,7 +20,7 @@ from twitchcheck.diet.result import (
 @cache
 def _both_releases() -> frozenset[str]:
     """Descriptions (lower case) that both USDA releases hold: one pass over the names."""
-    from twitchcheck.fooddb import connect
+    from twitchcheck.foods.database import connect
 
     sources: dict[str, set[str]] = defaultdict(set)
     for name, source in connect().execute("SELECT lower(name), source FROM food"):
@@ -31,7 +31,7 @@ def _both_releases() -> frozenset[str]:
 @cache
 def _same_name(name: str) -> tuple[tuple[str, str, dict[str, float | None]], ...]:
     """The foods of description `name` (lower case): (source, id, values per 100 g)."""
-    from twitchcheck.fooddb import connect
+    from twitchcheck.foods.database import connect
 
     columns = ", ".join(NUTRIENT_KEYS)
     rows = connect().execute(

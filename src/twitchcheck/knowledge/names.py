@@ -26,7 +26,6 @@ from twitchcheck.knowledge.models import (
     EntryKind,
     MedicineClass,
 )
-from twitchcheck.text import fold, singular
 from twitchcheck.knowledge.wording import (
     Phrases,
     Piece,
@@ -37,6 +36,7 @@ from twitchcheck.knowledge.wording import (
     weeks_ago,
     yeared,
 )
+from twitchcheck.text import fold, singular
 
 # --- names as people write them ----------------------------------------------------------
 #

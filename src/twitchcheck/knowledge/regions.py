@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from twitchcheck.errors import InputError
+from twitchcheck.knowledge.wording import words
 from twitchcheck.limits import limit
 from twitchcheck.text import shorten
-from twitchcheck.knowledge.wording import words
 
 if TYPE_CHECKING:
     from twitchcheck.knowledge import KnowledgeBase, Region

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from twitchcheck.errors import AmountError, InputError, UnknownEntryError
-from twitchcheck.limits import limit as most_of
-from twitchcheck.quantity import units
-from twitchcheck.text import shorten
+from twitchcheck.foods.quantity import units
 from twitchcheck.knowledge.wording import Phrases, Piece, scan, tokens
+from twitchcheck.limits import limit as most_of
+from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
     from twitchcheck.knowledge import KnowledgeBase, SupplementEntry

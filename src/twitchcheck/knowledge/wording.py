@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from twitchcheck.quantity import number
+from twitchcheck.foods.quantity import number
 from twitchcheck.text import fold
 
 NUMBER_WORDS = {

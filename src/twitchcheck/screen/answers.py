@@ -283,8 +283,8 @@ def resolve_names(answers: Answers) -> Answers:
     stage, date and qualifiers in `condition_details`. Refusals name the field and suggest
     names that are themselves accepted. Running it twice gives the same answers.
     """
-    from twitchcheck.profile import Person
     from twitchcheck.knowledge.regions import region_id
+    from twitchcheck.profile import Person
 
     Person(answers.age, answers.sex, answers.pregnant, answers.lactating)  # raises ProfileError
     _check_for_age(answers.age, answers.lifestyle)

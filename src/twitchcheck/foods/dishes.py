@@ -18,9 +18,9 @@ import re
 import tomllib
 from dataclasses import dataclass, replace
 
-from twitchcheck import brands
 from twitchcheck._data import data_path
-from twitchcheck.quantity import NUMBER_WORDS, parse_quantity
+from twitchcheck.foods import brands
+from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
 
 JOIN_WORDS = frozenset({"with", "and", "w", "w/", "&", "plus", "+", ","})

@@ -29,10 +29,10 @@ import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from twitchcheck import brands
 from twitchcheck._data import data_path
 from twitchcheck.errors import InputError
-from twitchcheck.fooddb import connect
+from twitchcheck.foods import brands
+from twitchcheck.foods.database import connect
 from twitchcheck.limits import limit as _limit
 from twitchcheck.text import quoted, terms, user_text
 

@@ -7,8 +7,8 @@
 
 from __future__ import annotations
 
-from twitchcheck.fooddb import Food, Portion, releases
-from twitchcheck.fooddb import get_food as get
-from twitchcheck.search import Match, search
+from twitchcheck.foods.database import Food, Portion, releases
+from twitchcheck.foods.database import get_food as get
+from twitchcheck.foods.search import Match, search
 
 __all__ = ["Food", "Match", "Portion", "get", "releases", "search"]

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from twitchcheck.errors import AmountError, PortionError
-from twitchcheck.fooddb import Food, Portion
+from twitchcheck.foods.database import Food, Portion
+from twitchcheck.foods.quantity import Quantity, rule_names, units
 from twitchcheck.limits import limit
-from twitchcheck.quantity import Quantity, rule_names, units
 from twitchcheck.text import clip, singular, terms
 
 MAX_GRAMS = limit("item.grams")  # more than one item can be (limits.toml gives the reason)

@@ -17,14 +17,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
-from twitchcheck import dishes
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
-from twitchcheck.fooddb import SOURCES, Food, get_food, get_foods
+from twitchcheck.foods import dishes
+from twitchcheck.foods.database import SOURCES, Food, get_food, get_foods
+from twitchcheck.foods.portions import Grams, checked, grams_for, measure
+from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
+from twitchcheck.foods.search import Match, query_terms, search
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
-from twitchcheck.portions import Grams, checked, grams_for, measure
-from twitchcheck.quantity import Quantity, after_amount, parse_quantity, units
-from twitchcheck.search import Match, query_terms, search
 from twitchcheck.text import clip, quoted, terms, user_text
 
 How = Literal["matched", "dish", "split", "approximation", "needs_detail"]
@@ -535,7 +535,7 @@ def _suggest(words: str) -> list[str]:
 @functools.cache
 def _heads() -> tuple[str, ...]:
     """The first part of every food name ("Milk", "Bread"), for suggestions."""
-    from twitchcheck.fooddb import connect
+    from twitchcheck.foods.database import connect
 
     names = connect().execute("SELECT name FROM food")
     return tuple(sorted({name.split(",")[0] for (name,) in names}))
