@@ -732,3 +732,68 @@ def test_a_second_filling_of_a_sandwich_is_not_a_food_of_its_own(
     text: str, parts: tuple[str, ...]
 ) -> None:
     assert dishes.parts(text) == parts
+
+
+# British and South Asian home dishes in USDA's words (dishes.toml [recipes], [regional]).
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("dal with rice", "Lentil curry with rice"),  # dal chawal / dal bhat
+        ("dhal rice", "Lentil curry with rice"),
+        ("rajma rice", "Kidney beans and white rice"),
+        ("khichri", "Rice, white, with lentils"),
+        ("aloo matar", "Vegetable curry"),  # potato and peas cooked with spices
+        ("cabbage sabzi", "Vegetable curry"),  # a vegetable named before the dish
+        ("baked pasta", "Pasta with tomato-based sauce and cheese"),
+        ("toasted cheese sandwich", "Grilled cheese sandwich"),
+    ],
+)
+def test_home_dishes_are_one_fndds_dish(text: str, name: str) -> None:
+    line = resolve_line(text, region="uk")
+    assert len(line.items) == 1
+    assert line.items[0].food.name.startswith(name)
+
+
+def test_a_dishs_usda_name_is_never_split_at_its_own_joins() -> None:
+    """The alias "pasta with tomato-based sauce and cheese" is one FNDDS dish, not pasta and
+    a cheese."""
+    (item,) = resolve_line("pasta bake").items
+    assert item.food.name == "Pasta with tomato-based sauce and cheese"
+
+
+def test_butter_coffee_is_coffee_butter_and_an_mct_oil_stand_in() -> None:
+    names = [i.food.name for i in resolve_line("butter coffee").items]
+    assert names == ["Coffee, brewed", "Butter, NFS", "Coconut oil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "start"),
+    [
+        ("blackcurrant squash", "uk", "Fruit flavored drink"),  # the British cordial
+        ("1 glass of sugar free squash", "uk", "Fruit flavored drink, diet"),
+        ("butternut squash", "uk", "Squash"),  # the vegetable, named so
+        ("squash", "us", "Squash"),  # American: the vegetable
+        ("cheese", "uk", "Cheese, Cheddar"),
+        ("masala chai", None, "Tea, hot, with milk"),  # FNDDS's own description
+    ],
+)
+def test_regional_words(text: str, region: str | None, start: str) -> None:
+    assert resolve_line(text, region=region).items[0].food.name.startswith(start)
+
+
+def test_a_vegetable_side_is_one_nhs_portion() -> None:
+    """A side of vegetables with no amount is the NHS 80 g portion, an estimate; a vegetable
+    dish named after a main ("with vegetable curry") is not a side."""
+    side = resolve_line("sausages with carrots", region="uk").items[-1]
+    assert side.grams.grams == pytest.approx(80.0)
+    assert side.grams.estimate
+    main = resolve_line("chapati with vegetable curry").items[-1]
+    assert main.food.name == "Vegetable curry"
+    assert main.grams.grams > 80.0
+
+
+@pytest.mark.parametrize("text", ["crisps at half time", "banana at the match"])
+def test_sport_times_are_context(text: str) -> None:
+    assert " at " not in dishes.without_context(text)

@@ -83,10 +83,12 @@ class Recipe:
     main_search: str = "{}"
     named: str = ""  # the words written before the dish's name ("salmon")
     bare: bool = True  # False: the name alone ("kebab", no meat named) is not this dish
+    alias_named: str | None = None  # the alias when words come before the name ("bhindi sabzi")
 
     def alias_for(self) -> str:
         assert self.alias is not None
-        words = self.named or ""
+        # the words before the name in USDA's words where they have one ("bhindi": okra)
+        words = " ".join(regional(w, None) for w in self.named.split())
         return " ".join(self.alias.replace("{}", words).split())
 
 
@@ -102,6 +104,8 @@ class Addition:
     each: str | None = None  # what a bare count means: "2 sugars" is 2 teaspoons
     search: str | None = None  # the words searched when the part is only a kind word
     dish: bool = True  # False: the FNDDS dish named so is another drink ("Tea, hot, with milk")
+    # False: only the words written make a part this kind, and only as the food they end on
+    by_name: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +169,7 @@ def table() -> _Table:
                 a.get("each"),
                 a.get("search"),
                 bool(a.get("dish", True)),
+                bool(a.get("by_name", True)),
             )
             for a in raw.get("additions", [])
         ),
@@ -196,6 +201,7 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
         None if main is None else int(str(main)),
         str(spec.get("main_search", "{}")),
         bare=bool(spec.get("bare", True)),
+        alias_named=None if spec.get("as_named") is None else str(spec["as_named"]),
     )
 
 
@@ -212,6 +218,8 @@ def recipe(text: str) -> Recipe | None:
         named = " ".join(found[:start])
         if len(split(named)) > 1 or named.split()[-1:] in (["and"], ["with"]):
             return None  # "chips and a chicken kebab": two foods, the kebab is one of them
+        if named and spec.alias_named is not None:
+            return replace(spec, named=named, alias=spec.alias_named)  # "bhindi sabzi"
         slot = spec.main is not None or (spec.alias is not None and "{}" in spec.alias)
         if named and not slot:
             return None  # "veggie full english": words the dish has no place for
@@ -305,12 +313,14 @@ def addition(head: str, part: str, food_name: str = "") -> Addition | None:
     """The kind of addition `part` is to a line whose first part is `head` ("milk" added to
     "cup of tea"), looked up by the part's words or the name of the food found for it."""
     # "Chicken, grilled without sauce" adds no sauce: what a name says is not in it is left out
-    said = _phrase(_unsaid(part)) + _phrase(_unsaid(food_name))
+    written, named = _phrase(_unsaid(part)), _phrase(_unsaid(food_name))
     first = _phrase(head)
     for rule in table().additions:
-        if any(w in said for w in rule.words) and (
-            not rule.heads or any(h in first for h in rule.heads)
-        ):
+        if rule.by_name:
+            found = any(w in written + named for w in rule.words)
+        else:  # the food the words end on: "steamed broccoli", not "vegetable curry"
+            found = any(written.endswith(w) for w in rule.words)
+        if found and (not rule.heads or any(h in first for h in rule.heads)):
             return rule
     return None
 

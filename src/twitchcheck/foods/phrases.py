@@ -172,8 +172,10 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         quantity = replace(quantity, amount=1.0, unit=serving, kind=kind, implied=True, food=served)
     recipe = dishes.recipe(quantity.food)  # "full english", "pb&j", "salmon poke bowl"
     if recipe is not None and recipe.alias is not None:
-        quantity = replace(quantity, food=recipe.alias_for())
-    elif recipe is not None:
+        # USDA's words for one dish ("pasta with tomato-based sauce and cheese"): never split
+        aliased = replace(quantity, food=recipe.alias_for())
+        return Line(text, (_single(text, aliased),))
+    if recipe is not None:
         return Line(text, _recipe(text, quantity, recipe))
     meal = _meal(text, quantity)  # "big mac meal": the item, fries and a drink
     if meal:
