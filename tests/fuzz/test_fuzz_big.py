@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from fuzzkit import FULL, Call, Process, check_process
 
+pytestmark = pytest.mark.slow  # real processes with memory caps: make quick skips them
+
 PERSON = ["--age", "40", "--sex", "female"]
 ANSWERS = {"age": 40, "sex": "female", "symptoms": ["cramps"]}
 MB = 1024 * 1024
