@@ -69,22 +69,9 @@ def screen_command(
             "--save keeps the answers given to the questions; with --answers they are already "
             "in a file"
         )
-    from twitchcheck.screen.answers import parse_answers
     from twitchcheck.workflows import screen_person
 
-    if answers_file is not None:
-        answers = parse_answers(read_answers(answers_file))
-    else:
-        if save is not None:
-            check_writable(save, "answers")  # before the questions, not after
-        raw = _asked(stderr=json_output)
-        if save is None:
-            answers = parse_answers(raw)
-        else:
-            answers = save_answers(raw, save)
-            typer.echo(
-                f"Answers saved to {save}; next time: twitchcheck screen --answers {save}", err=True
-            )
+    answers = _answers(answers_file, save, json_output)
     record = None
     if diary is not None:
         from twitchcheck.cli.diet import read_with_progress
@@ -95,6 +82,22 @@ def screen_command(
         emit_json(result.to_dict())
     else:
         print_result(result)
+
+
+def _answers(answers_file: Path | None, save: Path | None, json_output: bool) -> Answers:
+    """The answers from the file, or asked in the terminal (and saved when asked to)."""
+    from twitchcheck.screen.answers import parse_answers
+
+    if answers_file is not None:
+        return parse_answers(read_answers(answers_file))
+    if save is not None:
+        check_writable(save, "answers")  # before the questions, not after
+    raw = _asked(stderr=json_output)
+    if save is None:
+        return parse_answers(raw)
+    answers = save_answers(raw, save)
+    typer.echo(f"Answers saved to {save}; next time: twitchcheck screen --answers {save}", err=True)
+    return answers
 
 
 def _asked(stderr: bool) -> dict[str, Any]:
