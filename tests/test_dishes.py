@@ -596,8 +596,8 @@ def test_carriers_split_by_what_they_hold(text: str, parts: tuple[str, ...]) -> 
 @pytest.mark.parametrize(
     ("part", "join", "read"),
     [
-        ("rye", " on ", "rye bread"),
-        ("wholemeal", " on ", "wholemeal bread"),
+        ("rye", " on ", "2 slices rye bread"),  # a sandwich's two slices
+        ("wholemeal", " on ", "2 slices wholemeal bread"),
         ("wrap", " in a ", "flour tortilla"),
         ("wrap", " ", "flour tortilla"),
         ("rye", " and ", "rye"),  # not after "on": left as written
@@ -797,3 +797,27 @@ def test_a_vegetable_side_is_one_nhs_portion() -> None:
 @pytest.mark.parametrize("text", ["crisps at half time", "banana at the match"])
 def test_sport_times_are_context(text: str) -> None:
     assert " at " not in dishes.without_context(text)
+
+
+@pytest.mark.parametrize(("meat", "deli"), [("ham", "Ham"), ("turkey", "Turkey")])
+def test_fillings_on_a_named_bread_are_a_deli_sandwich(meat: str, deli: str) -> None:
+    """ "X and cheese on rye" is a sandwich: the meat its sliced deli meat, the bread its two
+    slices (Oxford: "two slices of bread with a filling between them")."""
+    items = resolve_line(f"{meat} and cheddar on wholemeal", region="us").items
+    assert items[0].food.name.startswith(f"{deli}, prepackaged or deli, luncheon meat")
+    assert items[-1].food.name.startswith("Bread")
+    single = resolve_line("1 slice of wholemeal bread").items[0].grams.grams
+    assert items[-1].grams.grams == pytest.approx(2 * single)
+
+
+def test_a_meat_not_in_a_sandwich_is_not_deli_meat() -> None:
+    assert dishes.filling("ham", ("ham", " with ", "eggs")) == "ham"
+    assert dishes.filling("ham", ("ham", " on ", "toast")) == "ham"  # toast: not a sandwich
+
+
+def test_a_listed_plate_is_never_merged_into_one_dish() -> None:
+    """Foods listed with commas are each their own food; "with"/"and" may still be a dish."""
+    listed = resolve_line("roast chicken, roast potatoes, gravy", region="uk").items
+    assert len(listed) == 3
+    assert dishes.listed_apart((", ",))
+    assert not dishes.listed_apart((" with ", " and "))

@@ -37,6 +37,8 @@ class _Table:
     breads: frozenset[str]
     bread_holders: frozenset[str]
     wraps: dict[str, str]
+    sandwich_slices: int
+    fillings: dict[str, str]
     serving: frozenset[str]
     joins: re.Pattern[str]
     whole_names: re.Pattern[str] | None
@@ -146,6 +148,8 @@ def table() -> _Table:
         frozenset(dish["bread_words"]),
         frozenset(t for w in dish["bread_holders"] for t in terms(w)),
         dict(dish["wraps"]),
+        int(dish["sandwich_slices"]),
+        {" ".join(terms(k)): str(v) for k, v in raw["sandwich_fillings"].items()},
         frozenset(dish["serving_words"]),
         joins,
         re.compile(rf"\b(?:{names})\b") if names else None,
@@ -337,6 +341,13 @@ def kept_apart(head: str, later: tuple[str, ...]) -> bool:
     return bool(found) and all(rule is not None and not rule.dish for rule in found)
 
 
+def listed_apart(joins: tuple[str, ...]) -> bool:
+    """Whether parts joined so are listed one by one, each its own food: a comma lists the
+    foods of a plate ("roast chicken, roast potatoes, gravy"), where "with" and "and" may
+    name one dish ("chicken and potatoes with gravy")."""
+    return any(join.strip() == "," for join in joins)
+
+
 def only_kind_word(part: str, rule: Addition) -> bool:
     """Whether `part` is nothing but one of `rule`'s words ("sugars", "syrup")."""
     return _phrase(part) in rule.words
@@ -405,13 +416,29 @@ def _filling(part: str, join: str, rest: str) -> bool:
 
 def carried(part: str, join: str) -> str:
     """A later part in words USDA names: a bread named by its flour or colour after "on"
-    ("ham on rye": rye bread), a wrap or pitta as its bread ("wrap": flour tortilla)."""
+    ("ham on rye"), the two slices of rye bread of a sandwich; a wrap or pitta as its bread
+    ("wrap": flour tortilla)."""
     rules = table()
     key = " ".join(part.lower().split())
-    after = join.strip().lower()
-    if (after in ("on", "in") or after.startswith(("on ", "in "))) and key in rules.breads:
-        return f"{key} bread"
+    if _on_bread(part, join):
+        return f"{rules.sandwich_slices} slices {key} bread"
     return rules.wraps.get(key, part)
+
+
+def _on_bread(part: str, join: str) -> bool:
+    """Whether `part` after `join` is a bread named by its flour or colour ("on rye")."""
+    after = join.strip().lower()
+    on = after in ("on", "in") or after.startswith(("on ", "in "))
+    return on and " ".join(part.lower().split()) in table().breads
+
+
+def filling(part: str, pieces: tuple[str, ...]) -> str:
+    """A meat named alone before "on" + a bread ("turkey and swiss on rye") as the sliced
+    deli meat a sandwich holds; any other part, or a line that is no such sandwich, as it is."""
+    joins, later = pieces[1::2], pieces[2::2]
+    if not any(_on_bread(p, j) for p, j in zip(later, joins, strict=True)):
+        return part
+    return table().fillings.get(" ".join(terms(part)), part)
 
 
 def served(text: str) -> tuple[str, str | None]:

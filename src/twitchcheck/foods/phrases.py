@@ -193,7 +193,9 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     dish = dishes.listed_dish(text)  # a dish named before its listed parts guides them
     split = dishes.split(quantity.food)
     pieces = tuple(
-        piece if i % 2 else _words(piece, split[i - 1] if i else "", dish, region)
+        piece
+        if i % 2
+        else _words(dishes.filling(piece, split), split[i - 1] if i else "", dish, region)
         for i, piece in enumerate(split)
     )
     if len(pieces) == 1:
@@ -247,6 +249,8 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
         for stop in range(len(parts), start + 1, -1):
             if dishes.kept_apart(parts[start], parts[start + 1 : stop]):
                 continue  # "tea with milk": the tea and a splash, not FNDDS's milky chai
+            if dishes.listed_apart(pieces[2 * start + 1 : 2 * stop - 1 : 2]):
+                continue  # "roast chicken, roast potatoes, gravy": a plate listed, not a stew
             words = "".join(pieces[2 * start : 2 * stop - 1])
             dish = _dish(words, parts[start:stop])
             if dish is not None:
