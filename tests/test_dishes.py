@@ -821,3 +821,66 @@ def test_a_listed_plate_is_never_merged_into_one_dish() -> None:
     assert len(listed) == 3
     assert dishes.listed_apart((", ",))
     assert not dishes.listed_apart((" with ", " and "))
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("after school 2 biscuits", "2 biscuits"),  # a preposition and a place or time
+        ("at the office: sandwich and crisps", "sandwich and crisps"),
+        ("before training banana", "banana"),
+        ("quick lunch, soup and bread", "soup and bread"),  # words that name no food
+        ("late snack: toast", "toast"),
+        ("after eight mints", "after eight mints"),  # "eight" is no place or time
+        ("chicken, rice", "chicken, rice"),
+    ],
+)
+def test_a_leading_occasion_is_not_the_food(text: str, plain: str) -> None:
+    assert dishes.without_context(text) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("work lunch - jacket potato", "jacket potato"),  # the head says where or when
+        ("party food - sausage rolls", "sausage rolls"),
+        ("soup (tomato)", "tomato soup"),  # a food head is still qualified
+    ],
+)
+def test_a_listing_after_an_occasion_is_the_food(text: str, read: str) -> None:
+    assert dishes.listed(text) == read
+
+
+def test_the_first_foods_amount_may_follow_it() -> None:
+    """ "porridge 1 cup with honey": the cup is the porridge's, written after it."""
+    first = resolve_line("porridge 1 cup with honey", region="uk").items[0]
+    assert first.food.name.startswith("Oatmeal")
+    assert first.grams.grams == pytest.approx(resolve_line("1 cup porridge").items[0].grams.grams)
+
+
+@pytest.mark.parametrize("text", ["cauliflower rice", "riced cauliflower"])
+def test_cauliflower_rice_is_cauliflower(text: str) -> None:
+    assert resolve_line(text).items[0].food.name.startswith("Cauliflower")
+
+
+def test_a_size_after_a_comma_is_the_size_of_the_food_before_it() -> None:
+    assert dishes.parts("chili, small") == ("chili, small",)
+    assert dishes.parts("fries, large, coke") == ("fries, large", "coke")
+
+
+def test_a_head_that_names_no_food_keeps_the_line_needing_detail() -> None:
+    with pytest.raises(NeedsDetailError):
+        resolve_line("skipped lunch - dentist")
+
+
+def test_yogurt_with_a_savoury_dish_is_plain_and_a_side() -> None:
+    side = resolve_line("dal with yoghurt", region="uk").items[-1]
+    assert "plain" in side.food.name
+    assert side.grams.estimate
+    # with granola it is what the bowl is of: not this rule
+    assert dishes.addition("granola", "yogurt") is None
+
+
+@pytest.mark.parametrize("text", ["hot dog", "a hot dog and a coke"])
+def test_a_hot_dog_is_in_its_bun(text: str) -> None:
+    assert resolve_line(text).items[0].food.name.startswith("Hot dog sandwich")

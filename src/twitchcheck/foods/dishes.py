@@ -38,6 +38,7 @@ class _Table:
     bread_holders: frozenset[str]
     wraps: dict[str, str]
     sandwich_slices: int
+    sizes: frozenset[str]
     fillings: dict[str, str]
     serving: frozenset[str]
     joins: re.Pattern[str]
@@ -149,6 +150,7 @@ def table() -> _Table:
         frozenset(t for w in dish["bread_holders"] for t in terms(w)),
         dict(dish["wraps"]),
         int(dish["sandwich_slices"]),
+        frozenset(" ".join(terms(w)) for w in dish["size_words"]),
         {" ".join(terms(k)): str(v) for k, v in raw["sandwich_fillings"].items()},
         frozenset(dish["serving_words"]),
         joins,
@@ -257,8 +259,8 @@ def listed(text: str) -> str:
     if found is None:
         return text
     head, inner = found
-    if len(parts(inner)) > 1:
-        return inner
+    if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head):
+        return inner  # "school lunch - pasta bake": the head says when or where, not what
     rest = parse_quantity(inner).food
     amount = (
         inner[: len(inner) - len(rest)].strip() if rest and inner.lower().endswith(rest) else ""
@@ -374,6 +376,8 @@ def split(text: str) -> tuple[str, ...]:
             continue  # "turkey sandwich on rye": the bread the sandwich is made with
         if _filling(part, match.group(0), text[match.end() :]):
             continue  # "chicken & bacon sandwich": one sandwich of both
+        if " ".join(terms(text[match.end() :].split(",")[0])) in rules.sizes:
+            continue  # "chili, small": the size of the food before it
         pieces += [part, match.group(0)]
         start = match.end()
     last = text[start:]
@@ -506,7 +510,7 @@ def without_context(text: str) -> str:
     pizza" -> "pizza", "2 cookies at church" -> "2 cookies", "shake before bed" -> "shake";
     "latte from starbucks" -> "starbucks latte" (the chain's name is kept for `brands`)."""
     rules = table()
-    plain = " ".join(text.split())
+    plain = _without_occasion(" ".join(text.split()))
     lowered = plain.lower()
     for lead in rules.leading:
         if lowered.startswith(lead) and len(plain) > len(lead):
@@ -522,6 +526,29 @@ def without_context(text: str) -> str:
         if words[i].lower() in ("at", "from") and _is_chain(" ".join(after)):
             return f"{' '.join(after)} {before}"
     return plain
+
+
+def _without_occasion(text: str) -> str:
+    """`text` without a leading occasion: a preposition and places or times ("after church
+    2 pancakes", "at the game: hot dog") or words that name no food before a comma or colon
+    ("light dinner, khichdi"); anything else as it is."""
+    words = text.split()
+    if len(words) > 2 and words[0].lower() in table().prepositions:
+        for end in range(len(words) - 1, 1, -1):
+            said = [w.rstrip(":,;-") for w in words[1:end]]
+            if _is_setting(said) and _has_word(" ".join(words[end:])):
+                return " ".join(words[end:]).lstrip(":,;- ")
+    found = re.fullmatch(r"([^,:;]*\w[^,:;]*?)\s*[,:;]\s*(.*\w.*)", text)
+    if found is not None and _vague(found[1]):
+        return found[2].strip()
+    return text
+
+
+def _vague(text: str) -> bool:
+    """Whether every word of `text` names nothing specific ("light dinner", "quick lunch")."""
+    found = [w for w in terms(text) if not w.isdigit()]
+    vague = table().vague
+    return bool(found) and all(w in vague or w.rstrip("s") in vague for w in found)
 
 
 def _is_setting(words: list[str]) -> bool:
@@ -599,8 +626,7 @@ def needs_detail(text: str) -> bool:
     for bundle in rules.bundles:  # "combo", "kfc combo": a bundle of unknown foods
         if said == bundle or (said.endswith(f" {bundle}") and _is_chain(said[: -len(bundle)])):
             return True
-    found = [w for w in terms(plain) if not w.isdigit()]
-    return bool(found) and all(w in rules.vague or w.rstrip("s") in rules.vague for w in found)
+    return _vague(plain)
 
 
 def drink(text: str) -> Drink | None:

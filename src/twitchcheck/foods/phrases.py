@@ -351,6 +351,9 @@ def _part(
     words = words if prefer is not None else dishes.plain(words)  # "chicken": FNDDS's NS code
     if first:
         quantity = replace(line, food=words)
+        own = replace(parse_quantity(words), region=line.region)
+        if line.amount is None and own.amount is not None and own.food:
+            quantity = own  # "oatmeal 1/2 cup w/ splenda": the amount written after the food
     else:
         own = replace(parse_quantity(words), region=line.region)
         quantity = own if own.food else replace(own, food=words)
