@@ -275,3 +275,106 @@ def test_a_chain_cup_size_is_its_volume_in_any_region(
 
 def test_a_chain_cup_size_is_marked_an_estimate() -> None:
     assert grams_for(LATTE, parse_quantity("grande latte")).estimate
+
+
+# --- one of a named item with no amount, cereal biscuits, pieces, kitchen measures -----------
+
+FRIED_FISH = food(
+    "Fish, cod, fried", "Fish",
+    (1, "small/regular fillet", 140.0), (1, "large fillet", 210.0), (1, "cup", 135.0),
+    (1, TYPICAL, 140.0),
+)  # fmt: skip
+CEREAL_BISCUITS = food(
+    "Cereals ready-to-eat, wheat biscuit cereal", "Breakfast Cereals",
+    (2, "biscuits (1 NLEA serving)", 35.0), (1, "cup", 60.0),
+)  # fmt: skip
+MOZZARELLA = food("Cheese, Mozzarella, part skim", "Cheese", (1, "cup", 113.0), (1, TYPICAL, 21.0))
+YOGURT = food(
+    "Yogurt, NFS", "Yogurt, regular",
+    (1, "6 oz container", 170.0), (1, "cup", 245.0), (1, TYPICAL, 170.0),
+)  # fmt: skip
+BAR = food("Nutrition bar or meal replacement bar, NFS", "Nutrition bars", (1, "bar", 34.0))
+POWDER = food("Beverages, Protein powder soy based", "Beverages", (1, "scoop", 45.0))
+BUTTER = food("Butter, NFS", "Butter and animal fats", (1, "tablespoon", 14.2), (1, "pat", 5.0))
+SOUR_CREAM = food("Sour cream, regular", "Cream", (1, "tablespoon", 12.0), (1, TYPICAL, 30.0))
+GRAPES = food("Grapes, raw", "Grapes", (1, "cup", 151.0), (1, "grape", 5.0), (1, TYPICAL, 92.0))
+RAISINS = food("Raisins", "Dried fruits", (1, "cup", 145.0), (1, TYPICAL, 40.0))
+ROAST = food(
+    "Beef, pot roast", "Beef, excludes ground",
+    (1, "regular/thin slice", 60.0), (1, "cup", 135.0), (1, TYPICAL, 60.0),
+)  # fmt: skip
+RINDS = food("Pork skin rinds", "Pork", (1, "small bag", 28.0), (1, TYPICAL, 30.0))
+BOWL = food(
+    "Burrito bowl, chicken", "Other Mexican mixed dishes",
+    (1, "item, any size", 225.0), (1, "cup", 120.0), (1, TYPICAL, 225.0),
+)  # fmt: skip
+
+
+@given(n=st.integers(min_value=1, max_value=6))
+def test_pieces_of_a_food_without_a_piece_portion_are_its_items(n: int) -> None:
+    assert grams(FRIED_FISH, f"{n} pieces of fried cod") == pytest.approx(140.0 * n)
+
+
+def test_a_piece_of_a_food_without_any_item_is_still_refused() -> None:
+    with pytest.raises(PortionError):
+        grams(food("Flour, wheat", "Flours", (1, "cup", 125.0)), "a piece of flour")
+
+
+@given(n=st.integers(min_value=1, max_value=6))
+def test_a_count_of_cereal_biscuits_is_so_many_biscuits(n: int) -> None:
+    assert grams(CEREAL_BISCUITS, f"{n} wheat biscuits") == pytest.approx(17.5 * n)
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "each"),
+    [
+        (MOZZARELLA, "string cheese", 28.35),
+        (
+            food("Yogurt tube", "Yogurt, regular", (1, "tube", 75.0), (1, TYPICAL, 75.0)),
+            "frube",
+            37.0,
+        ),
+        (BAR, "quest bar", 60.0),
+        (BAR, "protein bar", 60.0),
+    ],
+)
+def test_an_item_named_with_no_amount_is_one_of_it(item: Food, text: str, each: float) -> None:
+    assert grams(item, text) == pytest.approx(each)
+    assert grams(item, f"3 {text}") == pytest.approx(3 * each)
+
+
+@pytest.mark.parametrize(("region", "expected"), [("uk", 125.0), ("us", 170.0), (None, 170.0)])
+def test_a_pot_of_yogurt_is_a_british_pot_in_a_uk_diary(
+    region: str | None, expected: float
+) -> None:
+    assert grams(YOGURT, "a pot of yogurt", region) == pytest.approx(expected)
+    assert grams(YOGURT, "2 pots of yogurt", region) == pytest.approx(2 * expected)
+
+
+def test_a_tub_of_yogurt_is_its_container() -> None:
+    assert grams(YOGURT, "a tub of yogurt") == pytest.approx(170.0)
+
+
+@pytest.mark.parametrize("region", ["uk", "us", None])
+def test_a_scoop_of_protein_powder_is_a_label_scoop(region: str | None) -> None:
+    assert grams(POWDER, "a scoop of protein powder", region) == pytest.approx(30.0)
+
+
+def test_a_knob_of_butter_is_a_tablespoon_and_a_dollop_two() -> None:
+    assert grams(BUTTER, "a knob of butter") == pytest.approx(14.2)
+    assert grams(SOUR_CREAM, "a dollop of sour cream") == pytest.approx(24.0, rel=0.01)
+
+
+def test_a_handful_of_fruit_is_a_five_a_day_portion() -> None:
+    assert grams(GRAPES, "a handful of grapes") == pytest.approx(80.0)
+    assert grams(RAISINS, "a handful of raisins") == pytest.approx(30.0)
+
+
+def test_roast_meat_with_no_amount_is_the_fda_reference_amount() -> None:
+    assert grams(ROAST, "pot roast") == pytest.approx(85.0)
+    assert grams(ROAST, "2 slices of pot roast") == pytest.approx(120.0)  # a count keeps FNDDS's
+    assert grams(RINDS, "pork rinds") == pytest.approx(30.0)  # a pork food that is no roast
+
+
+def test_a_burrito_bowl_with_no_amount_is_a_chain_bowl() -> None:
+    assert grams(BOWL, "chicken burrito bowl") == pytest.approx(510.0)

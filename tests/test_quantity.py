@@ -400,3 +400,88 @@ def test_a_count_of_chain_cups_scales_the_volume(size: str, drink: str, n: int) 
     assert one.amount is not None
     assert many.amount is not None
     assert many.amount == pytest.approx(n * one.amount)
+
+
+# --- hedged amounts, "half and half", count words that are the food, measures before "of" ---
+
+
+@pytest.mark.parametrize(
+    "hedge",
+    ["about", "around", "approx", "approx.", "approximately", "roughly", "circa", "c.", "~"],
+)
+@given(grams=st.integers(min_value=1, max_value=2000))
+def test_a_hedged_amount_is_read_and_marked_approximate(hedge: str, grams: int) -> None:
+    glued = hedge if hedge == "~" else f"{hedge} "  # "~150g"; words are written apart
+    for text in (f"{hedge} {grams} g rice", f"rice, {hedge} {grams}g", f"rice {glued}{grams} g"):
+        q = parse_quantity(text)
+        assert (q.amount, q.unit, q.food, q.approximate) == (grams, "g", "rice", True), text
+
+
+@pytest.mark.parametrize("text", ["around the world salad", "about", "roughly chopped tomatoes"])
+def test_a_hedge_word_without_an_amount_stays_in_the_food(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.amount is None
+    assert q.food == text
+
+
+@pytest.mark.parametrize(
+    "text", ["half and half", "half & half", "half-and-half", "half n half", "Half and Half"]
+)
+def test_half_and_half_is_the_cream_not_an_amount(text: str) -> None:
+    q = parse_quantity(text)
+    assert q.amount is None
+    assert q.food == text.lower()
+
+
+@pytest.mark.parametrize("text", ["half a banana", "half an apple", "half banana"])
+def test_half_before_a_food_is_still_a_half(text: str) -> None:
+    assert parse_quantity(text).amount == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "food"),
+    [
+        ("2 eggs over easy", 2, "eggs over easy"),
+        ("3 eggs scrambled", 3, "eggs scrambled"),
+        ("2 eggs fried in butter", 2, "eggs fried in butter"),
+        ("1 egg poached", 1, "egg poached"),
+        ("3 egg whites", 3, "egg whites"),
+        ("2 muffins toasted", 2, "muffins toasted"),
+    ],
+)
+def test_a_count_word_that_names_the_food_stays_the_food(
+    text: str, amount: float, food: str
+) -> None:
+    q = parse_quantity(text)
+    assert (q.amount, q.unit, q.food) == (amount, None, food)
+
+
+def test_a_singular_count_word_after_a_number_still_measures() -> None:
+    q = parse_quantity("3 egg omelette")  # an omelette of three eggs
+    assert (q.amount, q.unit, q.food) == (3, "egg", "omelette")
+
+
+@pytest.mark.parametrize("name", ["pot roast", "pot pie", "pot noodle", "pot stickers", "tub"])
+def test_a_measure_that_begins_a_name_is_a_measure_only_before_of(name: str) -> None:
+    q = parse_quantity(name)
+    assert q.unit is None
+    assert q.food == name
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "food"),
+    [
+        ("a pot of yogurt", "pot", "yogurt"),
+        ("2 pots of yoghurt", "pot", "yoghurt"),
+        ("a tub of hummus", "tub", "hummus"),
+        ("a carton of juice", "carton", "juice"),
+        ("a sachet of porridge", "packet", "porridge"),
+        ("2 sachets sugar", "packet", "sugar"),
+        ("a dollop of cream", "dollop", "cream"),
+        ("a knob of butter", "knob", "butter"),
+        ("a scoop of protein powder", "scoop", "protein powder"),
+    ],
+)
+def test_container_and_kitchen_measures(text: str, unit: str, food: str) -> None:
+    q = parse_quantity(text)
+    assert (q.unit, q.food) == (unit, food)

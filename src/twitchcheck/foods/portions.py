@@ -29,9 +29,15 @@ SINGLE_SERVE_ML = 720.0
 # per-ounce placeholder rather than an amount drunk; their can or bottle is used instead.
 PLACEHOLDER_GRAMS = 32.0
 CONTAINERS = ("can", "bottle", "carton")
+# Measures that mean one of the food's own items when it has no portion of that name: "a piece
+# of fruit" is one fruit (the NHS 5 A Day "one piece of fruit"), "2 pieces of fried cod" two
+# fillets.
+PIECE_AS_ITEM = ("piece",)
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
+# A "biscuit" is one of a cereal sold so (SR28 Weetabix and shredded wheat "2 biscuits").
 COUNT_PREFERENCE = (
-    "medium", "regular", "large", "whole", "each", "item", "piece", "fruit", "nut", "small",
+    "medium", "regular", "large", "whole", "each", "item", "piece", "fruit", "nut", "biscuit",
+    "biscuits", "small",
 )  # fmt: skip
 
 
@@ -86,6 +92,8 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         raise AmountError(f"amount {_figure(amount)} is not above zero; give a positive amount")
     if unit is None:
         if amount is None:
+            if _named_rule(table.each, food, quantity) is not None:
+                return _by_count(food, 1.0, quantity)  # "string cheese": one stick of it
             return _typical(food, quantity.region)
         return _by_count(food, amount, quantity)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
@@ -105,12 +113,25 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         try:
             return _by_portion_word(food, amount, unit, table.count[unit])
         except PortionError:
-            if rule is None:
+            if rule is not None:
+                return _by_rule(food, amount, unit, rule, quantity)
+            if unit not in PIECE_AS_ITEM:
                 raise
-            return _by_rule(food, amount, unit, rule, quantity)
+            return _piece_as_item(food, amount, unit, quantity)
     if rule is not None:
         return _by_rule(food, amount, unit, rule, quantity)
     return _informal(food, amount, unit, table.informal[unit], quantity)
+
+
+def _piece_as_item(food: Food, amount: float, unit: str, quantity: Quantity) -> Grams:
+    """ "2 pieces of fried cod" where the food has no "piece" portion: so many of its own item
+    (a fillet of fish, a fruit), an estimate; refused when it has no item either."""
+    try:
+        counted = _by_count(food, amount, quantity)
+    except PortionError:
+        raise PortionError(unit, food.name, _names(food)) from None
+    basis = f"{counted.basis}; no '{unit}' portion, one item taken as one {unit}"
+    return Grams(counted.grams, basis, True, counted.portion, fallback=True)
 
 
 def is_drink(food: Food) -> bool:

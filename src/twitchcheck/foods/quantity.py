@@ -67,8 +67,12 @@ _NUMBER = (
     rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d*\.\d+|\d+)(?:e[+-]?\d+)?"  # 1,000; 0.5; 1e6
     rf")"
 )
+# Words that hedge an amount ("about 300 g", "rice, approx 150g", "~2 cups"): the amount is
+# read and marked approximate; the words are not part of the food.
+_HEDGE = r"(?:(?:about|around|approximately|approx|roughly|circa)\b\.?|ca\.|c\.|~|≈)"
+_LEADING_HEDGE = re.compile(rf"^\s*{_HEDGE}\s*")
 _LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))?")
-_TRAILING = re.compile(rf"[\s,;:(]+({_NUMBER})\s*([a-z .]*?)\)?\s*$")
+_TRAILING = re.compile(rf"[\s,;:(]+({_HEDGE}\s*)?({_NUMBER})\s*([a-z .]*?)\)?\s*$")
 _NEGATIVE = re.compile(
     rf"(?:^\s*-\s*|[\s,;:(]-)(?:\d|[{_FRACTION_CHARS}])[^\s)]*"  # not "2-3", "milk - 2%"
     r"|\b(?:minus|negative)\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)\S*"
@@ -114,6 +118,8 @@ class UnitTable:
     several: frozenset[str] = frozenset()  # FNDDS groups whose typical amount is several items
     packs: tuple[str, ...] = ()  # portion words that hold several of those items ("bag")
     typical: tuple[dict[str, object], ...] = ()  # portions for foods FNDDS under-sizes
+    food_counts: frozenset[str] = frozenset()  # count words that are the food ("2 eggs fried")
+    of_only: frozenset[str] = frozenset()  # measures only before "of" ("pot of", not "pot roast")
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -161,6 +167,8 @@ def units() -> UnitTable:
         frozenset(raw.get("several", {}).get("groups", ())),
         tuple(raw.get("several", {}).get("packs", ())),
         tuple(raw.get("typical", {}).get("rules", ())),
+        frozenset(raw.get("food_counts", {}).get("words", ())),
+        frozenset(raw.get("of_only", {}).get("units", ())),
     )
 
 
@@ -221,6 +229,8 @@ def parse_quantity(text: str) -> Quantity:
     alone = not any(c.isalnum() for c in rest) and pinned is None  # "2 eggs", "2 eggs [/]"
     if unit is not None and units().kind(unit) == "count" and alone:
         unit, rest = None, after_amount  # "2 eggs": the count word is the food itself
+    elif unit is not None and _names_food(unit, amount, after_amount):
+        unit, rest = None, after_amount  # "2 eggs over easy": eggs, cooked so
     implied = False
     if amount is None and unit is None:
         amount, unit, rest, approximate = _trailing_amount(plain)
@@ -308,6 +318,15 @@ def after_amount(text: str) -> str:
 
 
 def _leading_amount(text: str) -> tuple[float | None, str, bool]:
+    hedge = _LEADING_HEDGE.match(text)
+    if hedge:  # "about 300 g rice", "around a cup": the amount after it, an estimate
+        value, rest, _ = _plain_leading_amount(text[hedge.end() :])
+        if value is not None:
+            return value, rest, True
+    return _plain_leading_amount(text)
+
+
+def _plain_leading_amount(text: str) -> tuple[float | None, str, bool]:
     if _PERCENT.match(text):  # "2% milk": the figure is part of the food
         return None, text, False
     match = _LEADING.match(text)
@@ -426,10 +445,31 @@ def _word_patterns() -> list[tuple[re.Pattern[str], _Value, bool]]:
         (r"(?:a\s+)?couple\b", fixed(2.0), True),
         (r"(?:a\s+)?few\b|several\b", fixed(3.0), True),
         (r"three\s+quarters?\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.75), False),
-        (r"(?:a\s+|one\s+)?half\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.5), False),
+        # not "half and half" / "half & half" / "half n half", the cream (FNDDS "Half and half")
+        (
+            r"(?:a\s+|one\s+)?half\b(?![\s-]*(?:and|&|n)[\s-]*half\b)(?:\s+(?:of\s+)?(?:a|an)\b)?",
+            fixed(0.5),
+            False,
+        ),
         (r"(?:a\s+|one\s+)?quarter\b(?:\s+(?:of\s+)?(?:a|an)\b)?", fixed(0.25), False),
     ]
     return [(re.compile(r"^\s*" + p), v, a) for p, v, a in table]
+
+
+def _names_food(unit: str, amount: float | None, text: str) -> bool:
+    """Whether the count word `unit` at the start of `text` is the food itself (units.toml
+    [food_counts]): written in the plural or as one ("2 eggs over easy", "1 egg scrambled"),
+    or before a plural ("3 egg whites"); not before "of", nor in the singular after a larger
+    number before a singular, where it measures what follows ("3 egg omelette")."""
+    words = text.split()
+    if unit not in units().food_counts or not words:
+        return False
+    if len(words) > 1 and words[1] == "of":
+        return False
+    plural = singular(words[0]) != words[0]
+    # "3 egg whites", "2 egg rolls": the word after is counted, and the pair is the food
+    compound = len(words) > 1 and singular(words[1]) != words[1]
+    return plural or compound or amount is None or amount <= 1
 
 
 def _unit(text: str) -> tuple[str | None, str]:
@@ -440,6 +480,8 @@ def _unit(text: str) -> tuple[str | None, str]:
         if len(words) < size:
             continue
         candidate = table.canonical(" ".join(singular(w.strip(".,")) for w in words[:size]))
+        if candidate in table.of_only and words[size : size + 1] != ["of"]:
+            continue  # "pot roast", "pot noodle": a name; "a pot of yogurt": a measure
         if table.kind(candidate) is not None:
             rest = " ".join(words[size:])
             return candidate, re.sub(r"^of\s+", "", rest)
@@ -451,8 +493,8 @@ def _trailing_amount(text: str) -> tuple[float | None, str | None, str, bool]:
     match = _TRAILING.search(text)
     if not match:
         return None, None, text, False
-    unit_text = match.group(2).strip(" .")
+    hedge, figure, unit_text = match.group(1), match.group(2), match.group(3).strip(" .")
     unit, leftover = _unit(unit_text) if unit_text else (None, "")
     if unit_text and (unit is None or leftover):
         return None, None, text, False
-    return number(match.group(1)), unit, text[: match.start()], False
+    return number(figure), unit, text[: match.start()], hedge is not None
