@@ -337,3 +337,87 @@ def test_plurals_of_ie_words_find_what_the_singular_finds(plural: str, singular:
     # Folding "cookies" gives "cooky"; the index holds SR28's "Cookies" as FNDDS's "Cookie".
     assert query_terms(plural) == [singular]
     assert search(plural)[0].id == search(singular)[0].id
+
+
+def test_eggs_without_a_cooking_word_are_cooked_eggs() -> None:
+    # Eggs are eaten cooked: SR28 files them with milk ("Dairy and Egg Products"), FNDDS with
+    # its cooked foods; a raw egg is found only when asked for.
+    assert "raw" not in search("eggs")[0].name
+    assert "raw" not in search("large egg")[0].name
+    assert "raw" in search("raw egg")[0].name
+
+
+@pytest.mark.parametrize("method", ["grilled", "baked", "broiled"])
+def test_a_cooking_method_meets_fndds_meat_that_names_none(method: str) -> None:
+    # FNDDS foods are as eaten, so its "Pork, chop, ..." is a cooked chop: a method no name
+    # holds ("grilled") is met by it, as surely as by a name that holds the method.
+    top = search(f"{method} pork chop")[0]
+    assert "chop" in top.name.lower(), top.name
+    assert "raw" not in top.name
+    assert top.score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "food"),
+    [("turkey sausage links", "sausage"), ("small banana", "Banana"),
+     ("apple slices", "Apple"), ("orange wedges", "Orange"), ("pineapple chunks", "Pineapple")],
+)  # fmt: skip
+def test_shape_and_size_words_do_not_choose_the_food(query: str, food: str) -> None:
+    top = search(query)[0]
+    assert food.lower() in top.name.lower(), top.name
+    assert "raw" in top.name or "sausage" in top.name.lower()
+    assert "Italian" not in top.name
+
+
+def test_a_word_after_other_than_is_not_in_the_food() -> None:
+    # "Pizza, with meat other than pepperoni" is not a pepperoni pizza.
+    for match in search("pepperoni pizza", limit=3):
+        assert "other than" not in match.name
+
+
+def test_joining_words_in_a_name_are_not_foreign_and_where_it_came_from_is_a_qualifier() -> None:
+    # "Pizza with pepperoni, from restaurant or fast food": "with" names no food, and "from
+    # restaurant" says where it came from; a school-lunch version is not the plain pizza.
+    top = search("pepperoni pizza")[0]
+    assert top.name.startswith("Pizza with pepperoni")
+    assert top.score >= 0.9
+    assert "school" not in search("cheese pizza")[0].name
+
+
+@pytest.mark.parametrize(("word", "settled"), [("squash", "butternut squash")])
+def test_a_word_british_and_american_english_use_for_different_foods_is_uncertain(
+    word: str, settled: str
+) -> None:
+    # British squash is a fruit cordial, American squash the vegetable: alone, only a guess;
+    # a word that settles which ("butternut") makes it sure again.
+    assert search(word)[0].score < 0.9
+    assert search("jelly")[0].score < 0.9
+    assert search(settled)[0].score >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "food"),
+    [
+        # British English (Oxford Learner's Dictionaries, British/American usage)
+        ("semi skimmed", "Milk, reduced fat"), ("dark choc", "Dark chocolate"),
+        ("roasties", "Potato, roasted"), ("apple crumble", "Crisp, apple"),
+        ("cheese toastie", "Grilled cheese sandwich"), ("orange squash", "Fruit flavored drink"),
+        ("ipa", "Beer"),
+        # American English
+        ("half and half", "Cream, half and half"), ("eggs over easy", "fried"),
+        ("eggs sunny side up", "fried"), ("buffalo wings", 'Chicken "wings"'),
+        # diabetic and keto words
+        ("sf jello", "Gelatin dessert, sugar free"), ("cauliflower rice", "Cauliflower"),
+        # South Asian words, with FNDDS's names for them
+        ("chai", "Tea, hot, with milk"), ("dhal", "Dal"), ("masoor dal", "Dal"),
+        ("chapatis", "chapati"), ("poppadoms", "Papad"), ("sabzi", "Vegetable curry"),
+        ("aloo paratha", "Bread, paratha"), ("aloo gobi", "Vegetable curry"),
+        ("khichdi", "Rice, white, with lentils"), ("lassi", "Yogurt, liquid"),
+        ("raita", "Tzatziki"), ("saag paneer", "Palak Paneer"), ("channa saag", "Channa Saag"),
+        ("pilau rice", "Rice pilaf"), ("achar", "Pickles"),
+        ("dal chawal", "Lentil curry with rice"),
+    ],
+)  # fmt: skip
+def test_british_american_diet_and_south_asian_food_words(query: str, food: str) -> None:
+    top = search(query)[0]
+    assert food.lower() in top.name.lower(), (query, top.name)

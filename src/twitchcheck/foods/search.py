@@ -58,6 +58,7 @@ EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by
 VARIANT_WORD = 6.0  # an unasked word beside an asked one in its segment: a variant ("Ensure Plus")
 NOTE_ENTRY_WORD = 2.0  # per unasked word of the note entry that holds the query word (at most 3)
 QUALIFIER_ONLY = 30.0  # the query met only by usual-form words of the name's tail ("english")
+AMBIGUOUS_SCORE = 85.0  # the most a query of an ambiguous word alone scores ("squash")
 CANDIDATE_CAP = 200  # foods scored when no food holds every query word (latency bound)
 WIDE_CAP = 400  # foods scored when many hold every query word: the shortest names
 COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
@@ -105,6 +106,9 @@ class _Words:
     raw_words: frozenset[str]
     cooked_groups: frozenset[str]
     cooked_fndds_codes: tuple[str, ...]
+    cooked_heads: frozenset[str]
+    as_eaten_cooked: tuple[str, ...]
+    ambiguous: frozenset[str]
     cooking: frozenset[str]
     group_penalty: dict[str, float]
     plant_words: frozenset[str]
@@ -133,6 +137,9 @@ def _words() -> _Words:
         raw_words=frozenset(raw["raw_words"]["words"]),
         cooked_groups=frozenset(raw["cooked_groups"]["names"]),
         cooked_fndds_codes=tuple(raw["cooked_groups"]["fndds_code_prefixes"]),
+        cooked_heads=frozenset(raw["cooked_groups"]["heads"]),
+        as_eaten_cooked=tuple(raw["cooked_groups"]["as_eaten_cooked_codes"]),
+        ambiguous=frozenset(raw["ambiguous"]["words"]),
         cooking=frozenset(raw["cooking_words"]["words"]),
         group_penalty={k: float(v) for k, v in raw["group_penalty"].items()},
         plant_words=frozenset(raw["plant"]["words"]),
@@ -280,20 +287,23 @@ def _ranked(query: str) -> tuple[Match, ...]:
         return ()
     # A word no food name holds ("container") cannot select a food: leave it to scoring.
     known = [t for t in wanted if _frequency(t) > 0]
-    required = [t for t in known if t not in _words().soft] or known
+    required = [t for t in known if t not in _words().soft]
     if not required:
+        # Only how it was cut or how much ("small", "sliced"): no food is named.
         return ()
     # Foods whose own name (first two segments) holds a query word rank far
     # above the rest, so score those alone when there are enough of them.
     rowids = _candidates(required, require_all=True, in_head=True)
     if len(rowids) < HEAD_ENOUGH:
         # No food holds the cooking method asked for ("steamed broccoli"): its cooked forms.
+        # FNDDS's cooked meats name no method ("Pork, chop"): they compete with the names
+        # that hold it ("..., cooked, broiled"), a method met by an as-eaten cooked food.
         uncooked = [t for t in required if t not in _words().cooking] or required
-        rowids = (
-            _candidates(required, require_all=True)
-            or _candidates(uncooked, require_all=True)
-            or _overlap(known)
-        )
+        rowids = _candidates(required, require_all=True)
+        if rowids and uncooked != required:
+            extra = [r for r in _candidates(uncooked, require_all=True) if r not in set(rowids)]
+            rowids = sorted({*rowids, *(p.rowid for p in _profiles(extra) if _as_eaten_cooked(p))})
+        rowids = rowids or _candidates(uncooked, require_all=True) or _overlap(known)
     if len(rowids) > WIDE_CAP:
         # A plain word in hundreds of names ("cheese"): the shortest names hold the
         # plain food; long ones carry words the query did not ask for, each a penalty.
@@ -316,6 +326,9 @@ def _ranked(query: str) -> tuple[Match, ...]:
         ((_score(wanted, p, cooked_heads, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
     )
+    if context.known and _words().ambiguous.issuperset(context.known):
+        # "squash" alone: the vegetable or the British drink; the best is only a guess.
+        scored = [(min(raw, AMBIGUOUS_SCORE), p) for raw, p in scored]
     return tuple(p.match(raw) for raw, p in scored[:MAX_RESULTS])
 
 
@@ -459,6 +472,7 @@ class _Profile:
     name: str
     group: str
     source: str
+    code: str  # the release's own food code (FNDDS codes group foods by kind)
     note: str
     head: str  # the name's first segment, normalised ("chicken breast")
     head_terms: tuple[str, ...]
@@ -540,14 +554,16 @@ def _profile(
     words = _words()
     segments = [s.split() for s in segment_text.split("|")]
     head = segments[0]
-    cooked_kind = group in words.cooked_groups or (
-        source == "fndds" and code.startswith(words.cooked_fndds_codes)
+    cooked_kind = (
+        group in words.cooked_groups
+        or (source == "fndds" and code.startswith(words.cooked_fndds_codes))
+        or (len(head) == 1 and head[0] in words.cooked_heads)
     )
     usual = words.usual_cooked if cooked_kind else words.usual_raw
     unusual = words.unusual
     tail_costs: dict[str, float] = {}
     naming_segments: list[int] = []
-    first_segment = dict.fromkeys(head, 0)
+    first_segment = dict.fromkeys(_named(head), 0)
     for index in range(1, len(segments)):
         segment = segments[index]
         # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
@@ -574,6 +590,7 @@ def _profile(
             else:
                 cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
             tail_costs[term] = tail_costs.get(term, 0.0) + cost
+        for term in _named(segment):
             if term not in first_segment:
                 first_segment[term] = index
     generic_heads = words.generic_heads
@@ -595,6 +612,7 @@ def _profile(
         name=name,
         group=group,
         source=source,
+        code=code,
         note=note,
         head=" ".join(head),
         head_terms=tuple(head),
@@ -621,7 +639,32 @@ def _profile(
     )
 
 
+def _as_eaten_cooked(food: _Profile) -> bool:
+    """An FNDDS meat, fish, egg, grain or legume that names no method ("Pork, chop"): FNDDS
+    foods are as eaten, so it is cooked, some way."""
+    return (
+        food.source == "fndds"
+        and food.code.startswith(_words().as_eaten_cooked)
+        and not food.has_raw
+        and not food.has_cooking
+    )
+
+
 _ADDING = frozenset({"with", "without", "in", "made", "and", "from", "on"})
+# Words that join a name's words ("Pizza with pepperoni", "Peas and carrots"): in a head they
+# are not a foreign word, since they name no food.
+_JOINING = frozenset({"or", "with", "and", "in", "of", "on"})
+_EXCEPT = ("other", "than")
+
+
+def _named(segment: list[str]) -> list[str]:
+    """The words of a segment that the food holds: those before "other than" or "except"
+    ("Pizza, with meat other than pepperoni" holds meat, not pepperoni)."""
+    for index, term in enumerate(segment):
+        if term == "except" or (term == "other" and segment[index + 1 : index + 2] == ["than"]):
+            return segment[:index]
+    return segment
+
 
 _NOTE_ENTRIES: dict[int, tuple[frozenset[str], ...]] = {}
 
@@ -683,6 +726,10 @@ def _qualifier(segment: list[str]) -> bool:
         return False
     if segment[0] in ("ns", "nfs", "excluding"):
         return True
+    if segment[0] == "from" and len(segment) > 1:
+        # "from restaurant or fast food", "from frozen": where it came from, not which food
+        # (an unusual word there still costs: "from school lunch").
+        return True
     return segment[:2] == ["no", "added"] or (segment[0] == "without" and "salt" in segment)
 
 
@@ -720,8 +767,9 @@ def _score(
         all_met = False
         if term in context.plant_terms and food.plant_form:
             penalty += EQUIVALENT_TERM
-        elif term in words.cooking and food.has_cooking:
-            # "steamed broccoli" and no steamed broccoli: a cooked form is the food asked for.
+        elif term in words.cooking and (food.has_cooking or _as_eaten_cooked(food)):
+            # "steamed broccoli" and no steamed broccoli: a cooked form is the food asked for;
+            # FNDDS foods are as eaten, so its meat, fish and eggs are cooked ("Pork, chop").
             penalty += EQUIVALENT_TERM
         else:
             penalty += _note_cost(food, term, wanted_set)
@@ -747,7 +795,7 @@ def _score(
             # "Nutritional drink or shake" for "shake": "drink" is the other name, not foreign.
             if (
                 term not in wanted_set
-                and term != "or"
+                and term not in _JOINING
                 and not (
                     food.alternatives and any((term, w) in food.alternatives for w in wanted_set)
                 )
