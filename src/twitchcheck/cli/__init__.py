@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from twitchcheck.cli import demo, diet, foods, kb, labs, plan, screen, store, targets
+from twitchcheck.cli import demo, diet, foods, kb, labs, plan, screen, serve, store, targets
 
 app = typer.Typer(
     name="twitchcheck",
@@ -23,7 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for topic in (screen, diet, plan, foods, labs, targets, kb, store, demo):
+for topic in (screen, diet, plan, foods, labs, targets, kb, store, serve, demo):
     topic.register(app)
 
 

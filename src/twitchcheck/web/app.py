@@ -1,0 +1,120 @@
+"""The app factory: the JSON API under /api, its OpenAPI document, and the door in front.
+
+    app = create_app(WebSettings(token=..., store_url=..., hosts=("127.0.0.1:8000",)))
+
+The store is opened on first use (migrated to the current schema) and closed when the app
+stops; a caller may hand in one already open. Pages come in a later issue: "/" says so.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import HTMLResponse
+
+from twitchcheck import __version__
+from twitchcheck.store import Store
+from twitchcheck.web import api, profiles
+from twitchcheck.web.errors import ApiJSONResponse, install_handlers
+from twitchcheck.web.security import SecurityMiddleware
+from twitchcheck.web.settings import WebSettings
+
+PLACEHOLDER = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>twitchcheck</title></head>
+<body><h1>twitchcheck</h1>
+<p>The pages are coming in the next version. The JSON API is running under
+<code>/api</code>; its description is at <a href="/openapi.json">/openapi.json</a>.</p>
+</body></html>
+"""
+
+
+class _StoreOpener:
+    """Opens the store once, on first use, from any thread; closes it at shutdown."""
+
+    def __init__(self, url: str, store: Store | None) -> None:
+        self.url, self.store, self.owned = url, store, store is None
+        self.lock = threading.Lock()
+
+    def __call__(self) -> Store:
+        with self.lock:
+            if self.store is None:
+                from twitchcheck.store import open_store
+
+                self.store = open_store(self.url)
+            return self.store
+
+    def close(self) -> None:
+        with self.lock:
+            if self.store is not None and self.owned:
+                self.store.close()
+                self.store = None
+
+
+def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
+    """The web app for `settings` (and `store`, if one is already open)."""
+    opener = _StoreOpener(settings.store_url, store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        opener.close()
+
+    app = FastAPI(
+        title="twitchcheck",
+        version=__version__,
+        description=(
+            "The JSON API of twitchcheck: the same results as the command line's --json, and "
+            "the user's own stored records. Every request needs the launch token "
+            '(Authorization: Bearer TOKEN). Errors: {"error": {"code", "message"}}.'
+        ),
+        docs_url=None,  # Swagger and ReDoc load scripts from a CDN: nothing leaves the machine
+        redoc_url=None,
+        default_response_class=ApiJSONResponse,
+        lifespan=lifespan,
+    )
+    app.state.open_store = opener
+    app.state.settings = settings
+    app.include_router(api.router)
+    app.include_router(profiles.router)
+    install_handlers(app)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home() -> HTMLResponse:
+        return HTMLResponse(PLACEHOLDER)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _document(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.add_middleware(SecurityMiddleware, settings=settings)
+    return app
+
+
+def _document(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, with the answers' own schema (the one `screen --schema` prints)
+    and the bearer token every route needs."""
+    from twitchcheck.screen.answers import Answers
+
+    document = get_openapi(
+        title=app.title, version=app.version, description=app.description, routes=app.routes
+    )
+    components = document.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    answers = Answers.model_json_schema(ref_template="#/components/schemas/{model}")
+    schemas.update(answers.pop("$defs", {}))
+    schemas["Answers"] = answers
+    for operations in document["paths"].values():
+        for operation in operations.values():
+            if operation.pop("x-twitchcheck-body", None) == "Answers":
+                body = {"schema": {"$ref": "#/components/schemas/Answers"}}
+                operation["requestBody"] = {"required": True, "content": {"application/json": body}}
+    components["securitySchemes"] = {"launchToken": {"type": "http", "scheme": "bearer"}}
+    document["security"] = [{"launchToken": []}]
+    return document

@@ -1,0 +1,277 @@
+"""The door every request goes through (docs/security.md has the threat model).
+
+In order, for every request:
+1. the Host header must be one of the app's own names (a DNS-rebinding page sends its own);
+2. the launch token must come with it: `Authorization: Bearer TOKEN`, the session cookie, or
+   `?token=TOKEN` on a GET, which sets the cookie (HttpOnly, SameSite=Strict) and redirects
+   to the same address without the token, so it stays out of history and Referer;
+3. a write (POST, PUT, PATCH, DELETE) must come from the app's own Origin;
+4. a body sent to /api must be application/json, strict JSON (no NaN, bounded nesting),
+   within the size limit.
+Every response then carries the safe headers (`SAFE_HEADERS`, and no-store on /api).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlencode
+
+from twitchcheck.web import errors
+from twitchcheck.web.settings import WebSettings
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SAFE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+)
+NO_STORE = (b"cache-control", b"no-store")
+WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+JSON_DEPTH = 64  # as input.json_depth: our documents nest a few levels
+_JSON_TYPE = re.compile(r"^application/json\s*(;\s*charset\s*=\s*\"?utf-8\"?\s*)?$", re.I)
+_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+class Refusal(Exception):
+    """A request the door turns away: its status, code and message."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def session_value(token: str) -> str:
+    """The session cookie's value: derived from the token, so the cookie never holds it."""
+    return hmac.new(token.encode(), b"twitchcheck session", hashlib.sha256).hexdigest()
+
+
+def _same(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
+
+
+def check_json(body: bytes) -> None:
+    """Refuse a body that is not strict JSON: broken, NaN or Infinity, a number too long to
+    be real, or nested deeper than JSON_DEPTH (which would exhaust the parser)."""
+    brackets = _STRING.sub(b"", body).translate(None, _NOT_BRACKETS)
+    depth = 0
+    for char in brackets:
+        depth += 1 if char in b"[{" else -1
+        if depth > JSON_DEPTH:
+            raise Refusal(400, "invalid_input", f"the body nests more than {JSON_DEPTH} levels")
+
+    def constant(name: str) -> Any:
+        raise ValueError(f"the body holds {name}, which JSON does not allow; write a number")
+
+    def number(literal: str) -> float:
+        if len(literal) > 40:
+            raise ValueError(f"the body holds a number {len(literal):,} characters long")
+        value = float(literal)
+        if value in (float("inf"), float("-inf")):
+            raise ValueError(f"the body holds the number {literal}, too large to be real")
+        return value
+
+    try:
+        json.loads(body, parse_constant=constant, parse_float=number, parse_int=number)
+    except UnicodeDecodeError:
+        raise Refusal(400, "invalid_input", "the body is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise Refusal(
+            400,
+            "invalid_input",
+            f"the body is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})",
+        ) from None
+    except (ValueError, RecursionError) as error:
+        raise Refusal(400, "invalid_input", str(error) or "the body cannot be read") from None
+
+
+class SecurityMiddleware:
+    """Pure ASGI middleware applying the door's rules to `app` (see the module doc)."""
+
+    def __init__(self, app: ASGIApp, settings: WebSettings) -> None:
+        self.app = app
+        self.settings = settings
+        self.session = session_value(settings.token)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        is_api = path == "/api" or path.startswith("/api/")
+
+        async def send_safe(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", []) if k not in _OURS]
+                headers += SAFE_HEADERS
+                if is_api or path == "/openapi.json" or message.get("status", 200) >= 300:
+                    headers.append(NO_STORE)
+                message["headers"] = headers
+            await send(message)
+
+        try:
+            headers = _headers(scope)
+            self._check_host(headers)
+            login = self._check_token(scope, headers)
+            if login is not None:
+                await _redirect(send_safe, login, self.settings.cookie_name, self.session)
+                return
+            if scope["method"] in WRITES:
+                self._check_origin(headers)
+            if is_api:
+                receive = await self._checked_body(scope, headers, receive)
+        except Refusal as refusal:
+            response = errors.error_response(refusal.status, refusal.code, refusal.message)
+            if refusal.status == 401:
+                response.headers["www-authenticate"] = 'Bearer realm="twitchcheck"'
+            await response(scope, receive, send_safe)
+            return
+        await self.app(scope, receive, send_safe)
+
+    def _check_host(self, headers: dict[str, str]) -> None:
+        host = headers.get("host", "").lower()
+        if host not in self.settings.hosts:
+            raise Refusal(
+                403,
+                errors.FORBIDDEN_HOST,
+                f"this app answers only to {', '.join(self.settings.hosts)}, not to the host "
+                f"{host[:100]!r}; open the address twitchcheck serve printed",
+            )
+
+    def _check_token(self, scope: Scope, headers: dict[str, str]) -> str | None:
+        """Pass a request with the token; for `?token=` on a GET, the address to send the
+        browser to instead (the same one without the token)."""
+        authorization = headers.get("authorization", "")
+        if authorization[:7].lower() == "bearer ":
+            if _same(authorization[7:].strip(), self.settings.token):
+                return None
+            raise Refusal(401, errors.UNAUTHORIZED, "the launch token is wrong")
+        query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+        given = [value for key, value in query if key == "token"]
+        if given:
+            if len(given) == 1 and _same(given[0], self.settings.token):
+                if scope["method"] in ("GET", "HEAD"):
+                    rest = urlencode([(k, v) for k, v in query if k != "token"])
+                    return quote(str(scope["path"])) + (f"?{rest}" if rest else "")
+                return None
+            raise Refusal(401, errors.UNAUTHORIZED, "the launch token is wrong")
+        cookie = SimpleCookie()
+        try:
+            cookie.load(headers.get("cookie", ""))
+        except Exception:  # a malformed Cookie header carries no session
+            cookie = SimpleCookie()
+        morsel = cookie.get(self.settings.cookie_name)
+        if morsel is not None and _same(morsel.value, self.session):
+            return None
+        raise Refusal(
+            401,
+            errors.UNAUTHORIZED,
+            "this app needs its launch token: open the address twitchcheck serve printed "
+            "(…/?token=…), or send 'Authorization: Bearer TOKEN'",
+        )
+
+    def _check_origin(self, headers: dict[str, str]) -> None:
+        origin = headers.get("origin")
+        if origin is None:
+            # Browsers send Origin on every cross-origin write; Sec-Fetch-Site covers old ones.
+            if headers.get("sec-fetch-site", "same-origin") in ("same-origin", "none"):
+                return
+            origin = f"a {headers['sec-fetch-site']} page"
+        if origin.lower() not in self.settings.origins:
+            raise Refusal(
+                403,
+                errors.FORBIDDEN_ORIGIN,
+                f"a write must come from this app's own pages, not from {origin[:100]!r}",
+            )
+
+    async def _checked_body(
+        self, scope: Scope, headers: dict[str, str], receive: Receive
+    ) -> Receive:
+        """Read the whole body (bounded), check it, and hand it on unchanged."""
+        most = self.settings.most_body_bytes
+        declared = headers.get("content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > most):
+            raise Refusal(413, errors.TOO_LARGE, f"the body is larger than {most:,} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise Refusal(400, "invalid_input", "the request ended before its body")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > most:
+                raise Refusal(413, errors.TOO_LARGE, f"the body is larger than {most:,} bytes")
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        kind = headers.get("content-type")
+        if body or scope["method"] in ("POST", "PUT", "PATCH"):
+            if kind is None or not _JSON_TYPE.match(kind.strip()):
+                raise Refusal(
+                    415,
+                    errors.UNSUPPORTED_MEDIA,
+                    f"/api takes JSON bodies only (Content-Type: application/json), not "
+                    f"{(kind or 'no content type')[:80]!r}",
+                )
+            if body:
+                check_json(body)
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        return replay
+
+
+_OURS = frozenset(name for name, _ in (*SAFE_HEADERS, NO_STORE))
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for key, value in scope.get("headers", []):
+        name = key.decode("latin-1").lower()
+        if name in found and name in ("host", "authorization", "origin", "content-type"):
+            raise Refusal(400, "invalid_input", f"the request has two {name} headers")
+        found[name] = value.decode("latin-1")
+    return found
+
+
+async def _redirect(send: Send, location: str, cookie: str, value: str) -> None:
+    set_cookie = f"{cookie}={value}; Path=/; HttpOnly; SameSite=Strict"
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 303,
+            "headers": [
+                (b"location", location.encode("latin-1", "replace")),
+                (b"set-cookie", set_cookie.encode()),
+                (b"content-length", b"0"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": b""})
