@@ -884,3 +884,24 @@ def test_yogurt_with_a_savoury_dish_is_plain_and_a_side() -> None:
 @pytest.mark.parametrize("text", ["hot dog", "a hot dog and a coke"])
 def test_a_hot_dog_is_in_its_bun(text: str) -> None:
     assert resolve_line(text).items[0].food.name.startswith("Hot dog sandwich")
+
+
+def test_a_recipe_name_at_the_end_of_a_list_is_one_of_its_foods() -> None:
+    """ "dal, rice, okra sabzi": three foods, not one dish named by all the words."""
+    assert dishes.recipe("dal, rice, okra sabzi") is None
+    assert dishes.recipe("okra sabzi") is not None
+    assert len(resolve_line("dal, rice, okra sabzi", region="uk").items) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("pork noodle stir fry", "Lo mein, with pork"), ("stir fry with noodles", "Lo mein, NFS")],
+)
+def test_a_stir_fry_with_noodles_is_lo_mein(text: str, name: str) -> None:
+    assert resolve_line(text).items[0].food.name == name
+
+
+def test_a_lettuce_wrap_is_lettuce_not_bread() -> None:
+    items = resolve_line("chicken salad in lettuce wraps").items
+    assert items[-1].food.name.startswith("Lettuce")
+    assert not any("Tortilla" in i.food.name for i in items)

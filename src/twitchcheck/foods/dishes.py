@@ -224,6 +224,8 @@ def recipe(text: str) -> Recipe | None:
         named = " ".join(found[:start])
         if len(split(named)) > 1 or named.split()[-1:] in (["and"], ["with"]):
             return None  # "chips and a chicken kebab": two foods, the kebab is one of them
+        if len(parts(text)) > len(parts(key)):
+            return None  # "toor dal, rice, bhindi sabzi": a list, the sabzi is one of them
         if named and spec.alias_named is not None:
             return replace(spec, named=named, alias=spec.alias_named)  # "bhindi sabzi"
         slot = spec.main is not None or (spec.alias is not None and "{}" in spec.alias)
