@@ -15,6 +15,9 @@ from twitchcheck.foods.brands import approximate_for
 from twitchcheck.foods.search import search
 from twitchcheck.text import terms
 
+_GLUCERNA = "Nutritional drink or shake, ready-to-drink, sugar free (Glucerna)"
+_HIGH_PROTEIN = "Nutritional drink or shake, high protein, ready-to-drink, NFS"
+
 
 def _raw() -> dict[str, dict[str, str]]:
     with data_path("brands.toml").open("rb") as handle:
@@ -82,7 +85,50 @@ def _raw() -> dict[str, dict[str, str]]:
         ("quest bar", "Nutrition bar or meal replacement bar, NFS"),
         ("kodiak pancakes", "Pancakes, whole grain"),
         # chain items
-        ("greggs steak bake", "Pot pie, beef"),
+        ("greggs steak bake", "Turnover or hot pocket, beef"),
+        ("wendys chili", "Chili with meat and beans"),
+        ("chick-fil-a nuggets", "Chicken nuggets, from fast food"),
+        ("chick fil a waffle fries", "Potato, french fries, fast food"),
+        ("peri peri chips", "Potato, french fries, restaurant"),
+        ("oreo mcflurry", "Soft serve, blended with candy or cookies, from fast food"),
+        ("dairy queen blizzard", "Soft serve, blended with candy or cookies, from fast food"),
+        ("wendy's frosty", "Milk shake, fast food, chocolate"),
+        ("pizza express", "Pizza, cheese, from restaurant or fast food, thin crust"),
+        # US brands in FNDDS's notes
+        ("splenda", "Sugar substitute, sucralose, powder"),
+        ("sweet'n low", "Sugar substitute, saccharin, powder"),
+        ("cool whip", "Whipped topping"),
+        ("sugar free jell-o", "Gelatin dessert, sugar free"),
+        ("sf jello", "Gelatin dessert, sugar free"),
+        ("rice krispie treat", "Cookie, marshmallow, with rice cereal, no bake"),
+        ("chips ahoy", "Cookie, chocolate chip"),
+        ("velveeta", "Cheese spread, American or Cheddar cheese base"),
+        ("slim jim", "Beef jerky"),
+        ("egg beaters", "Egg substitute, omelet, scrambled, or fried, no added fat"),
+        ("coffee-mate", "Coffee creamer, liquid"),
+        ("crystal light", "Fruit flavored drink, diet"),
+        ("hawaiian punch", "Fruit juice drink, with high vitamin C"),
+        ("capri-sun", "Fruit juice drink (Capri Sun)"),
+        ("vitaminwater zero", "Water, enhanced, diet"),
+        ("yoo-hoo", "Chocolate milk drink"),
+        ("la croix", "Water, carbonated, flavored"),
+        ("san pellegrino", "Water, carbonated, plain"),
+        ("red bull sugar free", "Energy drink, sugar-free (Red Bull)"),
+        ("rockstar", "Energy drink (Rockstar)"),
+        # nutrition drinks and bars, flavours dropped where USDA has one form
+        ("glucerna chocolate", _GLUCERNA),
+        ("premier protein chocolate", _HIGH_PROTEIN),
+        ("quest bar cookies and cream", "Nutrition bar or meal replacement bar, NFS"),
+        ("atkins shake", _HIGH_PROTEIN),
+        ("boost glucose control", _GLUCERNA),
+        # milks, yogurts, breads, UK brands
+        ("fairlife milk", "Milk, lactose free, whole"),
+        ("oikos triple zero", "Yogurt, Greek, plain, nonfat"),
+        ("ezekiel bread", "Bread, sprouted wheat"),
+        ("bird's custard", "Custard"),
+        ("bournvita", "Milk, malted"),
+        ("heinz spaghetti hoops", "Pasta with tomato sauce, no meat, canned"),
+        ("snack a jacks", "Rice cake"),
         ("heinz tomato soup", "Soup, tomato"),
     ],
 )  # fmt: skip
@@ -130,6 +176,33 @@ def test_a_brand_inside_its_own_usda_entry_is_left_alone() -> None:
      "beef ragu", "crunchy peanut butter", "boiled eggs"],
 )  # fmt: skip
 def test_ordinary_words_name_no_brand(query: str) -> None:
+    assert approximate_for(query) is None
+
+
+def test_a_place_with_no_signature_dish_alone_names_no_food() -> None:
+    # A pub chain or a supermarket alone is reported; what was bought there is searched.
+    assert approximate_for("wetherspoons") == ""
+    assert search("wetherspoons", limit=1) == []
+    assert approximate_for("tesco") == ""
+    assert approximate_for("fish and chips at wetherspoons") == "fish and chip"
+    assert approximate_for("sainsbury's hummus") == "hummus"
+
+
+def test_flavours_are_dropped_only_beside_a_single_form_product() -> None:
+    assert approximate_for("cookies and cream quest bar") == (
+        "nutrition bar or meal replacement bar"
+    )
+    assert approximate_for("salted caramel atkins bar") == "nutrition bar or meal replacement bar"
+    # Products USDA has in flavours keep them.
+    assert approximate_for("halo top chocolate") == "light ice cream chocolate"
+    assert approximate_for("yazoo chocolate") == "chocolate milk low fat 1%"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["equal parts", "blizzard", "frosty morning", "boost", "ambrosia", "lactaid"],
+)  # fmt: skip
+def test_ordinary_words_beside_new_brands_name_no_brand(query: str) -> None:
     assert approximate_for(query) is None
 
 

@@ -28,6 +28,8 @@ class _Table:
     chains: dict[str, str]
     sizes: frozenset[str]
     products: dict[str, str]
+    plain_only: frozenset[str]  # generics USDA has in no flavoured form
+    flavours: frozenset[str]
     self_naming: tuple[tuple[str, ...], ...]  # generic words that hold a brand's key
     longest: int  # words in the longest key
 
@@ -43,6 +45,8 @@ def _table() -> _Table:
         chains=chains,
         sizes=frozenset(raw["chains"]["size_words"]),
         products=products,
+        plain_only=frozenset(" ".join(terms(g)) for g in raw["plain_only"]["generics"]),
+        flavours=frozenset(t for w in raw["plain_only"]["flavour_words"] for t in terms(w)),
         self_naming=tuple(
             g
             for g in {tuple(terms(v)) for v in products.values()}
@@ -75,7 +79,10 @@ def approximate_for(query: str) -> str | None:
 
     A product's words are replaced by its generic food's words; a chain's name (and its size
     words, and "from"/"at") is dropped, leaving what was ordered, or the chain's signature
-    item when nothing is left. The longest name found wins ("diet irn bru" over "irn bru").
+    item when nothing is left (none for a chain with no signature item: "" is returned, which
+    matches no food, so a line naming only a pub chain is reported). The longest name found
+    wins ("diet irn bru" over "irn bru"). Flavour words beside a product USDA has in one form
+    only are dropped ("quest bar cookies and cream" is the bar).
     """
     found = terms(query)
     table = _table()
@@ -87,7 +94,11 @@ def approximate_for(query: str) -> str | None:
             key = " ".join(found[i : i + size])
             generic = table.products.get(key)
             if generic is not None:
-                return " ".join([*found[:i], generic, *found[i + size :]])
+                before, after = found[:i], found[i + size :]
+                if " ".join(terms(generic)) in table.plain_only:
+                    before = [t for t in before if t not in table.flavours]
+                    after = [t for t in after if t not in table.flavours]
+                return " ".join([*before, generic, *after])
             if key in table.chains:
                 rest = [
                     t
