@@ -48,3 +48,18 @@ def test_ie_plurals_are_indexed_as_their_singular() -> None:
     assert "cherry" not in respell  # no "cherrie" is written anywhere
     assert "mary" not in respell  # "Mary" is written as such: a word of its own
     assert build_fooddb.segment_terms("Cookies, molasses", respell) == "cookie|molasses"
+
+
+def test_a_word_most_names_write_as_two_is_indexed_as_two_wherever_written() -> None:
+    # "ribeye" in one name, "rib eye" in two: both are indexed as "rib eye", so a query in
+    # either spelling meets all three (before, the joined spelling was unreachable).
+    foods = [
+        build_fooddb.Food("fndds:1", "fndds", "1", "Beef, steak, ribeye", "Beef"),
+        build_fooddb.Food("sr28:2", "sr28", "2", "Beef, rib eye, raw", "Beef Products"),
+        build_fooddb.Food("sr28:3", "sr28", "3", "Beef, rib eye steak, grilled", "Beef Products"),
+        build_fooddb.Food("sr28:4", "sr28", "4", "Cheeseburger", "Fast Foods", note="cheese"),
+    ]
+    respell = build_fooddb.respellings(foods)
+    assert respell["ribeye"] == "rib eye"
+    assert "cheeseburger" not in respell  # never written as "cheese burger"
+    assert build_fooddb.segment_terms("Beef, steak, ribeye", respell) == "beef|steak|rib eye"

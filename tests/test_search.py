@@ -421,3 +421,9 @@ def test_a_word_british_and_american_english_use_for_different_foods_is_uncertai
 def test_british_american_diet_and_south_asian_food_words(query: str, food: str) -> None:
     top = search(query)[0]
     assert food.lower() in top.name.lower(), (query, top.name)
+
+
+def test_a_joined_spelling_in_one_release_is_found_by_the_two_words() -> None:
+    # FNDDS writes "Beef, steak, ribeye", SR28 "Beef, rib eye, ...": both spellings meet both.
+    for query in ("rib eye steak", "ribeye steak", "ribeye"):
+        assert search(query)[0].name.startswith("Beef, steak, ribeye"), query

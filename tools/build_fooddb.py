@@ -329,32 +329,36 @@ def ie_plurals(foods: list[Food]) -> dict[str, str]:
     }
 
 
-def respellings(db: sqlite3.Connection, respell: dict[str, str]) -> list[tuple[str, str]]:
-    """The words search reads for a query word: the "-ie" plurals (`ie_plurals`) and
-    `compounds`."""
-    return sorted({**dict(compounds(db)), **respell}.items())
+def respellings(foods: list[Food]) -> dict[str, str]:
+    """The words the index and search read for a written word: the "-ie" plurals
+    (`ie_plurals`) and `compounds`, applied alike to food names, notes and queries, so that
+    "ribeye" (FNDDS) and "rib eye" (SR28) meet whichever is typed."""
+    plurals = ie_plurals(foods)
+    return {**compounds(foods, plurals), **plurals}
 
 
-def compounds(db: sqlite3.Connection) -> list[tuple[str, str]]:
+def compounds(foods: list[Food], respell: dict[str, str] | None = None) -> dict[str, str]:
     """Words that more food names write as two adjacent words than as one ("meatloaf": 4
-    foods, "meat loaf": 13), so search reads the joined form as the two words. Both parts
-    are words of two letters or more; numbers are never joined ("14" is not "1 4")."""
-    documents = dict(db.execute("SELECT term, doc FROM food_vocab"))
+    foods, "meat loaf": 13), read as the two words. Both parts are words of two letters or
+    more; numbers are never joined ("14" is not "1 4")."""
+    documents: dict[str, int] = {}
     pairs: dict[tuple[str, str], int] = {}
-    for (segments,) in db.execute("SELECT terms FROM food ORDER BY rowid"):
+    for food in foods:
+        for term in {*index_terms(food.name, respell), *index_terms(food.note, respell)}:
+            documents[term] = documents.get(term, 0) + 1
         found = {
             pair
-            for segment in segments.split("|")
+            for segment in segment_terms(food.name, respell).split("|")
             for pair in itertools.pairwise(segment.split())
             if all(len(p) >= 2 and p.isalpha() for p in pair)
         }
         for pair in found:
             pairs[pair] = pairs.get(pair, 0) + 1
-    return sorted(
-        (a + b, f"{a} {b}")
-        for (a, b), count in pairs.items()
+    return {
+        a + b: f"{a} {b}"
+        for (a, b), count in sorted(pairs.items())
         if a + b in documents and count > documents[a + b]
-    )
+    }
 
 
 def write(releases: list[Release], out: Path) -> None:
@@ -368,7 +372,7 @@ def write(releases: list[Release], out: Path) -> None:
     columns = ", ".join(NUTRIENT_KEYS)
     marks = ", ".join("?" for _ in NUTRIENT_KEYS)
     rowids: dict[str, int] = {}
-    respell = ie_plurals([food for release in releases for food in release.foods])
+    respell = respellings([food for release in releases for food in release.foods])
     for release in releases:
         files = ";".join(f"{name}={digest}" for name, digest in sorted(release.files.items()))
         db.execute(
@@ -417,7 +421,7 @@ def write(releases: list[Release], out: Path) -> None:
             [(rowids[p.food_id], p.seq, p.amount, p.unit, p.grams) for p in release.portions],
         )
     db.execute("INSERT INTO food_fts (food_fts) VALUES ('optimize')")
-    db.executemany("INSERT INTO respelling VALUES (?, ?)", respellings(db, respell))
+    db.executemany("INSERT INTO respelling VALUES (?, ?)", sorted(respell.items()))
     db.commit()
     db.execute("VACUUM")
     db.close()

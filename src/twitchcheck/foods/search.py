@@ -764,14 +764,16 @@ def _score(
         if term in context.soft:
             penalty += SOFT_MISSING
             continue
-        all_met = False
         if term in context.plant_terms and food.plant_form:
+            all_met = False
             penalty += EQUIVALENT_TERM
         elif term in words.cooking and (food.has_cooking or _as_eaten_cooked(food)):
             # "steamed broccoli" and no steamed broccoli: a cooked form is the food asked for;
             # FNDDS foods are as eaten, so its meat, fish and eggs are cooked ("Pork, chop").
+            # A method says how, not which food: met this way, the food's words are all met.
             penalty += EQUIVALENT_TERM
         else:
+            all_met = False
             penalty += _note_cost(food, term, wanted_set)
     for segment in variant_segments:
         # "Ensure Plus" for "ensure": the segment naming the food adds an unasked word.
