@@ -1156,3 +1156,12 @@ def test_a_meal_named_with_where_it_was_eaten_is_still_the_meal() -> None:
     assert lead("dinner at work: pasta").meal == "dinner"
     assert lead("afternoon: banana").meal == "afternoon"
     assert lead("out of date milk").meal is None
+
+
+def test_a_line_not_counted_keeps_when_it_was_eaten() -> None:
+    diary = read("2026-11-20\n08:15 qqxzv\nlunch: leftovers\n22:00 1 cup milk\n")
+    kept = {(p.line, p.kind): (p.meal, p.time) for p in diary.problems}
+    assert kept[(2, "unmatched")] == (None, "08:15")
+    assert kept[(3, "needs_detail")] == ("lunch", None)
+    first = next(p for p in diary.problems if p.line == 2)
+    assert first.to_dict()["time"] == "08:15"

@@ -18,6 +18,9 @@ with its hand-made judgement in DIR/judgements.yaml:
   error           the reader raised on the line (the whole file could not be read, and
                   the line alone raised too)
 
+A written time or meal is kept when an entry of the line, or its problem record (a line not
+counted), carries it.
+
 A line that a later reader splits into parts is recognised whether the parts come as
 several entries with the same line number or as a sequence attribute of one entry
 (`components`, `parts`, `split` or `items`, on the entry or on its item).
@@ -282,6 +285,9 @@ def _collect(diary: Any, results: dict[int, LineResult], offset: int = 0) -> Non
         result = results.setdefault(int(problem.line) + offset, LineResult())
         kind = str(getattr(problem, "kind", "problem"))
         result.problems.append(kind)
+        # A line not counted still keeps when it was eaten on its problem record.
+        result.meals.append(getattr(problem, "meal", None))
+        result.times.append(getattr(problem, "time", None))
         result.messages.append(f"{kind}: {getattr(problem, 'message', '')}")
     for result in results.values():
         if any(k == "uncertain" for k in result.problems):

@@ -6,8 +6,8 @@ import datetime
 import inspect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Literal, cast
+from dataclasses import dataclass, field, replace
+from typing import Literal, NamedTuple, cast
 
 from twitchcheck.diary._bounds import cap, clipped
 from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnings
@@ -62,6 +62,13 @@ class DiaryEntry:
         }
 
 
+class _When(NamedTuple):
+    """When a line says it was eaten: its meal and its time, either may be missing."""
+
+    meal: str | None
+    time: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class DiaryProblem:
     """A line that was not used as written: unmatched, matched with doubt, invalid, unusual.
@@ -77,6 +84,9 @@ class DiaryProblem:
     message: str
     kind: ProblemKind
     suggestions: tuple[str, ...] = ()
+    # When the line said it was eaten, kept so that a line not counted still tells when.
+    meal: str | None = None
+    time: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -85,6 +95,8 @@ class DiaryProblem:
             "kind": self.kind,
             "message": self.message,
             "suggestions": list(self.suggestions),
+            "meal": self.meal,
+            "time": self.time,
         }
 
 
@@ -209,8 +221,10 @@ class Collector:
         phrase = phrase or text
         self._count(phrase, line)
         outcome = resolve_cached(phrase, self.region)
+        when = _When(meal, time)
         if isinstance(outcome, InputError):
-            self.problems.append(_problem_for(line, clipped(text, TEXT_CHARS), outcome))
+            problem = _problem_for(line, clipped(text, TEXT_CHARS), outcome)
+            self.problems.append(replace(problem, meal=meal, time=time))
             if isinstance(outcome, UnknownFoodError):
                 self._unmatched.setdefault(phrase_key(phrase), line)
                 self._check_unmatched()
@@ -221,12 +235,12 @@ class Collector:
             message = (
                 note or "this line names no food that can be looked up"
             ) + "; write what was eaten (e.g. '1 bowl of vegetable soup'); it is not counted"
-            self.problem(line, text, message, "needs_detail")
+            self.problem(line, text, message, "needs_detail", when=when)
             return
         for item in outcome:
             wrong = line_problem(item.nutrients, item.grams.grams, export=False)
             if wrong is not None:
-                self.problem(line, text, f"{wrong}; the line is left out")
+                self.problem(line, text, f"{wrong}; the line is left out", when=when)
                 return
         for item in outcome:
             self.entries.append(
@@ -236,9 +250,9 @@ class Collector:
                 )
             )  # fmt: skip
             if item.uncertain:
-                self.problems.append(_uncertain(line, text, item))
+                self.problems.append(replace(_uncertain(line, text, item), meal=meal, time=time))
             for warning in item.warnings:
-                self.problem(line, text, f"{warning}; it is counted", "unusual")
+                self.problem(line, text, f"{warning}; it is counted", "unusual", when=when)
 
     def given(
         self,
@@ -271,9 +285,11 @@ class Collector:
         message: str,
         kind: ProblemKind = "invalid",
         suggestions: tuple[str, ...] = (),
+        when: _When | None = None,
     ) -> None:
+        meal, time = when or (None, None)
         self.problems.append(
-            DiaryProblem(line, clipped(text, TEXT_CHARS), message, kind, suggestions)
+            DiaryProblem(line, clipped(text, TEXT_CHARS), message, kind, suggestions, meal, time)
         )
 
     def tick(self, done: int) -> None:
