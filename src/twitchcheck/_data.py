@@ -15,11 +15,12 @@ the file and the entry's path, never a bare KeyError.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,28 @@ def load_yaml(name: str) -> Any:
     """A packaged YAML file, read once (relative to ``twitchcheck/data``), as a DataTable
     when it is a mapping."""
     return _table(read_yaml(name), name)
+
+
+def raw_data(name: str) -> Any:
+    """A packaged YAML or TOML file as plain dicts and lists (for tables built in one pass
+    inside `reading`)."""
+    return read_yaml(name)
+
+
+@contextlib.contextmanager
+def reading(name: str) -> Generator[None, None, None]:
+    """Build a table from `name`: a missing entry or one of the wrong shape raises a
+    DataError naming the file and the entry, never a bare KeyError or TypeError."""
+    try:
+        yield
+    except KeyError as error:
+        raise DataError(
+            f"{name}: entry {error.args[0]!r} is missing; reinstall twitchcheck or restore the file"
+        ) from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise DataError(
+            f"{name}: an entry has the wrong form ({error}); reinstall twitchcheck"
+        ) from None
 
 
 @functools.cache

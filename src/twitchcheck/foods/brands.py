@@ -11,10 +11,10 @@ table, with where each generic choice comes from, is ``data/brands.toml``.
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass
+from typing import Any
 
-from twitchcheck._data import data_path
+from twitchcheck._data import raw_data, reading
 from twitchcheck.text import terms
 
 FILLER = frozenset({"a", "an", "the", "of", "some", "my", "x"})
@@ -36,8 +36,11 @@ class _Table:
 
 @functools.cache
 def _table() -> _Table:
-    with data_path("brands.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    with reading("brands.toml"):
+        return _built(raw_data("brands.toml"))
+
+
+def _built(raw: Any) -> _Table:
     chains = {" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()}
     products = {" ".join(terms(k)): v for k, v in raw["products"].items()}
     keys = [*chains, *products]

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, replace
+from typing import Any
 
-from twitchcheck._data import data_path
+from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
@@ -125,8 +125,11 @@ class Drink:
 @functools.cache
 def table() -> _Table:
     """The word lists of ``data/dishes.toml``."""
-    with data_path("dishes.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    with reading("dishes.toml"):
+        return _built(raw_data("dishes.toml"))
+
+
+def _built(raw: Any) -> _Table:
     dish, detail, drinks, context = raw["dish"], raw["needs_detail"], raw["drinks"], raw["context"]
     carriers = "|".join(re.escape(c) for c in sorted(dish["carriers"], key=len, reverse=True))
     words = [re.escape(j) for j in dish["joins"] if j.isalpha()]

@@ -20,12 +20,11 @@ from __future__ import annotations
 import functools
 import math
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
-from twitchcheck._data import data_path
+from twitchcheck._data import raw_data, reading
 from twitchcheck.errors import AmountError, QuantityError
 from twitchcheck.text import clean, fold, quoted, singular, terms
 
@@ -147,8 +146,11 @@ class UnitTable:
 @functools.cache
 def units() -> UnitTable:
     """The unit table from ``data/units.toml``."""
-    with data_path("units.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    with reading("units.toml"):
+        return _built(raw_data("units.toml"))
+
+
+def _built(raw: Any) -> UnitTable:
     drink = raw.get("drink", {})
     return UnitTable(
         raw["mass"],
