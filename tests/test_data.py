@@ -76,9 +76,9 @@ def test_packaged_toml_reads_through_the_bundle_too() -> None:
 
 def test_a_table_built_in_one_pass_names_the_file_when_an_entry_is_missing() -> None:
     raw = {"chains": {}}
-    with pytest.raises(DataError, match=r"brands\.toml: entry 'items' is missing"):
-        with _data.reading("brands.toml"):
-            raw["chains"]["items"]
-    with pytest.raises(DataError, match=r"units\.toml: an entry has the wrong form"):
-        with _data.reading("units.toml"):
-            float("a pint")
+    missing = pytest.raises(DataError, match=r"brands\.toml: entry 'items' is missing")
+    with missing, _data.reading("brands.toml"):
+        raw["chains"]["items"]
+    wrong = pytest.raises(DataError, match=r"units\.toml: an entry has the wrong form")
+    with wrong, _data.reading("units.toml"):
+        float("a pint")
