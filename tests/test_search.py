@@ -427,3 +427,15 @@ def test_a_joined_spelling_in_one_release_is_found_by_the_two_words() -> None:
     # FNDDS writes "Beef, steak, ribeye", SR28 "Beef, rib eye, ...": both spellings meet both.
     for query in ("rib eye steak", "ribeye steak", "ribeye"):
         assert search(query)[0].name.startswith("Beef, steak, ribeye"), query
+
+
+def test_plain_chips_are_uncertain_and_a_named_kind_is_sure() -> None:
+    # British chips are fried potato strips, American chips crisps (Oxford Learner's).
+    assert search("chips")[0].score < 0.9
+    assert search("potato chips")[0].score >= 0.9
+    assert search("tortilla chips")[0].name.startswith("Tortilla chips")
+
+
+@pytest.mark.parametrize("query", ["garden salad", "house salad", "side salad"])
+def test_a_plain_green_salad_is_salad_greens(query: str) -> None:
+    assert search(query)[0].name.startswith("Mixed salad greens")
