@@ -85,3 +85,17 @@ def test_no_source_id_is_written_in_python() -> None:
         if literal.search(line.split("#")[0])
     ]
     assert not found, found
+
+
+def test_packaged_data_is_parsed_in_one_place() -> None:
+    """Only _data parses YAML or TOML, so every data file is read through the bundle and
+    every broken entry is a DataError naming the file and the entry."""
+    parsers = {"yaml", "tomllib"}
+    found = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path.name != "_data.py"
+        for name in imported(ast.parse(path.read_text(encoding="utf-8")))
+        if name.split(".")[0] in parsers
+    ]
+    assert not found, found

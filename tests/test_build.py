@@ -6,6 +6,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO
 
 sys.path.insert(0, str(REPO / "tools"))
@@ -23,6 +25,7 @@ def content(path: Path) -> list[str]:
         db.close()
 
 
+@pytest.mark.slow
 def test_build_is_deterministic_and_matches_the_shipped_file(tmp_path, shared_data) -> None:
     first, second = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
     build_fooddb.main(["--source", str(shared_data), "--out", str(first)])

@@ -25,11 +25,11 @@ import itertools
 import math
 import operator
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
-from twitchcheck._data import data_path
+from twitchcheck._data import raw_data, reading
 from twitchcheck.errors import InputError
 from twitchcheck.foods import brands
 from twitchcheck.foods.database import connect
@@ -126,8 +126,11 @@ class _Words:
 
 @functools.cache
 def _words() -> _Words:
-    with data_path("search.toml").open("rb") as handle:
-        raw = tomllib.load(handle)
+    with reading("search.toml"):
+        return _built(raw_data("search.toml"))
+
+
+def _built(raw: Any) -> _Words:
     return _Words(
         synonyms={k: terms(v) for k, v in raw["synonyms"].items()},
         generic_heads=frozenset(raw["generic_heads"]["words"]),
