@@ -63,7 +63,7 @@ def test_diary_lines_with_time_or_meal_are_editable(client: Any, person: int) ->
               "grams": 250, "how": "typed"},
     )  # fmt: skip
     line = second.json()
-    assert line["time"] == "10:30:00"
+    assert line["time"] == "10:30"
     assert line["position"] == 1
     days = client.get(base).json()
     assert [d["day"] for d in days] == ["2026-11-20"]

@@ -56,8 +56,9 @@ def serve(
 
         raise InputError(str(error)) from None
     store = open_store(settings.store_url)  # migrated before the address is printed
-    shown = f"[{host}]" if ":" in host else host
-    address = f"http://{shown if not is_loopback(host) else '127.0.0.1'}:{chosen}/"
+    local = is_loopback(host) or host in ("0.0.0.0", "::")  # reachable here as 127.0.0.1
+    shown = "127.0.0.1" if local else f"[{host}]" if ":" in host else host
+    address = f"http://{shown}:{chosen}/"
     if not is_loopback(host):
         typer.echo(
             f"Warning: listening on {host}, not only on this machine: other devices on the "
@@ -79,6 +80,8 @@ def serve(
     )
     try:
         uvicorn.Server(config).run(sockets=[listener])
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises the Ctrl-C it shut down on; stopping is what was asked
     finally:
         store.close()
         listener.close()

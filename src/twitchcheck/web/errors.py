@@ -101,6 +101,17 @@ def _explain(error: RequestValidationError) -> str:
     return "; ".join(parts) + (f"; and {more} more" if more > 0 else "") + "; see /openapi.json"
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """The methods some route of the app takes at this request's path."""
+    from starlette.routing import Match, Route
+
+    found: set[str] = set()
+    for route in request.app.routes:
+        if isinstance(route, Route) and route.matches(request.scope)[0] != Match.NONE:
+            found |= set(route.methods or ())
+    return sorted(found)
+
+
 def install_handlers(app: FastAPI) -> None:
     """Map every exception to the one shape (a bug is a plain 500, logged, never a trace)."""
 
@@ -112,13 +123,17 @@ def install_handlers(app: FastAPI) -> None:
         assert isinstance(error, RequestValidationError)
         return error_response(422, InputError.code, shorten(_explain(error), MESSAGE_CHARS))
 
-    async def http(_request: Request, error: Exception) -> ApiJSONResponse:
+    async def http(request: Request, error: Exception) -> ApiJSONResponse:
         assert isinstance(error, StarletteHTTPException)
-        code = _HTTP_CODES.get(error.status_code, "error")
+        code = getattr(error, "code", None) or _HTTP_CODES.get(error.status_code, "error")
         detail = error.detail if isinstance(error.detail, str) else "not accepted"
         if error.status_code == 404 and detail == "Not Found":
             detail = "no such page or route; the API's routes are listed in /openapi.json"
-        return error_response(error.status_code, code, detail)
+        response = error_response(error.status_code, code, detail)
+        response.headers.update(error.headers or {})
+        if error.status_code == 405:  # every method of the path, not only the first route's
+            response.headers["allow"] = ", ".join(allowed_methods(request))
+        return response
 
     async def bug(_request: Request, error: Exception) -> ApiJSONResponse:
         LOG.exception("internal error", exc_info=error)

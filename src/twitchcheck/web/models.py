@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from twitchcheck.diary import FORMATS
 from twitchcheck.store.diaries import MOST_GRAMS
@@ -27,6 +27,31 @@ Age = Annotated[
     Field(description="Years (40, 2.5) or text as on the command line ('40', '8m', '8 months')"),
 ]
 Name = Annotated[str, Field(min_length=1, max_length=NAME_CHARS)]
+# JSON's own types only: "true" is not a boolean, "1.5" not a number (strict, not coerced).
+Bool = Annotated[bool, Strict()]
+
+
+def _integral(value: Any) -> Any:
+    # JSON Schema's integer: 3 or 3.0, never "3" or true.
+    if isinstance(value, bool | str):
+        raise ValueError("give a whole number")
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Int = Annotated[int, BeforeValidator(_integral)]
+Float = Annotated[float, Strict()]
+Clock = Annotated[
+    str,
+    Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$", description="HH:MM"),
+]
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value
+
+
+# The store keeps naive UTC; the API says so (RFC 3339 with Z).
+Stamp = Annotated[dt.datetime, AfterValidator(_utc)]
 Short = Annotated[str, Field(max_length=UNIT_CHARS)]
 Line = Annotated[str, Field(min_length=1, max_length=TEXT_CHARS)]
 Names = Annotated[list[Annotated[str, Field(max_length=TEXT_CHARS)]], Field(max_length=1000)]
@@ -66,13 +91,13 @@ class DietRequest(_Request):
     format: FormatName | None = None
     age: Age
     sex: Name
-    pregnant: bool = False
-    lactating: bool = False
-    year: int | None = None
+    pregnant: Bool = False
+    lactating: Bool = False
+    year: Int | None = None
     supplements: Names = []
     region: Name | None = None
-    weight_kg: float | None = None
-    height_cm: float | None = None
+    weight_kg: Float | None = None
+    height_cm: Float | None = None
 
 
 class PlanOptions(_Request):
@@ -80,12 +105,12 @@ class PlanOptions(_Request):
 
     age: Age
     sex: Name
-    pregnant: bool = False
-    lactating: bool = False
+    pregnant: Bool = False
+    lactating: Bool = False
     gaps: Names = []
     diary: Annotated[str | None, Field(max_length=DIARY_CHARS)] = None
     pattern: Name = "omnivore"
-    dairy_free: bool = False
+    dairy_free: Bool = False
     allergies: Names = []
     dislikes: Names = []
     preferred: Names = []
@@ -94,8 +119,8 @@ class PlanOptions(_Request):
     supplements: Names = []
     labs: Names = []
     region: Name | None = None
-    energy_budget: float | None = None
-    max_foods: int | None = None
+    energy_budget: Float | None = None
+    max_foods: Int | None = None
 
 
 class FoodMatch(_Open):
@@ -165,13 +190,15 @@ class ProfileIn(_Request):
     """A person's details; everything but the name may be left out."""
 
     name: Name
-    age_years: Annotated[float | None, Field(ge=0, le=130)] = None
-    birth_year: Annotated[int | None, Field(ge=1880, le=dt.date.today().year)] = None
+    age_years: Annotated[Float | None, Field(ge=0, le=130)] = None
+    birth_year: (
+        Annotated[int, Field(ge=1880, le=dt.date.today().year), BeforeValidator(_integral)] | None
+    ) = None
     sex: Literal["female", "male"] | None = None
-    pregnant: bool = False
-    lactating: bool = False
-    weight_kg: Annotated[float | None, Field(ge=0.3, le=650)] = None
-    height_cm: Annotated[float | None, Field(ge=20, le=280)] = None
+    pregnant: Bool = False
+    lactating: Bool = False
+    weight_kg: Annotated[Float | None, Field(ge=0.3, le=650)] = None
+    height_cm: Annotated[Float | None, Field(ge=20, le=280)] = None
     region: Short | None = None
 
 
@@ -188,8 +215,8 @@ class ProfileOut(BaseModel):
     weight_kg: float | None
     height_cm: float | None
     region: str | None
-    created_at: dt.datetime
-    updated_at: dt.datetime
+    created_at: Stamp
+    updated_at: Stamp
 
 
 class EntryIn(_Request):
@@ -198,10 +225,10 @@ class EntryIn(_Request):
 
     day: dt.date
     text: Line
-    time: dt.time | None = None
+    time: Clock | None = None
     meal: Short | None = None
     food_id: Name | None = None
-    grams: Annotated[float | None, Field(ge=0, le=MOST_GRAMS)] = None
+    grams: Annotated[Float | None, Field(ge=0, le=MOST_GRAMS)] = None
     how: Name | None = None
 
 
@@ -210,13 +237,13 @@ class EntryOut(BaseModel):
 
     id: int
     position: int
-    time: dt.time | None
+    time: str | None
     meal: str | None
     text: str
     food_id: str | None
     grams: float | None
     how: str | None
-    updated_at: dt.datetime
+    updated_at: Stamp
 
 
 class DiaryDayOut(BaseModel):
@@ -232,7 +259,7 @@ class DiaryImport(_Request):
 
     text: Annotated[str, Field(max_length=DIARY_CHARS)]
     format: FormatName | None = None
-    year: int | None = None
+    year: Int | None = None
     region: Name | None = None
 
 
@@ -249,10 +276,10 @@ class LabIn(_Request):
 
     taken_on: dt.date
     analyte: Name
-    value: Annotated[float, Field(ge=0, le=MOST_VALUE)]
+    value: Annotated[Float, Field(ge=0, le=MOST_VALUE)]
     unit: Annotated[str, Field(min_length=1, max_length=UNIT_CHARS)]
-    range_low: Annotated[float | None, Field(ge=0, le=MOST_VALUE)] = None
-    range_high: Annotated[float | None, Field(ge=0, le=MOST_VALUE)] = None
+    range_low: Annotated[Float | None, Field(ge=0, le=MOST_VALUE)] = None
+    range_high: Annotated[Float | None, Field(ge=0, le=MOST_VALUE)] = None
     range_text: Name | None = None
 
 
@@ -296,7 +323,7 @@ class ScreeningOut(BaseModel):
     """A saved screening: the answers as given and the result (`screen --json`)."""
 
     id: int
-    created_at: dt.datetime
+    created_at: Stamp
     answers: dict[str, Any]
     result: dict[str, Any]
 
@@ -305,7 +332,7 @@ class PlanOut(BaseModel):
     """A saved plan: the options as given and the plan (`plan --json`)."""
 
     id: int
-    created_at: dt.datetime
+    created_at: Stamp
     request: dict[str, Any]
     result: dict[str, Any]
 

@@ -90,11 +90,17 @@ def delete_profile(profile_id: Id, store: StoreDep) -> Response:
 
 
 def _entry(body: models.EntryIn) -> EntryInput:
-    return EntryInput(**body.model_dump())
+    fields = body.model_dump()
+    fields["time"] = None if body.time is None else dt.time.fromisoformat(body.time)
+    return EntryInput(**fields)
 
 
 def _entry_out(row: Any) -> models.EntryOut:
-    return models.EntryOut.model_validate(row, from_attributes=True)
+    return models.EntryOut(
+        id=row.id, position=row.position, meal=row.meal, text=row.text, food_id=row.food_id,
+        grams=row.grams, how=row.how, updated_at=row.updated_at,
+        time=None if row.time is None else row.time.isoformat(timespec="minutes"),
+    )  # fmt: skip
 
 
 @router.get("/{profile_id}/diary", response_model=list[models.DiaryDayOut], tags=["diary"])

@@ -22,6 +22,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlencode
 
+from starlette.exceptions import HTTPException
+
 from twitchcheck.web import errors
 from twitchcheck.web.settings import WebSettings
 
@@ -52,11 +54,12 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-class Refusal(Exception):
-    """A request the door turns away: its status, code and message."""
+class Refusal(HTTPException):
+    """A request the door turns away: its status, code and message. Raised while a route
+    reads its body, it passes through FastAPI to the one error handler."""
 
     def __init__(self, status: int, code: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(status, message)
         self.status, self.code, self.message = status, code, message
 
 
@@ -206,46 +209,48 @@ class SecurityMiddleware:
     async def _checked_body(
         self, scope: Scope, headers: dict[str, str], receive: Receive
     ) -> Receive:
-        """Read the whole body (bounded), check it, and hand it on unchanged."""
+        """A `receive` that, when the route reads the body (so only once the method and path
+        matched a route), reads it whole (bounded), checks it and hands it on unchanged."""
         most = self.settings.most_body_bytes
         declared = headers.get("content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > most):
             raise Refusal(413, errors.TOO_LARGE, f"the body is larger than {most:,} bytes")
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise Refusal(400, "invalid_input", "the request ended before its body")
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > most:
-                raise Refusal(413, errors.TOO_LARGE, f"the body is larger than {most:,} bytes")
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        kind = headers.get("content-type")
-        if body or scope["method"] in ("POST", "PUT", "PATCH"):
-            if kind is None or not _JSON_TYPE.match(kind.strip()):
-                raise Refusal(
-                    415,
-                    errors.UNSUPPORTED_MEDIA,
-                    f"/api takes JSON bodies only (Content-Type: application/json), not "
-                    f"{(kind or 'no content type')[:80]!r}",
-                )
-            if body:
-                check_json(body)
-        sent = False
+        body: bytes | None = None
 
-        async def replay() -> Message:
-            nonlocal sent
-            if not sent:
-                sent = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
+        async def checked() -> Message:
+            nonlocal body
+            if body is not None:
+                return await receive()  # the body was handed on: wait for the disconnect
+            chunks: list[bytes] = []
+            size, more = 0, True
+            while more:
+                message = await receive()
+                if message["type"] == "http.disconnect":
+                    return message
+                chunk = message.get("body", b"")
+                size += len(chunk)
+                if size > most:
+                    raise Refusal(413, errors.TOO_LARGE, f"the body is larger than {most:,} bytes")
+                chunks.append(chunk)
+                more = message.get("more_body", False)
+            body = b"".join(chunks)
+            _check_body(body, headers.get("content-type"), scope["method"])
+            return {"type": "http.request", "body": body, "more_body": False}
 
-        return replay
+        return checked
+
+
+def _check_body(body: bytes, kind: str | None, method: str) -> None:
+    if body or method in ("POST", "PUT", "PATCH"):
+        if kind is None or not _JSON_TYPE.match(kind.strip()):
+            raise Refusal(
+                415,
+                errors.UNSUPPORTED_MEDIA,
+                f"/api takes JSON bodies only (Content-Type: application/json), not "
+                f"{(kind or 'no content type')[:80]!r}",
+            )
+        if body:
+            check_json(body)
 
 
 _OURS = frozenset(name for name, _ in (*SAFE_HEADERS, NO_STORE))
