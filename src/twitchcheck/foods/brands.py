@@ -44,6 +44,8 @@ def _built(raw: Any) -> _Table:
     chains = {" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()}
     products = {" ".join(terms(k)): v for k, v in raw["products"].items()}
     keys = [*chains, *products]
+    longest = max(len(k.split()) for k in keys)
+    key_words = {tuple(k.split()) for k in keys}
     return _Table(
         chains=chains,
         sizes=frozenset(raw["chains"]["size_words"]),
@@ -51,18 +53,20 @@ def _built(raw: Any) -> _Table:
         plain_only=frozenset(" ".join(terms(g)) for g in raw["plain_only"]["generics"]),
         flavours=frozenset(t for w in raw["plain_only"]["flavour_words"] for t in terms(w)),
         self_naming=tuple(
-            g
-            for g in {tuple(terms(v)) for v in products.values()}
-            if any(_holds(g, tuple(k.split())) for k in keys)
+            g for g in {tuple(terms(v)) for v in products.values()} if _names_a_key(g, key_words)
         ),
-        longest=max(len(k.split()) for k in keys),
+        longest=longest,
     )
 
 
-def _holds(found: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """Whether `words` stand together in `found`."""
-    n = len(words)
-    return any(found[j : j + n] == words for j in range(len(found) - n + 1))
+def _names_a_key(found: tuple[str, ...], keys: set[tuple[str, ...]]) -> bool:
+    """Whether some brand key stands, as whole words, inside `found` (its runs of words are
+    looked up, so the check costs the generic's length, not the table's size)."""
+    return any(
+        found[start:stop] in keys
+        for start in range(len(found))
+        for stop in range(start + 1, len(found) + 1)
+    )
 
 
 def _protected(found: list[str], table: _Table) -> set[int]:
