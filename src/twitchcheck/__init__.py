@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from twitchcheck.screen import screen as screen
     from twitchcheck.screen.answers import parse_answers as parse_answers
     from twitchcheck.targets import targets_for as targets_for
+    from twitchcheck.workflows import PlanRequest as PlanRequest
+    from twitchcheck.workflows import plan_for as plan_for
+    from twitchcheck.workflows import screen_person as screen_person
 
 __version__ = "0.1.0"
 
@@ -47,6 +50,9 @@ _EXPORTS: dict[str, tuple[str, str | None]] = {
     "Person": ("twitchcheck.profile", "Person"),
     "resolve": ("twitchcheck.foods.phrases", "resolve"),
     "targets_for": ("twitchcheck.targets", "targets_for"),
+    "screen_person": ("twitchcheck.workflows", "screen_person"),
+    "plan_for": ("twitchcheck.workflows", "plan_for"),
+    "PlanRequest": ("twitchcheck.workflows", "PlanRequest"),
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
