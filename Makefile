@@ -34,6 +34,7 @@ bench: $(STAMP)  ## performance figures (not part of the tests)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/diary_bench.py
 	$(BIN)/python bench/cold_start.py
+	$(BIN)/python bench/api_load.py  # loopback only, 10 s per run
 
 fooddb: $(STAMP)  ## rebuild the packaged food database from the USDA releases
 	$(BIN)/python tools/build_fooddb.py --source $(SHARED) --out src/twitchcheck/data/foods.sqlite

@@ -56,6 +56,7 @@ def serve(
 
         raise InputError(str(error)) from None
     store = open_store(settings.store_url)  # migrated before the address is printed
+    _warm()
     local = is_loopback(host) or host in ("0.0.0.0", "::")  # reachable here as 127.0.0.1
     shown = "127.0.0.1" if local else f"[{host}]" if ":" in host else host
     address = f"http://{shown}:{chosen}/"
@@ -86,6 +87,17 @@ def serve(
         store.close()
         listener.close()
     typer.echo("twitchcheck stopped.", err=True)
+
+
+def _warm() -> None:
+    """Load the food index and the knowledge base once, before the first request: the core
+    caches them without locks, so 50 first requests at once would each build them."""
+    from twitchcheck.foods import search
+    from twitchcheck.screen.answers import parse_answers
+    from twitchcheck.workflows import screen_person
+
+    search("milk", limit=1)
+    screen_person(parse_answers({"age": 40, "sex": "female", "symptoms": ["cramps"]}))
 
 
 def _listen(host: str, port: int | None) -> socket.socket:

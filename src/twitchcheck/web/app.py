@@ -24,6 +24,7 @@ from twitchcheck.web.errors import ApiJSONResponse, install_handlers
 from twitchcheck.web.security import SecurityMiddleware
 from twitchcheck.web.settings import WebSettings
 
+WORKER_THREADS = 4
 PLACEHOLDER = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>twitchcheck</title></head>
 <body><h1>twitchcheck</h1>
@@ -61,6 +62,11 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        # The core's work is CPU-bound under one GIL: a few threads give the same throughput
+        # as anyio's default 40 with far less contention (a shorter tail under load).
+        anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
         yield
         opener.close()
 
