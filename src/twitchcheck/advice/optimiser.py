@@ -37,7 +37,9 @@ NEW_EVERYDAY_FOOD = 700.0  # ...and of an everyday food they do not eat yet
 ANY_FOOD = 100.0  # objective weight of any food used
 ENERGY_SHARE = 50.0  # the energy term never outweighs one food: at most this much
 # HiGHS stops here and returns the best plan found; `Plan.optimal` says whether it proved
-# that no better one exists. Every returned plan meets every constraint either way.
+# that no better one exists. Every returned plan meets every constraint either way. When the
+# time limit stops it, which of several near-optimal plans comes back can depend on how busy
+# the machine is (a node limit would not, but costs seconds on this problem).
 SOLVER_SECONDS = 0.4
 RELAXED_FOODS = 10  # how far `explain` relaxes the number of foods...
 RELAXED_SERVINGS = 4.0  # ...and the servings per food
@@ -267,15 +269,19 @@ def _solve(problem: _Problem, settings: Settings) -> tuple[list[PlanItem], bool]
     lower: list[float] = []
     upper: list[float] = []
     zeros = np.zeros(n)
-    for key, goal in goals.items():  # reach every goal
+    # Rows in a fixed order: HiGHS stops within MIP_GAP of the optimum, and which of several
+    # near-optimal plans it returns depends on the order the rows come in.
+    for key, goal in sorted(goals.items()):  # reach every goal
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(goal - before.get(key, 0.0))
         upper.append(math.inf)
-    for key, limit in limits.items():  # stay under every UL that counts food; add none above it
+    for key, limit in sorted(
+        limits.items()
+    ):  # stay under every UL that counts food; add none above it
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(-math.inf)
         upper.append(max(limit - before.get(key, 0.0), 0.0))
-    for key, cap in problem.caps.items():  # a held nutrient rises by its allowance at most
+    for key, cap in sorted(problem.caps.items()):  # a held nutrient rises by its allowance at most
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(-math.inf)
         upper.append(cap)
