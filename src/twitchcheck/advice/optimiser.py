@@ -275,9 +275,7 @@ def _solve(problem: _Problem, settings: Settings) -> tuple[list[PlanItem], bool]
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(goal - before.get(key, 0.0))
         upper.append(math.inf)
-    for key, limit in sorted(
-        limits.items()
-    ):  # stay under every UL that counts food; add none above it
+    for key, limit in sorted(limits.items()):  # stay under every UL that counts food
         rows.append(np.concatenate([amount(key), zeros]))
         lower.append(-math.inf)
         upper.append(max(limit - before.get(key, 0.0), 0.0))
