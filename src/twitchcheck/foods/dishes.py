@@ -639,10 +639,9 @@ def drink(text: str) -> Drink | None:
     or None. A drink with no milk word ("latte", "skinny latte") is one food."""
     rules = table()
     plain = " ".join(fold(text).split())
-    for kind in sorted(rules.drinks, key=len, reverse=True):
-        match = re.search(rf"\b{re.escape(kind)}s?$", plain)
-        if not match:
-            continue
+    match = _drink_ending().search(plain)
+    if match is not None:
+        kind = match[1]
         before = plain[: match.start()].split()
         if not before or not all(w in rules.milk_words for w in before):
             return None
@@ -654,3 +653,11 @@ def drink(text: str) -> Drink | None:
             kind, str(spec["base"]), milk, float(str(spec["espresso"])), float(str(spec["ml"]))
         )
     return None
+
+
+@functools.cache
+def _drink_ending() -> re.Pattern[str]:
+    """One pattern for every drink kind at the end of a line, longest first ("chai latte"
+    before "latte"), so a line is searched once, not once per kind."""
+    kinds = sorted(table().drinks, key=len, reverse=True)
+    return re.compile(rf"\b({'|'.join(re.escape(k) for k in kinds)})s?$")
