@@ -2,7 +2,7 @@
 command line and returns the same dictionary as its `--json` (DESIGN.md's route table).
 
 Handlers are plain functions: FastAPI runs them in its thread pool, so a long analysis never
-holds up the event loop.
+holds up the event loop. Food type-ahead is the one exception (see `search_foods`).
 """
 
 from __future__ import annotations
