@@ -78,3 +78,15 @@ def test_split_names() -> None:
         "ramipril",
         "omeprazole",
     ]
+
+
+def test_supplements_and_regions_as_typed() -> None:
+    from twitchcheck.workflows import region_from, supplements_from
+
+    (magnesium,) = supplements_from(["magnesium citrate 400 mg daily", " "])
+    assert magnesium.nutrients.get("magnesium_mg")
+    assert supplements_from(None) == ()
+    assert region_from("United Kingdom") == "uk"
+    assert region_from(None) is None
+    with pytest.raises(InputError):
+        region_from("Atlantis")

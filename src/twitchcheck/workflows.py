@@ -121,6 +121,21 @@ def plan_for(request: PlanRequest) -> Advice:
     )  # fmt: skip
 
 
+def supplements_from(texts: Sequence[str] | None) -> tuple[Supplement, ...]:
+    """Supplements as typed, one per value ("magnesium citrate 400 mg daily"); blanks skipped."""
+    from twitchcheck.knowledge.supplements import parse_supplements
+
+    given = [text for text in texts or () if text.strip()]
+    return tuple(parse_supplements(given)) if given else ()
+
+
+def region_from(region: str | None) -> str | None:
+    """The region's id ("uk" for "United Kingdom"); an unknown region is refused."""
+    from twitchcheck.knowledge.regions import region_id
+
+    return None if region is None else region_id(region)
+
+
 def split_names(values: Sequence[str]) -> list[str]:
     """Names given as repeated values, comma-separated lists, or both."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]

@@ -21,7 +21,6 @@ from twitchcheck.cli._common import (
 if TYPE_CHECKING:
     from twitchcheck.diary import Diary
     from twitchcheck.diet import DietAnalysis
-    from twitchcheck.knowledge.supplements import Supplement
 
 diet_app = typer.Typer(
     help="Analyse a food diary against your reference intakes.", no_args_is_help=True
@@ -85,36 +84,18 @@ def analyze_command(
     """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
     from twitchcheck.diet.energy import check_body
     from twitchcheck.profile import Person
-    from twitchcheck.workflows import analyse_diary
+    from twitchcheck.workflows import analyse_diary, region_from, supplements_from
 
     person = Person.parse(age, sex, pregnant=pregnant, lactating=lactating)
     check_body(weight_kg, height_cm)  # before the diary is read, not after
-    supplements = parse_supplement_options(supplement)
-    place = region_option(region)
+    supplements = supplements_from(supplement)
+    place = region_from(region)
     diary = read_with_progress(diary_path, diary_format, year, show=not json_output, region=place)
     analysis = analyse_diary(diary, person, supplements, weight_kg, height_cm)
     if json_output:
         emit_json({**analysis.to_dict(), "region": place})
     else:
         print_analysis(analysis)
-
-
-def parse_supplement_options(texts: list[str] | None) -> tuple[Supplement, ...]:
-    """The supplements given with `--supplement` (each as typed, commas and all)."""
-    if not texts:
-        return ()
-    from twitchcheck.knowledge.supplements import parse_supplements
-
-    return parse_supplements([text for text in texts if text.strip()])
-
-
-def region_option(region: str | None) -> str | None:
-    """The region's id ("uk" for "United Kingdom"); an unknown region is refused."""
-    if region is None:
-        return None
-    from twitchcheck.knowledge.regions import region_id
-
-    return region_id(region)
 
 
 def read_with_progress(

@@ -111,7 +111,7 @@ def analyse(request: models.DietRequest) -> dict[str, Any]:
     from twitchcheck.diary import parse_diary_text
     from twitchcheck.diet.energy import check_body
     from twitchcheck.profile import Person
-    from twitchcheck.workflows import analyse_diary
+    from twitchcheck.workflows import analyse_diary, region_from, supplements_from
 
     person = Person.parse(
         str(request.age) if not isinstance(request.age, str) else request.age,
@@ -120,8 +120,8 @@ def analyse(request: models.DietRequest) -> dict[str, Any]:
         lactating=request.lactating,
     )
     check_body(request.weight_kg, request.height_cm)
-    supplements = _supplements(request.supplements)
-    place = _region(request.region)
+    supplements = supplements_from(request.supplements)
+    place = region_from(request.region)
     diary = parse_diary_text(request.text, request.format, year=request.year, region=place)
     analysis = analyse_diary(diary, person, supplements, request.weight_kg, request.height_cm)
     return {**analysis.to_dict(), "region": place}
@@ -174,20 +174,3 @@ def make_plan(options: models.PlanOptions) -> dict[str, Any]:
 def plan(options: models.PlanOptions) -> ApiJSONResponse:
     """Foods for the gaps and an optimised plan within every upper limit (`plan --json`)."""
     return ApiJSONResponse(make_plan(options))
-
-
-def _supplements(texts: list[str]) -> tuple[Any, ...]:
-    # As `diet analyze --supplement` reads them (cli/diet.py: parse_supplement_options).
-    from twitchcheck.knowledge.supplements import parse_supplements
-
-    given = [text for text in texts if text.strip()]
-    return tuple(parse_supplements(given)) if given else ()
-
-
-def _region(region: str | None) -> str | None:
-    # As `--region` is read (cli/diet.py: region_option): the id, an unknown one refused.
-    if region is None:
-        return None
-    from twitchcheck.knowledge.regions import region_id
-
-    return region_id(region)
