@@ -1165,3 +1165,28 @@ def test_a_line_not_counted_keeps_when_it_was_eaten() -> None:
     assert kept[(3, "needs_detail")] == ("lunch", None)
     first = next(p for p in diary.problems if p.line == 2)
     assert first.to_dict()["time"] == "08:15"
+
+
+def test_own_foods_and_corrections_are_read_before_the_database() -> None:
+    from twitchcheck.diary import OwnFoods
+
+    own = OwnFoods.of(
+        {"My Porridge": ["40 g oats", "250 ml oat milk"]}, {"brekkie": "fndds:56202960"}
+    )
+    text = "2026-11-20\nmy  porridge\n2 my porridge\n2 cups brekkie\n200 g my porridge\n"
+    diary = parse_diary_text(text, own=own)
+    by_line: dict[int, list[float]] = {}
+    for entry in diary.entries:
+        by_line.setdefault(entry.line, []).append(entry.grams or 0)
+    assert by_line[2] == pytest.approx([40, by_line[2][1]])  # the recipe's own lines
+    assert [g * 2 for g in by_line[2]] == pytest.approx(by_line[3])  # "2 my porridge": twice
+    (picked,) = (e for e in diary.entries if e.line == 4)
+    assert picked.item is not None
+    assert picked.item.food.id == "fndds:56202960"  # the wording's remembered food
+    assert all(e.how == "split" for e in diary.entries if e.line in (2, 3))
+    assert len(by_line[5]) == 1  # a weight of a recipe is not read as its lines: searched
+
+
+def test_without_own_foods_a_name_is_only_searched() -> None:
+    diary = parse_diary_text("2026-11-20\nbrekkie\n")
+    assert all(e.item is None or e.item.food.id != "fndds:56202960" for e in diary.entries)

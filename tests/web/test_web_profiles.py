@@ -183,3 +183,20 @@ def test_another_persons_records_are_not_found(client: Any, person: int) -> None
                                   "/api/profiles/abc"])  # fmt: skip
 def test_an_impossible_id_is_a_422(client: Any, path: str) -> None:
     assert error_of(client.get(path)) == (422, "invalid_input")
+
+
+def test_an_imported_diary_reads_the_persons_own_foods_and_corrections(
+    client: Any, person: int
+) -> None:
+    base = f"/api/profiles/{person}"
+    client.post(f"{base}/foods", json={"name": "my porridge", "lines": ["40 g oats", "1 banana"]})
+    client.put(f"{base}/corrections", json={"wording": "brekkie", "food_id": "fndds:56202960"})
+    text = "2026-11-20\n2 my porridge\n1 cup brekkie\n"
+    imported = client.post(f"{base}/diary/import", json={"text": text})
+    assert imported.status_code == 201, imported.text
+    (day,) = client.get(f"{base}/diary").json()
+    saved = [(e["text"], e["food_id"], e["grams"]) for e in day["entries"]]
+    porridge = [s for s in saved if s[0] == "2 my porridge"]
+    assert len(porridge) == 2  # its two lines, each twice over
+    assert min(grams for _, _, grams in porridge) == 80  # 2 x 40 g oats
+    assert ("1 cup brekkie", "fndds:56202960") in [(t, f) for t, f, _ in saved]

@@ -22,6 +22,7 @@ from twitchcheck.diary._model import DiaryEntry as DiaryEntry
 from twitchcheck.diary._model import DiaryProblem as DiaryProblem
 from twitchcheck.diary._model import ProblemKind as ProblemKind
 from twitchcheck.diary._model import ProgressCallback as ProgressCallback
+from twitchcheck.diary._own import OwnFoods as OwnFoods
 from twitchcheck.diary._reader import detect_format as detect_format
 from twitchcheck.diary._reader import parse_diary_text as parse_diary_text
 from twitchcheck.diary._reader import read_diary as read_diary
@@ -31,6 +32,7 @@ __all__ = [
     "Diary",
     "DiaryEntry",
     "DiaryProblem",
+    "OwnFoods",
     "ProblemKind",
     "ProgressCallback",
     "detect_format",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple, cast
 
 from twitchcheck.diary._bounds import cap, clipped
+from twitchcheck.diary._own import OwnFoods
 from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnings
 from twitchcheck.errors import DiaryError, InputError, PortionError, UnknownFoodError
 from twitchcheck.foods import phrases
@@ -202,6 +203,7 @@ class Collector:
     on_progress: ProgressCallback | None = None
     region: str | None = None  # the region whose measures phrases use ("uk", "us")
     diary_region: str | None = None  # the region as given ("ie"), kept on the diary
+    own: OwnFoods | None = None  # the person's own foods and corrections, tried first
     entries: list[DiaryEntry] = field(default_factory=list)
     problems: list[DiaryProblem] = field(default_factory=list)
     _last_tick: int = 0
@@ -220,7 +222,9 @@ class Collector:
         """Resolve `phrase` (default: `text`) to foods and grams, or note why it could not be."""
         phrase = phrase or text
         self._count(phrase, line)
-        outcome = resolve_cached(phrase, self.region)
+        outcome = self._own(phrase)
+        if outcome is None:
+            outcome = resolve_cached(phrase, self.region)
         when = _When(meal, time)
         if isinstance(outcome, InputError):
             problem = _problem_for(line, clipped(text, TEXT_CHARS), outcome)
@@ -277,6 +281,25 @@ class Collector:
         )
         for warning in line_warnings(nutrients, grams):
             self.problem(line, text, f"{warning}; it is counted", "unusual")
+
+    def _own(self, phrase: str) -> Outcome | None:
+        """The person's own food or correction for this line, when one applies."""
+        if self.own is None:
+            return None
+        corrected = self.own.corrected(phrase)
+        if corrected is not None:
+            return resolve_cached(corrected, self.region)
+        found = self.own.recipe(phrase)
+        if found is None:
+            return None
+        lines, times = found
+        items: list[Item] = []
+        for part in lines:
+            outcome = resolve_cached(part, self.region)
+            if isinstance(outcome, InputError):
+                return outcome  # an own food with a line that no longer reads: say so
+            items.extend(_own_part(item, times, phrase) for item in outcome)
+        return tuple(items)
 
     def problem(
         self,
@@ -360,6 +383,14 @@ class Collector:
                 f"{last.day.isoformat()} (line {last.line}), {span:,} days apart; check for a "
                 f"mistyped year, or analyse at most {most:,} days (about ten years) at a time"
             )
+
+
+def _own_part(item: Item, times: float, name: str) -> Item:
+    """One line of an own food, `times` over, marked as a part of it."""
+    grams = replace(item.grams, grams=item.grams.grams * times)
+    nutrients = {k: None if v is None else v * times for k, v in item.nutrients.items()}
+    note = f"part of your own food {name!r}" + (f", {times:g} times" if times != 1 else "")
+    return replace(item, grams=grams, nutrients=nutrients, how="split", note=note)
 
 
 def _problem_for(line: int, text: str, error: InputError) -> DiaryProblem:

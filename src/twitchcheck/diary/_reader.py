@@ -14,6 +14,7 @@ from twitchcheck.diary._dates import DateReader
 from twitchcheck.diary._decode import decode, is_zip, zip_member
 from twitchcheck.diary._exports import read_cronometer, read_myfitnesspal, read_opennutritracker
 from twitchcheck.diary._model import FORMATS, Collector, Diary, ProgressCallback
+from twitchcheck.diary._own import OwnFoods
 from twitchcheck.diary._tables import (
     DATE_COLUMNS,
     FOOD_COLUMNS,
@@ -104,8 +105,10 @@ def parse_diary_text(
     today: datetime.date | None = None,
     on_progress: ProgressCallback | None = None,
     region: str | None = None,
+    own: OwnFoods | None = None,
 ) -> Diary:
-    """Read a diary held in a string; see `read_diary` for the parameters."""
+    """Read a diary held in a string; see `read_diary` for the parameters, and `OwnFoods`
+    for `own` (the person's own foods and corrections, tried before the food database)."""
     if format is not None and format not in FORMATS:
         raise DiaryError(
             f"unknown diary format {quoted(format)}; choose one of {', '.join(FORMATS)}"
@@ -115,7 +118,7 @@ def parse_diary_text(
     dates = DateReader(year, today, day_first)  # checks the year first: a bad option is named
     check_lines(line_count(text))
     chosen = format or detect_format(text, filename)
-    collector = Collector(chosen, 0, on_progress, measure_region(region), region)
+    collector = Collector(chosen, 0, on_progress, measure_region(region), region, own=own)
     _READERS[chosen](text.lstrip("\ufeff"), collector, dates)
     return collector.finish()
 

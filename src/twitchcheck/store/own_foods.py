@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 
+from twitchcheck.diary import OwnFoods
 from twitchcheck.store import checks
 from twitchcheck.store._rows import owned, profile
 from twitchcheck.store.engine import Store
@@ -99,3 +100,9 @@ def corrections(store: Store, profile_id: int) -> dict[str, str]:
     )
     with store.read() as session:
         return {row[0]: row[1] for row in session.execute(query)}
+
+
+def own_foods_for_reading(store: Store, profile_id: int) -> OwnFoods:
+    """The person's own foods and corrections, as the diary reader applies them."""
+    recipes = {row.name: [str(line) for line in row.lines] for row in own_foods(store, profile_id)}
+    return OwnFoods.of(recipes, corrections(store, profile_id))

@@ -156,10 +156,12 @@ def import_diary(profile_id: Id, body: models.DiaryImport, store: StoreDep) -> m
     line it could use in one transaction: all of them or, if anything stops it, none."""
     from twitchcheck.diary import parse_diary_text
     from twitchcheck.store.diaries import import_diary as save
+    from twitchcheck.store.own_foods import own_foods_for_reading
     from twitchcheck.store.profiles import get_profile
 
     get_profile(store, profile_id)  # a missing person is refused before the diary is read
-    read = parse_diary_text(body.text, body.format, year=body.year, region=body.region)
+    own = own_foods_for_reading(store, profile_id)  # their own foods and corrections first
+    read = parse_diary_text(body.text, body.format, year=body.year, region=body.region, own=own)
 
     def lines() -> Iterator[EntryInput]:
         for entry in read.entries:
