@@ -21,9 +21,9 @@ def test_unknown_name_is_an_attribute_error() -> None:
 
 def test_all_is_exact() -> None:
     assert twitchcheck.__all__ == [
-        "__version__", "Person", "analyze_diet", "errors", "foods", "interpret_labs",
-        "load_knowledge", "nutrients", "parse_answers", "parse_lab", "read_diary", "resolve",
-        "screen", "targets_for",
+        "__version__", "Person", "PlanRequest", "analyze_diet", "errors", "foods",
+        "interpret_labs", "load_knowledge", "nutrients", "parse_answers", "parse_lab",
+        "plan_for", "read_diary", "resolve", "screen", "screen_person", "targets_for",
     ]  # fmt: skip
 
 
