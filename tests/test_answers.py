@@ -394,3 +394,13 @@ def test_a_diet_analysis_mean_that_is_not_a_number_is_unknown_not_nan() -> None:
     assert weighed.diet is not None
     assert weighed.diet.analysis is not None
     assert weighed.diet.analysis.nutrients["magnesium_mg"].mean is None
+
+
+def test_true_or_false_is_not_an_amount() -> None:
+    """JSON's booleans are refused where a number is asked (pydantic alone reads true as 1)."""
+    with pytest.raises(InputError, match=r"lifestyle\.coffee_cups_per_day: .*valid number"):
+        parse_answers({"age": 40, "sex": "male", "lifestyle": {"coffee_cups_per_day": True}})
+    with pytest.raises(InputError, match=r"age: .*valid number"):
+        parse_answers({"age": True, "sex": "male"})
+    coffee = parse_answers({"age": 40, "sex": "male", "lifestyle": {"coffee_cups_per_day": 2}})
+    assert coffee.lifestyle.coffee_cups_per_day == 2

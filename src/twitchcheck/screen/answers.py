@@ -64,6 +64,10 @@ def _upto(name: str, description: str | None = None) -> Any:
     return Field(ge=0, le=limit(f"answers.{name}"), description=description)
 
 
+# An amount is a JSON number: strict, so true or "3" is refused, not read as 1 or 3.
+Number = Annotated[float, Field(strict=True)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -72,7 +76,7 @@ class Twitch(_Model):
     """Where and when the twitches or cramps happen."""
 
     where: Places = Field(default=(), description="body places, e.g. eyelid, calf")
-    since_weeks: Annotated[float, _upto("since_weeks")] | None = None
+    since_weeks: Annotated[Number, _upto("since_weeks")] | None = None
     how_often: Literal["rarely", "weekly", "daily", "constant"] | None = None
     when: Literal["night", "day", "after_exercise", "any"] | None = None
 
@@ -85,7 +89,7 @@ class Twitch(_Model):
 class Course(_Model):
     """How numbness or weakness has gone: since when, where, whether it spreads, which sides."""
 
-    since_weeks: Annotated[float, _upto("since_weeks", "weeks since it began")] | None = None
+    since_weeks: Annotated[Number, _upto("since_weeks", "weeks since it began")] | None = None
     where: Places = Field(default=(), description="body places, e.g. feet, right hand")
     spreading: bool | None = Field(default=None, description="spreading or getting worse")
     sides: Literal["one", "both"] | None = None
@@ -100,9 +104,9 @@ class NutrientJudgement(_Model):
     """One nutrient of a diet analysis: how likely intake falls short."""
 
     judgement: Literal["inadequate", "possibly_inadequate", "adequate", "above_ul", "unknown"]
-    confidence: Annotated[float, Field(ge=0, le=1)] = 0.5
-    mean: Annotated[float, Field(ge=0, le=1e7)] | None = None
-    target: Annotated[float, Field(ge=0, le=1e7)] | None = None
+    confidence: Annotated[Number, Field(ge=0, le=1)] = 0.5
+    mean: Annotated[Number, Field(ge=0, le=1e7)] | None = None
+    target: Annotated[Number, Field(ge=0, le=1e7)] | None = None
 
 
 class DietAnswers(_Model):
@@ -125,20 +129,20 @@ class Diet(_Model):
 
 
 class Lifestyle(_Model):
-    caffeine_mg_per_day: Annotated[float, _upto("caffeine_mg_per_day")] | None = None
-    coffee_cups_per_day: Annotated[float, _upto("coffee_cups_per_day")] | None = None
-    tea_cups_per_day: Annotated[float, _upto("tea_cups_per_day")] | None = None
-    cola_cans_per_day: Annotated[float, _upto("cola_cans_per_day")] | None = None
-    energy_drinks_per_day: Annotated[float, _upto("energy_drinks_per_day")] | None = None
-    alcohol_drinks_per_week: Annotated[float, _upto("alcohol_drinks_per_week")] | None = None
+    caffeine_mg_per_day: Annotated[Number, _upto("caffeine_mg_per_day")] | None = None
+    coffee_cups_per_day: Annotated[Number, _upto("coffee_cups_per_day")] | None = None
+    tea_cups_per_day: Annotated[Number, _upto("tea_cups_per_day")] | None = None
+    cola_cans_per_day: Annotated[Number, _upto("cola_cans_per_day")] | None = None
+    energy_drinks_per_day: Annotated[Number, _upto("energy_drinks_per_day")] | None = None
+    alcohol_drinks_per_week: Annotated[Number, _upto("alcohol_drinks_per_week")] | None = None
     nicotine: bool | None = None
     nitrous_oxide: bool | None = Field(
         default=None, description='recreational nitrous oxide ("laughing gas", "nos")'
     )
     exercise: Literal["none", "moderate", "intense"] | None = None
-    fluids_l_per_day: Annotated[float, _upto("fluids_l_per_day")] | None = None
+    fluids_l_per_day: Annotated[Number, _upto("fluids_l_per_day")] | None = None
     stress: Level | None = None
-    sleep_hours: Annotated[float, _upto("sleep_hours")] | None = None
+    sleep_hours: Annotated[Number, _upto("sleep_hours")] | None = None
 
     @property
     def caffeine_mg(self) -> float | None:
@@ -170,7 +174,7 @@ class Recent(_Model):
 class Answers(_Model):
     """Everything the screening weighs; only age and sex are required."""
 
-    age: Annotated[float, Field(ge=0, le=limit("person.age_years"), description="years")]
+    age: Annotated[Number, Field(ge=0, le=limit("person.age_years"), description="years")]
     sex: Literal["female", "male"]
     pregnant: bool = False
     lactating: bool = False
