@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from twitchcheck.store.location import sqlite_url
 from twitchcheck.web import WebSettings, create_app
@@ -44,5 +45,6 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", _app(), config=CONFIG, 
 
 @pytest.mark.slow
 @schema.parametrize()
+@settings(derandomize=True, database=None, deadline=None)  # the same examples on every run
 def test_every_route_keeps_to_its_document(case: schemathesis.Case) -> None:
     case.call_and_validate(headers={**AUTH, "host": HOST})
