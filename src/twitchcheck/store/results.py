@@ -6,7 +6,7 @@ as it was shown.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 
@@ -14,6 +14,8 @@ from twitchcheck.store import checks
 from twitchcheck.store._rows import owned, profile
 from twitchcheck.store.engine import Store
 from twitchcheck.store.models import PlanRow, ScreeningRow
+
+Saved = TypeVar("Saved", ScreeningRow, PlanRow)
 
 
 def save_screening(
@@ -25,18 +27,12 @@ def save_screening(
         answers=checks.document(answers, "the answers"),
         result=checks.document(result, "the screening's result"),
     )
-    with store.write() as session:
-        profile(session, profile_id)
-        session.add(row)
-    return row
+    return _added(store, profile_id, row)
 
 
 def screenings(store: Store, profile_id: int) -> list[ScreeningRow]:
     """A person's screenings, newest first."""
-    with store.read() as session:
-        profile(session, profile_id)
-        query = select(ScreeningRow).where(ScreeningRow.profile_id == profile_id)
-        return list(session.scalars(query.order_by(ScreeningRow.id.desc())))
+    return _newest_first(store, profile_id, ScreeningRow)
 
 
 def get_screening(store: Store, profile_id: int, screening_id: int) -> ScreeningRow:
@@ -60,21 +56,30 @@ def save_plan(
         request=checks.document(request, "the plan's request"),
         result=checks.document(result, "the plan"),
     )
-    with store.write() as session:
-        profile(session, profile_id)
-        session.add(row)
-    return row
+    return _added(store, profile_id, row)
 
 
 def plans(store: Store, profile_id: int) -> list[PlanRow]:
     """A person's plans, newest first."""
-    with store.read() as session:
-        profile(session, profile_id)
-        query = select(PlanRow).where(PlanRow.profile_id == profile_id)
-        return list(session.scalars(query.order_by(PlanRow.id.desc())))
+    return _newest_first(store, profile_id, PlanRow)
 
 
 def delete_plan(store: Store, profile_id: int, plan_id: int) -> None:
     """Remove one plan."""
     with store.write() as session:
         session.delete(owned(session, PlanRow, plan_id, profile_id, "plan"))
+
+
+def _added(store: Store, profile_id: int, row: Saved) -> Saved:
+    """`row` saved for the person, in one transaction (a missing person is refused)."""
+    with store.write() as session:
+        profile(session, profile_id)
+        session.add(row)
+    return row
+
+
+def _newest_first(store: Store, profile_id: int, model: type[Saved]) -> list[Saved]:
+    with store.read() as session:
+        profile(session, profile_id)
+        query = select(model).where(model.profile_id == profile_id)
+        return list(session.scalars(query.order_by(model.id.desc())))
