@@ -26,6 +26,7 @@ from twitchcheck.diary import (
 from twitchcheck.diary._dates import DateReader, parse_date
 from twitchcheck.diary._decode import decode
 from twitchcheck.errors import DiaryError, InputError
+from twitchcheck.foods.phrases import Line
 
 DIARIES = Path(__file__).parent / "data" / "diaries"
 NOV = datetime.date(2026, 11, 1)
@@ -1074,14 +1075,13 @@ def test_region_is_passed_to_phrase_resolution(monkeypatch: pytest.MonkeyPatch) 
     from twitchcheck.diary import _model
 
     seen: list[str | None] = []
-    real = _model.resolve
+    real = _model.resolve_line
 
-    def spy(phrase: str, region: str | None = None) -> object:
+    def spy(phrase: str, region: str | None = None) -> Line:
         seen.append(region)
         return real(phrase)
 
-    monkeypatch.setattr(_model, "resolve", spy)
-    monkeypatch.setattr(_model, "_REGION_AWARE", True)
+    monkeypatch.setattr(_model, "resolve_line", spy)
     monkeypatch.setattr(_model, "_CACHE", {})
     diary = read("2026-11-16\n2 eggs\n", region="uk")
     assert seen == ["uk"]
@@ -1094,12 +1094,13 @@ def test_resolve_results_that_are_several_items_become_several_entries(
 ) -> None:
     from twitchcheck.diary import _model
 
-    real = _model.resolve
+    real = _model.resolve_line
 
-    def split(phrase: str, region: str | None = None) -> object:
-        return [real("1 slice toast"), real("1 tbsp peanut butter")]
+    def split(phrase: str, region: str | None = None) -> Line:
+        parts = real("1 slice toast").items + real("1 tbsp peanut butter").items
+        return Line(phrase, parts)
 
-    monkeypatch.setattr(_model, "resolve", split)
+    monkeypatch.setattr(_model, "resolve_line", split)
     monkeypatch.setattr(_model, "_CACHE", {})
     diary = read("2026-11-16\ntoast with peanut butter\n")
     assert [e.line for e in diary.entries] == [2, 2]
@@ -1110,21 +1111,14 @@ def test_needs_detail_items_are_a_problem_not_an_entry(monkeypatch: pytest.Monke
 
     from twitchcheck.diary import _model
 
-    real = _model.resolve
+    real = _model.resolve_line
 
-    @dataclasses.dataclass
-    class Vague:
-        item: object
-        how: str = "needs_detail"
-        note: str = "'leftovers' names no food"
+    def vague(phrase: str, region: str | None = None) -> Line:
+        egg = real("1 egg").items[0]
+        note = "'leftovers' names no food"
+        return Line(phrase, (dataclasses.replace(egg, how="needs_detail", note=note),))
 
-        def __getattr__(self, name: str) -> object:
-            return getattr(self.item, name)
-
-    def vague(phrase: str, region: str | None = None) -> object:
-        return [Vague(real("1 egg"))]
-
-    monkeypatch.setattr(_model, "resolve", vague)
+    monkeypatch.setattr(_model, "resolve_line", vague)
     monkeypatch.setattr(_model, "_CACHE", {})
     diary = read("2026-11-16\nleftovers\n2 eggs\n")
     assert not diary.entries

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime
-import inspect
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal, NamedTuple, cast
+from typing import Literal, NamedTuple
 
 from twitchcheck.diary._bounds import cap, clipped
 from twitchcheck.diary._own import OwnFoods
@@ -15,7 +14,7 @@ from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnin
 from twitchcheck.errors import DiaryError, InputError, PortionError, UnknownFoodError
 from twitchcheck.foods import phrases
 from twitchcheck.foods.database import SOURCES
-from twitchcheck.foods.phrases import Item, resolve
+from twitchcheck.foods.phrases import Item, resolve_line
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 
 ProblemKind = Literal["unmatched", "uncertain", "needs_detail", "invalid", "unusual"]
@@ -138,55 +137,31 @@ def phrase_key(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-def _takes_region() -> bool:
-    """Whether phrases.resolve accepts `region` (pints, fluid ounces)."""
-    try:
-        return "region" in inspect.signature(resolve).parameters
-    except (TypeError, ValueError):  # pragma: no cover - a builtin without a signature
-        return False
-
-
-_REGION_AWARE = _takes_region()
 # The regions whose measures phrases know ("uk", "us"); any other region (ie, au...) reads
 # pints and fluid ounces as USDA does.
-_MEASURE_REGIONS: tuple[str, ...] = tuple(getattr(phrases, "REGIONS", ("uk", "us")))
+_MEASURE_REGIONS: tuple[str, ...] = phrases.REGIONS
 
 
 def resolve_cached(phrase: str, region: str | None = None) -> Outcome:
-    """The items of one line (one, or the foods of a split line; phrases.resolve_line where
-    it exists), or the InputError it raised, remembered per phrase and region."""
-    place = region if _REGION_AWARE and region in _MEASURE_REGIONS else None
+    """The items of one line (one, or the foods of a split line), or the InputError it
+    raised, remembered per phrase and region."""
+    place = region if region in _MEASURE_REGIONS else None
     key = (phrase_key(phrase), place)
     hit = _CACHE.get(key)
     if hit is None:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
-        whole = getattr(phrases, "resolve_line", None)
         try:
-            if whole is not None and resolve is phrases.resolve:
-                found: object = whole(phrase, region=place)
-            elif place is not None:
-                found = resolve(phrase, region=place)  # type: ignore[call-arg,unused-ignore]
-            else:
-                found = resolve(phrase)
-            hit = _as_items(found)
+            hit = resolve_line(phrase, region=place).items
         except InputError as error:
             hit = error
         _CACHE[key] = hit
     return hit
 
 
-def _as_items(found: object) -> tuple[Item, ...]:
-    """One item or several (a line split into its foods), as a tuple."""
-    if isinstance(found, Item):
-        return (found,)
-    items = getattr(found, "items", found)
-    return tuple(cast("Iterable[Item]", items))
-
-
 def how_of(item: Item) -> str:
     """The item's `how` ("matched", "dish", "split", "approximation", "needs_detail")."""
-    return str(getattr(item, "how", "matched"))
+    return item.how
 
 
 @dataclass
@@ -235,7 +210,7 @@ class Collector:
             return
         detail = [item for item in outcome if how_of(item) == "needs_detail"]
         if detail or not outcome:
-            note = str(getattr(detail[0], "note", "")) if detail else ""
+            note = detail[0].note if detail else ""
             message = (
                 note or "this line names no food that can be looked up"
             ) + "; write what was eaten (e.g. '1 bowl of vegetable soup'); it is not counted"
