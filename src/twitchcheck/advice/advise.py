@@ -10,7 +10,7 @@ from twitchcheck.advice.candidates import (
     safety_rules,
 )
 from twitchcheck.advice.optimiser import Plan, Settings, make_plan
-from twitchcheck.nutrient_keys import FOCUS_KEYS
+from twitchcheck.nutrient_keys import BY_KEY, FOCUS_KEYS
 from twitchcheck.profile import Person, check_applies
 from twitchcheck.targets import Target, targets_for_person
 
@@ -18,35 +18,32 @@ if TYPE_CHECKING:
     from twitchcheck.knowledge.supplements import Supplement
     from twitchcheck.labs import LabResult
 from twitchcheck.advice.gaps import (
-    _national,
     baseline,
+    national_intake,
 )
 from twitchcheck.advice.notes import (
-    _absorption,
-    _cautions,
-    _deduplicated,
-    _supplements,
+    absorption_notes,
+    caution_notes,
+    deduplicated_notes,
+    supplement_notes,
 )
 from twitchcheck.advice.result import (
     CHANGE_ORDER,
     Advice,
     Gap,
     PlanChange,
-    _text,
     nutrient_name,
 )
 from twitchcheck.advice.safety import (
-    _and,
-    _counted,
-    _Facts,
-    _Guard,
-    _guard,
-    _priority,
+    SafetyFacts,
+    SafetyGuard,
+    safety_guard,
 )
 from twitchcheck.advice.suggestions import (
     familiar_ids,
     suggest,
 )
+from twitchcheck.advice.wording import and_list, one_line
 
 
 def advise(
@@ -72,12 +69,12 @@ def advise(
     """
     check_applies(person, "plan")
     targets = targets_for_person(person)
-    facts = _Facts.resolve(medications, conditions, supplements, labs)
+    facts = SafetyFacts.resolve(medications, conditions, supplements, labs)
     intake, changes = _intake(person, filters.pattern, gaps, before)
     supplied, supplement_changes = _counted(supplements)
     for key, amount in supplied.items():
         intake[key] = intake.get(key, 0.0) + amount
-    guard = _guard(facts, intake, supplied, targets, region)
+    guard = safety_guard(facts, intake, supplied, targets, region)
     bases = {
         c.nutrient: baseline(c.nutrient, person, filters.pattern)[1]
         for c in changes
@@ -92,8 +89,8 @@ def advise(
     if left_out:
         changes.append(_left_out(left_out))
     changes = [*guard.changes, *_priority(filters.pattern), *changes, *supplement_changes]
-    absorption, notes, cautions = _deduplicated(
-        _absorption(keys), _supplements(keys, targets), _cautions(person, facts)
+    absorption, notes, cautions = deduplicated_notes(
+        absorption_notes(keys), supplement_notes(keys, targets), caution_notes(person, facts)
     )
     return Advice(
         person,
@@ -121,16 +118,49 @@ def _intake(
     for gap in gaps:
         intake.setdefault(gap.key, gap.before)
     for key in (*FOCUS_KEYS, "energy_kcal"):  # unknown intake: the national average
-        intake.setdefault(key, _national(key, person)[0])
+        intake.setdefault(key, national_intake(key, person)[0])
     changes = []
     for key, override in safety_rules()["baselines"].get(pattern, {}).items():
         if before is not None and key in before:
             continue  # the diary says what they eat
         intake[key] = float(override["value"])
         changes.append(
-            PlanChange("baseline", _text(override["why"]), tuple(override["sources"]), key)
+            PlanChange("baseline", one_line(override["why"]), tuple(override["sources"]), key)
         )
     return intake, changes
+
+
+def _priority(pattern: str) -> list[PlanChange]:
+    """Advice that leads whatever the diary says (a vegan's B12)."""
+    rule = safety_rules()["priority"].get(pattern)
+    if rule is None:
+        return []
+    text = one_line(rule["text"])
+    return [PlanChange("priority", text, tuple(rule["sources"]), rule["nutrient"])]
+
+
+def _counted(supplements: Sequence[Supplement]) -> tuple[dict[str, float], list[PlanChange]]:
+    """Nutrients per day from supplements with a dose, and what was and was not counted."""
+    supplied: dict[str, float] = {}
+    counted, uncounted = [], []
+    for supplement in supplements:
+        amounts = {k: v for k, v in supplement.nutrients.items() if k in BY_KEY and v > 0}
+        if supplement.dose_given and amounts:
+            for key, amount in amounts.items():
+                supplied[key] = supplied.get(key, 0.0) + amount
+            shown = ", ".join(
+                f"{v:g} {BY_KEY[k].unit} {nutrient_name(k)}" for k, v in amounts.items()
+            )
+            counted.append(f"{supplement.text} ({shown})")
+        elif not supplement.dose_given:
+            uncounted.append(supplement.text)
+    changes = []
+    sayings = safety_rules()["sayings"]
+    for key, listed in (("supplements_counted", counted), ("supplements_uncounted", uncounted)):
+        if listed:
+            text = sayings[key]["text"].format(supplements="; ".join(listed))
+            changes.append(PlanChange("supplements", text, tuple(sayings[key]["sources"])))
+    return supplied, changes
 
 
 def _still_short(
@@ -161,7 +191,7 @@ def _guarded_plan(
     filters: Filters,
     familiar: set[str],
     settings: Settings | None,
-    guard: _Guard,
+    guard: SafetyGuard,
 ) -> tuple[Plan, list[str]]:
     """The plan; when the safety rules block it, the plan for the gaps they leave reachable.
 
@@ -188,7 +218,7 @@ def _guarded_plan(
 def _left_out(keys: Sequence[str]) -> PlanChange:
     """Gaps the plan leaves out because the safety rules above it leave no way to close them
     (their sources are on those rules)."""
-    names = _and([nutrient_name(k) for k in keys])
+    names = and_list([nutrient_name(k) for k in keys])
     text = (
         f"{names[0].upper()}{names[1:]} {'is' if len(keys) == 1 else 'are'} left out of the plan: "
         "under the rules above, a few foods cannot reach its goal without adding what they hold "

@@ -80,7 +80,7 @@ def baseline(
         value = float(override["value"])
         basis = f"none assumed for a {pattern} diet without a diary: counted from {value:g}"
         return value, basis, tuple(override["sources"])
-    value, basis = _national(key, person)
+    value, basis = national_intake(key, person)
     return value, basis, ()
 
 
@@ -103,7 +103,9 @@ def nutrient_key(name: str) -> str:
     return kb.nutrients[entry.id].key
 
 
-def _national(key: str, person: Person) -> tuple[float, str]:
+def national_intake(key: str, person: Person) -> tuple[float, str]:
+    """The national average intake of `key` for the person's sex and age, and where it came
+    from (0 for a child: there are no national figures for children)."""
     from twitchcheck.diet.intake_sd import within_person_sd
 
     try:

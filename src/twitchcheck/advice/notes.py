@@ -15,14 +15,14 @@ if TYPE_CHECKING:
     pass
 from twitchcheck.advice.result import (
     AdviceNote,
-    _text,
 )
 from twitchcheck.advice.safety import (
-    _Facts,
+    SafetyFacts,
 )
+from twitchcheck.advice.wording import one_line
 
 
-def _deduplicated(*sections: tuple[AdviceNote, ...]) -> tuple[tuple[AdviceNote, ...], ...]:
+def deduplicated_notes(*sections: tuple[AdviceNote, ...]) -> tuple[tuple[AdviceNote, ...], ...]:
     """Each note once, in the first section that has it."""
     seen: set[str] = set()
     kept = []
@@ -36,7 +36,7 @@ def _deduplicated(*sections: tuple[AdviceNote, ...]) -> tuple[tuple[AdviceNote, 
     return tuple(kept)
 
 
-def _absorption(keys: Sequence[str]) -> tuple[AdviceNote, ...]:
+def absorption_notes(keys: Sequence[str]) -> tuple[AdviceNote, ...]:
     """Where each nutrient comes from and how well it is absorbed (spinach's oxalate,
     B12 only from animal or fortified foods, vitamin D from sun and fortified foods)."""
     kb = load_knowledge()
@@ -44,11 +44,11 @@ def _absorption(keys: Sequence[str]) -> tuple[AdviceNote, ...]:
     for key in keys:
         nutrient = kb.nutrients[key.rsplit("_", 1)[0]]
         for fact in (*nutrient.food_sources, *nutrient.bioavailability):
-            notes.append(AdviceNote(nutrient.name, _text(fact.text), fact.sources))
+            notes.append(AdviceNote(nutrient.name, one_line(fact.text), fact.sources))
     return tuple(notes)
 
 
-def _supplements(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[AdviceNote, ...]:
+def supplement_notes(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[AdviceNote, ...]:
     """General information only: the upper limit and what it counts, and the cautions."""
     kb = load_knowledge()
     notes = []
@@ -63,15 +63,15 @@ def _supplements(keys: Sequence[str], targets: Mapping[str, Target]) -> tuple[Ad
             )
             notes.append(AdviceNote(nutrient.name, text, target.sources))
         for fact in nutrient.cautions:
-            notes.append(AdviceNote(nutrient.name, _text(fact.text), fact.sources))
+            notes.append(AdviceNote(nutrient.name, one_line(fact.text), fact.sources))
         for claim in kb.evidence.values():  # what trials say supplements do for cramps
             if nutrient.id in claim.about:
-                text = f"{claim.claim} (evidence: {claim.strength}) {_text(claim.meaning)}"
+                text = f"{claim.claim} (evidence: {claim.strength}) {one_line(claim.meaning)}"
                 notes.append(AdviceNote(nutrient.name, text, claim.sources))
     return tuple(notes)
 
 
-def _cautions(person: Person, facts: _Facts) -> tuple[AdviceNote, ...]:
+def caution_notes(person: Person, facts: SafetyFacts) -> tuple[AdviceNote, ...]:
     """The screening's cautions for these medicines, conditions, supplements and labs."""
     from twitchcheck.screen import cautions_for
 

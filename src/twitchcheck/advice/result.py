@@ -158,7 +158,3 @@ def nutrient_name(key: str) -> str:
     """ "vitamin D", "magnesium": the nutrient's label as it reads inside a sentence."""
     label = BY_KEY[key].label.lower()
     return label.replace("vitamin b12", "vitamin B12").replace("vitamin d", "vitamin D")
-
-
-def _text(value: str) -> str:
-    return " ".join(value.split())

@@ -22,13 +22,13 @@ if TYPE_CHECKING:
     from twitchcheck.labs import LabResult
 from twitchcheck.advice.result import (
     PlanChange,
-    _text,
     nutrient_name,
 )
+from twitchcheck.advice.wording import and_list, one_line
 
 
 @dataclass(frozen=True)
-class _Facts:
+class SafetyFacts:
     """The person's medicines, conditions, supplements and labs, resolved once."""
 
     medicines: tuple[tuple[str, MedicineClass], ...]  # (name as typed, class)
@@ -43,7 +43,8 @@ class _Facts:
         conditions: Sequence[str],
         supplements: Sequence[Supplement],
         labs: Sequence[LabResult],
-    ) -> _Facts:
+    ) -> SafetyFacts:
+        """The medicines' classes and the conditions found in the knowledge base."""
         from twitchcheck.screen.answers import known_ids, medicine_class_ids
 
         kb = load_knowledge()
@@ -83,7 +84,7 @@ class _Reason:
 
 
 @dataclass
-class _Guard:
+class SafetyGuard:
     """What the safety rules decided: caps on what the plan adds, foods left out, and why."""
 
     caps: dict[str, float] = field(default_factory=dict)
@@ -91,15 +92,16 @@ class _Guard:
     changes: list[PlanChange] = field(default_factory=list)
 
 
-def _guard(
-    facts: _Facts,
+def safety_guard(
+    facts: SafetyFacts,
     intake: Mapping[str, float],
     supplied: Mapping[str, float],
     targets: Mapping[str, Target],
     region: str | None,
-) -> _Guard:
+) -> SafetyGuard:
+    """What the safety rules decide for these facts and this intake (food and `supplied`)."""
     rules = safety_rules()
-    guard = _Guard()
+    guard = SafetyGuard()
     guard.changes += _urgent_labs(facts, region)
     held: dict[str, tuple[list[_Reason], str, tuple[str, ...]]] = {}
     for rule in rules["holds"]:
@@ -128,7 +130,7 @@ def _guard(
     return guard
 
 
-def _raising(rule: Mapping[str, Any], facts: _Facts) -> list[_Reason]:
+def _raising(rule: Mapping[str, Any], facts: SafetyFacts) -> list[_Reason]:
     """The person's medicines, conditions and supplements that raise the rule's nutrient."""
     nutrient = rule["knowledge_id"]
     reasons: dict[str, _Reason] = {}
@@ -136,14 +138,14 @@ def _raising(rule: Mapping[str, Any], facts: _Facts) -> list[_Reason]:
         for name, medicine in facts.medicines:
             for effect in _raises(medicine.effects, nutrient):
                 reasons.setdefault(
-                    name, _Reason("medicine", name, _text(effect.mechanism), effect.sources)
+                    name, _Reason("medicine", name, one_line(effect.mechanism), effect.sources)
                 )
     if rule["conditions"]:
         for condition in facts.conditions:
             label = condition.label[0].lower() + condition.label[1:]
             for effect in _raises(condition.effects, nutrient):
                 reasons.setdefault(
-                    label, _Reason("condition", label, _text(effect.mechanism), effect.sources)
+                    label, _Reason("condition", label, one_line(effect.mechanism), effect.sources)
                 )
     if rule["supplements"]:
         for supplement in facts.supplements:
@@ -161,7 +163,7 @@ def _hold(
 ) -> PlanChange:
     unit = BY_KEY[key].unit
     text = f"{BY_KEY[key].label} is not added because {_because(reasons)}. "
-    text += _text(why).format(allowance=allowance, unit=unit)
+    text += one_line(why).format(allowance=allowance, unit=unit)
     cited = (
         *(s for r in reasons for s in r.sources),
         *sources,
@@ -177,7 +179,7 @@ def _lab_low(key: str, reasons: list[_Reason], results: tuple[LabResult, ...]) -
     shown = " and ".join(_result(r) for r in results)
     text = (
         f"{BY_KEY[key].label} is planned although {_because(reasons)}, because your "
-        f"{shown} is below range. {_text(low['why'])}"
+        f"{shown} is below range. {one_line(low['why'])}"
     )
     cited = (
         *(s for r in reasons for s in r.sources),
@@ -189,7 +191,7 @@ def _lab_low(key: str, reasons: list[_Reason], results: tuple[LabResult, ...]) -
     )
 
 
-def _urgent_labs(facts: _Facts, region: str | None) -> list[PlanChange]:
+def _urgent_labs(facts: SafetyFacts, region: str | None) -> list[PlanChange]:
     """Results in the urgent range: first of all, and the plan is no substitute."""
     changes = []
     for result in facts.labs:
@@ -225,7 +227,7 @@ def _over_limits(
         text = (
             f"{what} {counted:.4g} {unit} of {nutrient_name(key)} a day, at or over the upper "
             f"limit of {target.ul:g} {unit} (counting {target.ul_scope_short}). "
-            + _text(why["counts_food" if target.ul_counts_food else "supplements_only"])
+            + one_line(why["counts_food" if target.ul_counts_food else "supplements_only"])
         )
         changes.append(PlanChange("over_limit", text, target.sources, key))
     return changes
@@ -233,41 +235,9 @@ def _over_limits(
 
 def _avoid(rule: Mapping[str, Any], found: Sequence[Condition]) -> PlanChange:
     key = rule["nutrient"]
-    text = _text(rule["text"]).format(limit=rule["per_serving_above"], unit=BY_KEY[key].unit)
+    text = one_line(rule["text"]).format(limit=rule["per_serving_above"], unit=BY_KEY[key].unit)
     because = tuple(c.label for c in found)
     return PlanChange("avoid", text, tuple(rule["sources"]), key, because)
-
-
-def _priority(pattern: str) -> list[PlanChange]:
-    """Advice that leads whatever the diary says (a vegan's B12)."""
-    rule = safety_rules()["priority"].get(pattern)
-    if rule is None:
-        return []
-    return [PlanChange("priority", _text(rule["text"]), tuple(rule["sources"]), rule["nutrient"])]
-
-
-def _counted(supplements: Sequence[Supplement]) -> tuple[dict[str, float], list[PlanChange]]:
-    """Nutrients per day from supplements with a dose, and what was and was not counted."""
-    supplied: dict[str, float] = {}
-    counted, uncounted = [], []
-    for supplement in supplements:
-        amounts = {k: v for k, v in supplement.nutrients.items() if k in BY_KEY and v > 0}
-        if supplement.dose_given and amounts:
-            for key, amount in amounts.items():
-                supplied[key] = supplied.get(key, 0.0) + amount
-            shown = ", ".join(
-                f"{v:g} {BY_KEY[k].unit} {nutrient_name(k)}" for k, v in amounts.items()
-            )
-            counted.append(f"{supplement.text} ({shown})")
-        elif not supplement.dose_given:
-            uncounted.append(supplement.text)
-    changes = []
-    sayings = safety_rules()["sayings"]
-    for key, listed in (("supplements_counted", counted), ("supplements_uncounted", uncounted)):
-        if listed:
-            text = sayings[key]["text"].format(supplements="; ".join(listed))
-            changes.append(PlanChange("supplements", text, tuple(sayings[key]["sources"])))
-    return supplied, changes
 
 
 def _because(reasons: Sequence[_Reason]) -> str:
@@ -279,12 +249,8 @@ def _because(reasons: Sequence[_Reason]) -> str:
     for who, lead in by_who.items():
         names = [r.name for r in reasons if r.who == who]
         if names:
-            parts.append(lead + _and(names))
+            parts.append(lead + and_list(names))
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
-
-
-def _and(items: Sequence[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _result(result: LabResult) -> str:
