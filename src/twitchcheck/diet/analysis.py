@@ -3,6 +3,7 @@ intakes by the IOM method, with honest confidence."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,13 +19,12 @@ from twitchcheck.profile import Person, check_applies
 from twitchcheck.targets import Target, targets_for_person
 
 if TYPE_CHECKING:
-    from twitchcheck.diary import Diary, DiaryEntry
+    from twitchcheck.diary import Diary, DiaryEntry, DiaryProblem
     from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.diet.honesty import (
-    _honest,
-    _notes,
-    _nothing_usable,
-    _partly_known,
+    analysis_notes,
+    honest_result,
+    partly_known_assessment,
 )
 from twitchcheck.diet.intake import (
     daily_totals,
@@ -76,10 +76,10 @@ def analyze(
     for key in FOCUS_KEYS:
         if key in usual:
             result = _nutrient(key, days, targets[key], person, diary.entries, supplied)
-            results.append(_honest(result, counts, energy, diary.entries))
+            results.append(honest_result(result, counts, energy, diary.entries))
         else:
             unknown.append(_unknown(key, targets[key], supplied.get(key, 0.0)))
-    notes = _notes(days, diary, listed, unknown, counts, results, energy)
+    notes = analysis_notes(days, diary, listed, unknown, counts, results, energy)
     return DietAnalysis(
         person, diary.format, days, usual, tuple(results), diary.problems, notes,
         tuple(listed), tuple(unknown), counts, energy, diary.entries,
@@ -106,7 +106,7 @@ def _nutrient(
     percent = 100.0 * (mean + extra) / goal if goal else None
     assessment = assess(key, mean, len(known), target, person.sex, person.age_years, extra)
     if lacking:
-        assessment = _partly_known(assessment, lacking, items)
+        assessment = partly_known_assessment(assessment, lacking, items)
     if len(known) < len(days):
         note = (
             f"{assessment.note} Judged on the {len(known)} of {len(days)} days that have a "
@@ -127,3 +127,20 @@ def _unknown(key: str, target: Target, supplement: float) -> UnknownNutrient:
         "foods have none): it is not judged, and not counted as zero."
     )
     return UnknownNutrient(key, target, supplement, upper_without_food(target, supplement), note)
+
+
+def _nothing_usable(problems: Sequence[DiaryProblem]) -> str:
+    """Why no entry is left, with the first problem: the user sees no table to look at."""
+    if not problems:
+        return "the diary has no food that could be used; check the file"
+    kinds: dict[str, int] = defaultdict(int)
+    for problem in problems:
+        kinds[problem.kind] += 1
+    counted = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    first = problems[0]
+    said = first.message if len(first.message) <= 160 else first.message[:159] + "…"
+    return (
+        f"the diary has no food that could be used ({len(problems)} "
+        f"problem{'s' if len(problems) != 1 else ''}: {counted}); the "
+        f"first, line {first.line}: {said}. Check the file, or name its format with --format"
+    )

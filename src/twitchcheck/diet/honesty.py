@@ -3,11 +3,12 @@ the confidence of every judgement they could change, and say so (limits in diary
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
+from twitchcheck._data import load_toml
 from twitchcheck.diet.adequacy import (
     Assessment,
 )
@@ -16,21 +17,26 @@ from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import BY_KEY
 
 if TYPE_CHECKING:
-    from twitchcheck.diary import Diary, DiaryEntry, DiaryProblem
+    from twitchcheck.diary import Diary, DiaryEntry
 from twitchcheck.diet.result import (
     Confidence,
     DayTotals,
     LineCounts,
     NutrientResult,
     UnknownNutrient,
-    _honest_limits,
-    _name,
 )
 
 _CONFIDENCE_ORDER: tuple[Confidence, ...] = ("low", "moderate", "high")
 
 
 _SHORT = frozenset({"inadequate", "possibly_inadequate"})
+
+
+@cache
+def honest_limits() -> dict[str, float]:
+    """The [honest_totals] limits of data/diary.toml, by name."""
+    table = load_toml("diary.toml")["honest_totals"]
+    return {str(k): float(v) for k, v in table.items()}
 
 
 def _lower(confidence: Confidence, most: Confidence) -> Confidence:
@@ -40,7 +46,7 @@ def _lower(confidence: Confidence, most: Confidence) -> Confidence:
     ]
 
 
-def _honest(
+def honest_result(
     result: NutrientResult,
     counts: LineCounts,
     energy: EnergyCheck,
@@ -51,7 +57,7 @@ def _honest(
     a = result.assessment
     if a.judgement == "unknown":
         return result
-    limits = _honest_limits()
+    limits = honest_limits()
     name = _name(result.key)
     most: Confidence = "high"
     said: list[str] = []
@@ -85,7 +91,7 @@ def _honest(
     )  # fmt: skip
 
 
-def _partly_known(assessment: Assessment, lacking: int, items: int) -> Assessment:
+def partly_known_assessment(assessment: Assessment, lacking: int, items: int) -> Assessment:
     """A total with items lacking a value is a lower bound: adequate stays adequate, a
     shortfall is unknown past diary.unknown_share of the items, else of low confidence."""
     said = f"{lacking} of the {items} items {'has' if lacking == 1 else 'have'} no value for it"
@@ -104,7 +110,7 @@ def _partly_known(assessment: Assessment, lacking: int, items: int) -> Assessmen
     return replace(assessment, confidence="low", note=note)
 
 
-def _notes(
+def analysis_notes(
     days: tuple[DayTotals, ...],
     diary: Diary,
     supplements: Sequence[Mapping[str, object]],
@@ -113,6 +119,8 @@ def _notes(
     results: Sequence[NutrientResult],
     energy: EnergyCheck,
 ) -> tuple[str, ...]:
+    """The analysis's notes: lines not counted or doubtful, energy, unknown nutrients, days,
+    supplements and problems."""
     notes = []
     if counts.not_counted:
         higher = [_name(r.key) for r in results if r.assessment.judgement in _SHORT]
@@ -164,18 +172,6 @@ def _notes(
     return tuple(notes)
 
 
-def _nothing_usable(problems: Sequence[DiaryProblem]) -> str:
-    """Why no entry is left, with the first problem: the user sees no table to look at."""
-    if not problems:
-        return "the diary has no food that could be used; check the file"
-    kinds: dict[str, int] = defaultdict(int)
-    for problem in problems:
-        kinds[problem.kind] += 1
-    counted = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
-    first = problems[0]
-    said = first.message if len(first.message) <= 160 else first.message[:159] + "…"
-    return (
-        f"the diary has no food that could be used ({len(problems)} "
-        f"problem{'s' if len(problems) != 1 else ''}: {counted}); the "
-        f"first, line {first.line}: {said}. Check the file, or name its format with --format"
-    )
+def _name(key: str) -> str:
+    label = BY_KEY[key].label
+    return label[0].lower() + label[1:]  # "vitamin D"

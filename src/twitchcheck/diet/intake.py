@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from twitchcheck.foods.database import Food
     from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.diet.releases import (
-    _disagreement,
+    release_disagreement,
 )
 from twitchcheck.diet.result import (
     DayTotals,
@@ -95,7 +95,7 @@ def top_sources(
             amount,
             amount / total,
             SOURCES[foods[name].source] if name in foods else None,
-            _disagreement(foods[name], key) if name in foods else None,
+            release_disagreement(foods[name], key) if name in foods else None,
         )
         for name, amount in ranked
     )

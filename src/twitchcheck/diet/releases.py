@@ -12,9 +12,7 @@ from twitchcheck.nutrient_keys import BY_KEY, NUTRIENT_KEYS
 
 if TYPE_CHECKING:
     from twitchcheck.foods.database import Food
-from twitchcheck.diet.result import (
-    _honest_limits,
-)
+from twitchcheck.diet.honesty import honest_limits
 
 
 @cache
@@ -44,13 +42,13 @@ def _same_name(name: str) -> tuple[tuple[str, str, dict[str, float | None]], ...
     )
 
 
-def _disagreement(food: Food, key: str) -> str | None:
+def release_disagreement(food: Food, key: str) -> str | None:
     """Both values, when the other USDA release has a food of the same description whose
     value for `key` differs from this one's by more than [releases] ratio."""
     used = food.nutrients.get(key)
     if not used:
         return None
-    ratio = _honest_limits()["release_ratio"]
+    ratio = honest_limits()["release_ratio"]
     name = food.name.lower()
     if name not in _both_releases():
         return None

@@ -7,10 +7,8 @@ import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from twitchcheck._data import load_toml
 from twitchcheck.diet.adequacy import (
     Assessment,
     UpperCheck,
@@ -29,12 +27,6 @@ NOT_COUNTED_KINDS = frozenset({"unmatched", "needs_detail", "invalid"})
 
 
 Confidence = Literal["low", "moderate", "high"]
-
-
-@cache
-def _honest_limits() -> dict[str, float]:
-    table = load_toml("diary.toml")["honest_totals"]
-    return {str(k): float(v) for k, v in table.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,11 +299,6 @@ class DietAnalysis:
                 "target": result.goal,
             }
         return {"days": len(self.days), "nutrients": judged, "source": "twitchcheck diet analyze"}
-
-
-def _name(key: str) -> str:
-    label = BY_KEY[key].label
-    return label[0].lower() + label[1:]  # "vitamin D"
 
 
 def _target(target: Target) -> dict[str, object]:
