@@ -20,6 +20,7 @@ from typing import Any
 
 from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
+from twitchcheck.foods.qualifiers import only_qualifies
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
 
@@ -381,8 +382,11 @@ def split(text: str) -> tuple[str, ...]:
             continue  # "turkey sandwich on rye": the bread the sandwich is made with
         if _filling(part, match.group(0), text[match.end() :]):
             continue  # "chicken & bacon sandwich": one sandwich of both
-        if " ".join(terms(text[match.end() :].split(",")[0])) in rules.sizes:
+        following = text[match.end() :].split(",")[0]
+        if " ".join(terms(following)) in rules.sizes:
             continue  # "chili, small": the size of the food before it
+        if match.group(0).strip() == "," and only_qualifies(following, part):
+            continue  # "almonds, dry roasted, 1 ounce": USDA's style, one food
         pieces += [part, match.group(0)]
         start = match.end()
     last = text[start:]

@@ -1,0 +1,89 @@
+"""Comma segments that qualify the food before them, read from USDA's own names.
+
+USDA writes a food as its name, then qualifiers after commas: "Nuts, almonds, dry roasted",
+"Fish, salmon, Atlantic, farmed, cooked". People copy that style ("Almonds, dry roasted,
+1 ounce") and the NIH fact sheets print it, so a comma in a diary line does not always list
+another food. A segment only qualifies when it is
+- qualifier words: words USDA's names use after a comma and almost never start a name with
+  ("roasted", "boiled", "Atlantic", "drained"; not "butter" or "cheese", which head foods);
+- a fat level ("1%", "low fat", "nonfat") or an amount alone ("1 ounce", "1/2 cup");
+- the second part of a USDA name whose first part is the food before it ("Bread, whole
+  wheat", "Cheese, cheddar"): the name as USDA writes it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from typing import NamedTuple
+
+from twitchcheck.foods.quantity import parse_quantity
+
+# A word must qualify at least this many USDA names to count, and start at most this share
+# of the names it appears in: enough to be sure the word describes rather than names.
+MIN_USES = 5
+MAX_HEAD_SHARE = 0.1
+_WORD = re.compile(r"[a-z]+")
+_FAT_LEVEL = re.compile(
+    r"^(?:\d{1,2}(?:\.\d+)?\s*%(?:\s*(?:fat|milk\s*fat|milkfat|lean))?"
+    r"|(?:low|reduced|non|no|full)[\s-]*fat|fat[\s-]*free|skim(?:med)?|semi[\s-]*skimmed)$"
+)
+# Joining words a qualifier phrase carries ("plain or vanilla", "with skin", "in water")
+_LINKS = frozenset({"or", "and", "with", "without", "in", "of", "no", "added", "not"})
+
+
+class _Names(NamedTuple):
+    qualifiers: frozenset[str]  # words that only ever qualify
+    pairs: frozenset[tuple[str, str]]  # (first part, second part) of USDA's names, as words
+
+
+@functools.cache
+def _names() -> _Names:
+    from twitchcheck.foods.database import connect
+
+    names = [str(name).lower() for (name,) in connect().execute("SELECT name FROM food")]
+    split = [name.split(",", 2) for name in names]
+    firsts = [parts[0] for parts in split]
+    heads = Counter(_WORD.findall("\n".join(firsts)))
+    tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in names)))
+    whole_heads = {first.strip() for first in firsts}
+    qualifiers = frozenset(
+        word
+        for word, uses in tails.items()
+        if uses >= MIN_USES and heads[word] <= MAX_HEAD_SHARE * uses and word not in whole_heads
+    )
+    pairs = frozenset((_key(parts[0]), _key(parts[1])) for parts in split if len(parts) > 1)
+    return _Names(qualifiers, pairs)
+
+
+def qualifier_words() -> frozenset[str]:
+    """The words USDA's names use only to qualify a food (see the module's docstring)."""
+    return _names().qualifiers
+
+
+def only_qualifies(segment: str, before: str = "") -> bool:
+    """Whether the comma-separated `segment` only qualifies the food `before` it (see the
+    module's docstring): then the two are one food, not a list."""
+    text = segment.strip()
+    if not text:
+        return False
+    if _FAT_LEVEL.match(text.lower()):
+        return True
+    quantity = parse_quantity(text)
+    if quantity.amount is not None or quantity.unit is not None:
+        text = quantity.food
+        if not text:
+            return True  # "1 ounce": an amount of the food before it
+    names = _names()
+    if before and (_key(before.split(",")[0]), _key(text)) in names.pairs:
+        return True
+    words = _WORD.findall(text.lower())
+    return any(w in names.qualifiers for w in words) and all(
+        w in names.qualifiers or w in _LINKS for w in words
+    )
+
+
+def _key(text: str) -> str:
+    """Words only, so that "whole-wheat" and "whole wheat" are the same part."""
+    return " ".join(_WORD.findall(text.lower()))
