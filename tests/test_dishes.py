@@ -905,3 +905,16 @@ def test_a_lettuce_wrap_is_lettuce_not_bread() -> None:
     items = resolve_line("chicken salad in lettuce wraps").items
     assert items[-1].food.name.startswith("Lettuce")
     assert not any("Tortilla" in i.food.name for i in items)
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [
+        ("a handful of almonds (1 oz)", 28.35),  # the measured amount wins over the handful
+        ("chicken breast (about 150 g)", 150.0),
+        ("2 slices toast (60g)", 60.0),
+    ],
+)
+def test_an_amount_in_parentheses_is_the_measured_one(text: str, grams: float) -> None:
+    (item,) = resolve_line(text).items
+    assert item.grams.grams == pytest.approx(grams, rel=0.01)

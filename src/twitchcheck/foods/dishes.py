@@ -255,12 +255,28 @@ def _listing(text: str) -> tuple[str, str] | None:
     return head, inner
 
 
+def _measured_aside(text: str) -> str | None:
+    """ "a handful of almonds (1 oz)" -> "1 oz almonds": an amount in parentheses is the
+    measured one, and replaces any informal amount before the food; None otherwise."""
+    found = re.fullmatch(r"(.*?\S)\s*\((.+)\)", " ".join(text.split()))
+    if found is None:
+        return None
+    weighed = parse_quantity(found.group(2))
+    if weighed.food or weighed.amount is None or weighed.unit is None:
+        return None
+    food = parse_quantity(found.group(1)).food
+    return f"{found.group(2).strip()} {food}" if food else None
+
+
 def listed(text: str) -> str:
     """What to read of a line that lists its parts in parentheses or after a dash: the listed
     foods when there are several ("sunday roast (chicken, potatoes, gravy)" -> "chicken,
     potatoes, gravy"); one listed food qualifies the food before it ("canned soup (vegetable
     beef)" -> "canned vegetable beef soup", its amount in front: "pizza - 3 slices pepperoni"
     -> "3 slices pepperoni pizza"). Any other text as it is."""
+    measured = _measured_aside(text)
+    if measured is not None:
+        return measured
     found = _listing(text)
     if found is None:
         return text
