@@ -466,8 +466,8 @@ def _fts_term(term: str) -> str:
     return "(" + " AND ".join(f'"{t}"' for t in tokens) + ")"
 
 
-@dataclass(frozen=True, slots=True)
-class _Profile:
+@dataclass(slots=True)  # not frozen: a frozen dataclass is 5x slower to build, and this
+class _Profile:  # is built for every food a process meets; nothing changes it once built
     """What scoring needs to know about one food, worked out once per process."""
 
     rowid: int
@@ -564,7 +564,9 @@ def _profile(
     )
     usual = words.usual_cooked if cooked_kind else words.usual_raw
     unusual = words.unusual
+    as_eaten_first = words.as_eaten_first
     tail_costs: dict[str, float] = {}
+    costs_get = tail_costs.get
     naming_segments: list[int] = []
     first_segment = dict.fromkeys(_named(head), 0)
     for index in range(1, len(segments)):
@@ -572,9 +574,7 @@ def _profile(
         # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
         plain = _qualifier(segment)
         eaten = (
-            _as_eaten(segment, words.as_eaten)
-            if segment[:1] and segment[0] in words.as_eaten_first
-            else 0
+            _as_eaten(segment, words.as_eaten) if segment and segment[0] in as_eaten_first else 0
         )
         # A list of parts ("flesh and skin") names no variant either.
         if not (
@@ -592,7 +592,7 @@ def _profile(
                 cost = UNUSUAL_WORD
             else:
                 cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
-            tail_costs[term] = tail_costs.get(term, 0.0) + cost
+            tail_costs[term] = costs_get(term, 0.0) + cost
         for term in _named(segment):
             if term not in first_segment:
                 first_segment[term] = index
@@ -663,6 +663,8 @@ _EXCEPT = ("other", "than")
 def _named(segment: list[str]) -> list[str]:
     """The words of a segment that the food holds: those before "other than" or "except"
     ("Pizza, with meat other than pepperoni" holds meat, not pepperoni)."""
+    if "except" not in segment and "other" not in segment:
+        return segment
     for index, term in enumerate(segment):
         if term == "except" or (term == "other" and segment[index + 1 : index + 2] == ["than"]):
             return segment[:index]
