@@ -39,11 +39,11 @@ from twitchcheck.advice.safety import (
     SafetyGuard,
     safety_guard,
 )
+from twitchcheck.advice.sentences import and_list, one_line
 from twitchcheck.advice.suggestions import (
     familiar_ids,
     suggest,
 )
-from twitchcheck.advice.wording import and_list, one_line
 
 
 def advise(

@@ -19,7 +19,7 @@ from twitchcheck.advice.result import (
 from twitchcheck.advice.safety import (
     SafetyFacts,
 )
-from twitchcheck.advice.wording import one_line
+from twitchcheck.advice.sentences import one_line
 
 
 def deduplicated_notes(*sections: tuple[AdviceNote, ...]) -> tuple[tuple[AdviceNote, ...], ...]:

@@ -24,7 +24,7 @@ from twitchcheck.advice.result import (
     PlanChange,
     nutrient_name,
 )
-from twitchcheck.advice.wording import and_list, one_line
+from twitchcheck.advice.sentences import and_list, one_line
 
 
 @dataclass(frozen=True)

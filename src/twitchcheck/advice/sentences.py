@@ -1,4 +1,4 @@
-"""Small wording helpers the advice's sentences share."""
+"""Small helpers for the sentences the advice writes."""
 
 from __future__ import annotations
 
