@@ -1,0 +1,57 @@
+"""Search's shortcuts change its speed, never its answers: `_ceiling` is never below the score
+it bounds, so scoring the best `MAX_RESULTS` by ceiling gives the list that scoring all does."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+search = importlib.import_module("twitchcheck.foods.search")
+
+# Plain words in hundreds of names, qualifiers, plant and cooked forms, typos, unknown words.
+WIDE = [
+    "cheese", "chicken", "milk", "bread", "beef", "soup", "pizza", "salad", "rice",
+    "chocolate milk", "soy milk", "vegan cheese", "steamed broccoli", "raw chicken",
+    "french toast", "pork chop", "cookies", "potato with skin", "decaf", "squash",
+    "cheese pizza no cheese", "container of plain low fat yogurt", "oat yogurt", "fish",
+]  # fmt: skip
+
+
+def _candidates(query: str) -> tuple[list[str], list[object], frozenset[str], object]:
+    """What `_ranked` scores for `query`: the words, the foods, cooked heads and context."""
+    wanted = search.query_terms(query)
+    known = [t for t in wanted if search._frequency(t) > 0]
+    required = [t for t in known if t not in search._words().soft]
+    rowids = search._candidates(required, require_all=True) or search._overlap(known)
+    profiles = search._profiles(rowids[: search.WIDE_CAP])
+    cooked = frozenset(p.head for p in profiles if p.has_cooking)
+    return wanted, profiles, cooked, search._context(wanted)
+
+
+@pytest.mark.parametrize("query", WIDE)
+def test_ceiling_is_never_below_the_score(query: str) -> None:
+    wanted, profiles, cooked, context = _candidates(query)
+    assert profiles
+    for food in profiles:
+        assert search._ceiling(food, context) >= search._score(wanted, food, cooked, context) - 1e-9
+
+
+@pytest.mark.parametrize("query", WIDE)
+def test_the_best_are_those_scoring_every_food_finds(query: str) -> None:
+    wanted, profiles, cooked, context = _candidates(query)
+    every = sorted(
+        ((search._score(wanted, p, cooked, context), p) for p in profiles),
+        key=lambda s: (-s[0], len(s[1].name), s[1].id),
+    )[: search.MAX_RESULTS]
+    assert search._best(wanted, profiles, cooked, context) == every
+
+
+def test_the_shortcut_is_taken_where_there_are_many_foods(monkeypatch) -> None:
+    wanted, profiles, cooked, context = _candidates("cheese")
+    assert len(profiles) > 2 * search.MAX_RESULTS
+    scored = []
+    score = search._score
+    monkeypatch.setattr(search, "_score", lambda *args: scored.append(1) or score(*args))
+    search._best(wanted, profiles, cooked, context)
+    assert 0 < len(scored) < len(profiles)
