@@ -13,8 +13,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)  ## the main job: the interactive screening
-	$(BIN)/twitchcheck screen
+run: $(STAMP)  ## the main job: the web app in your browser (twitchcheck serve; Ctrl-C stops it)
+	$(BIN)/twitchcheck serve
 
 test: lint  ## ruff, mypy and the whole test suite
 	$(BIN)/pytest

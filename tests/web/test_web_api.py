@@ -130,11 +130,11 @@ def test_an_unknown_route_and_method_use_the_one_shape(client: Any) -> None:
     assert error_of(client.delete("/api/labs")) == (405, "method_not_allowed")
 
 
-def test_the_placeholder_page_says_pages_are_coming(client: Any) -> None:
+def test_the_home_page_is_the_app_not_the_api(client: Any) -> None:
     response = client.get("/")
     assert response.status_code == 200
-    assert "pages are coming" in response.text
-    assert "<script" not in response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<script src="/static/htmx.min.js"' in response.text
 
 
 def test_the_openapi_document_describes_every_route(client: Any) -> None:

@@ -21,6 +21,13 @@ from pydantic import BaseModel
 
 from twitchcheck.cli._common import console as _console
 from twitchcheck.errors import InputError
+from twitchcheck.screen.questions import (  # the core's lists: the web page asks the same
+    COMMON_SYMPTOMS,
+    NUMB_SYMPTOMS,
+    TWITCH_SYMPTOMS,
+    WARNING_SYMPTOMS,
+    WEAK_SYMPTOMS,
+)
 from twitchcheck.text import shorten
 
 T = TypeVar("T")
@@ -65,28 +72,6 @@ def _refused(message: object) -> None:
     from rich.markup import escape
 
     console().print(f"[red]{escape(str(message))}[/red]")
-
-
-COMMON_SYMPTOMS = (
-    "twitching", "cramps", "spasms", "night_time", "eyelid_twitching", "calf_cramps",
-    "numbness_tingling", "weakness", "fatigue", "headache_migraine", "anxiety", "low_mood",
-    "bone_pain", "fractures", "palpitations", "tremor", "muscle_pain", "leg_swelling",
-    "breathlessness",
-)  # fmt: skip
-WARNING_SYMPTOMS = (
-    "chest_pain", "pain_on_exertion", "cold_sweat", "difficulty_breathing", "throat_tightness",
-    "seizures", "fainting", "confusion", "difficulty_swallowing", "difficulty_speaking",
-    "double_vision", "drooping_eyelid", "one_sided_weakness", "sudden_weakness",
-    "progressive_weakness", "proximal_weakness", "muscle_wasting", "spreading_numbness",
-    "tetany_carpopedal_spasm", "dark_urine", "severe_muscle_pain", "prolonged_cramp",
-    "one_sided_calf_pain", "calf_warmth_redness",
-)  # fmt: skip
-TWITCH_SYMPTOMS = {"twitching", "cramps", "spasms", "eyelid_twitching", "calf_cramps"}
-NUMB_SYMPTOMS = {"numbness_tingling", "spreading_numbness"}
-WEAK_SYMPTOMS = {
-    "weakness", "progressive_weakness", "one_sided_weakness", "sudden_weakness",
-    "proximal_weakness", "muscle_wasting",
-}  # fmt: skip
 
 
 def ask(stderr: bool = False) -> dict[str, Any]:

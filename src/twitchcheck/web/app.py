@@ -3,7 +3,8 @@
     app = create_app(WebSettings(token=..., store_url=..., hosts=("127.0.0.1:8000",)))
 
 The store is opened on first use (migrated to the current schema) and closed when the app
-stops; a caller may hand in one already open. Pages come in a later issue: "/" says so.
+stops; a caller may hand in one already open. The pages (web/pages) and their assets
+(/static: htmx, the stylesheet) are served by the app itself: nothing comes from elsewhere.
 """
 
 from __future__ import annotations
@@ -11,27 +12,22 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from twitchcheck import __version__
 from twitchcheck.store import Store
-from twitchcheck.web import api, profiles
+from twitchcheck.web import api, pages, profiles
 from twitchcheck.web.errors import ApiJSONResponse, install_handlers
 from twitchcheck.web.security import SecurityMiddleware
 from twitchcheck.web.settings import WebSettings
 
 WORKER_THREADS = 4
-PLACEHOLDER = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>twitchcheck</title></head>
-<body><h1>twitchcheck</h1>
-<p>The pages are coming in the next version. The JSON API is running under
-<code>/api</code>; its description is at <a href="/openapi.json">/openapi.json</a>.</p>
-</body></html>
-"""
+STATIC = Path(__file__).resolve().parent / "static"
 
 
 class _StoreOpener:
@@ -89,9 +85,8 @@ def create_app(settings: WebSettings, store: Store | None = None) -> FastAPI:
     app.include_router(profiles.router)
     install_handlers(app)
 
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home() -> HTMLResponse:
-        return HTMLResponse(PLACEHOLDER)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

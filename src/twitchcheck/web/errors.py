@@ -28,6 +28,7 @@ MESSAGE_CHARS = 2000  # as on the command line: no message repeats more than thi
 UNAUTHORIZED = "unauthorized"
 FORBIDDEN_HOST = "forbidden_host"
 FORBIDDEN_ORIGIN = "forbidden_origin"
+FORBIDDEN_CSRF = "forbidden_csrf"
 UNSUPPORTED_MEDIA = "unsupported_media_type"
 TOO_LARGE = "too_large"
 NOT_FOUND = "not_found"

@@ -7,7 +7,10 @@ In order, for every request:
    to the same address without the token, so it stays out of history and Referer;
 3. a write (POST, PUT, PATCH, DELETE) must come from the app's own Origin;
 4. a body sent to /api must be application/json, strict JSON (no NaN, bounded nesting),
-   within the size limit.
+   within the size limit;
+5. a write to a page (anything outside /api) must be a form (urlencoded, within the size
+   limit) carrying the CSRF token, as its `csrf` field or an X-CSRF-Token header: the
+   token is derived from the launch token, so only the app's own pages know it.
 Every response then carries the safe headers (`SAFE_HEADERS`, and no-store on /api).
 """
 
@@ -47,6 +50,7 @@ SAFE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-origin"),
 )
 NO_STORE = (b"cache-control", b"no-store")
+FORM_TYPE = "application/x-www-form-urlencoded"
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 JSON_DEPTH = 64  # as input.json_depth: our documents nest a few levels
 _JSON_TYPE = re.compile(r"^application/json\s*(;\s*charset\s*=\s*\"?utf-8\"?\s*)?$", re.I)
@@ -66,6 +70,11 @@ class Refusal(HTTPException):
 def session_value(token: str) -> str:
     """The session cookie's value: derived from the token, so the cookie never holds it."""
     return hmac.new(token.encode(), b"twitchcheck session", hashlib.sha256).hexdigest()
+
+
+def csrf_value(token: str) -> str:
+    """The pages' CSRF token: derived from the launch token, never equal to the cookie."""
+    return hmac.new(token.encode(), b"twitchcheck csrf", hashlib.sha256).hexdigest()
 
 
 def _same(given: str, expected: str) -> bool:
@@ -114,6 +123,7 @@ class SecurityMiddleware:
         self.app = app
         self.settings = settings
         self.session = session_value(settings.token)
+        self.csrf = csrf_value(settings.token)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -142,6 +152,8 @@ class SecurityMiddleware:
                 self._check_origin(headers)
             if is_api:
                 receive = await self._checked_body(scope, headers, receive)
+            elif scope["method"] in WRITES:
+                receive = await self._checked_form(headers, receive)
         except Refusal as refusal:
             response = errors.error_response(refusal.status, refusal.code, refusal.message)
             if refusal.status == 401:
@@ -238,6 +250,52 @@ class SecurityMiddleware:
             return {"type": "http.request", "body": body, "more_body": False}
 
         return checked
+
+    async def _checked_form(self, headers: dict[str, str], receive: Receive) -> Receive:
+        """Read a page's form whole (bounded), check its CSRF token, and hand it on."""
+        kind = headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind != FORM_TYPE:
+            raise Refusal(
+                415,
+                errors.UNSUPPORTED_MEDIA,
+                f"the pages take forms only ({FORM_TYPE}), not {(kind or 'no content type')!r}",
+            )
+        most = self.settings.most_body_bytes
+        chunks: list[bytes] = []
+        size, more = 0, True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise Refusal(400, "invalid_input", "the form was cut off")
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > most:
+                raise Refusal(413, errors.TOO_LARGE, f"the form is larger than {most:,} bytes")
+            chunks.append(chunk)
+            more = message.get("more_body", False)
+        body = b"".join(chunks)
+        given = headers.get("x-csrf-token")
+        if given is None:
+            fields = parse_qsl(body.decode("latin-1"), keep_blank_values=True)
+            found = [value for key, value in fields if key == "csrf"]
+            given = found[0] if len(found) == 1 else ""
+        if not _same(given, self.csrf):
+            raise Refusal(
+                403,
+                errors.FORBIDDEN_CSRF,
+                "this form did not come from this app's own page (its CSRF token is missing "
+                "or wrong); reload the page and send it again",
+            )
+        sent = False
+
+        async def replay() -> Message:
+            nonlocal sent
+            if sent:
+                return await receive()
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        return replay
 
 
 def _check_body(body: bytes, kind: str | None, method: str) -> None:

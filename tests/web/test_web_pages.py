@@ -1,0 +1,150 @@
+"""The pages over the store and the core: each renders, every form carries the CSRF token
+and is refused without it, bad input is shown next to its field with nothing saved, and the
+screening asks what applies and ends on the core's own result."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+import pytest
+
+from twitchcheck.web.security import csrf_value
+from web.conftest import TOKEN
+
+CSRF = csrf_value(TOKEN)
+INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>", re.I)
+
+
+def page_checks(text: str) -> None:
+    """What every page must hold: no inline script or handler (the CSP forbids them), a
+    skip link, one main, and a CSRF token in every form."""
+    assert not INLINE_SCRIPT.search(text), "an inline <script>"
+    assert not INLINE_HANDLER.search(text), "an inline on* handler"
+    assert 'href="#main"' in text
+    assert text.count("<main") == 1
+    for form in re.findall(r"<form[^>]*method=\"post\".*?</form>", text, re.S):
+        assert f'name="csrf" value="{CSRF}"' in form, form[:200]
+
+
+def add_person(client: Any, **fields: str) -> int:
+    data = {"csrf": CSRF, "name": "Ann", "age_years": "64", "sex": "female", **fields}
+    response = client.post("/people", data=data, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return int(response.headers["location"].split("/")[2])
+
+
+def test_home_renders_with_its_own_assets_only(client: Any) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    page_checks(response.text)
+    for asset in re.findall(r'(?:src|href)="([^"#]+)"', response.text):
+        assert asset.startswith("/"), f"{asset} is not served by the app"
+    assert client.get("/static/htmx.min.js").status_code == 200
+    assert client.get("/static/style.css").status_code == 200
+
+
+def test_a_form_without_the_csrf_token_is_refused_and_saves_nothing(client: Any) -> None:
+    for data in ({"name": "Ann"}, {"name": "Ann", "csrf": "x" * 64}):
+        response = client.post("/people", data=data)
+        assert response.status_code == 403
+        assert response.json()["error"]["code"] == "forbidden_csrf"
+    assert client.get("/api/profiles").json() == []
+
+
+def test_a_page_takes_forms_only(client: Any) -> None:
+    response = client.post("/people", json={"name": "Ann", "csrf": CSRF})
+    assert response.status_code == 415
+
+
+def test_the_csrf_header_is_accepted_as_htmx_sends_it(client: Any) -> None:
+    response = client.post(
+        "/people", data={"name": "Bo"}, headers={"X-CSRF-Token": CSRF}, follow_redirects=False
+    )
+    assert response.status_code == 303
+
+
+def test_bad_input_is_shown_next_to_its_field_and_nothing_is_saved(client: Any) -> None:
+    response = client.post("/people", data={"csrf": CSRF, "name": "Ann", "age_years": "400"})
+    assert response.status_code == 422
+    page_checks(response.text)
+    error = re.search(r'id="age_years-error">(.*?)</p>', response.text, re.S)
+    assert error is not None
+    assert "1 to 120" in html.unescape(error.group(1))
+    assert 'aria-describedby="age_years-error"' in response.text
+    assert client.get("/api/profiles").json() == []
+
+
+def test_a_person_page_says_what_to_do_next(client: Any) -> None:
+    person = add_person(client)
+    response = client.get(f"/people/{person}/")
+    page_checks(response.text)
+    assert f'href="/people/{person}/screen">Answer the screening' in response.text
+
+
+def _submit(client: Any, person: int, page: str, **fields: Any) -> Any:
+    answers = html.unescape(re.search(r'name="answers" value="([^"]*)"', page).group(1))
+    step = re.search(r'name="step" value="([^"]*)"', page).group(1)
+    data = {"csrf": CSRF, "answers": answers, "step": step, **fields}
+    return client.post(f"/people/{person}/screen", data=data, follow_redirects=False)
+
+
+def _title(page: str) -> str:
+    return re.search(r"<h1>(.*?)</h1>", page).group(1)
+
+
+def test_the_screening_asks_what_applies_and_ends_on_the_cores_result(client: Any) -> None:
+    person = add_person(client)
+    page = client.get(f"/people/{person}/screen").text
+    page_checks(page)
+    page = _submit(client, person, page, age="64", sex="female").text
+    assert _title(page) == "Screening: What you notice"  # 64: no pregnancy question
+    page = _submit(client, person, page, symptoms=["cramps", "night_time"]).text
+    assert _title(page) == "Screening: The twitches or cramps"
+    refused = _submit(client, person, page, **{"twitch.since_weeks": "many"})
+    assert refused.status_code == 422
+    assert "is not a number" in html.unescape(refused.text)
+    page = _submit(client, person, page, **{"twitch.since_weeks": "8"}).text
+    assert _title(page) == "Screening: Medicines, conditions, supplements"
+    refused = _submit(client, person, page, medications="hydrochlorothiazide, notadrug")
+    assert "not a known medicine" in html.unescape(refused.text)
+    page = _submit(client, person, page, medications="hydrochlorothiazide").text
+    page = _submit(client, person, page, **{"diet.pattern": "vegan"}).text
+    assert "milk, yogurt or cheese" not in page  # dairy and fish are not asked of a vegan
+    assert "fortified" in page
+    while 'name="step"' in page:
+        response = _submit(client, person, page)
+        if response.status_code == 303:
+            break
+        page = response.text
+    result = client.get(response.headers["location"])
+    page_checks(result.text)
+    saved = client.get(f"/api/profiles/{person}/screenings").json()[0]
+    assert saved["answers"]["medications"] == ["hydrochlorothiazide"]
+    assert saved["answers"]["diet"]["pattern"] == "vegan"
+    level = saved["result"]["triage"]["level"]
+    text = html.unescape(result.text)
+    assert saved["result"]["triage"]["header"] in text
+    assert text.index(saved["result"]["triage"]["header"]) < text.index("most likely first")
+    assert f"triage-{level}" in result.text
+    first = saved["result"]["contributors"][0]
+    assert first["label"] in text
+    assert "<details" in result.text
+
+
+def test_a_man_is_not_asked_about_pregnancy(client: Any) -> None:
+    person = add_person(client, sex="male", age_years="30")
+    page = client.get(f"/people/{person}/screen").text
+    page = _submit(client, person, page, age="30", sex="male").text
+    assert _title(page) == "Screening: What you notice"
+    person2 = add_person(client, name="Cat", age_years="30")
+    page = client.get(f"/people/{person2}/screen").text
+    page = _submit(client, person2, page, age="30", sex="female").text
+    assert _title(page) == "Screening: Pregnancy"
+
+
+@pytest.mark.parametrize("path", ["/people/999/", "/people/999/screen"])
+def test_a_missing_person_is_not_found(client: Any, path: str) -> None:
+    assert client.get(path).status_code == 404
