@@ -918,3 +918,25 @@ def test_a_lettuce_wrap_is_lettuce_not_bread() -> None:
 def test_an_amount_in_parentheses_is_the_measured_one(text: str, grams: float) -> None:
     (item,) = resolve_line(text).items
     assert item.grams.grams == pytest.approx(grams, rel=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("dining hall dinner: chicken tenders & fries", "Chicken tenders"),  # an occasion
+        ("Pizza night! 2 slices cheese pizza", "Pizza, cheese"),  # a night, not a pizza
+        ("craving hit - 2 scoops vanilla ice cream", "Ice cream"),  # no food word at all
+        ("taco bell: 2 bean burritos", "TACO BELL"),  # a chain: its own food
+    ],
+)
+def test_an_opening_that_names_no_food_is_context(text: str, first: str) -> None:
+    assert resolve_line(text, region="us").items[0].food.name.startswith(first)
+
+
+def test_unqualified_fries_are_french_fries_and_named_fries_keep_their_name() -> None:
+    names = {t: resolve_line(t, region="us").items[0].food.name for t in
+             ("fries", "home fries", "sweet potato fries", "mac and cheese")}  # fmt: skip
+    assert names["fries"].startswith("Potato, french fries")
+    assert names["home fries"].startswith("Potato, home fries")
+    assert names["sweet potato fries"].startswith("Sweet potato fries")
+    assert names["mac and cheese"].startswith("Macaroni or noodles with cheese")

@@ -20,7 +20,7 @@ from typing import Any
 
 from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
-from twitchcheck.foods.qualifiers import only_qualifies
+from twitchcheck.foods.qualifiers import only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
 
@@ -281,7 +281,9 @@ def listed(text: str) -> str:
     if found is None:
         return text
     head, inner = found
-    if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head):
+    if _none_eaten(head):
+        return text  # "skipped lunch - dentist": the line says no food was eaten
+    if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
         return inner  # "school lunch - pasta bake": the head says when or where, not what
     rest = parse_quantity(inner).food
     amount = (
@@ -563,10 +565,42 @@ def _without_occasion(text: str) -> str:
             said = [w.rstrip(":,;-") for w in words[1:end]]
             if _is_setting(said) and _has_word(" ".join(words[end:])):
                 return " ".join(words[end:]).lstrip(":,;- ")
-    found = re.fullmatch(r"([^,:;]*\w[^,:;]*?)\s*[,:;]\s*(.*\w.*)", text)
-    if found is not None and _vague(found[1]):
-        return found[2].strip()
+    found = _OPENING.fullmatch(text)
+    if found is None:
+        return text
+    lead, mark, rest = found["lead"], found["mark"].strip(), found["rest"].strip()
+    if _none_eaten(lead):
+        return text  # "skipped breakfast - blood work": no food was eaten
+    if _vague(lead) or (mark != "," and _names_no_food(lead)):
+        return rest  # "light dinner, khichdi", "dining hall dinner: tenders", "pizza night! ..."
+    if mark != "," and (_is_chain(lead) or restaurant(lead)):
+        # "taco bell: 2 crunchy tacos": the chain's tacos, its name beside the food's
+        food = parse_quantity(rest).food
+        said = rest[: len(rest) - len(food)].strip() if rest.lower().endswith(food) else ""
+        return " ".join(w for w in (said, lead, food if said else rest) if w)
     return text
+
+
+# An opening before a colon, semicolon, "!" or a spaced dash ("pizza night! ...", "craving hit
+# - 2 scoops ..."), or a comma; a dash inside a word ("semi-skimmed") is no opening.
+_OPENING = re.compile(
+    r"(?P<lead>[^,:;!]*\w[^,:;!]*?)\s*(?P<mark>[:;!,]|\s[-\u2013\u2014]\s|[-\u2013\u2014]\s)"
+    r"\s*(?P<rest>.*\w.*)"
+)
+
+
+def _names_no_food(lead: str) -> bool:
+    """Whether an opening names an occasion, not a food: its last word (the head of an English
+    compound: a "pizza night" is a night) is a time, place or vague word, or none of its words
+    is in any USDA food name ("craving hit", "pregame at jake's")."""
+    rules = table()
+    words = [t for t in terms(lead.replace("'", " ")) if t not in rules.fillers and t != "s"]
+    words = [w for w in words if not w.isdigit() and w not in rules.prepositions]
+    if not words:
+        return False
+    if _is_setting([words[-1]]) or words[-1] in rules.vague:
+        return True
+    return not any(usda_word(w) for w in words)
 
 
 def _vague(text: str) -> bool:
@@ -636,6 +670,11 @@ def joined_after(text: str, unit: str) -> bool:
 
 def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
+
+
+def _none_eaten(text: str) -> bool:
+    """Whether `text` says nothing was eaten ("skipped lunch", "no breakfast")."""
+    return " ".join(fold(text).split()).startswith(table().starts)
 
 
 def needs_detail(text: str) -> bool:

@@ -36,13 +36,21 @@ _LINKS = frozenset({"or", "and", "with", "without", "in", "of", "no", "added", "
 class _Names(NamedTuple):
     qualifiers: frozenset[str]  # words that only ever qualify
     pairs: frozenset[tuple[str, str]]  # (first part, second part) of USDA's names, as words
+    words: frozenset[str]  # every word of every name
+    restaurants: frozenset[str]  # the chains SR28 names its foods by ("taco bell", "subway")
 
 
 @functools.cache
 def _names() -> _Names:
     from twitchcheck.foods.database import connect
 
-    names = [str(name).lower() for (name,) in connect().execute("SELECT name FROM food")]
+    rows = connect().execute("SELECT name, brand, food_group FROM food").fetchall()
+    names = [str(name).lower() for name, _, _ in rows]
+    restaurants = frozenset(
+        _key(str(name).split(",")[0])
+        for name, brand, group in rows
+        if brand and group in ("Fast Foods", "Restaurant Foods") and "," in str(name)
+    )
     split = [name.split(",", 2) for name in names]
     firsts = [parts[0] for parts in split]
     heads = Counter(_WORD.findall("\n".join(firsts)))
@@ -54,12 +62,31 @@ def _names() -> _Names:
         if uses >= MIN_USES and heads[word] <= MAX_HEAD_SHARE * uses and word not in whole_heads
     )
     pairs = frozenset((_key(parts[0]), _key(parts[1])) for parts in split if len(parts) > 1)
-    return _Names(qualifiers, pairs)
+    return _Names(qualifiers, pairs, frozenset(heads) | frozenset(tails), restaurants)
 
 
 def qualifier_words() -> frozenset[str]:
     """The words USDA's names use only to qualify a food (see the module's docstring)."""
     return _names().qualifiers
+
+
+def usda_word(word: str) -> bool:
+    """Whether some USDA food name uses `word` (or its singular: "tacos", "dishes")."""
+    words = _names().words
+    lowered = word.lower()
+    return lowered in words or lowered.removesuffix("s") in words or lowered + "s" in words
+
+
+def restaurant(text: str) -> bool:
+    """Whether `text` is the name of a chain USDA has foods of ("Taco Bell", "mcdonalds")."""
+    key = _key(text)
+    return key in _names().restaurants or key.replace(" ", "") in _squeezed()
+
+
+@functools.cache
+def _squeezed() -> frozenset[str]:
+    """The chains' names without spaces: "mcdonald s" is also "mcdonalds"."""
+    return frozenset(name.replace(" ", "") for name in _names().restaurants)
 
 
 def only_qualifies(segment: str, before: str = "") -> bool:
