@@ -9,6 +9,11 @@ file's parsed content in ``data/yaml_bundle.json`` beside the SHA-256 of its tex
 is read from the bundle only while its text still has that hash, so an edited file is always
 parsed afresh (and tests/test_data.py fails until the bundle is rebuilt).
 
+Some tables are costly to build from their files at every start (the knowledge base is
+validated, cross-checked and indexed). `write_artefact` stores such a built value in
+``data/`` under a key saying what it was built from; `read_artefact` returns it only while
+the key still matches, so a stale artefact is never used (the caller builds afresh).
+
 `load_toml` and `load_yaml` return `DataTable`s: a missing entry raises a DataError naming
 the file and the entry's path, never a bare KeyError.
 """
@@ -19,6 +24,7 @@ import contextlib
 import functools
 import hashlib
 import json
+import pickle
 import tomllib
 from collections.abc import Generator, Iterator, Mapping
 from importlib import resources
@@ -58,14 +64,43 @@ def parse_toml(text: str, name: str, error: type[DataError] = DataError) -> Any:
         raise error(f"{name}: not valid TOML: {problem}") from None
 
 
+def read_text(name: str, error: type[DataError] = DataError) -> str:
+    """A packaged text file; a missing one raises `error` naming it."""
+    path = data_path(name)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise error(f"data file {name} is missing (looked in {path.parent})") from None
+
+
+def read_artefact(name: str, key: object) -> Any | None:
+    """The value `write_artefact` stored as `name` under `key`, or None when the file is
+    missing, unreadable or was built from something else (its key differs).
+
+    The artefact is a pickle, read only from the package's own data folder: it is trusted
+    exactly as far as the package's code beside it."""
+    try:
+        with data_path(name).open("rb") as file:
+            if pickle.load(file) != key:  # the key is stored first: a stale file stops here
+                return None
+            return pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def write_artefact(name: str, key: object, value: object) -> Path:
+    """Store `value` as `name` in the data folder, behind `key` (see `read_artefact`)."""
+    path = data_path(name)
+    with path.open("wb") as file:
+        pickle.dump(key, file, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
 def read_yaml(name: str, error: type[DataError] = DataError) -> Any:
     """A packaged YAML or TOML file (relative to ``twitchcheck/data``), from the bundle while
     it is current, else parsed. A missing file raises `error` naming it."""
-    path = data_path(name)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(f"data file {name} is missing (looked in {path.parent})") from None
+    text = read_text(name, error)
     entry = _bundle().get(name)
     if entry is not None and entry["sha256"] == text_hash(text):
         return entry["data"]

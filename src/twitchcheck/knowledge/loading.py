@@ -1,14 +1,25 @@
 """Reading the knowledge files: validation with the models, then cross-checks (unique ids,
 every reference and source id resolves, no name means two things). A broken file raises
-`KnowledgeError` naming the file, the entry and the field."""
+`KnowledgeError` naming the file, the entry and the field.
+
+Validating the files costs a cold command more than everything else it does (building
+the models' validators alone took ~0.25 s), so the packaged knowledge base is also stored
+already built, in ``data/knowledge.pickle`` (tools/build_yaml_bundle.py writes it). It is
+used only while its key matches: the hash of every knowledge file and of the code that
+validates and assembles them (`BUILT_BY`) and pydantic's version. Otherwise the files are
+validated as always. tests/test_knowledge_artefact.py checks the stored base equals the
+validated one.
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import pydantic
 from pydantic import (
     BaseModel,
     ValidationError,
@@ -39,6 +50,18 @@ from twitchcheck.knowledge.wording import (
     words,
 )
 
+ARTEFACT = "knowledge.pickle"
+# The modules whose code decides what the files become (package-relative): a change to any
+# of them makes the stored knowledge base stale.
+BUILT_BY = (
+    "knowledge/models.py",
+    "knowledge/base.py",
+    "knowledge/loading.py",
+    "knowledge/wording.py",
+    "nutrient_keys.py",
+    "text.py",
+)
+
 # --- loading ----------------------------------------------------------------------------
 
 
@@ -46,8 +69,34 @@ from twitchcheck.knowledge.wording import (
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     """Read, validate and cross-check every knowledge file (once per directory).
 
-    `directory` defaults to the packaged files; tests pass a copy to break on purpose.
+    `directory` defaults to the packaged files, read from the stored artefact while it is
+    current; tests pass a copy to break on purpose (always validated).
     """
+    if directory is None:
+        stored = _data.read_artefact(ARTEFACT, artefact_key())
+        if isinstance(stored, KnowledgeBase):
+            return stored
+    return validate_knowledge(directory)
+
+
+def artefact_key() -> dict[str, str]:
+    """What the stored knowledge base was built from: each knowledge file's text, the code
+    in `BUILT_BY` and pydantic's version (hashes)."""
+    key = {name: _data.text_hash(_data.read_text(f"knowledge/{name}")) for name in FILES}
+    package = Path(__file__).resolve().parent.parent
+    for module in BUILT_BY:
+        try:
+            code = (package / module).read_bytes()
+        except OSError:  # no sources beside the bytecode: the key cannot match
+            code = b"unreadable"
+        key[module] = hashlib.sha256(code).hexdigest()
+    key["pydantic"] = pydantic.VERSION
+    return key
+
+
+def validate_knowledge(directory: Path | None = None) -> KnowledgeBase:
+    """Read, validate and cross-check every knowledge file (packaged, or in `directory`),
+    never from the stored artefact."""
     files = {name: _validate(name, model, _read(directory, name)) for name, model in FILES.items()}
     problems = list(_check_unique(files)) + list(_check_references(files))
     if problems:

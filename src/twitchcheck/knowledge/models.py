@@ -48,7 +48,9 @@ KIND_ORDER: tuple[EntryKind, ...] = (
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first validation, not at import: a command that reads the
+    # stored knowledge base (loading.ARTEFACT) never validates, so never pays for them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class _Sourced(_Model):

@@ -13,13 +13,13 @@ from twitchcheck.knowledge.base import (
     KnowledgeBase,
     _norm,
 )
-from twitchcheck.knowledge.loading import (
-    load_knowledge,
-)
-from twitchcheck.knowledge.lookup import (
+from twitchcheck.knowledge.entry_lookup import (
     _names_of_kind,
     _not_known,
     suggest,
+)
+from twitchcheck.knowledge.loading import (
+    load_knowledge,
 )
 from twitchcheck.knowledge.models import (
     ConditionMention,

@@ -16,12 +16,12 @@ from twitchcheck.knowledge.base import (
     RelatedEffect,
     Vocabulary,
 )
+from twitchcheck.knowledge.entry_lookup import (
+    lookup,
+)
 from twitchcheck.knowledge.loading import (
     _walk,
     load_knowledge,
-)
-from twitchcheck.knowledge.lookup import (
-    lookup,
 )
 from twitchcheck.knowledge.models import (
     TRIAGE_LEVELS,

@@ -1,4 +1,7 @@
-"""Finding an entry by name, as typed, with close matches when nothing fits."""
+"""Finding an entry by name, as typed, with close matches when nothing fits.
+
+(Not named lookup.py: the package exports the function `lookup` lazily, and a submodule of
+the same name would replace it on the package once imported.)"""
 
 from __future__ import annotations
 
