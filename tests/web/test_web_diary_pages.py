@@ -1,0 +1,155 @@
+"""The food diary and analysis pages: lines read as the core reads them (splits, doubt),
+type-ahead with the food's own portions, one click to pick another food (remembered), and
+the analysis as the core's figures in a chart and a table."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from twitchcheck.web.security import csrf_value
+from web.conftest import TOKEN
+from web.test_web_pages import add_person, page_checks
+
+CSRF = csrf_value(TOKEN)
+DAY = "2026-11-20"
+
+
+def add_line(client: Any, person: int, text: str, day: str = DAY, **extra: str) -> Any:
+    data = {"csrf": CSRF, "day": day, "text": text, **extra}
+    return client.post(f"/people/{person}/diary/lines", data=data, follow_redirects=False)
+
+
+def test_a_typed_line_is_read_as_the_core_reads_it(client: Any) -> None:
+    from twitchcheck.diary import parse_diary_text
+
+    person = add_person(client, age_years="40")
+    assert add_line(client, person, "2 slices of toast with butter").status_code == 303
+    page = client.get(f"/people/{person}/diary?day={DAY}").text
+    page_checks(page)
+    core = parse_diary_text(f"{DAY}\n2 slices of toast with butter\n", "text")
+    assert len(core.entries) == 2  # a split line: the page shows both parts
+    for entry in core.entries:
+        assert html.escape(entry.item.food.name) in page
+    assert page.count("one part of the line") == 2
+
+
+def test_a_doubtful_line_offers_other_foods_and_the_pick_is_remembered(client: Any) -> None:
+    person = add_person(client, age_years="40")
+    add_line(client, person, "chicken salad sandwich")
+    page = client.get(f"/people/{person}/diary?day={DAY}").text
+    assert "not sure" in page
+    pattern = r'action="(/people/\d+/diary/lines/\d+/food)".*?name="food" value="([^"]+)"'
+    forms = re.findall(pattern, page, re.S)
+    assert forms
+    action, food = forms[0]
+    response = client.post(action, data={"csrf": CSRF, "food": food}, follow_redirects=False)
+    assert response.status_code == 303
+    corrections = client.get(f"/api/profiles/{person}/corrections").json()
+    assert corrections == [{"wording": "chicken salad sandwich", "food_id": food}]
+    add_line(client, person, "chicken salad sandwich", day="2026-11-21")
+    page = client.get(f"/people/{person}/diary?day=2026-11-21").text
+    assert "the food you picked" in page
+
+
+def test_type_ahead_gives_foods_and_their_household_portions(client: Any) -> None:
+    from twitchcheck.foods import get, search
+
+    person = add_person(client)
+    fragment = client.get(
+        f"/people/{person}/diary/search", params={"q": "banana", "day": DAY},
+        headers={"HX-Request": "true"},
+    ).text  # fmt: skip
+    assert "<main" not in fragment  # a fragment for HTMX
+    first = search("banana", limit=1)[0]
+    assert html.escape(first.name) in fragment
+    whole = client.get(f"/people/{person}/diary/search", params={"q": "banana", "day": DAY})
+    assert "<main" in whole.text  # without HTMX, the whole page
+    pick = client.get(
+        f"/people/{person}/diary/pick", params={"food": "sr28:09040", "day": DAY},
+        headers={"HX-Request": "true"},
+    ).text  # fmt: skip
+    portions = get("sr28:09040").to_dict()["portions"]
+    assert html.escape(f"{portions[0]['unit']} ({portions[0]['grams']:g} g)") in pick
+    response = client.post(
+        f"/people/{person}/diary/lines",
+        data={"csrf": CSRF, "day": DAY, "food": "sr28:09040", "amount": "2", "portion": "1"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    saved = client.get(f"/api/profiles/{person}/diary").json()[0]["entries"][0]
+    assert saved["food_id"] == "sr28:09040"
+    assert saved["grams"] == 2 * portions[0]["grams"]
+
+
+def test_bad_lines_are_refused_next_to_their_field_and_nothing_saved(client: Any) -> None:
+    person = add_person(client)
+    response = add_line(client, person, "", day="2026-13-01", time="25:00")
+    assert response.status_code == 422
+    page_checks(response.text)
+    for field in ("text", "time", "day"):
+        assert f'id="{field}-error"' in response.text
+    assert client.get(f"/api/profiles/{person}/diary").json() == []
+
+
+def test_a_line_is_edited_and_removed(client: Any) -> None:
+    person = add_person(client)
+    add_line(client, person, "1 banana")
+    line = client.get(f"/api/profiles/{person}/diary").json()[0]["entries"][0]
+    client.post(
+        f"/people/{person}/diary/lines/{line['id']}",
+        data={"csrf": CSRF, "day": DAY, "text": "2 bananas", "meal": "breakfast"},
+    )
+    edited = client.get(f"/api/profiles/{person}/diary").json()[0]["entries"][0]
+    assert (edited["text"], edited["meal"]) == ("2 bananas", "breakfast")
+    assert edited["grams"] > line["grams"]
+    client.post(
+        f"/people/{person}/diary/lines/{line['id']}/delete", data={"csrf": CSRF, "day": DAY}
+    )
+    assert client.get(f"/api/profiles/{person}/diary").json() in ([], [{"day": DAY, "entries": []}])
+
+
+def test_an_own_food_counts_its_lines(client: Any) -> None:
+    person = add_person(client)
+    client.post(
+        f"/people/{person}/foods",
+        data={
+            "csrf": CSRF,
+            "day": DAY,
+            "name": "my porridge",
+            "lines": "40 g oats\n250 ml oat milk",
+        },
+    )
+    add_line(client, person, "my porridge")
+    page = client.get(f"/people/{person}/diary?day={DAY}").text
+    assert "my porridge" in page
+    assert page.count("one part of the line") + page.count("<li>") > 2
+
+
+def test_the_analysis_shows_the_cores_figures_in_a_chart_and_a_table(client: Any) -> None:
+    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.profile import Person
+    from twitchcheck.workflows import analyse_diary
+
+    person = add_person(client, age_years="40")
+    empty = client.get(f"/people/{person}/analysis").text
+    assert "nothing in the diary yet" in empty
+    lines = {"2026-11-20": ["porridge with milk", "1 banana"], "2026-11-21": ["2 eggs", "1 apple"]}
+    for day, texts in lines.items():
+        for text in texts:
+            add_line(client, person, text, day=day)
+    page = client.get(f"/people/{person}/analysis").text
+    page_checks(page)
+    assert '<svg class="chart"' in page
+    assert "<table>" in page
+    diary = parse_diary_text(
+        "\n".join(f"{day}\n" + "\n".join(texts) for day, texts in lines.items()), "text"
+    )
+    core = analyse_diary(diary, Person.parse("40", "female")).to_dict()
+    magnesium = core["adequacy"]["magnesium_mg"]
+    from twitchcheck.web.pages._common import number
+
+    assert f"{number(magnesium['percent_of_target'])}% of RDA" in html.unescape(page)
+    assert core["energy_check"]["verdict"] == "under_recorded"
+    assert "under-recorded" in page
