@@ -1184,3 +1184,15 @@ def test_own_foods_and_corrections_are_read_before_the_database() -> None:
 def test_without_own_foods_a_name_is_only_searched() -> None:
     diary = parse_diary_text("2026-11-20\nbrekkie\n")
     assert all(e.item is None or e.item.food.id != "fndds:56202960" for e in diary.entries)
+
+
+def test_a_british_diary_writes_times_with_a_point() -> None:
+    text = "2026-11-16\n7.30 cup of tea\n1.25 cups milk\n"
+    uk = read(text, region="uk")
+    tea, milk = uk.entries
+    assert tea.time == "07:30"
+    assert (tea.grams or 0) < 400  # a cup, not 7.3 cups
+    assert milk.time is None
+    assert (milk.grams or 0) > 280  # 1.25 cups
+    us = read(text, region="us")
+    assert us.entries[0].time is None  # American diaries write 7:30

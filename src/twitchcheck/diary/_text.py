@@ -75,7 +75,7 @@ def read_text(text: str, collector: Collector, dates: DateReader) -> None:
         if heading is not None and not heading[1]:
             meal, at = heading[0], None  # a meal heading on its own line
             continue
-        found = lead(_BULLET.sub("", line))
+        found = lead(_BULLET.sub("", line), collector.diary_region or collector.region)
         if found.meal is not None:
             meal, at = found.meal, None  # "Lunch: soup" also heads the lines below
         if not found.rest:

@@ -3,14 +3,16 @@
     lead("7.30am porridge") == Lead("07:30", None, "porridge")
     lead("Breakfast - 2 eggs") == Lead(None, "breakfast", "2 eggs")
     lead("2 eggs") == Lead(None, None, "2 eggs")
+    lead("7.30 cup of tea", region="uk") == Lead("07:30", None, "cup of tea")
 
 A time is "H:MM" or "HH:MM" (24-hour, or with am/pm), "H.MMam" (a dot only with am/pm,
-since "1.25 cups" is an amount), "14h30", or "7am" / "7 pm". It must be followed by the end
-of the line or a separator (space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5
-cups", "250 g") is never a time, and what remains after a time is never read as an amount
-from it. A meal is one of the known meal names (`_text.MEALS`) followed by ":", "-", "–",
-"—" or ")" ("lunch: soup", "Breakfast - eggs", "snack) crisps"); a meal word without a
-separator is food ("snack bar"). Time and meal may come in either order.
+since "1.25 cups" is an amount; in a British-style diary also "H.MM" from 5.00 to 23.59),
+"14h30", or "7am" / "7 pm". It must be followed by the end of the line or a separator
+(space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5 cups", "250 g") is never a
+time, and what remains after a time is never read as an amount from it. A meal is one of the
+known meal names (`_text.MEALS`) followed by ":", "-", "–", "—" or ")" ("lunch: soup",
+"Breakfast - eggs", "snack) crisps"); a meal word without a separator is food ("snack
+bar"). Time and meal may come in either order.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ _TIMES = (
     re.compile(rf"(\d{{1,2}})h(\d{{2}}){_SEP}", re.IGNORECASE),
     re.compile(rf"(\d{{1,2}})(){_AMPM}{_SEP}", re.IGNORECASE),
 )
+# British usage writes a time with a point and often no am/pm ("7.30 cup of tea"; the
+# Guardian and Observer style guide: "7.30pm"); in a diary of such a region, "H.MM" between
+# 5.00 and 23.59 is read as a time. Earlier hours stay amounts ("1.25 cups", "2.50 pints").
+DOTTED_TIME_REGIONS = frozenset({"uk", "ie", "au", "nz"})
+_DOTTED = re.compile(rf"(\d{{1,2}})\.(\d{{2}}){_SEP}")
 _MEAL = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:\u2013\u2014)]|\s-)\s*", re.IGNORECASE)
 
 
@@ -51,8 +58,12 @@ def clock(hours: int, minutes: int, half: str | None) -> str | None:
     return f"{hours:02d}:{minutes:02d}"
 
 
-def take_time(text: str) -> tuple[str | None, str]:
-    """(HH:MM, the rest) if `text` starts with a time, else (None, text)."""
+def take_time(text: str, dotted: bool = False) -> tuple[str | None, str]:
+    """(HH:MM, the rest) if `text` starts with a time, else (None, text); `dotted`: the
+    diary's region writes "7.30" for a time (`DOTTED_TIME_REGIONS`)."""
+    plain = _DOTTED.match(text) if dotted else None
+    if plain is not None and 5 <= int(plain[1]) <= 23 and int(plain[2]) <= 59:
+        return f"{int(plain[1]):02d}:{plain[2]}", text[plain.end() :].strip()
     for pattern in _TIMES:
         match = pattern.match(text)
         if match is None:
@@ -76,13 +87,14 @@ def take_meal(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def lead(text: str) -> Lead:
+def lead(text: str, region: str | None = None) -> Lead:
     """The time and meal written at the start of `text`, in either order, and the rest."""
     rest = text.strip()
     time, meal = None, None
+    dotted = region in DOTTED_TIME_REGIONS
     for _ in range(2):
         if time is None:
-            time, rest = take_time(rest)
+            time, rest = take_time(rest, dotted)
         if meal is None:
             meal, rest = take_meal(rest)
     return Lead(time, meal, rest)
