@@ -485,3 +485,11 @@ def test_a_measure_that_begins_a_name_is_a_measure_only_before_of(name: str) -> 
 def test_container_and_kitchen_measures(text: str, unit: str, food: str) -> None:
     q = parse_quantity(text)
     assert (q.unit, q.food) == (unit, food)
+
+
+def test_a_bit_of_a_food_is_one_piece_of_it() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (cake,) = resolve_line("a bit of shortbread").items
+    assert 15 <= cake.grams.grams <= 45  # one piece, not a plateful
+    assert resolve_line("bacon bits").items[0].food.name == "Bacon bits"  # a food's own name

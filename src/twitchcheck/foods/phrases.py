@@ -149,7 +149,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
         return Line(text, (_item(text, food, grams_for(food, quantity), (), False),))
-    if not quantity.food:
+    if not quantity.food and not dishes.needs_detail(text):
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
     if not dishes.needs_detail(quantity.food):
         # "leftover pizza x2 slices", "2 cookies at church": where and when are not the food
