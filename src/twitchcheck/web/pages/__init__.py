@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from twitchcheck.web.pages import analysis, diary, home, screening
+from twitchcheck.web.pages import analysis, diary, home, labs, plan, screening
 
 router = APIRouter(include_in_schema=False)
 router.include_router(home.router)
 router.include_router(screening.router)
 router.include_router(diary.router)
 router.include_router(analysis.router)
+router.include_router(labs.router)
+router.include_router(plan.router)
