@@ -8,6 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,14 +21,44 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# The fast tier (make quick) runs at most this many hypothesis examples per property test;
+# `make test` and `make fuzz` run each test's own count (up to 400), so nothing is weaker
+# there. Thirty examples still try every strategy's shapes while a change is in progress.
+QUICK_EXAMPLES = 30
+# Tests too slow for the fast tier that are not marked slow in their own files (their
+# owners may mark them): path prefix -> the reason shown when make quick skips them.
+QUICK_SKIPS = {
+    "tests/web/test_web_serve.py::test_serve_": (
+        "starts a real uvicorn server process (5-10 s each): run by make test"
+    ),
+}
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """`make quick` skips the slow tier, saying so; `make test` runs everything."""
+    """`make quick` skips the slow tier, saying so, and runs fewer hypothesis examples;
+    `make test` runs everything at full strength."""
     if not config.getoption("--quick"):
         return
     skip = pytest.mark.skip(reason="slow tier (rebuilds, wheel install): run by make test")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+            continue
+        reason = next(
+            (why for where, why in QUICK_SKIPS.items() if item.nodeid.startswith(where)), None
+        )
+        if reason is not None:
+            item.add_marker(pytest.mark.skip(reason=f"slow tier: {reason}"))
+        _fewer_examples(item)
+
+
+def _fewer_examples(item: pytest.Item) -> None:
+    """Cap a property test's examples at QUICK_EXAMPLES (hypothesis reads its settings from
+    the test function when it runs, so the cap holds for this session only)."""
+    test = getattr(item, "obj", None)
+    current = getattr(test, "_hypothesis_internal_use_settings", None)
+    if isinstance(current, settings) and current.max_examples > QUICK_EXAMPLES:
+        test._hypothesis_internal_use_settings = settings(current, max_examples=QUICK_EXAMPLES)  # type: ignore[union-attr]
 
 
 def load_tool(name: str) -> ModuleType:
