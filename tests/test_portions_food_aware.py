@@ -378,3 +378,21 @@ def test_roast_meat_with_no_amount_is_the_fda_reference_amount() -> None:
 
 def test_a_burrito_bowl_with_no_amount_is_a_chain_bowl() -> None:
     assert grams(BOWL, "chicken burrito bowl") == pytest.approx(510.0)
+
+
+def test_a_whole_as_bought_is_never_the_portion_assumed() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (cabbage,) = resolve_line("cabbage").items
+    assert cabbage.grams.grams < 150  # a cup, not SR28's 908 g medium head
+    (egg,) = resolve_line("scrambled egg").items
+    assert 40 < egg.grams.grams < 80  # one egg by its size stays one egg
+    assert resolve_line("1 head of lettuce").items[0].grams.grams > 300  # when written, it counts
+
+
+def test_cream_in_coffee_is_dairy_cream_not_cream_cheese() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    _, cream = resolve_line("coffee with cream").items
+    assert cream.food.name.startswith("Cream")
+    assert resolve_line("bagel with cream cheese").items[1].food.name == "Cheese, cream"

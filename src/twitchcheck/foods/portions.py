@@ -29,6 +29,10 @@ SINGLE_SERVE_ML = 720.0
 # per-ounce placeholder rather than an amount drunk; their can or bottle is used instead.
 PLACEHOLDER_GRAMS = 32.0
 CONTAINERS = ("can", "bottle", "carton")
+# SR28 lists a food's whole as bought among its household measures ("1 head, medium" of
+# cabbage, 908 g; "1 loaf"; "1 pie"; "1 package"): shared or kept, not eaten at once, so it is
+# never the portion assumed when no amount is given.
+WHOLES_AS_BOUGHT = ("head", "loaf", "pie", "cake", "package", "pkg", "melon", "bunch", "bird")
 # Measures that mean one of the food's own items when it has no portion of that name: "a piece
 # of fruit" is one fruit (the NHS 5 A Day "one piece of fruit"), "2 pieces of fried cod" two
 # fillets.
@@ -196,10 +200,15 @@ def _typical(food: Food, region: str | None = None) -> Grams:
         return larger
     if typical is not None and typical.grams <= PLACEHOLDER_GRAMS and is_drink(food):
         typical = _container(portions) or typical  # a 1 fl oz "typical" can of Monster
-    chosen = typical or _count_portion(food, portions)[0]
+    eaten = [p for p in portions if _first_word(p.unit) not in WHOLES_AS_BOUGHT]
+    counted, own = _count_portion(food, eaten)
+    if typical is None and counted is not None and not own and not _sized(counted):
+        # one part of it ("1 leaf" of cabbage) is no portion: its first cup measure is
+        counted = next((p for p in eaten if _first_word(p.unit) == "cup"), counted)
+    chosen = typical or counted
     if chosen is None and is_drink(food):
         chosen = _drink_serving(portions)
-    chosen = chosen or (portions[0] if portions else None)
+    chosen = chosen or next(iter(eaten or portions), None)
     if chosen is None:
         return Grams(100.0, "no amount given and no USDA portion: 100 g assumed", True)
     # A portion as USDA wrote it: SR28's "8 fl oz" of a ready-to-drink shake or "2 tbsp" is
@@ -434,6 +443,11 @@ def _plainness(portion: Portion, word: str, typical: float | None) -> tuple[bool
     text = portion.unit.lower()
     usual = "medium" in text or "regular" in text
     return text != word, _distance(portion, typical), not usual
+
+
+def _sized(portion: Portion) -> bool:
+    """Whether `portion` is one whole item by its size ("1 large", "1 medium"), not a part."""
+    return _first_word(portion.unit) in COUNT_PREFERENCE
 
 
 def _first_word(text: str) -> str:
