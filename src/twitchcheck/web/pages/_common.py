@@ -8,6 +8,7 @@ shows the result, so a reload never sends it twice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -30,6 +31,7 @@ NAV = (
     ("labs", "Labs", "labs"),
     ("plan", "Advice and plan", "plan"),
 )
+_PINNED = re.compile(r"\s*\[[a-z0-9]+:[^\]\s]+\]\s*$")  # a food id pinned at a line's end
 TRIAGE_ICONS = {"self-care": "✓", "see-doctor": "⚕", "urgent": "!", "emergency": "‼"}
 TRIAGE_WORDS = {
     "self-care": "Self-care",
@@ -52,6 +54,7 @@ def environment() -> Environment:
     env.globals.update(nav=NAV, triage_icons=TRIAGE_ICONS, triage_words=TRIAGE_WORDS)
     env.filters["num"] = number
     env.filters["words"] = lambda text: str(text).replace("_", " ")
+    env.filters["plain"] = lambda text: _PINNED.sub("", str(text))
     return env
 
 
