@@ -940,3 +940,26 @@ def test_unqualified_fries_are_french_fries_and_named_fries_keep_their_name() ->
     assert names["home fries"].startswith("Potato, home fries")
     assert names["sweet potato fries"].startswith("Sweet potato fries")
     assert names["mac and cheese"].startswith("Macaroni or noodles with cheese")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "count"),
+    [
+        ("cookie from the dining hall", "Cookie", 1),  # where, after the food
+        ("gatorade 20oz post-run", "Sports drink", 1),  # "post-run": post + run
+        ("chocolate milk 16oz after", "Chocolate milk", 1),  # a bare "after"
+        ("pizza w/ friends", "Pizza", 1),  # who with
+        ("late lunch burrito from taco bell", "TACO BELL", 1),  # a meal said how, a chain
+        ("post race burger & fries", "Hamburger", 2),  # a burger is a hamburger
+    ],
+)
+def test_where_when_and_who_with_are_not_foods(text: str, first: str, count: int) -> None:
+    items = resolve_line(text, region="us").items
+    assert items[0].food.name.startswith(first)
+    assert len(items) == count
+
+
+def test_a_burger_named_for_its_filling_keeps_it() -> None:
+    for text in ("veggie burger", "bean burger", "vegan burger"):
+        assert resolve_line(text).items[0].food.name.startswith("Veggie burger"), text
+    assert "chicken" in resolve_line("chicken burger").items[0].food.name.lower()

@@ -537,22 +537,44 @@ def without_context(text: str) -> str:
     pizza" -> "pizza", "2 cookies at church" -> "2 cookies", "shake before bed" -> "shake";
     "latte from starbucks" -> "starbucks latte" (the chain's name is kept for `brands`)."""
     rules = table()
-    plain = _without_occasion(" ".join(text.split()))
+    plain = _without_occasion(_POST_PRE.sub(r"\1 ", " ".join(text.split())))
     lowered = plain.lower()
     for lead in rules.leading:
         if lowered.startswith(lead) and len(plain) > len(lead):
             plain = plain[len(lead) :]
             break
+    plain = _without_meal_time(plain)
     words = plain.split()
+    if len(words) > 1 and words[-1].lower() in rules.prepositions:
+        words = words[:-1]  # "chocolate milk after": after the run, said the line before
     for i in range(len(words) - 1, 0, -1):
-        if words[i].lower() not in rules.prepositions:
+        said = words[i].lower()
+        if said not in rules.prepositions and said not in _COMPANY_LINKS:
             continue
         before, after = " ".join(words[:i]), words[i + 1 :]
         if _is_setting(after):
-            return before
-        if words[i].lower() in ("at", "from") and _is_chain(" ".join(after)):
+            return before  # "cookie from the dining hall", "pizza with friends"
+        if said in ("at", "from") and (_is_chain(" ".join(after)) or restaurant(" ".join(after))):
             return f"{' '.join(after)} {before}"
-    return plain
+    return " ".join(words)
+
+
+# "post-run", "pre-match": the preposition and the time it names, as two words
+_POST_PRE = re.compile(r"\b(post|pre)-(?=[a-z])", re.IGNORECASE)
+# "with friends", "w the lads": who a food was eaten with is a setting, not a food
+_COMPANY_LINKS = frozenset({"with", "w", "w/"})
+# "late lunch burrito", "quick breakfast: toast": a meal, said how, before the food
+_MEAL_TIME = re.compile(
+    r"^(?:late|early|quick|light|second|big|small|little)\s+"
+    r"(?:breakfast|brunch|lunch|dinner|supper|tea|snack)\b[\s:,-]*",
+    re.IGNORECASE,
+)
+
+
+def _without_meal_time(text: str) -> str:
+    """`text` without a leading meal said how ("late lunch burrito" -> "burrito")."""
+    found = _MEAL_TIME.match(text)
+    return text[found.end() :] if found and found.end() < len(text) else text
 
 
 def _without_occasion(text: str) -> str:
