@@ -151,3 +151,48 @@ def _quietly(server: Server, path: str, body: Any) -> None:
         pass  # the server was killed under it
     finally:
         connection.close()
+
+
+def test_serve_lan_prints_the_network_address_with_its_token_and_a_qr_code(
+    tmp_path: Path,
+) -> None:
+    from twitchcheck.web.settings import lan_address
+
+    network = lan_address()
+    if network is None:
+        pytest.skip("this machine has no address on a local network")
+    server = Server(tmp_path / "home", TOKEN, "--lan")
+    try:
+        assert server.process.stdout is not None
+        phone = server.process.stdout.readline()
+        assert phone.startswith("On the local network (a phone): ")
+        url = phone.split(": ", 1)[1].strip()
+        assert url == f"http://{network}:{server.port}/?token={TOKEN}"
+        server.process.stdout.readline()  # "Scan this..."
+        drawn = [server.process.stdout.readline() for _ in range(5)]
+        assert all(set(line.strip()) <= set("█▀▄ ") and line.strip() for line in drawn)
+        # The app answers at that address (this machine's own interface) and sets its cookie.
+        opener = urllib.request.build_opener(_NoRedirect)
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            opener.open(url, timeout=10)
+        assert answer.value.code == 303
+        assert "twitchcheck_session" in answer.value.headers["set-cookie"]
+        answer.value.close()
+        os.kill(server.process.pid, signal.SIGINT)
+        _, errors = server.process.communicate(timeout=20)
+        assert "Warning: listening on 0.0.0.0" in errors
+    finally:
+        server.stop()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def test_serve_refuses_lan_with_a_host(tmp_path: Path, runner: Any) -> None:
+    from twitchcheck.cli import app
+
+    result = runner.invoke(app, ["serve", "--lan", "--host", "10.0.0.1", "--no-open"])
+    assert result.exit_code != 0
+    assert "either --lan or --host" in result.output + (result.stderr or "")

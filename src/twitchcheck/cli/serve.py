@@ -2,7 +2,9 @@
 
 It listens on 127.0.0.1 (a free port unless --port is given), prints the address with the
 token, and opens the browser through a private file (so the token never appears on a
-command line other accounts can read with `ps`). Ctrl-C stops it cleanly.
+command line other accounts can read with `ps`). Ctrl-C stops it cleanly. With --lan it
+listens on every interface and also prints the machine's address on the local network with
+the token and a QR code of it, so a phone at the bedside can open the app.
 """
 
 from __future__ import annotations
@@ -39,22 +41,43 @@ def serve(
     no_open: Annotated[
         bool, typer.Option("--no-open", help="Do not open the browser; just print the address.")
     ] = False,
+    lan: Annotated[
+        bool,
+        typer.Option(
+            "--lan",
+            help="Listen on the local network too, for a phone: print that address and a QR code.",
+        ),
+    ] = False,
 ) -> None:
     """Run the web app and its JSON API on this machine (Ctrl-C stops it)."""
+    import dataclasses
+
     import uvicorn
 
+    from twitchcheck.errors import InputError
     from twitchcheck.store import open_store
     from twitchcheck.web import create_app, settings_from_environment
-    from twitchcheck.web.settings import SettingsError, is_loopback
+    from twitchcheck.web.settings import SettingsError, host_names, is_loopback, lan_address
 
+    network = None
+    if lan:
+        if host != "127.0.0.1":
+            raise InputError("give either --lan or --host, not both (--lan listens everywhere)")
+        network = lan_address()
+        if network is None:
+            raise InputError(
+                "this machine has no address on a local network; connect it, or give --host"
+            )
+        host = "0.0.0.0"
     listener = _listen(host, port)
     chosen = listener.getsockname()[1]
     try:
         settings = settings_from_environment(os.environ, db=db, host=host, port=chosen)
     except SettingsError as error:
-        from twitchcheck.errors import InputError
-
         raise InputError(str(error)) from None
+    if network is not None:  # the phone's browser sends the network address as its Host
+        hosts = (*host_names(network, chosen), *settings.hosts)
+        settings = dataclasses.replace(settings, hosts=tuple(dict.fromkeys(hosts)))
     store = open_store(settings.store_url)  # migrated before the address is printed
     _warm()
     local = is_loopback(host) or host in ("0.0.0.0", "::")  # reachable here as 127.0.0.1
@@ -68,6 +91,8 @@ def serve(
             err=True,
         )
     typer.echo(f"twitchcheck is running at {address}?token={settings.token}", nl=True)
+    if network is not None:
+        _print_phone_address(f"http://{network}:{chosen}/?token={settings.token}")
     sys.stdout.flush()
     if not no_open:
         _open_browser(f"{address}?token={settings.token}")
@@ -87,6 +112,19 @@ def serve(
         store.close()
         listener.close()
     typer.echo("twitchcheck stopped.", err=True)
+
+
+def _print_phone_address(url: str) -> None:
+    """The address a phone on the same network opens, and a QR code of it for its camera."""
+    import io
+
+    import segno
+
+    drawn = io.StringIO()
+    segno.make(url, error="m").terminal(out=drawn, compact=True)
+    typer.echo(f"On the local network (a phone): {url}")
+    typer.echo("Scan this with the phone's camera (it holds the token: do not share it):")
+    typer.echo(drawn.getvalue().rstrip("\n"))
 
 
 def _warm() -> None:

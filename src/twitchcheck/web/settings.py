@@ -64,6 +64,25 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def lan_address() -> str | None:
+    """This machine's IPv4 address on its local network, or None when it has none.
+
+    A UDP socket "connected" to an address outside this machine takes the address of the
+    interface that would carry it; nothing is sent (UDP connect only picks a route).
+    """
+    import socket
+
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # TEST-NET-1 (RFC 5737), discard port: never reached
+        address: str = probe.getsockname()[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if is_loopback(address) or address == "0.0.0.0" else address
+
+
 def host_names(host: str, port: int) -> tuple[str, ...]:
     """The Host headers a browser sends to the app listening on `host`:`port`."""
     shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
