@@ -479,7 +479,6 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     head_terms: tuple[str, ...]
     head_set: frozenset[str]
     alternatives: frozenset[tuple[str, str]]  # "drink or shake": either word names the food
-    segment_sets: tuple[frozenset[str], ...]  # each segment's terms, for variant words
     naming_segments: frozenset[int]  # tail segments that can name a variant ("ENSURE PLUS"), not
     # qualifiers ("NS as to fat", "ready to drink") or added things ("with non-dairy milk")
     taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
@@ -495,12 +494,43 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
     has_raw: bool
     has_cooking: bool
-    plant_form: bool  # the name holds a plant word ("soy", "non-dairy", "meatless")
-    animal: bool  # the name holds a dairy, egg or meat word no plant word qualifies
+    # Worked out on first use (few queries need them), by the properties below.
+    kinds: tuple[bool, bool] | None = None  # (plant_form, animal)
+    sets: tuple[frozenset[str], ...] | None = None  # segment_sets
 
     def match(self, raw: float) -> Match:
         score = max(0.0, min(raw, 100.0)) / 100.0
         return Match(self.rowid, self.id, self.name, self.group, self.source, score)
+
+    @property
+    def plant_form(self) -> bool:
+        """The name holds a plant word ("soy", "non-dairy", "meatless")."""
+        return (self.kinds or self._kinds())[0]
+
+    @property
+    def animal(self) -> bool:
+        """The name holds a dairy, egg or meat word no plant word qualifies."""
+        return (self.kinds or self._kinds())[1]
+
+    def _kinds(self) -> tuple[bool, bool]:
+        words = _words()
+        segments = [s.split() for s in self.segment_text.split("|")]
+        name_terms = self.name_terms
+        # Adjacent words are looked at only where a plant pair's words are both in the name.
+        plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
+        plant = not name_terms.isdisjoint(words.plant_any) or (
+            plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)
+        )
+        animal = not name_terms.isdisjoint(words.animal_words) and _animal(segments, words)
+        self.kinds = (plant, animal)
+        return self.kinds
+
+    @property
+    def segment_sets(self) -> tuple[frozenset[str], ...]:
+        """Each segment's terms, for variant words."""
+        if self.sets is None:
+            self.sets = tuple(frozenset(s.split()) for s in self.segment_text.split("|"))
+        return self.sets
 
 
 _PROFILES: dict[int, _Profile] = {}
@@ -551,93 +581,110 @@ def _profile(
     rowid: int, food_id: str, code: str, name: str, group: str, source: str,
     segment_text: str, note: str, brand: int,
 ) -> _Profile:  # fmt: skip
-    """One pass over the name's segments (this runs for every food a query meets first)."""
+    """One pass over the name's segments (this runs for every food a query meets first).
+
+    What a head or a tail segment gives is worked out once per process (`_head`, `_tail`):
+    names share them ("raw", "NS as to fat", "Cheese").
+    """
     words = _words()
-    segments = [s.split() for s in segment_text.split("|")]
-    head = segments[0]
+    texts = segment_text.split("|")
+    head, head_set, head_text, named, alternatives, head_unusual, cooked_head = _head(texts[0])
     cooked_kind = (
-        group in words.cooked_groups
+        cooked_head
+        or group in words.cooked_groups
         or (source == "fndds" and code.startswith(words.cooked_fndds_codes))
-        or (len(head) == 1 and head[0] in words.cooked_heads)
     )
-    usual = words.usual_cooked if cooked_kind else words.usual_raw
-    unusual = words.unusual
-    as_eaten_first = words.as_eaten_first
     tail_costs: dict[str, float] = {}
     costs_get = tail_costs.get
     naming_segments: list[int] = []
-    first_segment = dict.fromkeys(_named(head), 0)
-    for index in range(1, len(segments)):
-        segment = segments[index]
-        # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
-        plain = _qualifier(segment)
-        eaten = (
-            _as_eaten(segment, words.as_eaten) if segment and segment[0] in as_eaten_first else 0
-        )
-        # A list of parts ("flesh and skin") names no variant either.
-        if not (
-            plain
-            or eaten == len(segment)
-            or segment[0] in _ADDING
-            or "and" in segment
-            or "or" in segment
-        ):
+    first_segment = dict.fromkeys(named, 0)
+    for index in range(1, len(texts)):
+        naming, costs, held = _tail(texts[index], cooked_kind)
+        if naming:
             naming_segments.append(index)
-        for position, term in enumerate(segment):
-            if position < eaten:
-                cost = DEFAULT_WORD
-            elif term in unusual:
-                cost = UNUSUAL_WORD
-            else:
-                cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
+        for term, cost in costs:
             tail_costs[term] = costs_get(term, 0.0) + cost
-        for term in _named(segment):
+        for term in held:
             if term not in first_segment:
                 first_segment[term] = index
     generic_heads = words.generic_heads
     generic_prefix = 0
-    while generic_prefix < len(segments) and generic_heads.issuperset(segments[generic_prefix]):
+    while generic_prefix < len(texts) and generic_heads.issuperset(texts[generic_prefix].split()):
         generic_prefix += 1
     name_terms = frozenset(first_segment)
-    head_set = frozenset(head)
-    # Adjacent words are looked at only where a plant pair's words are both in the name.
-    plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
     static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
         NFS_BONUS if "nfs" in name_terms else 0.0
     )
-    alternatives = _alternatives(head) if "or" in head_set else frozenset()
     return _Profile(
-        rowid=rowid,
-        id=food_id,
-        name=name,
-        group=group,
-        source=source,
-        code=code,
-        note=note,
-        head=" ".join(head),
-        head_terms=tuple(head),
-        head_set=head_set,
-        alternatives=alternatives,
-        segment_sets=tuple(map(frozenset, segments)),
-        naming_segments=frozenset(naming_segments),
-        taxonomic_head=generic_prefix > 0,
-        generic_prefix=generic_prefix,
-        first_segment=first_segment,
-        segments=len(segments),
-        name_terms=name_terms,
-        tail_costs=tail_costs,
-        tail_total=sum(tail_costs.values()),
-        head_unusual=head_set & unusual,
-        segment_text=segment_text,
-        static=static,
-        cooked_kind=cooked_kind,
-        has_raw=not name_terms.isdisjoint(words.raw_words),
-        has_cooking=not words.cooking.isdisjoint(tail_costs),  # its keys: the tail's terms
-        plant_form=not name_terms.isdisjoint(words.plant_any)
-        or (plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)),
-        animal=not name_terms.isdisjoint(words.animal_words) and _animal(segments, words),
+        rowid, food_id, name, group, source, code, note, head_text, head, head_set, alternatives,
+        frozenset(naming_segments), generic_prefix > 0, generic_prefix, first_segment,
+        len(texts), name_terms, tail_costs, sum(tail_costs.values()), head_unusual,
+        segment_text, static, cooked_kind, not name_terms.isdisjoint(words.raw_words),
+        not words.cooking.isdisjoint(tail_costs),  # its keys: the tail's terms
+    )  # fmt: skip
+
+
+_HeadParts = tuple[
+    tuple[str, ...], frozenset[str], str, tuple[str, ...], frozenset[tuple[str, str]],
+    frozenset[str], bool,
+]  # fmt: skip
+
+
+@functools.lru_cache(maxsize=16384)
+def _head(text: str) -> _HeadParts:
+    """A name's first segment: its terms, their set, its text, the terms it holds (`_named`),
+    its alternatives ("drink or shake"), its unusual words, whether it is a cooked head."""
+    words = _words()
+    head = text.split()
+    head_set = frozenset(head)
+    alternatives = _alternatives(head) if "or" in head_set else frozenset()
+    cooked = len(head) == 1 and head[0] in words.cooked_heads
+    named = tuple(_named(head))
+    return (
+        tuple(head),
+        head_set,
+        " ".join(head),
+        named,
+        alternatives,
+        head_set & words.unusual,
+        cooked,
     )
+
+
+@functools.lru_cache(maxsize=16384)
+def _tail(
+    text: str, cooked_kind: bool
+) -> tuple[bool, tuple[tuple[str, float], ...], tuple[str, ...]]:
+    """One segment after the head: whether it can name a variant, what each of its terms costs
+    when the query did not ask for it (in order, a term may repeat), the terms it holds."""
+    words = _words()
+    segment = text.split()
+    usual = words.usual_cooked if cooked_kind else words.usual_raw
+    unusual = words.unusual
+    # "NS as to fat", "excluding honey roasted": qualifiers, not a different food.
+    plain = _qualifier(segment)
+    eaten = (
+        _as_eaten(segment, words.as_eaten) if segment and segment[0] in words.as_eaten_first else 0
+    )
+    # A list of parts ("flesh and skin") names no variant either.
+    naming = not (
+        plain
+        or eaten == len(segment)
+        or segment[0] in _ADDING
+        or "and" in segment
+        or "or" in segment
+    )
+    costs = []
+    for position, term in enumerate(segment):
+        if position < eaten:
+            cost = DEFAULT_WORD
+        elif term in unusual:
+            cost = UNUSUAL_WORD
+        else:
+            cost = DEFAULT_WORD if plain or term in usual else EXTRA_WORD
+        costs.append((term, cost))
+    return naming, tuple(costs), tuple(_named(segment))
 
 
 def _as_eaten_cooked(food: _Profile) -> bool:
