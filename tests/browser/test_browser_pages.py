@@ -191,3 +191,24 @@ def test_the_whole_flow_works_by_keyboard(page: Any) -> None:
         page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/people/\d+/$"))
     assert "Dee" in page.locator("h1").inner_text()
+
+
+def test_import_a_cronometer_export_after_its_preview(page: Any) -> None:
+    from pathlib import Path
+
+    export = Path(__file__).resolve().parent.parent / "data/diaries/cronometer_servings.csv"
+    person = add_person(page, "Eve", age="50")
+    page.goto(person + "diary")
+    page.get_by_role("link", name="Import a diary or an app's export").click()
+    page.wait_for_url(re.compile(r"/diary/import$"))
+    check_accessibility(page, "import form")
+    page.get_by_label("The file").set_input_files(str(export))
+    submit(page, page.get_by_role("button", name="Show what will be added"))
+    assert "read as cronometer" in page.locator("main").inner_text()
+    check_accessibility(page, "import preview")
+    check_phone_width(page, "import-preview")
+    submit(page, page.get_by_role("button", name=re.compile("^Add these")))
+    page.wait_for_url(re.compile(r"/diary\?day="))
+    assert page.locator("ol.entries > li").count() >= 1
+    page.reload()
+    assert page.locator(".days li").count() == 2  # the export's two days, kept

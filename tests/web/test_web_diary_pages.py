@@ -153,3 +153,50 @@ def test_the_analysis_shows_the_cores_figures_in_a_chart_and_a_table(client: Any
     assert f"{number(magnesium['percent_of_target'])}% of RDA" in html.unescape(page)
     assert core["energy_check"]["verdict"] == "under_recorded"
     assert "under-recorded" in page
+
+
+def test_an_export_is_previewed_and_saved_only_when_confirmed(client: Any) -> None:
+    from pathlib import Path
+
+    from twitchcheck.diary import read_diary
+
+    person = add_person(client)
+    export = Path(__file__).resolve().parent.parent / "data/diaries/cronometer_servings.csv"
+    core = read_diary(export)
+    preview = client.post(
+        f"/people/{person}/diary/import",
+        data={"csrf": CSRF, "format": ""},
+        files={"file": ("servings.csv", export.read_bytes(), "text/csv")},
+    )
+    assert preview.status_code == 200, preview.text
+    page_checks(preview.text)
+    assert f"{len(core.entries)} line(s)" in preview.text
+    assert "cronometer" in preview.text
+    assert client.get(f"/api/profiles/{person}/diary").json() == []  # nothing saved yet
+    text = html.unescape(
+        re.search(r'<textarea name="text"[^>]*>(.*?)</textarea>', preview.text, re.S).group(1)
+    )
+    confirmed = client.post(
+        f"/people/{person}/diary/import/confirm",
+        data={"csrf": CSRF, "format": "", "text": text},
+        follow_redirects=False,
+    )
+    assert confirmed.status_code == 303
+    days = client.get(f"/api/profiles/{person}/diary").json()
+    assert [day["day"] for day in days] == [d.isoformat() for d in core.days]
+    assert sum(len(day["entries"]) for day in days) == len(core.entries)
+
+
+def test_an_unreadable_file_is_refused_next_to_the_file_field(client: Any) -> None:
+    person = add_person(client)
+    response = client.post(
+        f"/people/{person}/diary/import",
+        data={"csrf": CSRF},
+        files={"file": ("x.bin", b"\x00\x01\x02" * 50, "application/octet-stream")},
+    )
+    assert response.status_code == 422
+    assert 'id="file-error"' in response.text
+    refused = client.post(
+        f"/people/{person}/diary/import", files={"file": ("x.txt", b"2026-11-20\n1 banana\n")}
+    )
+    assert refused.status_code == 403  # a multipart form needs the CSRF token too

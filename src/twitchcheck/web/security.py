@@ -8,9 +8,10 @@ In order, for every request:
 3. a write (POST, PUT, PATCH, DELETE) must come from the app's own Origin;
 4. a body sent to /api must be application/json, strict JSON (no NaN, bounded nesting),
    within the size limit;
-5. a write to a page (anything outside /api) must be a form (urlencoded, within the size
-   limit) carrying the CSRF token, as its `csrf` field or an X-CSRF-Token header: the
-   token is derived from the launch token, so only the app's own pages know it.
+5. a write to a page (anything outside /api) must be a form (urlencoded, or multipart for a
+   file, within the size limit) carrying the CSRF token, as its `csrf` field or an
+   X-CSRF-Token header: the token is derived from the launch token, so only the app's own
+   pages know it.
 Every response then carries the safe headers (`SAFE_HEADERS`, and no-store on /api).
 """
 
@@ -51,6 +52,7 @@ SAFE_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 )
 NO_STORE = (b"cache-control", b"no-store")
 FORM_TYPE = "application/x-www-form-urlencoded"
+MULTIPART_TYPE = "multipart/form-data"
 WRITES = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 JSON_DEPTH = 64  # as input.json_depth: our documents nest a few levels
 _JSON_TYPE = re.compile(r"^application/json\s*(;\s*charset\s*=\s*\"?utf-8\"?\s*)?$", re.I)
@@ -253,12 +255,14 @@ class SecurityMiddleware:
 
     async def _checked_form(self, headers: dict[str, str], receive: Receive) -> Receive:
         """Read a page's form whole (bounded), check its CSRF token, and hand it on."""
-        kind = headers.get("content-type", "").split(";")[0].strip().lower()
-        if kind != FORM_TYPE:
+        declared = headers.get("content-type", "")
+        kind = declared.split(";")[0].strip().lower()
+        if kind not in (FORM_TYPE, MULTIPART_TYPE):
             raise Refusal(
                 415,
                 errors.UNSUPPORTED_MEDIA,
-                f"the pages take forms only ({FORM_TYPE}), not {(kind or 'no content type')!r}",
+                f"the pages take forms only ({FORM_TYPE} or {MULTIPART_TYPE}), not "
+                f"{(kind or 'no content type')[:80]!r}",
             )
         most = self.settings.most_body_bytes
         chunks: list[bytes] = []
@@ -276,9 +280,8 @@ class SecurityMiddleware:
         body = b"".join(chunks)
         given = headers.get("x-csrf-token")
         if given is None:
-            fields = parse_qsl(body.decode("latin-1"), keep_blank_values=True)
-            found = [value for key, value in fields if key == "csrf"]
-            given = found[0] if len(found) == 1 else ""
+            found = [value for key, value in form_fields(declared, body) if key == "csrf"]
+            given = found[0] if len(found) == 1 and isinstance(found[0], str) else ""
         if not _same(given, self.csrf):
             raise Refusal(
                 403,
@@ -296,6 +299,35 @@ class SecurityMiddleware:
             return {"type": "http.request", "body": body, "more_body": False}
 
         return replay
+
+
+def form_fields(content_type: str, body: bytes) -> list[tuple[str, str | bytes]]:
+    """A form's fields in order: text for urlencoded ones and multipart text fields, bytes
+    for a multipart file. A multipart body is read with the standard library's MIME parser."""
+    kind = content_type.split(";")[0].strip().lower()
+    if kind != MULTIPART_TYPE:
+        decoded = body.decode("utf-8", "replace")
+        return list(parse_qsl(decoded, keep_blank_values=True))
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(
+        b"Content-Type: " + content_type.encode("latin-1", "replace") + b"\r\n\r\n" + body
+    )
+    fields: list[tuple[str, str | bytes]] = []
+    if not message.is_multipart():
+        return fields
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        raw = part.get_payload(decode=True)
+        payload = raw if isinstance(raw, bytes) else b""
+        if part.get_filename() is None:
+            fields.append((name, payload.decode("utf-8", "replace")))
+        else:
+            fields.append((name, payload))
+    return fields
 
 
 def _check_body(body: bytes, kind: str | None, method: str) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -90,13 +89,25 @@ def redirect(location: str) -> RedirectResponse:
 
 
 async def form_of(request: Request) -> dict[str, list[str]]:
-    """The posted form as lists of values per name (urlencoded, checked by the door)."""
-    body = await request.body()
+    """The posted form as lists of values per name (checked by the door); a file's bytes
+    are read as UTF-8 text here (`files_of` gives them as sent)."""
     fields: dict[str, list[str]] = {}
-    for key, value in parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True):
+    for key, value in await _fields(request):
         if key != "csrf":
-            fields.setdefault(key, []).append(value)
+            text = value if isinstance(value, str) else value.decode("utf-8", "replace")
+            fields.setdefault(key, []).append(text)
     return fields
+
+
+async def files_of(request: Request) -> dict[str, bytes]:
+    """The files of a multipart form, by field name, as sent."""
+    return {key: value for key, value in await _fields(request) if isinstance(value, bytes)}
+
+
+async def _fields(request: Request) -> list[tuple[str, str | bytes]]:
+    from twitchcheck.web.security import form_fields
+
+    return form_fields(request.headers.get("content-type", ""), await request.body())
 
 
 def one(fields: Mapping[str, list[str]], name: str) -> str:

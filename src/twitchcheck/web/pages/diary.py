@@ -53,28 +53,30 @@ class Line:
         return found
 
 
+TYPED = ("typed", "portion")  # lines the pages keep as written, read again when shown
+
+
 def _written(row: Any) -> str:
-    """A stored line as the text diary writes it ("08:00 latte")."""
+    """A stored line as the text diary writes it ("08:00 latte").
+
+    A line the pages saved is written as typed. A line saved otherwise (an import, the API)
+    with its food and grams, as each part of a split line is, is written as exactly that
+    food and weight; one without (an export's own food) as its text."""
     text = " ".join(str(row.text).split())
+    if row.how not in TYPED and row.food_id and row.grams:
+        text = f"{row.grams:.6g} g [{row.food_id}]"
     return f"{row.time.strftime('%H:%M')} {text}" if row.time is not None else text
 
 
 def diary_text(days: Iterable[Any]) -> tuple[str, dict[int, Any]]:
-    """The stored days as one text diary, and which stored line each text line is.
-
-    Lines an import saved as the parts of one split line share its text and `how`
-    ("split"): they are written once, as typed."""
+    """The stored days as one text diary, and which stored line each text line is."""
     out: list[str] = []
     rows: dict[int, Any] = {}
     for day in days:
         out.append(day.day.isoformat())
-        previous = None
         for row in day.entries:
-            if row.how == "split" and previous is not None and previous.text == row.text:
-                continue
             out.append(_written(row))
             rows[len(out)] = row
-            previous = row
         out.append("")
     return "\n".join(out), rows
 
@@ -216,10 +218,10 @@ def _resolved(request: Request, profile_id: int, day: dt.date, text: str) -> dic
     own = own_foods_for_reading(store_of(request), profile_id)
     read = parse_diary_text(f"{day.isoformat()}\n{text}\n", "text", own=own)
     parts = [entry for entry in read.entries if entry.item is not None]
-    if not parts:
-        return {"food_id": None, "grams": None, "how": None}
-    grams = sum(entry.grams or 0.0 for entry in parts)
     how = "portion" if _ID.search(text) else "typed"
+    if not parts:
+        return {"food_id": None, "grams": None, "how": how}
+    grams = sum(entry.grams or 0.0 for entry in parts)
     # "typed": the line is kept as written and read again whenever it is shown; the food and
     # grams are the reading at the time, for the API's readers.
     return {"food_id": parts[0].item.food.id, "grams": grams or None, "how": how}  # type: ignore[union-attr]
@@ -376,3 +378,89 @@ async def delete_own_food(request: Request, profile_id: int, food_id: int) -> Re
     fields = await form_of(request)
     delete(store_of(request), profile_id, food_id)
     return redirect(f"/people/{profile_id}/diary?day={one(fields, 'day')}")
+
+
+# --- import: a diary file or an app's export, previewed, saved only when confirmed ----------
+
+IMPORT_FORMATS = ("text", "csv", "cronometer", "myfitnesspal", "opennutritracker")
+PREVIEW_LINES = 200  # lines shown in the preview; the count says how many there are
+
+
+def decoded(data: bytes) -> str:
+    """A file's text: UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252,
+    the encodings diary files come in (the core refuses binary content itself)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def _import_page(
+    request: Request, profile_id: int, errors: dict[str, str], **context: Any
+) -> HTMLResponse:
+    person = profile_of(request, profile_id)
+    context.setdefault("preview", None)
+    context.setdefault("text", "")
+    context.setdefault("format", "")
+    return render(
+        request, "diary_import.html", 422 if errors else 200, person=person, active="diary",
+        errors=errors, formats=IMPORT_FORMATS, most=PREVIEW_LINES, **context,
+    )  # fmt: skip
+
+
+@router.get("/people/{profile_id}/diary/import", response_class=HTMLResponse)
+def import_form(request: Request, profile_id: int) -> HTMLResponse:
+    return _import_page(request, profile_id, {})
+
+
+def _read_import(request: Request, profile_id: int, text: str, kind: str) -> Any:
+    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.store.own_foods import own_foods_for_reading
+
+    own = own_foods_for_reading(store_of(request), profile_id)
+    region = _region(profile_of(request, profile_id).region)
+    return parse_diary_text(text, kind or None, region=region, own=own)
+
+
+@router.post("/people/{profile_id}/diary/import", response_class=HTMLResponse)
+async def import_preview(request: Request, profile_id: int) -> Response:
+    """What the file would add and which lines are problems; nothing is saved yet."""
+    from twitchcheck.web.pages._common import files_of
+
+    fields = await form_of(request)
+    files = await files_of(request)
+    kind = one(fields, "format")
+    text = decoded(files["file"]) if files.get("file") else fields.get("text", [""])[-1]
+    errors: dict[str, str] = {}
+    if kind and kind not in IMPORT_FORMATS:
+        errors["format"] = f"choose one of: {', '.join(IMPORT_FORMATS)}"
+    if not text.strip():
+        errors["file"] = "choose a file, or paste the diary below"
+    if errors:
+        return _import_page(request, profile_id, errors, text=text, format=kind)
+    try:
+        read = _read_import(request, profile_id, text, kind)
+    except InputError as error:
+        return _import_page(request, profile_id, {"file": str(error)}, text=text, format=kind)
+    return _import_page(request, profile_id, {}, preview=read, text=text, format=kind)
+
+
+@router.post("/people/{profile_id}/diary/import/confirm")
+async def import_confirm(request: Request, profile_id: int) -> Response:
+    """Save the previewed diary: the API's own import, one transaction, all or nothing."""
+    from twitchcheck.web.models import DiaryImport
+    from twitchcheck.web.profiles import import_diary
+
+    fields = await form_of(request)
+    kind = one(fields, "format")
+    text = fields.get("text", [""])[-1]
+    region = _region(profile_of(request, profile_id).region)
+    try:
+        body = DiaryImport(text=text, format=kind or None, region=region)
+        saved = import_diary(profile_id, body, store_of(request))
+    except (InputError, ValueError) as error:
+        return _import_page(request, profile_id, {"file": str(error)}, text=text, format=kind)
+    first = saved.days[0].isoformat() if saved.days else ""
+    return redirect(f"/people/{profile_id}/diary?day={first}")
