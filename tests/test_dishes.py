@@ -963,3 +963,20 @@ def test_a_burger_named_for_its_filling_keeps_it() -> None:
     for text in ("veggie burger", "bean burger", "vegan burger"):
         assert resolve_line(text).items[0].food.name.startswith("Veggie burger"), text
     assert "chicken" in resolve_line("chicken burger").items[0].food.name.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("chilaquiles con 2 huevos", ("Chilaquiles", "Egg")),  # Spanish "with"
+        ("arroz y frijoles", ("Rice", "Pinto beans")),  # Spanish "and"; frijoles: pinto
+        ("cafe con leche", ("Coffee, cafe con leche",)),  # a name USDA writes so stays whole
+        ("tamales de puerco", ("Tamale, pork",)),  # "X de Y": a pork tamale
+        ("tortilla de harina", ("Tortilla, flour",)),
+        ("caldo de res", ("Soup, sopa or caldo de res",)),  # USDA's own Spanish name
+    ],
+)
+def test_spanish_food_words_read_as_usda_names_them(text: str, names: tuple[str, ...]) -> None:
+    found = [item.food.name for item in resolve_line(text, region="us").items]
+    assert len(found) == len(names)
+    assert all(f.startswith(n) for f, n in zip(found, names, strict=True)), found

@@ -20,7 +20,7 @@ from typing import Any
 
 from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
-from twitchcheck.foods.qualifiers import only_qualifies, restaurant, usda_word
+from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
 
@@ -316,9 +316,26 @@ def guided(part: str, dish: Recipe | None) -> str:
 
 def named(part: str) -> str:
     """A food part in USDA's words when the recipes table has it under another name ("doner
-    kebab" -> "gyro sandwich", "tofu stir fry" -> "tofu and vegetables ..."); else as it is."""
+    kebab" -> "gyro sandwich", "tofu stir fry" -> "tofu and vegetables ..."), or in English
+    order when written in Spanish ("tamales de puerco" -> "puerco tamales"); else as it is."""
     found = recipe(part)
-    return found.alias_for() if found is not None and found.alias is not None else part
+    if found is not None and found.alias is not None:
+        return found.alias_for()
+    return _english_order(part)
+
+
+# Spanish names a food "X de Y" (X made of Y: "tortilla de harina", a flour tortilla), as the
+# US diaries of Spanish speakers do; English puts Y first, as USDA's names do.
+_SPANISH_OF = re.compile(r"(?P<head>[^\W\d][\w ]*?)\s+de\s+(?P<of>[^\W\d][\w ]*)", re.IGNORECASE)
+
+
+def _english_order(part: str) -> str:
+    """ "tamales de puerco" -> "puerco tamales"; a name USDA writes so ("caldo de res",
+    "dulce de leche") or any other text as it is."""
+    found = _SPANISH_OF.fullmatch(part.strip())
+    if found is None or in_usda_name(part):
+        return part
+    return f"{found['of']} {found['head']}"
 
 
 def meal_item(text: str) -> tuple[str, str] | None:
@@ -405,6 +422,9 @@ def split(text: str) -> tuple[str, ...]:
             continue  # "chili, small": the size of the food before it
         if match.group(0).strip() == "," and only_qualifies(following, part):
             continue  # "almonds, dry roasted, 1 ounce": USDA's style, one food
+        join = match.group(0)
+        if join.strip().lower() in SPANISH_JOINS and _usda_phrase(part, join, following):
+            continue  # "cafe con leche", "chili con carne": a name USDA writes so
         pieces += [part, match.group(0)]
         start = match.end()
     last = text[start:]
@@ -416,6 +436,18 @@ def split(text: str) -> tuple[str, ...]:
         return tuple(pieces)
     pieces.append(last)
     return tuple(pieces)
+
+
+# Spanish "with" and "and" ("chilaquiles con 2 huevos", "arroz y frijoles"), as joins.txt's
+# English ones; a phrase USDA names with them ("cafe con leche") stays one food.
+SPANISH_JOINS = frozenset({"con", "y"})
+
+
+def _usda_phrase(part: str, join: str, following: str) -> bool:
+    """Whether the last word before `join` and the first after it, joined so, are in a USDA
+    name ("cafe con leche"): then the join is inside one food's name."""
+    before, after = part.split()[-1:], following.split()[:1]
+    return bool(before and after) and in_usda_name(f"{before[0]} {join.strip()} {after[0]}")
 
 
 def _holds_bread(part: str, join: str) -> bool:
@@ -598,8 +630,8 @@ def _without_occasion(text: str) -> str:
     if mark != "," and (_is_chain(lead) or restaurant(lead)):
         # "taco bell: 2 crunchy tacos": the chain's tacos, its name beside the food's
         food = parse_quantity(rest).food
-        said = rest[: len(rest) - len(food)].strip() if rest.lower().endswith(food) else ""
-        return " ".join(w for w in (said, lead, food if said else rest) if w)
+        amount = rest[: len(rest) - len(food)].strip() if rest.lower().endswith(food) else ""
+        return " ".join(w for w in (amount, lead, food if amount else rest) if w)
     return text
 
 

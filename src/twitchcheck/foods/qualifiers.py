@@ -38,6 +38,7 @@ class _Names(NamedTuple):
     pairs: frozenset[tuple[str, str]]  # (first part, second part) of USDA's names, as words
     words: frozenset[str]  # every word of every name
     restaurants: frozenset[str]  # the chains SR28 names its foods by ("taco bell", "subway")
+    text: str  # every name as words, one name a line: for phrases USDA itself writes
 
 
 @functools.cache
@@ -53,8 +54,12 @@ def _names() -> _Names:
     )
     split = [name.split(",", 2) for name in names]
     firsts = [parts[0] for parts in split]
+    # Generic foods only for the counts: brand and restaurant names put a dish's own name
+    # after the brand ("Restaurant, Latino, Arroz con frijoles"), where it is no qualifier.
+    generic = [name for name, (_, brand, group) in zip(names, rows, strict=True)
+               if not brand and group not in ("Fast Foods", "Restaurant Foods")]  # fmt: skip
     heads = Counter(_WORD.findall("\n".join(firsts)))
-    tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in names)))
+    tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in generic)))
     whole_heads = {first.strip() for first in firsts}
     qualifiers = frozenset(
         word
@@ -62,7 +67,8 @@ def _names() -> _Names:
         if uses >= MIN_USES and heads[word] <= MAX_HEAD_SHARE * uses and word not in whole_heads
     )
     pairs = frozenset((_key(parts[0]), _key(parts[1])) for parts in split if len(parts) > 1)
-    return _Names(qualifiers, pairs, frozenset(heads) | frozenset(tails), restaurants)
+    text = "\n".join(_key(name) for name in names)
+    return _Names(qualifiers, pairs, frozenset(heads) | frozenset(tails), restaurants, text)
 
 
 def qualifier_words() -> frozenset[str]:
@@ -75,6 +81,13 @@ def usda_word(word: str) -> bool:
     words = _names().words
     lowered = word.lower()
     return lowered in words or lowered.removesuffix("s") in words or lowered + "s" in words
+
+
+def in_usda_name(phrase: str) -> bool:
+    """Whether USDA writes `phrase` inside a food's name ("cafe con leche", "caldo de res")."""
+    key = _key(phrase)
+    found = re.search(rf"(?:^| ){re.escape(key)}(?: |$)", _names().text, re.MULTILINE)
+    return bool(key) and found is not None
 
 
 def restaurant(text: str) -> bool:
