@@ -145,19 +145,22 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")
     said = dishes.listed(text)  # "sunday roast (chicken, potatoes, gravy)": the foods listed
-    quantity = replace(parse_quantity(said), region=region)
+    quantity = _parsed(said, region)
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
         return Line(text, (_item(text, food, grams_for(food, quantity), (), False),))
     if not quantity.food and not dishes.needs_detail(text):
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
-    if not dishes.needs_detail(quantity.food):
+    detail = dishes.needs_detail(quantity.food)
+    if not detail:
         # "leftover pizza x2 slices", "2 cookies at church": where and when are not the food
         plain = dishes.without_context(said)
+        before = quantity.food
         if plain != said:
-            quantity = replace(parse_quantity(plain), region=region)
-        quantity = replace(quantity, food=dishes.without_context(quantity.food))
-    if not quantity.food or dishes.needs_detail(quantity.food):
+            quantity = _parsed(plain, region)
+        quantity = _fed(quantity, dishes.without_context(quantity.food))
+        detail = quantity.food != before and dishes.needs_detail(quantity.food)
+    if not quantity.food or detail:
         raise NeedsDetailError(
             f"{quoted(text)} names no food; write what was eaten (e.g. '1 bowl of vegetable "
             "soup'), it is not guessed"
@@ -165,7 +168,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     drink = dishes.drink(quantity.food)
     if drink is not None:
         return Line(text, _drink(text, quantity, drink))
-    quantity = replace(quantity, food=dishes.hot_drink(quantity.food))  # "tea milk 2 sugars"
+    quantity = _fed(quantity, dishes.hot_drink(quantity.food))  # "tea milk 2 sugars"
     served, serving = dishes.served(quantity.food)  # "chicken and rice bowl": a bowl of them
     kind = units().kind(serving) if serving is not None else None
     if kind is not None and quantity.amount is None:
@@ -199,8 +202,20 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         for i, piece in enumerate(split)
     )
     if len(pieces) == 1:
-        return Line(text, (_single(text, replace(quantity, food=dishes.plain(pieces[0]))),))
+        return Line(text, (_single(text, _fed(quantity, dishes.plain(pieces[0]))),))
     return Line(text, _combination(text, quantity, pieces))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str, region: str | None) -> Quantity:
+    """`parse_quantity` of `text`, for `region` (remembered: diaries repeat their foods)."""
+    quantity = parse_quantity(text)
+    return quantity if quantity.region == region else replace(quantity, region=region)
+
+
+def _fed(quantity: Quantity, food: str) -> Quantity:
+    """`quantity` for the food words `food` (itself when they are its own: no copy)."""
+    return quantity if quantity.food == food else replace(quantity, food=food)
 
 
 def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None) -> str:
@@ -239,7 +254,7 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
     items: list[Item] = []
     start = 0
     while start < len(parts):
-        own = replace(parse_quantity(parts[start]), region=quantity.region)
+        own = _parsed(parts[start], quantity.region)
         found = dishes.recipe(own.food if items else parts[start])
         if found is not None and found.parts:  # "chicken kebab with chips": the kebab's parts
             items += _recipe(text, own if items else quantity, found)
@@ -307,10 +322,7 @@ def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
         return ()
     if head.food.group not in dishes.table().meal_groups and head.how != "approximation":
         return ()
-    sides = [
-        _single(text, replace(parse_quantity(side), region=quantity.region))
-        for side in dishes.table().meal_sides
-    ]
+    sides = [_single(text, _parsed(side, quantity.region)) for side in dishes.table().meal_sides]
     note = f"a chain's {found[1]}: {found[0]}, medium fries and a medium soft drink"
     return tuple(replace(item, how="approximation", note=note) for item in (head, *sides))
 
@@ -350,13 +362,13 @@ def _part(
     added: dishes.Addition | None = None
     words = words if prefer is not None else dishes.plain(words)  # "chicken": FNDDS's NS code
     if first:
-        quantity = replace(line, food=words)
-        own = replace(parse_quantity(words), region=line.region)
+        quantity = _fed(line, words)
+        own = _parsed(words, line.region)
         if line.amount is None and own.amount is not None and own.food:
             quantity = own  # "oatmeal 1/2 cup w/ splenda": the amount written after the food
     else:
-        own = replace(parse_quantity(words), region=line.region)
-        quantity = own if own.food else replace(own, food=words)
+        own = _parsed(words, line.region)
+        quantity = own if own.food else _fed(own, words)
         added = dishes.addition(head, quantity.food)
         if added is not None:
             quantity = _added(quantity, added)
