@@ -285,3 +285,28 @@ def test_impossible_body_size_is_bad_input(
     result = runner.invoke(app, [*args, *option])
     assert result.exit_code == 1
     assert "out of range" in result.stderr
+
+
+def test_a_stored_profile_lends_its_own_foods(runner: CliRunner, tmp_path: Path) -> None:
+    """`--profile` reads the diary with the person's own recipes, as the web diary does."""
+    from twitchcheck.store import ProfileDetails, open_store
+    from twitchcheck.store.own_foods import save_own_food
+    from twitchcheck.store.profiles import add_profile
+
+    url = f"sqlite:///{tmp_path / 'store.sqlite'}"
+    store = open_store(url)
+    person = add_profile(store, ProfileDetails(name="Ann", age_years=40, sex="female"))
+    save_own_food(store, person.id, "my porridge", ["40 g oats", "250 ml oat milk"])
+    store.close()
+    path = diary(tmp_path, "2026-11-16\nmy porridge\n")
+    base = ["diet", "analyze", str(path), "--age", "40", "--sex", "female", "--json"]
+    alone = runner.invoke(app, base)
+    assert alone.exit_code == 0, alone.stderr
+    assert len(json.loads(alone.stdout)["entries"]) == 1  # without her: some porridge
+    mine = runner.invoke(app, [*base, "--profile", "Ann", "--db", url])
+    assert mine.exit_code == 0, mine.stderr
+    grams = sorted(e["grams"] for e in json.loads(mine.stdout)["entries"])
+    assert grams == pytest.approx([40, 257.5], abs=8)  # the oats and the oat milk
+    nobody = runner.invoke(app, [*base, "--profile", "Bob", "--db", url])
+    assert nobody.exit_code != 0
+    assert "'Ann'" in nobody.stderr  # the names there are

@@ -17,9 +17,10 @@ from twitchcheck.cli._common import (
     emit_json,
     guarded,
 )
+from twitchcheck.cli.store import DbOption, open_chosen_store
 
 if TYPE_CHECKING:
-    from twitchcheck.diary import Diary
+    from twitchcheck.diary import Diary, OwnFoods
     from twitchcheck.diet import DietAnalysis
 
 diet_app = typer.Typer(
@@ -79,6 +80,14 @@ def analyze_command(
         float | None,
         typer.Option("--height-cm", help="Height in cm, for the under-recording check."),
     ] = None,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="A stored person whose own foods and remembered corrections the diary may use.",
+        ),
+    ] = None,
+    db: DbOption = None,
     json_output: JsonOption = False,
 ) -> None:
     """Nutrients per day, usual intake judged against your DRIs, and the foods behind them."""
@@ -90,12 +99,33 @@ def analyze_command(
     check_body(weight_kg, height_cm)  # before the diary is read, not after
     supplements = supplements_from(supplement)
     place = region_from(region)
-    diary = read_with_progress(diary_path, diary_format, year, show=not json_output, region=place)
+    own = stored_own_foods(profile, db) if profile is not None else None
+    diary = read_with_progress(
+        diary_path, diary_format, year, show=not json_output, region=place, own=own
+    )
     analysis = analyse_diary(diary, person, supplements, weight_kg, height_cm)
     if json_output:
         emit_json({**analysis.to_dict(), "region": place})
     else:
         print_analysis(analysis)
+
+
+def stored_own_foods(name: str, db: str | None) -> OwnFoods:
+    """The own foods and corrections of the stored person `name` (the same the web app's
+    diary uses); an unknown name is refused with the names there are."""
+    from twitchcheck.errors import InputError
+    from twitchcheck.store.own_foods import own_foods_for_reading
+    from twitchcheck.store.profiles import find_profile, list_profiles
+
+    store = open_chosen_store(db)
+    try:
+        found = find_profile(store, name)
+        if found is None:
+            names = ", ".join(repr(p.name) for p in list_profiles(store)) or "none yet"
+            raise InputError(f"no stored profile is named {name!r}; profiles: {names}")
+        return own_foods_for_reading(store, found.id)
+    finally:
+        store.close()
 
 
 def read_with_progress(
@@ -104,14 +134,15 @@ def read_with_progress(
     year: int | None,
     show: bool,
     region: str | None = None,
+    own: OwnFoods | None = None,
 ) -> Diary:
     """Read the diary, with a progress bar on a terminal for long files; `region` settles
-    pints and the order of numeric dates."""
+    pints and the order of numeric dates, `own` holds the person's own foods."""
     from twitchcheck.diary import read_diary
 
     out = console()
     if not show or not out.is_terminal:
-        return read_diary(path, diary_format, year=year, region=region)
+        return read_diary(path, diary_format, year=year, region=region, own=own)
     from rich.progress import Progress
 
     with Progress(transient=True, console=out) as progress:
@@ -120,7 +151,9 @@ def read_with_progress(
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return read_diary(path, diary_format, year=year, on_progress=update, region=region)
+        return read_diary(
+            path, diary_format, year=year, on_progress=update, region=region, own=own
+        )
 
 
 def shown(text: str) -> str:

@@ -132,6 +132,7 @@ def read_diary(
     today: datetime.date | None = None,
     on_progress: ProgressCallback | None = None,
     region: str | None = None,
+    own: OwnFoods | None = None,
 ) -> Diary:
     """Read a diary file (text, CSV, an export, or an export's zip) into dated entries.
 
@@ -141,9 +142,10 @@ def read_diary(
     replaces the clock for tests; `on_progress(done, total)` is called as lines
     are read. `region` ("uk", "us", ...) is passed to phrase resolution (a pint is
     568 ml in a British diary, 473 ml in an American one) and, when `day_first` is
-    None, settles the order of numeric dates (data/diary.toml [date_order]).
-    Unmatched and doubtful lines are in `Diary.problems`; a file
-    that cannot be read as a whole raises DiaryError.
+    None, settles the order of numeric dates (data/diary.toml [date_order]). `own`: the
+    person's own foods and corrections, tried before the food database. Unmatched and
+    doubtful lines are in `Diary.problems`; a file that cannot be read as a whole raises
+    DiaryError.
     """
     path = Path(path)
     data = read_file(path)
@@ -153,5 +155,5 @@ def read_diary(
     text = decode(data, name)
     return parse_diary_text(
         text, format, filename=name, year=year, day_first=day_first, today=today,
-        on_progress=on_progress, region=region,
+        on_progress=on_progress, region=region, own=own,
     )  # fmt: skip
