@@ -83,6 +83,12 @@ _PERCENT = re.compile(rf"^\s*{_NUMBER}\s*%")
 _TIMES = re.compile(r"(?:^|(?<=\s))(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×])(?=\s|$)")
 _GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
 _SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
+# Compiled once here: parse_quantity runs for every phrase and every part of a combination.
+_WHOLE_SPLIT = re.compile(r"[\s-]+")  # "1 1/2", "1-1/2": the whole number before a fraction
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+_OF_X = re.compile(r"^(?:of|x)\s+")
+_OF = re.compile(r"^of\s+")
+_HYPHEN_WORD = re.compile(r"-[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,14 +203,14 @@ def _number(text: str) -> float:
         return (float(head) if head else 0.0) + UNICODE_FRACTIONS[text[-1]]
     if "/" in text:
         head, _, bottom = text.rpartition("/")
-        parts = re.split(r"[\s-]+", head.strip())
+        parts = _WHOLE_SPLIT.split(head.strip())
         if len(parts) == 2:
             whole = float(parts[0])
         top = float(parts[-1])
         if float(bottom) == 0:
             raise AmountError(f"{quoted(text, 40)} divides by zero; write a fraction such as 1/2")
         return whole + top / float(bottom)
-    if re.fullmatch(r"\d+,\d{1,2}", text):
+    if _DECIMAL_COMMA.fullmatch(text):
         return float(text.replace(",", "."))
     return float(text.replace(",", ""))
 
@@ -244,7 +250,7 @@ def parse_quantity(text: str) -> Quantity:
         amount, implied = 1.0, True  # "cup of coffee", "handful of almonds"
     if times is not None:  # "string cheese x2": twice what was written, or two of the food
         amount, implied = (amount or 1.0) * times, False
-    food = re.sub(r"^(?:of|x)\s+", "", rest.strip(" ,.;:-")).strip(" ,.;:-")
+    food = _OF_X.sub("", rest.strip(" ,.;:-")).strip(" ,.;:-")
     kind = units().kind(unit) if unit else None
     return Quantity(amount, unit, kind, food, pinned, approximate, implied)
 
@@ -304,8 +310,7 @@ def _cup_size(amount: float | None, text: str) -> tuple[float, str, str] | None:
         return None
     for i, word in enumerate(words[:-1]):
         size = sizes.get(word)
-        following = set(terms(" ".join(words[i + 1 :])))
-        if isinstance(size, dict) and names("drinks", following):
+        if isinstance(size, dict) and names("drinks", set(terms(" ".join(words[i + 1 :])))):
             cold = names("cold", set(terms(text)))
             fl_oz = float(str(size.get("cold_fl_oz", size["fl_oz"]) if cold else size["fl_oz"]))
             ml = (amount or 1.0) * fl_oz * units().volume["fl oz"]
@@ -382,7 +387,7 @@ def _word_amount(text: str) -> tuple[float | None, str, bool]:
 
 
 def _after(text: str, end: int) -> str:
-    return re.sub(r"^of\s+", "", text[end:].lstrip())
+    return _OF.sub("", text[end:].lstrip())
 
 
 _ARTICLE = re.compile(r"^\s*(?:a|an)\b")
@@ -430,7 +435,7 @@ def _spelled(text: str) -> tuple[float, int] | None:
         else:
             break
         end = pos
-    if end == 0 or re.match(r"-[a-z]", text[end:]):
+    if end == 0 or _HYPHEN_WORD.match(text, end):
         return None  # "seven-up", "two-egg omelette": a name, not an amount
     return total + group, end
 
@@ -478,15 +483,16 @@ def _unit(text: str) -> tuple[str | None, str]:
     """A unit at the start of `text`, in canonical (singular) form, and the rest."""
     table = units()
     words = text.split()
+    single = [singular(w.strip(".,")) for w in words[:2]]
     for size in (2, 1):
         if len(words) < size:
             continue
-        candidate = table.canonical(" ".join(singular(w.strip(".,")) for w in words[:size]))
+        candidate = table.canonical(" ".join(single[:size]))
         if candidate in table.of_only and words[size : size + 1] != ["of"]:
             continue  # "pot roast", "pot noodle": a name; "a pot of yogurt": a measure
         if table.kind(candidate) is not None:
             rest = " ".join(words[size:])
-            return candidate, re.sub(r"^of\s+", "", rest)
+            return candidate, _OF.sub("", rest)
     return None, text
 
 
