@@ -29,7 +29,7 @@ _ID = re.compile(r"\[([a-z0-9]+:[^\]\s]+)\]\s*$")
 
 
 @dataclass
-class Line:
+class ShownLine:
     """A stored line with what the core made of it."""
 
     row: Any
@@ -83,14 +83,14 @@ def diary_text(days: Iterable[Any]) -> tuple[str, dict[int, Any]]:
 
 def read_lines(
     request: Request, profile_id: int, days: Sequence[Any]
-) -> tuple[list[Line], list[Any]]:
+) -> tuple[list[ShownLine], list[Any]]:
     """Each stored line of `days` with the core's reading of it, and the problems of the
     days as a whole (a day whose energy is too low to be complete)."""
     from twitchcheck.diary import parse_diary_text
     from twitchcheck.store.own_foods import own_foods_for_reading
 
     text, rows = diary_text(days)
-    lines = {row.id: Line(row) for row in rows.values()}
+    lines = {row.id: ShownLine(row) for row in rows.values()}
     if not rows:
         return [], []
     own = own_foods_for_reading(store_of(request), profile_id)
