@@ -48,6 +48,7 @@ def test_screen_a_person_and_read_the_result(page: Any) -> None:
     check_accessibility(page, "home empty")
     check_phone_width(page, "home")
     person = add_person(page, "Ann")
+    check_accessibility(page, "person page")
     page.get_by_role("link", name="Screening").first.click()
     page.wait_for_url(re.compile(r"/screen$"))
     check_accessibility(page, "screening first step")
@@ -89,6 +90,11 @@ def test_three_days_of_food_with_type_ahead_and_the_analysis(page: Any) -> None:
     person = add_person(page, "Ben", age="40")
     page.goto(person + "diary")
     check_accessibility(page, "diary empty")
+    page.get_by_label("Time (optional)").last.fill("25:99")
+    submit(page, page.get_by_role("button", name="Add the line"))
+    assert page.locator("#text-error").count() == 1
+    assert page.locator("#time-error").count() == 1
+    check_accessibility(page, "diary with errors")
     days = {
         "2026-11-18": ["porridge with milk", "2 slices of toast with butter"],
         "2026-11-19": ["chicken salad sandwich", "a mug of tea with milk"],
@@ -159,6 +165,10 @@ def test_labs_in_two_units_and_a_plan(page: Any) -> None:
     check_phone_width(page, "labs")
     page.goto(person + "plan")
     check_accessibility(page, "plan form")
+    page.get_by_label("Medicines (comma-separated)").fill("notadrug")
+    submit(page, page.get_by_role("button", name="Make the plan"))
+    assert page.locator("#medications-error").count() == 1
+    check_accessibility(page, "plan with errors")
     page.get_by_label("potassium").check()
     page.get_by_label("magnesium", exact=True).check()
     page.get_by_label("Medicines (comma-separated)").fill("spironolactone")
