@@ -439,3 +439,13 @@ def test_plain_chips_are_uncertain_and_a_named_kind_is_sure() -> None:
 @pytest.mark.parametrize("query", ["garden salad", "house salad", "side salad"])
 def test_a_plain_green_salad_is_salad_greens(query: str) -> None:
     assert search(query)[0].name.startswith("Mixed salad greens")
+
+
+def test_vegetables_eaten_cooked_default_to_a_cooked_form() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    for text in ("peas", "okra", "yam", "parsnips", "plantain"):
+        name = resolve_line(text).items[0].food.name.lower()
+        assert "raw" not in name, (text, name)
+    assert "raw" in resolve_line("raw peas").items[0].food.name.lower()  # when said, it is
+    assert "raw" in resolve_line("carrots").items[0].food.name.lower()  # eaten raw too
