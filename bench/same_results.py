@@ -6,7 +6,7 @@
         search.py, database.py, quantity.py, phrases.py and foods.sqlite, everything else as it
         is now (so edits by others to dishes, portions and data files cancel out)
 
-What is dumped: the top 50 (name, score to 6 places) of every query of
+What is dumped: the top 50 and the top 12 (name, score to 6 places) of every query of
 tests/data/search_queries.csv, bench/queries_p99.txt and bench/run.py's 1,000 food words;
 `resolve_line` (how, food ids, grams) of the 1,000 "N g word" phrases of bench/run.py, the
 everyday foods alone and in bench/run.py's 80 amounts. A difference is a failure unless it
@@ -55,10 +55,14 @@ def dump() -> dict[str, object]:
     queries, phrases = _inputs()
     found: dict[str, object] = {}
     for q in queries:
-        try:
-            found[q] = [[m.name, round(m.score, 6), m.approximation] for m in search(q, 50)]
-        except InputError as error:
-            found[q] = f"{type(error).__name__}: {error}"
+        for limit in (50, 12):  # a search for few ranks only those: the same first few
+            key = q if limit == 50 else f"{q} (limit 12)"
+            try:
+                found[key] = [
+                    [m.name, round(m.score, 6), m.approximation] for m in search(q, limit)
+                ]
+            except InputError as error:
+                found[key] = f"{type(error).__name__}: {error}"
     lines: dict[str, object] = {}
     for p in phrases:
         try:
@@ -98,7 +102,7 @@ def compare(old: dict[str, dict[str, object]], new: dict[str, dict[str, object]]
                 print(f"  was {str(before)[:300]}\n  now {str(after)[:300]}")
     total = sum(len(old[p]) for p in ("search", "lines"))
     print(
-        f"{total - failures - ties} of {total} identical ({len(old['search'])} queries top 50,"
+        f"{total - failures - ties} of {total} identical ({len(old['search'])} searches,"
         f" {len(old['lines'])} lines); {ties} differ only in the order of equal scores;"
         f" {failures} different"
     )
@@ -106,22 +110,23 @@ def compare(old: dict[str, dict[str, object]], new: dict[str, dict[str, object]]
 
 
 def against(commit: str) -> int:
-    """The current tree against one where the owned files are `commit`'s."""
+    """The current tree against one where the owned files are `commit`'s; both run from one
+    copy of src/ taken at the start, so others' edits meanwhile cannot tell them apart."""
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        subprocess.run(["cp", "-r", str(REPO / "src"), str(base / "src")], check=True)
+        for name in ("old", "new"):
+            subprocess.run(["cp", "-r", str(REPO / "src"), str(base / name)], check=True)
         for path in OWNED:
             shown = subprocess.run(
                 ["git", "show", f"{commit}:{path}"], cwd=REPO, capture_output=True, check=True
             ).stdout
-            (base / path).write_bytes(shown)
-        env = {**os.environ, "PYTHONPATH": str(base / "src")}
-        old_path, new_path = base / "old.json", base / "new.json"
-        for out, extra in ((old_path, env), (new_path, dict(os.environ))):
-            subprocess.run(
-                [sys.executable, __file__, "dump", str(out)], check=True, env=extra, cwd=REPO
-            )
-        return compare(json.loads(old_path.read_text()), json.loads(new_path.read_text()))
+            (base / "old" / path.removeprefix("src/")).write_bytes(shown)
+        for name in ("old", "new"):
+            env = {**os.environ, "PYTHONPATH": str(base / name)}
+            out = base / f"{name}.json"
+            subprocess.run([sys.executable, __file__, "dump", str(out)], check=True, env=env)
+        old, new = (json.loads((base / f"{n}.json").read_text()) for n in ("old", "new"))
+        return compare(old, new)
 
 
 def main() -> int:

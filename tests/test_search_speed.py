@@ -37,14 +37,23 @@ def test_ceiling_is_never_below_the_score(query: str) -> None:
         assert search._ceiling(food, context) >= search._score(wanted, food, cooked, context) - 1e-9
 
 
+@pytest.mark.parametrize("keep", [search.MAX_RESULTS, search.FEW_RESULTS, 1])
 @pytest.mark.parametrize("query", WIDE)
-def test_the_best_are_those_scoring_every_food_finds(query: str) -> None:
+def test_the_best_are_those_scoring_every_food_finds(query: str, keep: int) -> None:
     wanted, profiles, cooked, context = _candidates(query)
     every = sorted(
         ((search._score(wanted, p, cooked, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
-    )[: search.MAX_RESULTS]
-    assert search._best(wanted, profiles, cooked, context) == every
+    )[:keep]
+    assert search._best(wanted, profiles, cooked, context, keep) == every
+
+
+@pytest.mark.parametrize("query", WIDE)
+def test_a_search_for_a_few_gives_the_first_of_a_search_for_many(query: str) -> None:
+    search.clear_cache()
+    few = search.search(query, search.FEW_RESULTS)
+    search.clear_cache()
+    assert few == search.search(query, search.MAX_RESULTS)[: search.FEW_RESULTS]
 
 
 def test_the_shortcut_is_taken_where_there_are_many_foods(monkeypatch) -> None:

@@ -65,6 +65,7 @@ WIDE_CAP = 400  # foods scored when many hold every query word: the shortest nam
 COMMON_TERM = 0.15  # a word in more than this share of foods ("with") never selects alone
 
 MAX_RESULTS = int(_limit("phrase.search_results"))  # ranked results kept per query
+FEW_RESULTS = 12  # a search for at most this many ranks only these (a phrase's food, its dish)
 MAX_WORDS = int(_limit("phrase.words"))  # words read of one query
 MAX_CHARS = int(_limit("phrase.chars"))
 HEAD_ENOUGH = 25  # head-matching candidates needed before the rest can be skipped
@@ -272,7 +273,8 @@ def search(query: str, limit: int = 10) -> list[Match]:
     """
     if not 1 <= limit <= MAX_RESULTS:
         raise InputError(f"search limit {limit} is out of range; give 1 to {MAX_RESULTS}")
-    return list(_ranked(user_text(query, "search query", MAX_CHARS))[:limit])
+    keep = FEW_RESULTS if limit <= FEW_RESULTS else MAX_RESULTS
+    return list(_ranked(user_text(query, "search query", MAX_CHARS), keep)[:limit])
 
 
 def clear_cache() -> None:
@@ -281,11 +283,12 @@ def clear_cache() -> None:
 
 
 @functools.lru_cache(maxsize=8192)
-def _ranked(query: str) -> tuple[Match, ...]:
-    """Every candidate for `query`, ranked (cached: diaries repeat their foods)."""
+def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
+    """The `keep` best candidates for `query`, ranked (cached: diaries repeat their foods).
+    The first `keep` of a longer list are the same foods in the same order."""
     generic = brands.approximate_for(query)
     if generic is not None:
-        return tuple(replace(m, approximation=True) for m in _ranked(generic))
+        return tuple(replace(m, approximation=True) for m in _ranked(generic, keep))
     wanted = query_terms(query)
     if not wanted:
         return ()
@@ -326,11 +329,11 @@ def _ranked(query: str) -> tuple[Match, ...]:
     # foreign to it, and the food it qualifies most often is found on its own merits.
     if not any(t in p.head_set for p in profiles for t in context.known):
         context = replace(context, head_free=True)
-    scored = _best(wanted, profiles, cooked_heads, context)
+    scored = _best(wanted, profiles, cooked_heads, context, keep)
     if context.known and _words().ambiguous.issuperset(context.known):
         # "squash" alone: the vegetable or the British drink; the best is only a guess.
         scored = [(min(raw, AMBIGUOUS_SCORE), p) for raw, p in scored]
-    return tuple(p.match(raw) for raw, p in scored[:MAX_RESULTS])
+    return tuple(p.match(raw) for raw, p in scored[:keep])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -784,31 +787,36 @@ def _qualifier(segment: list[str]) -> bool:
 
 
 def _best(
-    wanted: list[str], profiles: list[_Profile], cooked_heads: frozenset[str], context: _Context
+    wanted: list[str],
+    profiles: list[_Profile],
+    cooked_heads: frozenset[str],
+    context: _Context,
+    keep: int = MAX_RESULTS,
 ) -> list[tuple[float, _Profile]]:
-    """The `MAX_RESULTS` best-scoring `profiles`, best first (ties: shorter name, then id).
+    """The `keep` best-scoring `profiles`, best first (ties: shorter name, then id).
 
     Where there are many, foods are scored in the order of `_ceiling` and scoring stops once
     no food left can reach the worst of the best found so far: the same list as scoring them
-    all, for a fraction of the work on a plain word in hundreds of names ("cheese").
+    all, for a fraction of the work on a plain word in hundreds of names ("cheese"), or on
+    any word when only the few best are wanted (a phrase takes its food from the best 12).
     """
-    if len(profiles) <= 2 * MAX_RESULTS:
+    if len(profiles) <= 2 * keep:
         found = [(_score(wanted, p, cooked_heads, context), p) for p in profiles]
     else:
         ceilings = sorted(((_ceiling(p, context), p) for p in profiles), key=_FIRST, reverse=True)
         found = []
-        worst: list[float] = []  # a min-heap of the best `MAX_RESULTS` scores so far
+        worst: list[float] = []  # a min-heap of the best `keep` scores so far
         for ceiling, food in ceilings:
-            if len(worst) == MAX_RESULTS and ceiling < worst[0] - _CEILING_SLACK:
+            if len(worst) == keep and ceiling < worst[0] - _CEILING_SLACK:
                 break  # this food and every one after it score below all those kept
             score = _score(wanted, food, cooked_heads, context)
             found.append((score, food))
-            if len(worst) < MAX_RESULTS:
+            if len(worst) < keep:
                 heapq.heappush(worst, score)
             elif score > worst[0]:
                 heapq.heapreplace(worst, score)
     found.sort(key=lambda s: (-s[0], len(s[1].name), s[1].id))
-    return found[:MAX_RESULTS]
+    return found[:keep]
 
 
 _CEILING_SLACK = 1e-6  # float rounding between `_ceiling`'s sum and `_score`'s
