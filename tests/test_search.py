@@ -449,3 +449,18 @@ def test_vegetables_eaten_cooked_default_to_a_cooked_form() -> None:
         assert "raw" not in name, (text, name)
     assert "raw" in resolve_line("raw peas").items[0].food.name.lower()  # when said, it is
     assert "raw" in resolve_line("carrots").items[0].food.name.lower()  # eaten raw too
+
+
+def test_british_and_caribbean_names_find_their_usda_food() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    def first(text: str) -> str:
+        return resolve_line(text, region="uk").items[0].food.name
+
+    assert first("tatties").startswith("Potato")
+    assert first("mince").startswith("Beef, ground")  # British mince is beef
+    assert first("turkey mince").startswith("Turkey")
+    assert first("scotch broth").startswith("Soup")  # not the whisky
+    assert first("hard dough bread").startswith("Bread, white")
+    assert first("saltfish").startswith("Fish, cod")
+    assert first("mint tea") == "Tea, hot, herbal"
