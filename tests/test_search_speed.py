@@ -3,9 +3,14 @@ it bounds, so scoring the best `MAX_RESULTS` by ceiling gives the list that scor
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import subprocess
+import sys
 
 import pytest
+
+from twitchcheck.foods.database import connect
 
 search = importlib.import_module("twitchcheck.foods.search")
 
@@ -64,3 +69,38 @@ def test_the_shortcut_is_taken_where_there_are_many_foods(monkeypatch) -> None:
     monkeypatch.setattr(search, "_score", lambda *args: scored.append(1) or score(*args))
     search._best(wanted, profiles, cooked, context)
     assert 0 < len(scored) < len(profiles)
+
+
+def _every_field(food: object) -> tuple[object, ...]:
+    """A profile's fields, with those worked out on first use."""
+    stored = tuple(getattr(food, f.name) for f in dataclasses.fields(food))  # type: ignore[arg-type]
+    return *stored[:-2], food.plant_form, food.animal, food.segment_sets  # type: ignore[attr-defined]
+
+
+def test_a_profile_is_the_same_whatever_foods_were_met_before() -> None:
+    """Heads and tail segments are worked out once and shared: a food's profile may not
+    depend on which foods shared them first (raw meat and raw fruit cost "raw" differently)."""
+    rows = connect().execute(
+        "SELECT rowid, id, code, name, food_group, source, terms, note, brand FROM food"
+        " WHERE rowid % 40 = 0"
+    )
+    rows = rows.fetchall()
+    alone = []
+    for row in rows:
+        search._head.cache_clear()
+        search._tail.cache_clear()
+        alone.append(_every_field(search._profile(*row)))
+    assert [_every_field(search._profile(*row)) for row in rows] == alone
+
+
+def test_warm_loads_what_the_first_misspelt_word_would() -> None:
+    """A server calls `warm` at start-up; without it, importing search loads neither."""
+    code = (
+        "import importlib, sys\n"
+        "search = importlib.import_module('twitchcheck.foods.search')\n"
+        "before = ('rapidfuzz' in sys.modules, search._vocabulary.cache_info().currsize)\n"
+        "search.warm()\n"
+        "print(before, ('rapidfuzz' in sys.modules, search._vocabulary.cache_info().currsize))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.split("\n")[0] == "(False, 0) (True, 1)"
