@@ -80,6 +80,11 @@ def test_screen_a_person_and_read_the_result(page: Any) -> None:
     assert first.locator("details").first.get_attribute("open") is not None
     check_accessibility(page, "screening result")
     check_phone_width(page, "screening-result")
+    page.emulate_media(media="print")  # the print style: the result without nav or forms
+    assert not page.locator("header nav").is_visible()
+    assert page.locator(".triage").is_visible()
+    assert not page.get_by_role("button", name="Screen again").is_visible()
+    page.emulate_media(media="screen")
     page.reload()
     assert "See a doctor" in page.locator(".triage").inner_text()
     page.goto(person)
