@@ -148,3 +148,37 @@ def test_a_man_is_not_asked_about_pregnancy(client: Any) -> None:
 @pytest.mark.parametrize("path", ["/people/999/", "/people/999/screen"])
 def test_a_missing_person_is_not_found(client: Any, path: str) -> None:
     assert client.get(path).status_code == 404
+
+
+def test_the_screening_weighs_the_persons_food_diary(client: Any) -> None:
+    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.screen.answers import parse_answers
+    from twitchcheck.workflows import screen_person
+
+    person = add_person(client, age_years="40")
+    lines = {"2026-11-20": ["1 banana", "2 slices of toast"], "2026-11-21": ["1 apple"]}
+    for day, texts in lines.items():
+        for text in texts:
+            data = {"csrf": CSRF, "day": day, "text": text}
+            client.post(f"/people/{person}/diary/lines", data=data)
+    page = client.get(f"/people/{person}/screen").text
+    page = _submit(client, person, page, age="40", sex="female").text
+    page = _submit(client, person, page, pregnant="no", lactating="no").text
+    page = _submit(client, person, page, symptoms=["cramps"]).text
+    while 'name="step"' in page:
+        response = _submit(client, person, page)
+        if response.status_code == 303:
+            break
+        page = response.text
+    result = client.get(response.headers["location"]).text
+    assert "Your food diary (2 day(s)) was weighed too" in result
+    saved = client.get(f"/api/profiles/{person}/screenings").json()[0]
+    diary = parse_diary_text(
+        "\n".join(f"{day}\n" + "\n".join(texts) for day, texts in lines.items()), "text"
+    )
+    core = screen_person(parse_answers(saved["answers"]), diary).to_dict()
+    assert [c["id"] for c in saved["result"]["contributors"]] == [
+        c["id"] for c in core["contributors"]
+    ]
+    without = screen_person(parse_answers(saved["answers"])).to_dict()
+    assert core["contributors"] != without["contributors"]  # the diary changed the ranking

@@ -42,12 +42,12 @@ def supplements_of(request: Request, profile_id: int) -> list[str]:
     return [row.text for row in supplements(store_of(request), profile_id) if not row.stopped_on]
 
 
-def analysis_of(request: Request, profile: Any) -> dict[str, Any] | None:
-    """The core's analysis of the stored diary (None when the diary is empty)."""
+def stored_diary(request: Request, profile: Any) -> Any:
+    """The person's stored diary as the core reads it (None when it is empty)."""
     from twitchcheck.diary import parse_diary_text
     from twitchcheck.store.diaries import diary
     from twitchcheck.store.own_foods import own_foods_for_reading
-    from twitchcheck.workflows import analyse_diary, region_from, supplements_from
+    from twitchcheck.workflows import region_from
 
     store = store_of(request)
     days = diary(store, profile.id, None, None)
@@ -56,7 +56,16 @@ def analysis_of(request: Request, profile: Any) -> dict[str, Any] | None:
     text, _ = diary_text(days)
     region = region_from(profile.region) if profile.region else None
     own = own_foods_for_reading(store, profile.id)
-    read = parse_diary_text(text, "text", region=region, own=own)
+    return parse_diary_text(text, "text", region=region, own=own)
+
+
+def analysis_of(request: Request, profile: Any) -> dict[str, Any] | None:
+    """The core's analysis of the stored diary (None when the diary is empty)."""
+    from twitchcheck.workflows import analyse_diary, supplements_from
+
+    read = stored_diary(request, profile)
+    if read is None:
+        return None
     found = analyse_diary(
         read, person_for(profile), supplements_from(supplements_of(request, profile.id)),
         profile.weight_kg, profile.height_cm,

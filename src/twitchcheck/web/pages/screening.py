@@ -209,10 +209,9 @@ async def screen_step(request: Request, profile_id: int) -> Response:
     following = _next_step(step.id, answers)
     if following is not None:
         return _page(request, person, following, answers, {})
-    final = to_answers(answers)
     try:
-        return _save(request, profile_id, final)
-    except InputError as error:
+        return _save(request, profile_id, to_answers(answers))
+    except (InputError, TypeError) as error:  # TypeError: answers tampered with on the way
         return _page(request, person, step, answers, {"_all": str(error)})
 
 
@@ -227,10 +226,17 @@ def _age_refusal(answers: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _save(request: Request, profile_id: int, answers: dict[str, Any]) -> Response:
+    """Screen the answers with the core, the person's food diary weighed as evidence when
+    they keep one (screen_person), and save the answers with the result."""
+    from twitchcheck.screen.answers import parse_answers
     from twitchcheck.store.results import save_screening
-    from twitchcheck.web.api import screen_answers
+    from twitchcheck.web.pages.analysis import stored_diary
+    from twitchcheck.workflows import screen_person
 
-    result = screen_answers(answers)  # the core's screening, as POST /api/screen gives it
+    diary = stored_diary(request, profile_of(request, profile_id))
+    result = screen_person(parse_answers(answers), diary).to_dict()
+    if diary is not None:
+        result["diary_days"] = len(diary.days)
     row = save_screening(store_of(request), profile_id, answers, result)
     return redirect(f"/people/{profile_id}/screenings/{row.id}")
 
