@@ -1196,3 +1196,11 @@ def test_a_british_diary_writes_times_with_a_point() -> None:
     assert (milk.grams or 0) > 280  # 1.25 cups
     us = read(text, region="us")
     assert us.entries[0].time is None  # American diaries write 7:30
+
+
+def test_a_meal_with_its_dash_glued_heads_the_line() -> None:
+    from twitchcheck.diary._when import lead
+
+    assert lead("Dinner- soup") == lead("Dinner - soup") == lead("dinner -soup")
+    assert lead("Dinner- soup").meal == "dinner"
+    assert lead("semi-skimmed milk").meal is None  # a dash inside a word is no separator

@@ -33,7 +33,8 @@ _TIMES = (
 # 5.00 and 23.59 is read as a time. Earlier hours stay amounts ("1.25 cups", "2.50 pints").
 DOTTED_TIME_REGIONS = frozenset({"uk", "ie", "au", "nz"})
 _DOTTED = re.compile(rf"(\d{{1,2}})\.(\d{{2}}){_SEP}")
-_MEAL = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:\u2013\u2014)]|\s-)\s*", re.IGNORECASE)
+# "Dinner - soup", "Dinner- soup" (the dash glued to the meal), "Lunch: soup", "snack) crisps"
+_MEAL = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:\u2013\u2014)]|\s-|-(?=\s))\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
