@@ -19,7 +19,7 @@ from typing import Literal, Protocol
 
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
 from twitchcheck.foods import dishes
-from twitchcheck.foods.database import SOURCES, Food, get_food, get_foods
+from twitchcheck.foods.database import SOURCES, Food, food_at, get_food
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
 from twitchcheck.foods.search import Match, query_terms, search
@@ -490,7 +490,8 @@ def _fit(matches: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
 def _first_fitting(close: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
     fitted: list[tuple[Match, Food, Grams]] = []
     first_error: InputError | None = None
-    for match, food in zip(close, get_foods([m.rowid for m in close]), strict=True):
+    for match in close:  # each food read only when the ones before it do not fit
+        food = food_at(match.rowid)
         try:
             grams = measure(food, quantity)
         except PortionError as error:
