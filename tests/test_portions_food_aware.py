@@ -396,3 +396,10 @@ def test_cream_in_coffee_is_dairy_cream_not_cream_cheese() -> None:
     _, cream = resolve_line("coffee with cream").items
     assert cream.food.name.startswith("Cream")
     assert resolve_line("bagel with cream cheese").items[1].food.name == "Cheese, cream"
+
+
+def test_a_drink_with_no_typical_amount_is_its_can_not_an_ounce() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (ale,) = resolve_line("ginger ale").items  # SR28 lists 1 fl oz first, then its cans
+    assert 330 <= ale.grams.grams <= 500

@@ -207,7 +207,7 @@ def _typical(food: Food, region: str | None = None) -> Grams:
         counted = next((p for p in eaten if _first_word(p.unit) == "cup"), counted)
     chosen = typical or counted
     if chosen is None and is_drink(food):
-        chosen = _drink_serving(portions)
+        chosen = _container(eaten) or _drink_serving(portions)  # a can, not its 1 fl oz
     chosen = chosen or next(iter(eaten or portions), None)
     if chosen is None:
         return Grams(100.0, "no amount given and no USDA portion: 100 g assumed", True)
