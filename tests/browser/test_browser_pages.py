@@ -129,14 +129,22 @@ def test_three_days_of_food_with_type_ahead_and_the_analysis(page: Any) -> None:
     submit(page, page.locator("form[action$='/food'] button").first)  # pick another food
     assert page.get_by_text("the food you picked for this wording").count() == 1
     entry = page.locator("ol.entries > li").last
-    entry.locator("summary").click()
+    entry.get_by_text("Edit or remove").click()
     entry.get_by_label("What was eaten").fill("2 apples")
     submit(page, entry.get_by_role("button", name="Save the line"))
     assert page.get_by_text("2 apples").count() >= 1
     entry = page.locator("ol.entries > li").last
-    entry.locator("summary").click()
+    entry.get_by_text("Edit or remove").click()
     submit(page, entry.get_by_role("button", name="Remove this line"))
     assert page.get_by_text("2 apples").count() == 0
+    page.goto(f"{person}diary?day=2026-11-20")
+    entry = page.locator("ol.entries > li").last  # "1 apple"
+    entry.get_by_text("Another food for this line").click()
+    entry.get_by_label("The food it meant").press_sequentially("apples raw", delay=30)
+    use = entry.get_by_role("button", name=re.compile("^Use ")).first
+    use.wait_for()  # type-ahead results for this line, as buttons
+    submit(page, use)
+    assert page.get_by_text("the food you picked for this wording").count() == 1
     page.goto(person + "analysis")
     assert page.locator("svg.chart").count() == 1
     assert page.locator("table tbody tr").count() == 5

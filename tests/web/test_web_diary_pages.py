@@ -200,3 +200,28 @@ def test_an_unreadable_file_is_refused_next_to_the_file_field(client: Any) -> No
         f"/people/{person}/diary/import", files={"file": ("x.txt", b"2026-11-20\n1 banana\n")}
     )
     assert refused.status_code == 403  # a multipart form needs the CSRF token too
+
+
+def test_any_line_can_be_given_another_food_from_the_type_ahead(client: Any) -> None:
+    from twitchcheck.foods import search
+
+    person = add_person(client)
+    add_line(client, person, "1 banana")
+    saved = client.get(f"/api/profiles/{person}/diary").json()[0]["entries"][0]
+    line = saved["id"]
+    # another banana than the one the core chose, one that comes in whole fruit
+    wanted = next(m for m in search("bananas raw", limit=10) if m.id != saved["food_id"])
+    fragment = client.get(
+        f"/people/{person}/diary/search", params={"q": "bananas raw", "day": DAY, "line": line},
+        headers={"HX-Request": "true"},
+    ).text  # fmt: skip
+    assert f'action="/people/{person}/diary/lines/{line}/food"' in fragment
+    assert f'value="{wanted.id}"' in fragment
+    whole = client.get(
+        f"/people/{person}/diary/search", params={"q": "bananas raw", "day": DAY, "line": line}
+    ).text
+    assert f'action="/people/{person}/diary/lines/{line}/food"' in whole  # without HTMX too
+    client.post(f"/people/{person}/diary/lines/{line}/food", data={"csrf": CSRF, "food": wanted.id})
+    page = client.get(f"/people/{person}/diary?day={DAY}").text
+    assert html.escape(wanted.name) in page
+    assert "the food you picked for this wording" in page

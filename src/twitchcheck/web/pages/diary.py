@@ -139,6 +139,7 @@ def _page(
     values: dict[str, str],
     pick: dict[str, Any] | None = None,
     found: tuple[str, list[Any]] = ("", []),
+    line: int | None = None,
 ) -> HTMLResponse:
     from twitchcheck.store.diaries import diary
     from twitchcheck.store.own_foods import own_foods
@@ -156,13 +157,16 @@ def _page(
         day_problems=whole,
         meals=MEALS, pick=pick, own=own_foods(store, profile_id),
         counts={d.day: sum(1 for _ in d.entries) for d in days}, query=found[0],
-        matches=found[1],
+        matches=found[1], for_line=line,
     )  # fmt: skip
 
 
 @router.get("/people/{profile_id}/diary/search", response_class=HTMLResponse)
-def search_page(request: Request, profile_id: int, q: str = "", day: str = "") -> HTMLResponse:
-    """Type-ahead: the foods for what is typed so far (the same search as the API's)."""
+def search_page(
+    request: Request, profile_id: int, q: str = "", day: str = "", line: int | None = None
+) -> HTMLResponse:
+    """Type-ahead: the foods for what is typed so far (the same search as the API's). With
+    `line`, each food is offered as the one that line meant (one click, remembered)."""
     from twitchcheck.foods import search
 
     person = profile_of(request, profile_id)
@@ -170,9 +174,10 @@ def search_page(request: Request, profile_id: int, q: str = "", day: str = "") -
     matches = search(query, limit=MOST_RESULTS) if len(query) >= 2 else []
     if _fragment(request):
         return render(
-            request, "_food_results.html", person=person, matches=matches, query=query, day=day
-        )
-    return _page(request, profile_id, day, {}, {}, found=(query, matches))
+            request, "_food_results.html", person=person, matches=matches, query=query,
+            day=day, for_line=line,
+        )  # fmt: skip
+    return _page(request, profile_id, day, {}, {}, found=(query, matches), line=line)
 
 
 def _fragment(request: Request) -> bool:
