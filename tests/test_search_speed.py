@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import math
 import subprocess
 import sys
 
@@ -20,6 +21,8 @@ WIDE = [
     "chocolate milk", "soy milk", "vegan cheese", "steamed broccoli", "raw chicken",
     "french toast", "pork chop", "cookies", "potato with skin", "decaf", "squash",
     "cheese pizza no cheese", "container of plain low fat yogurt", "oat yogurt", "fish",
+    "a big plate of whole wheat bread and sweet potato for dinner",
+    "leftover cashews from last night with some ground beef", "vegan cheese with crackers",
 ]  # fmt: skip
 
 
@@ -104,3 +107,29 @@ def test_warm_loads_what_the_first_misspelt_word_would() -> None:
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.split("\n")[0] == "(False, 0) (True, 1)"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "container of plain low fat yogurt",
+        "leftover cashews from last night with some ground beef",
+        "with and or",  # only words in many names: all of them count
+    ],
+)
+def test_overlap_ranks_as_adding_the_weights_food_by_food(query: str) -> None:
+    """`_overlap` sums with numpy; the same ranking as the plain sum, one food at a time."""
+    known = [t for t in search.query_terms(query) if search._frequency(t) > 0]
+    lengths = search._name_lengths()
+    total = len(lengths)
+    common = search.COMMON_TERM * total
+    selective = [t for t in known if search._frequency(t) <= common] or known
+    weights: dict[int, float] = {}
+    for term in selective:
+        weight = math.log(total / max(1, search._frequency(term))) + 1.0
+        for rowid in search._postings(term):
+            weights[rowid] = weights.get(rowid, 0.0) + weight
+        for rowid in search._postings(term, "head"):
+            weights[rowid] = weights.get(rowid, 0.0) + weight / 2
+    ranked = sorted(weights, key=lambda r: (-weights[r], lengths.get(r, 0), r))
+    assert search._overlap(known) == ranked[: search.CANDIDATE_CAP]

@@ -280,8 +280,9 @@ def search(query: str, limit: int = 10) -> list[Match]:
 def warm() -> None:
     """Load now what the first searches of a process would otherwise pay for: rapidfuzz
     (~100 ms to import, on the first misspelt word), the index's vocabulary (~20-50 ms), the
-    word lists and name lengths. A long-lived server calls this at start-up, so its first
-    type-ahead is as fast as the rest; a one-off command need not."""
+    word lists, and numpy with the name lengths (for a query no food holds every word of).
+    A long-lived server calls this at start-up, so its first type-ahead is as fast as the
+    rest; a one-off command need not."""
     from rapidfuzz import fuzz, process
 
     process.extractOne("warm", ("warm",), scorer=fuzz.ratio)  # its first call's set-up too
@@ -289,7 +290,7 @@ def warm() -> None:
     _vocabulary()
     _synonym_words()
     _respellings()
-    _name_lengths()
+    _length_array()  # numpy, for a query no food holds every word of
 
 
 def clear_cache() -> None:
@@ -374,24 +375,52 @@ def _overlap(wanted: list[str]) -> list[int]:
     rare words weighing more and words in the name's head more again ("Milk, NFS" before
     "Yogurt, ... milk"), shorter names first among equals. A word in more than
     `COMMON_TERM` of all foods ("with") is left out unless every word is that common."""
-    lengths = _name_lengths()
-    total = max(1, len(lengths))
-    weights: dict[int, float] = {}
+    import numpy as np  # here, not at import: one-off commands rarely come this way
+
+    lengths = _length_array()
+    total = max(1, len(_name_lengths()))
+    weights = np.zeros(len(lengths))
+    held = np.zeros(len(lengths), dtype=bool)
     selective = [t for t in wanted if _frequency(t) <= COMMON_TERM * total] or wanted
+    # Summed term by term in the same order for every food (numpy over thousands of foods
+    # for a common word): the same floats as adding them one food at a time.
     for term in selective:
         weight = math.log(total / max(1, _frequency(term))) + 1.0
-        for rowid in _postings(term):
-            weights[rowid] = weights.get(rowid, 0.0) + weight
-        for rowid in _postings(term, "head"):
-            weights[rowid] = weights.get(rowid, 0.0) + weight / 2
-    ranked = sorted(weights, key=lambda r: (-weights[r], lengths.get(r, 0), r))
-    return ranked[:CANDIDATE_CAP]
+        for rowids, share in (
+            (_posting_array(term), weight),
+            (_posting_array(term, "head"), weight / 2),
+        ):
+            weights[rowids] += share
+            held[rowids] = True
+    found = np.flatnonzero(held)
+    # Most weight first, then the shorter name, then the lower row id.
+    order = np.lexsort((found, lengths[found], -weights[found]))[:CANDIDATE_CAP]
+    return [int(r) for r in found[order]]
 
 
 @functools.cache
 def _name_lengths() -> dict[int, int]:
     """Each food's name length, to order foods that hold the same query words."""
     return dict(connect().execute("SELECT rowid, length(name) FROM food").fetchall())
+
+
+@functools.cache
+def _length_array() -> Any:
+    """`_name_lengths` as a numpy array indexed by row id (0 where no food has that id)."""
+    import numpy as np
+
+    lengths = _name_lengths()
+    found = np.zeros(max(lengths, default=0) + 1, dtype=np.int64)
+    found[list(lengths)] = list(lengths.values())
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _posting_array(term: str, column: str = "") -> Any:
+    """`_postings` as a numpy array of row ids, for `_overlap`."""
+    import numpy as np
+
+    return np.fromiter(_postings(term, column), dtype=np.int64)
 
 
 @dataclass(frozen=True, slots=True)
@@ -409,6 +438,7 @@ class _Context:
     unknown_penalty: float  # what the others cost every food alike
     cooking_asked: bool  # the query names a cooking method ("steamed", "roasted")
     usual_only: bool  # every known word is a usual-form word ("english", "whole")
+    cooking: frozenset[str]  # the cooking methods (search.toml), for `_ceiling`
     head_free: bool = False  # no candidate's head holds a query word
 
 
@@ -438,6 +468,7 @@ def _context(wanted: list[str]) -> _Context:
         ),
         cooking_asked=bool(present & words.cooking),
         usual_only=all(t in words.defaults for t in wanted if _frequency(t) > 0),
+        cooking=words.cooking,
     )
 
 
@@ -835,15 +866,19 @@ def _best(
 
 
 _CEILING_SLACK = 1e-6  # float rounding between `_ceiling`'s sum and `_score`'s
-# The least a query word missing from the name costs in `_score` (soft words cost SOFT_MISSING).
+# The least a query word missing from the name costs in `_score` where an equivalent word may
+# stand for it (a plant qualifier, a cooking method); elsewhere the note's least cost, or
+# MISSING_TERM where the food's index entry lacks the word too (soft words: SOFT_MISSING).
 _LEAST_MISSING = min(EQUIVALENT_TERM, NOTE_ONLY_TERM, MISSING_TERM)
+_LEAST_NOTED = min(NOTE_ONLY_TERM, MISSING_TERM)
 
 
 def _ceiling(food: _Profile, context: _Context) -> float:
     """The most `_score` can give `food` for this query: the penalties that are cheap to work
-    out in full (its fixed ones, where the asked words start, foreign head words, conflicts),
-    the least each missing word can cost, every other penalty taken as zero (each is zero or
-    more). tests/test_search_speed.py checks it is never below the score."""
+    out in full (its fixed ones, where the asked words start, foreign head words, conflicts,
+    a word in neither its name nor its note), the least each other missing word can cost,
+    every other penalty taken as zero (each is zero or more). tests/test_search_speed.py
+    checks it is never below the score."""
     penalty = food.static + context.unknown_penalty + food.tail_total
     first_segment = food.first_segment
     start = food.segments
@@ -851,7 +886,12 @@ def _ceiling(food: _Profile, context: _Context) -> float:
         penalty -= food.tail_costs.get(term, 0.0)  # at most what an asked word takes back
         segment = first_segment.get(term)
         if segment is None:
-            penalty += SOFT_MISSING if term in context.soft else _LEAST_MISSING
+            if term in context.soft:
+                penalty += SOFT_MISSING
+            elif term in context.plant_terms or term in context.cooking:
+                penalty += _LEAST_MISSING
+            else:  # `_note_cost`'s least
+                penalty += _LEAST_NOTED if food.rowid in _postings(term) else MISSING_TERM
         elif segment < start:
             start = segment
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
