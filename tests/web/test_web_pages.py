@@ -146,8 +146,14 @@ def test_a_man_is_not_asked_about_pregnancy(client: Any) -> None:
 
 
 @pytest.mark.parametrize("path", ["/people/999/", "/people/999/screen"])
-def test_a_missing_person_is_not_found(client: Any, path: str) -> None:
-    assert client.get(path).status_code == 404
+def test_a_missing_person_is_not_found_as_a_page(client: Any, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.headers["content-type"].startswith("text/html")
+    page_checks(response.text)
+    assert "no profile 999 is stored" in html.unescape(response.text)
+    api = client.get("/api/profiles/999")  # the API keeps its one JSON shape
+    assert api.json()["error"]["code"] == "not_found"
 
 
 def test_the_screening_weighs_the_persons_food_diary(client: Any) -> None:

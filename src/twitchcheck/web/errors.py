@@ -14,7 +14,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -113,23 +113,40 @@ def allowed_methods(request: Request) -> list[str]:
     return sorted(found)
 
 
-def install_handlers(app: FastAPI) -> None:
-    """Map every exception to the one shape (a bug is a plain 500, logged, never a trace)."""
+def is_page(request: Request) -> bool:
+    """Whether a request is for a page (a person's browser), not the API or an asset."""
+    path = request.url.path
+    return not (path.startswith(("/api/", "/static/")) or path in ("/api", "/openapi.json"))
 
-    async def core(_request: Request, error: Exception) -> ApiJSONResponse:
+
+def _page_error(request: Request, status: int, message: str) -> Response:
+    from twitchcheck.web.pages._common import render
+
+    return render(request, "error.html", status, message=shorten(message, MESSAGE_CHARS))
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Map every exception to the one shape (a bug is a plain 500, logged, never a trace);
+    a page gets the same message as a page."""
+
+    async def core(request: Request, error: Exception) -> Response:
         assert isinstance(error, TwitchcheckError)
+        if is_page(request):
+            return _page_error(request, status_of(error), str(error))
         return error_response(status_of(error), error.code, str(error))
 
     async def validation(_request: Request, error: Exception) -> ApiJSONResponse:
         assert isinstance(error, RequestValidationError)
         return error_response(422, InputError.code, shorten(_explain(error), MESSAGE_CHARS))
 
-    async def http(request: Request, error: Exception) -> ApiJSONResponse:
+    async def http(request: Request, error: Exception) -> Response:
         assert isinstance(error, StarletteHTTPException)
         code = getattr(error, "code", None) or _HTTP_CODES.get(error.status_code, "error")
         detail = error.detail if isinstance(error.detail, str) else "not accepted"
         if error.status_code == 404 and detail == "Not Found":
             detail = "no such page or route; the API's routes are listed in /openapi.json"
+            if is_page(request):
+                return _page_error(request, 404, "There is no such page here.")
         response = error_response(error.status_code, code, detail)
         response.headers.update(error.headers or {})
         if error.status_code == 405:  # every method of the path, not only the first route's
