@@ -118,18 +118,22 @@ def test_warm_loads_what_the_first_misspelt_word_would() -> None:
     ],
 )
 def test_overlap_ranks_as_adding_the_weights_food_by_food(query: str) -> None:
-    """`_overlap` sums with numpy; the same ranking as the plain sum, one food at a time."""
+    """`_overlap` sums with numpy once it is loaded, else food by food: the same ranking as
+    the plain sum either way."""
     known = [t for t in search.query_terms(query) if search._frequency(t) > 0]
     lengths = search._name_lengths()
     total = len(lengths)
     common = search.COMMON_TERM * total
     selective = [t for t in known if search._frequency(t) <= common] or known
+    weighted = [(t, math.log(total / max(1, search._frequency(t))) + 1.0) for t in selective]
     weights: dict[int, float] = {}
-    for term in selective:
-        weight = math.log(total / max(1, search._frequency(term))) + 1.0
+    for term, weight in weighted:
         for rowid in search._postings(term):
             weights[rowid] = weights.get(rowid, 0.0) + weight
         for rowid in search._postings(term, "head"):
             weights[rowid] = weights.get(rowid, 0.0) + weight / 2
     ranked = sorted(weights, key=lambda r: (-weights[r], lengths.get(r, 0), r))
-    assert search._overlap(known) == ranked[: search.CANDIDATE_CAP]
+    expected = ranked[: search.CANDIDATE_CAP]
+    assert search._overlap_loop(weighted) == expected
+    assert search._overlap_numpy(weighted) == expected
+    assert search._overlap(known) == expected

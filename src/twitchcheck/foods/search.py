@@ -26,6 +26,7 @@ import itertools
 import math
 import operator
 import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -375,17 +376,37 @@ def _overlap(wanted: list[str]) -> list[int]:
     rare words weighing more and words in the name's head more again ("Milk, NFS" before
     "Yogurt, ... milk"), shorter names first among equals. A word in more than
     `COMMON_TERM` of all foods ("with") is left out unless every word is that common."""
-    import numpy as np  # here, not at import: one-off commands rarely come this way
+    total = max(1, len(_name_lengths()))
+    selective = [t for t in wanted if _frequency(t) <= COMMON_TERM * total] or wanted
+    weighted = [(t, math.log(total / max(1, _frequency(t))) + 1.0) for t in selective]
+    # The same list either way. numpy sums over thousands of foods in C, but its import
+    # (0.2-0.4 s here) would cost a one-off command more than it saves: used once loaded
+    # (`warm`, or a plan solved in this process).
+    return _overlap_numpy(weighted) if "numpy" in sys.modules else _overlap_loop(weighted)
+
+
+def _overlap_loop(weighted: list[tuple[str, float]]) -> list[int]:
+    """`_overlap`'s ranking, food by food."""
+    lengths = _name_lengths()
+    weights: dict[int, float] = {}
+    for term, weight in weighted:
+        for rowid in _postings(term):
+            weights[rowid] = weights.get(rowid, 0.0) + weight
+        for rowid in _postings(term, "head"):
+            weights[rowid] = weights.get(rowid, 0.0) + weight / 2
+    ranked = sorted(weights, key=lambda r: (-weights[r], lengths.get(r, 0), r))
+    return ranked[:CANDIDATE_CAP]
+
+
+def _overlap_numpy(weighted: list[tuple[str, float]]) -> list[int]:
+    """`_overlap`'s ranking with numpy: summed term by term in the same order for every food,
+    so the same floats as `_overlap_loop`."""
+    import numpy as np
 
     lengths = _length_array()
-    total = max(1, len(_name_lengths()))
     weights = np.zeros(len(lengths))
     held = np.zeros(len(lengths), dtype=bool)
-    selective = [t for t in wanted if _frequency(t) <= COMMON_TERM * total] or wanted
-    # Summed term by term in the same order for every food (numpy over thousands of foods
-    # for a common word): the same floats as adding them one food at a time.
-    for term in selective:
-        weight = math.log(total / max(1, _frequency(term))) + 1.0
+    for term, weight in weighted:
         for rowids, share in (
             (_posting_array(term), weight),
             (_posting_array(term, "head"), weight / 2),
@@ -613,7 +634,7 @@ def _food_pairs(food: _Profile) -> frozenset[tuple[str, str]]:
 
 def _pairs(segments: list[list[str]]) -> frozenset[tuple[str, str]]:
     """Adjacent words within each segment."""
-    return frozenset(pair for s in segments for pair in itertools.pairwise(s))
+    return frozenset(itertools.chain.from_iterable(map(itertools.pairwise, segments)))
 
 
 def _alternatives(head: list[str]) -> frozenset[tuple[str, str]]:
