@@ -188,3 +188,26 @@ def test_the_screening_weighs_the_persons_food_diary(client: Any) -> None:
     ]
     without = screen_person(parse_answers(saved["answers"])).to_dict()
     assert core["contributors"] != without["contributors"]  # the diary changed the ranking
+
+
+def test_every_template_and_asset_is_package_data() -> None:
+    """The wheel carries the pages: each file of web/templates and web/static matches a
+    package-data pattern (a template the wheel lacked would fail only when served)."""
+    import fnmatch
+    import tomllib
+    from pathlib import Path
+
+    import twitchcheck
+
+    package = Path(twitchcheck.__file__).parent
+    root = package.parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["twitchcheck"]
+    files = [
+        path.relative_to(package).as_posix()
+        for folder in ("web/templates", "web/static")
+        for path in (package / folder).iterdir()
+    ]
+    assert len(files) > 10
+    missing = [f for f in files if not any(fnmatch.fnmatch(f, p) for p in patterns)]
+    assert not missing, missing
