@@ -464,3 +464,16 @@ def test_british_and_caribbean_names_find_their_usda_food() -> None:
     assert first("hard dough bread").startswith("Bread, white")
     assert first("saltfish").startswith("Fish, cod")
     assert first("mint tea") == "Tea, hot, herbal"
+
+
+def test_more_british_words_find_their_usda_food() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    def first(text: str) -> str:
+        return resolve_line(text, region="uk").items[0].food.name
+
+    assert first("chilli con carne").startswith("Chili con carne")  # one dish, not two
+    assert first("chilli flakes").startswith("Spices, pepper, red")
+    assert first("hot cross bun").startswith("Roll, sweet, with fruit")
+    assert first("supermalt").startswith("Malt beverage")
+    assert first("meal prep chicken breast").startswith("Chicken breast")  # when, not what
