@@ -980,3 +980,11 @@ def test_spanish_food_words_read_as_usda_names_them(text: str, names: tuple[str,
     found = [item.food.name for item in resolve_line(text, region="us").items]
     assert len(found) == len(names)
     assert all(f.startswith(n) for f, n in zip(found, names, strict=True)), found
+
+
+def test_a_drink_named_before_what_it_is_made_of_is_those_foods() -> None:
+    names = [i.food.name for i in resolve_line("shake 30g whey w 300ml semi skimmed").items]
+    assert names[0].startswith("Beverages, Protein powder whey")  # whey: the powder
+    assert "milk" in names[1].lower()
+    assert len(names) == 2  # no third, generic shake on top of its parts
+    assert resolve_line("protein shake").items[0].food.name.startswith("Nutritional drink")

@@ -65,6 +65,7 @@ class _Table:
     meal_sides: tuple[str, ...]
     bundles: frozenset[str]
     deals: tuple[str, ...]
+    made_of: tuple[str, ...]  # "shake", "smoothie": named before the amounts they are made of
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,7 @@ def _built(raw: Any) -> _Table:
         tuple(raw["meals"]["sides"]),
         frozenset(" ".join(terms(w)) for w in raw["meals"]["bundles"]),
         tuple(" ".join(terms(w)) for w in raw["meals"]["deals"]),
+        tuple(sorted((w.lower() for w in dish["made_of"]), key=len, reverse=True)),
     )
 
 
@@ -317,11 +319,25 @@ def guided(part: str, dish: Recipe | None) -> str:
 def named(part: str) -> str:
     """A food part in USDA's words when the recipes table has it under another name ("doner
     kebab" -> "gyro sandwich", "tofu stir fry" -> "tofu and vegetables ..."), or in English
-    order when written in Spanish ("tamales de puerco" -> "puerco tamales"); else as it is."""
+    order when written in Spanish ("tamales de puerco" -> "puerco tamales"), or as what it is
+    made of when that follows with its amount ("shake 30g whey" -> "30g whey"); else as it is."""
     found = recipe(part)
     if found is not None and found.alias is not None:
         return found.alias_for()
-    return _english_order(part)
+    return _made_of(_english_order(part))
+
+
+def _made_of(part: str) -> str:
+    """ "protein shake 30 g whey" -> "30 g whey": a drink or dish named before the measured
+    food it was made of is that food (the rest of the line names the others)."""
+    lowered = part.lower().strip()
+    for word in table().made_of:
+        if lowered.startswith(word + " "):
+            rest = part.strip()[len(word) :].strip()
+            quantity = parse_quantity(rest)
+            if quantity.amount is not None and quantity.food:
+                return rest
+    return part
 
 
 # Spanish names a food "X de Y" (X made of Y: "tortilla de harina", a flour tortilla), as the
