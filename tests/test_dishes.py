@@ -988,3 +988,10 @@ def test_a_drink_named_before_what_it_is_made_of_is_those_foods() -> None:
     assert "milk" in names[1].lower()
     assert len(names) == 2  # no third, generic shake on top of its parts
     assert resolve_line("protein shake").items[0].food.name.startswith("Nutritional drink")
+
+
+def test_nuts_and_berries_on_porridge_are_a_topping_not_a_cupful() -> None:
+    _, berries, nuts = resolve_line("oatmeal with blueberries and walnuts").items
+    assert 25 <= berries.grams.grams <= 60  # a quarter cup, not a cup
+    assert 8 <= nuts.grams.grams <= 30  # two tablespoons, not the 117 g cup
+    assert resolve_line("walnuts").items[0].grams.grams > 25  # alone, a serving of its own
