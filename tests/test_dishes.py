@@ -995,3 +995,8 @@ def test_nuts_and_berries_on_porridge_are_a_topping_not_a_cupful() -> None:
     assert 25 <= berries.grams.grams <= 60  # a quarter cup, not a cup
     assert 8 <= nuts.grams.grams <= 30  # two tablespoons, not the 117 g cup
     assert resolve_line("walnuts").items[0].grams.grams > 25  # alone, a serving of its own
+
+
+def test_meatballs_are_meat_unless_said_otherwise() -> None:
+    assert "meatless" not in resolve_line("meatballs").items[0].food.name.lower()
+    assert "meatless" in resolve_line("veggie meatballs").items[0].food.name.lower()
