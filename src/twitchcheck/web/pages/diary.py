@@ -38,10 +38,6 @@ class ShownLine:
     corrected: bool = False  # read as the food the person picked for this wording
 
     @property
-    def uncertain(self) -> bool:
-        return any(p.item is not None and p.item.uncertain for p in self.parts)
-
-    @property
     def suggestions(self) -> list[tuple[str, str]]:
         """(food id, words) of the foods the core would also consider for this line."""
         found: list[tuple[str, str]] = []
