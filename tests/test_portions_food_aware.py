@@ -403,3 +403,10 @@ def test_a_drink_with_no_typical_amount_is_its_can_not_an_ounce() -> None:
 
     (ale,) = resolve_line("ginger ale").items  # SR28 lists 1 fl oz first, then its cans
     assert 330 <= ale.grams.grams <= 500
+
+
+def test_a_count_of_meat_pieces_is_so_many_pieces_not_plates() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (wings,) = resolve_line("6 buffalo wings").items  # FNDDS: 35 g a drummette, 140 g a plate
+    assert 150 <= wings.grams.grams <= 300
