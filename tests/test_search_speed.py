@@ -137,3 +137,11 @@ def test_overlap_ranks_as_adding_the_weights_food_by_food(query: str) -> None:
     assert search._overlap_loop(weighted) == expected
     assert search._overlap_numpy(weighted) == expected
     assert search._overlap(known) == expected
+
+
+@pytest.mark.parametrize("term", ["milk", "kefir", "porrige", "3", "3.25", "non-dairy", "zzzz"])
+def test_indexed_answers_as_the_vocabulary_probe(term: str) -> None:
+    """A plain word's `_indexed` is read from `_frequency`: the same answer as asking the
+    index's vocabulary directly."""
+    row = connect().execute("SELECT 1 FROM food_vocab WHERE term = ?", (term,)).fetchone()
+    assert search._indexed(term) is (row is not None)

@@ -212,7 +212,10 @@ def _respellings() -> dict[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=16384)
 def _indexed(term: str) -> bool:
-    """Whether any food name holds `term` (one index probe, no vocabulary load)."""
+    """Whether any food name holds `term` (one index probe, no vocabulary load). A plain word's
+    probe is `_frequency`'s, which search asks of each word it keeps anyway."""
+    if _TOKEN.fullmatch(term):
+        return _frequency(term) > 0
     row = connect().execute("SELECT 1 FROM food_vocab WHERE term = ?", (term,)).fetchone()
     return row is not None
 
