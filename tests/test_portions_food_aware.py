@@ -410,3 +410,10 @@ def test_a_count_of_meat_pieces_is_so_many_pieces_not_plates() -> None:
 
     (wings,) = resolve_line("6 buffalo wings").items  # FNDDS: 35 g a drummette, 140 g a plate
     assert 150 <= wings.grams.grams <= 300
+
+
+def test_a_portion_written_by_weight_is_that_weight_not_one_ounce() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (tuna,) = resolve_line("tuna salad").items  # SR28 lists "3 oz" (85 g), no typical amount
+    assert tuna.grams.grams == pytest.approx(85, abs=1)

@@ -214,7 +214,7 @@ def _typical(food: Food, region: str | None = None) -> Grams:
     # A portion as USDA wrote it: SR28's "8 fl oz" of a ready-to-drink shake or "2 tbsp" is
     # the labelled serving, and tofu's "0.25 block" (122 g) a serving where its 488 g block
     # is not. Only a count of items ("10 almonds") is read as one of them.
-    whole = chosen is typical or chosen.amount < 1 or _volume_unit(chosen.unit) is not None
+    whole = chosen is typical or chosen.amount < 1 or _measured(chosen.unit)
     grams = chosen.grams if whole else chosen.grams / chosen.amount
     label = "typical amount" if chosen is typical else f"1 {chosen.unit}"
     if chosen is not typical and whole:
@@ -413,13 +413,23 @@ _UNIT_HEAD = re.compile(r"^\s*(fl\.? ?oz|fluid ounces?|[a-z]+)", re.IGNORECASE)
 
 
 def _volume_unit(text: str) -> str | None:
+    word = _unit_word(text)
+    return word if word is not None and word in units().volume else None
+
+
+def _measured(text: str) -> bool:
+    """Whether a portion's unit is a volume or a weight ("8 fl oz", "3 oz"): a serving as
+    written, not so many items."""
+    word = _unit_word(text)
+    return word is not None and (word in units().volume or word in units().mass)
+
+
+def _unit_word(text: str) -> str | None:
     match = _UNIT_HEAD.match(text.lower())
     if not match:
         return None
-    table = units()
-    word = table.canonical(singular(match.group(1).replace(".", "").replace("ounces", "ounce")))
-    word = "fl oz" if word.replace(" ", "") == "floz" else word
-    return word if word in table.volume else None
+    word = units().canonical(singular(match.group(1).replace(".", "").replace("ounces", "ounce")))
+    return "fl oz" if word.replace(" ", "") == "floz" else word
 
 
 def _informal(
