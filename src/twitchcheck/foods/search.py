@@ -123,6 +123,7 @@ class _Words:
     usual_cooked: frozenset[str]  # unasked words that cost little in a usually-cooked food
     usual_raw: frozenset[str]
     plant_any: frozenset[str]
+    plant_all: frozenset[str]  # plant words, strong ones and the words of plant pairs
     as_eaten: tuple[tuple[str, ...], ...]  # "ready to drink": segments naming the as-eaten form
     as_eaten_first: frozenset[str]
 
@@ -157,6 +158,9 @@ def _built(raw: Any) -> _Words:
         usual_cooked=frozenset(raw["defaults"]["words"]) | frozenset(raw["cooking_words"]["words"]),
         usual_raw=frozenset(raw["defaults"]["words"]) | frozenset(raw["raw_words"]["words"]),
         plant_any=frozenset(raw["plant"]["words"]) | frozenset(raw["plant"]["strong"]),
+        plant_all=frozenset(raw["plant"]["words"])
+        | frozenset(raw["plant"]["strong"])
+        | {t for p in raw["plant"]["pairs"] for t in terms(p)},
         as_eaten=tuple(tuple(terms(p)) for p in raw["as_eaten"]["phrases"]),
         as_eaten_first=frozenset(terms(p)[0] for p in raw["as_eaten"]["phrases"]),
     )
@@ -472,9 +476,7 @@ def _context(wanted: list[str]) -> _Context:
     pairs = set(itertools.pairwise(wanted))
     strong = bool(present & words.plant_strong or pairs & words.plant_pairs)
     plant = strong or bool(present & words.plant_words and present & words.animal_words)
-    plant_terms = present & (
-        words.plant_words | words.plant_strong | {t for p in words.plant_pairs for t in p}
-    )
+    plant_terms = present & words.plant_all
     changed: set[str] = set()
     for term in wanted:
         changed |= words.changes.get(term, frozenset())
@@ -661,7 +663,9 @@ def _profile(
     """
     words = _words()
     texts = segment_text.split("|")
-    head, head_set, head_text, named, alternatives, head_unusual, cooked_head = _head(texts[0])
+    head, head_set, head_text, named, alternatives, head_unusual, cooked_head, generic = _head(
+        texts[0]
+    )
     cooked_kind = (
         cooked_head
         or group in words.cooked_groups
@@ -681,8 +685,12 @@ def _profile(
             if term not in first_segment:
                 first_segment[term] = index
     generic_heads = words.generic_heads
-    generic_prefix = 0
-    while generic_prefix < len(texts) and generic_heads.issuperset(texts[generic_prefix].split()):
+    generic_prefix = int(generic)  # the segments after a taxonomic head only where it is one
+    while (
+        generic
+        and generic_prefix < len(texts)
+        and generic_heads.issuperset(texts[generic_prefix].split())
+    ):
         generic_prefix += 1
     name_terms = frozenset(first_segment)
     static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
@@ -700,14 +708,15 @@ def _profile(
 
 _HeadParts = tuple[
     tuple[str, ...], frozenset[str], str, tuple[str, ...], frozenset[tuple[str, str]],
-    frozenset[str], bool,
+    frozenset[str], bool, bool,
 ]  # fmt: skip
 
 
 @functools.lru_cache(maxsize=16384)
 def _head(text: str) -> _HeadParts:
     """A name's first segment: its terms, their set, its text, the terms it holds (`_named`),
-    its alternatives ("drink or shake"), its unusual words, whether it is a cooked head."""
+    its alternatives ("drink or shake"), its unusual words, whether it is a cooked head and
+    whether it is only taxonomy ("Nuts", "Fish")."""
     words = _words()
     head = text.split()
     head_set = frozenset(head)
@@ -722,6 +731,7 @@ def _head(text: str) -> _HeadParts:
         alternatives,
         head_set & words.unusual,
         cooked,
+        words.generic_heads.issuperset(head),
     )
 
 
