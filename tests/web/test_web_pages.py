@@ -211,3 +211,24 @@ def test_every_template_and_asset_is_package_data() -> None:
     assert len(files) > 10
     missing = [f for f in files if not any(fnmatch.fnmatch(f, p) for p in patterns)]
     assert not missing, missing
+
+
+def test_supplements_are_saved_checked_and_counted_by_the_analysis(client: Any) -> None:
+    person = add_person(client, age_years="40")
+    refused = client.post(
+        f"/people/{person}/supplements", data={"csrf": CSRF, "supplement": "foo bar pill"}
+    )
+    assert refused.status_code == 422
+    assert 'id="supplement-error"' in refused.text
+    assert client.get(f"/api/profiles/{person}/supplements").json() == []
+    text = "magnesium citrate 400 mg daily"
+    client.post(f"/people/{person}/supplements", data={"csrf": CSRF, "supplement": text})
+    assert [s["text"] for s in client.get(f"/api/profiles/{person}/supplements").json()] == [text]
+    client.post(
+        f"/people/{person}/diary/lines",
+        data={"csrf": CSRF, "day": "2026-11-20", "text": "1 banana"},
+    )
+    page = html.unescape(client.get(f"/people/{person}/analysis").text)
+    assert "incl. 400 from supplements" in page
+    plan = client.get(f"/people/{person}/plan").text
+    assert text in plan  # the plan's form is filled with it

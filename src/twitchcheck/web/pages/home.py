@@ -113,11 +113,16 @@ def person_home(request: Request, profile_id: int) -> HTMLResponse:
 
 
 def _person_page(
-    request: Request, profile_id: int, errors: dict[str, str], values: dict[str, str] | None
+    request: Request,
+    profile_id: int,
+    errors: dict[str, str],
+    values: dict[str, str] | None,
+    supplement: str = "",
 ) -> HTMLResponse:
     from twitchcheck.store.diaries import diary
     from twitchcheck.store.labs import lab_results
     from twitchcheck.store.results import plans, screenings
+    from twitchcheck.store.supplements import supplements
 
     store = store_of(request)
     person = profile_of(request, profile_id)
@@ -144,6 +149,7 @@ def _person_page(
         request, "person.html", 422 if errors else 200, person=person, active="home",
         summary=summary, steps=next_steps(summary), latest=saved[0] if saved else None,
         screenings=saved, errors=errors, values=values, regions=_regions(),
+        supplements=supplements(store, profile_id), supplement=supplement,
     )  # fmt: skip
 
 
@@ -168,3 +174,29 @@ async def delete_person(request: Request, profile_id: int) -> Response:
 
     delete_profile(store_of(request), profile_id)
     return redirect("/")
+
+
+@router.post("/people/{profile_id}/supplements", response_class=HTMLResponse)
+async def add_supplement(request: Request, profile_id: int) -> Response:
+    """Save a supplement as typed, once the core can read it ("magnesium citrate 400 mg")."""
+    from twitchcheck.knowledge.supplements import parse_supplement
+    from twitchcheck.store.supplements import add_supplement as add
+
+    fields = await form_of(request)
+    text = " ".join(one(fields, "supplement").split())
+    try:
+        if not text:
+            raise InputError("write the supplement, e.g. 'magnesium citrate 400 mg daily'")
+        parse_supplement(text)
+        add(store_of(request), profile_id, text, None, None)
+    except InputError as error:
+        return _person_page(request, profile_id, {"supplement": str(error)}, None, text)
+    return redirect(f"/people/{profile_id}/#supplements")
+
+
+@router.post("/people/{profile_id}/supplements/{supplement_id}/delete")
+async def delete_supplement(request: Request, profile_id: int, supplement_id: int) -> Response:
+    from twitchcheck.store.supplements import delete_supplement as delete
+
+    delete(store_of(request), profile_id, supplement_id)
+    return redirect(f"/people/{profile_id}/#supplements")
