@@ -477,3 +477,15 @@ def test_more_british_words_find_their_usda_food() -> None:
     assert first("hot cross bun").startswith("Roll, sweet, with fruit")
     assert first("supermalt").startswith("Malt beverage")
     assert first("meal prep chicken breast").startswith("Chicken breast")  # when, not what
+
+
+def test_indian_restaurant_dishes_find_their_curry_and_bread() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    def names(text: str) -> list[str]:
+        return [item.food.name for item in resolve_line(text, region="uk").items]
+
+    assert names("chicken korma") == ["Chicken curry"]
+    assert names("chicken tikka masala") == ["Chicken curry"]
+    assert names("vegetable jalfrezi") == ["Vegetable curry"]
+    assert names("garlic naan")[0].startswith("Bread, naan")  # the bread, not raw garlic
