@@ -1000,3 +1000,10 @@ def test_nuts_and_berries_on_porridge_are_a_topping_not_a_cupful() -> None:
 def test_meatballs_are_meat_unless_said_otherwise() -> None:
     assert "meatless" not in resolve_line("meatballs").items[0].food.name.lower()
     assert "meatless" in resolve_line("veggie meatballs").items[0].food.name.lower()
+
+
+def test_a_taco_named_by_its_fillings_is_one_taco() -> None:
+    (taco,) = resolve_line("bean & cheese taco").items  # not beans plus a cheese taco
+    assert taco.food.name.startswith("Taco")
+    (burrito,) = resolve_line("beans and rice burrito").items
+    assert burrito.food.name.startswith("Burrito")
