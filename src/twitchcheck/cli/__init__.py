@@ -1,30 +1,83 @@
 """The `twitchcheck` command line: one Typer group, one module per topic.
 
 Each topic module exposes `register(app)`; commands stay thin and call the core.
+
+A cold process builds only the topic of the command it was given (`twitchcheck labs ...`
+imports cli/labs.py and turns its one function into a Click command): building the whole
+tree costs more CPU time than most commands themselves (every module's imports, every
+function's signature read by Typer). A command's help, errors and output are its own, so
+they are the same either way; `twitchcheck`, `--help`, an unknown name or an option before
+the command get the whole tree, so the listing and Click's "Did you mean" stay as they were.
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 import sys
+from typing import TYPE_CHECKING
 
-import typer
+if TYPE_CHECKING:
+    import typer
 
-from twitchcheck.cli import demo, diet, foods, kb, labs, plan, screen, serve, store, targets
+# The topics in the order `twitchcheck --help` lists them, and the commands each registers.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "screen": ("screen",),
+    "diet": ("diet",),
+    "plan": ("plan",),
+    "foods": ("foods", "nutrients"),
+    "labs": ("labs",),
+    "targets": ("targets",),
+    "kb": ("kb",),
+    "store": ("backup", "restore"),
+    "serve": ("serve",),
+    "demo": ("demo",),
+}
+TOPIC_OF = {command: topic for topic, names in TOPICS.items() for command in names}
 
-app = typer.Typer(
-    name="twitchcheck",
-    help=(
-        "Investigate muscle twitches and cramps: foods, diet, labs, habits,"
-        " and when to see a doctor."
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 
-for topic in (screen, diet, plan, foods, labs, targets, kb, store, serve, demo):
-    topic.register(app)
+def build_app(topics: tuple[str, ...] = tuple(TOPICS)) -> typer.Typer:
+    """The command group with the commands of `topics` (all of them unless told)."""
+    import typer
+
+    group = typer.Typer(
+        name="twitchcheck",
+        help=(
+            "Investigate muscle twitches and cramps: foods, diet, labs, habits,"
+            " and when to see a doctor."
+        ),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    for topic in topics:
+        importlib.import_module(f"twitchcheck.cli.{topic}").register(group)
+    if len(topics) == 1:
+        # Typer runs an app of one command as that command (no name to type); a callback
+        # that does nothing keeps it a group, as the whole tree is.
+        group.callback()(_group_callback)
+    return group
+
+
+def _group_callback() -> None:
+    """Nothing to do before the command: the group only chooses it."""
+
+
+def topics_for(argv: list[str]) -> tuple[str, ...]:
+    """The topics a process given `argv` (without the program name) needs: the command's own
+    when the first argument names one, else all."""
+    if argv and argv[0] in TOPIC_OF:
+        return (TOPIC_OF[argv[0]],)
+    return tuple(TOPICS)
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`twitchcheck.cli.app`, the whole tree, built on first use (tests and tools use it)."""
+    if name == "app":
+        whole = build_app()
+        globals()["app"] = whole
+        return whole
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -35,7 +88,7 @@ def main() -> None:
     """
     code: int | str | None = 0
     try:
-        app()
+        build_app(topics_for(sys.argv[1:]))()
     except SystemExit as done:
         code = done.code
     try:

@@ -1,0 +1,68 @@
+"""A cold process builds only its command's topic (cli/__init__.py): the map from command
+names to topics must hold every command, and one topic's group must behave as the whole."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import click
+import pytest
+from typer.main import get_command
+
+from twitchcheck.cli import TOPICS, build_app, topics_for
+
+
+def names(topics: tuple[str, ...]) -> set[str]:
+    root = get_command(build_app(topics))
+    assert isinstance(root, click.Group)
+    return set(root.commands)
+
+
+def test_the_topic_map_lists_every_command_of_the_whole_tree() -> None:
+    assert names(tuple(TOPICS)) == {name for commands in TOPICS.values() for name in commands}
+
+
+@pytest.mark.parametrize("topic", list(TOPICS))
+def test_each_topic_alone_registers_exactly_its_commands(topic: str) -> None:
+    assert names((topic,)) == set(TOPICS[topic])
+
+
+def test_only_a_command_name_first_narrows_the_tree() -> None:
+    assert topics_for(["nutrients", "2 eggs"]) == ("foods",)
+    assert topics_for(["backup", "x"]) == ("store",)
+    whole = tuple(TOPICS)
+    for argv in ([], ["--help"], ["--help", "labs"], ["lab"], ["show", "kb"]):
+        assert topics_for(argv) == whole, argv
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["labs", "K 9 mmol/L", "--json"],
+        ["labs"],
+        ["labs", "--help"],
+        ["targets", "--age", "x", "--sex", "female"],
+        ["kb", "show"],
+        ["foods"],
+    ],
+)
+def test_a_cold_process_answers_as_the_whole_tree_does(argv: list[str]) -> None:
+    """The entry point (one topic) and the whole tree give the same output and exit code."""
+    env = {"COLUMNS": "100", "PATH": "/usr/bin"}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            check=False,
+        )
+        for code in (
+            "import sys; sys.argv[0] = 'twitchcheck'; from twitchcheck.cli import main; main()",
+            "import sys; sys.argv[0] = 'twitchcheck'; from twitchcheck.cli import app; app()",
+        )
+    ]
+    one, whole = ((r.returncode, r.stdout, r.stderr) for r in runs)
+    assert one == whole
