@@ -38,7 +38,7 @@ def show(
 ) -> None:
     """Show the facts held for NAME (e.g. magnesium, caffeine, Lasix), each with its sources."""
     from twitchcheck.knowledge import describe
-    from twitchcheck.screen.answers import bounded
+    from twitchcheck.screen.bounds import bounded
 
     described = describe(bounded(name, "kb show"))
     if json_output:

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from twitchcheck.errors import InputError, ProfileError, UnknownEntryError
 from twitchcheck.knowledge import ConditionMention
 from twitchcheck.limits import all_limits, limit
+from twitchcheck.screen.bounds import bounded
 from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
@@ -399,17 +400,6 @@ def known_ids(names: tuple[str, ...], kind: str, field: str) -> list[str]:
                 f"{field}: {error} (`twitchcheck screen --vocabulary` lists them)"
             ) from None
     return list(dict.fromkeys(found))
-
-
-def bounded(text: str, field: str) -> str:
-    """`text` if it is no longer than one answer can be (input.text_chars), else InputError."""
-    most = _most("input.text_chars")
-    if len(text) > most:
-        raise InputError(
-            f"{field}: {shorten(text)!r} is {len(text):,} characters long; one answer is at most "
-            f"{most} (one name with its details, e.g. 'furosemide 40 mg daily')"
-        )
-    return text
 
 
 def medicine_class_ids(names: tuple[str, ...]) -> list[str]:
