@@ -1007,3 +1007,19 @@ def test_a_taco_named_by_its_fillings_is_one_taco() -> None:
     assert taco.food.name.startswith("Taco")
     (burrito,) = resolve_line("beans and rice burrito").items
     assert burrito.food.name.startswith("Burrito")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("bread with twarog and honey", "Bread"),  # Polish curd cheese, not taro
+        ("2 lech", "Beer"),  # a Polish lager, not milk
+        ("cawl left over from tuesday", "Stew, lamb"),  # Welsh cawl, made on Tuesday
+        ("costa large latte on the way in", "Coffee, Latte"),  # on the way in: when
+        ("3 chocolate digestives from the ward", "Graham crackers"),  # from the ward: where
+    ],
+)
+def test_polish_and_welsh_foods_and_where_they_were_eaten(text: str, first: str) -> None:
+    found = [item.food.name for item in resolve_line(text, region="uk").items]
+    assert found[0].startswith(first), found
+    assert not any(name.startswith("Taro") for name in found)

@@ -595,6 +595,10 @@ def without_context(text: str) -> str:
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
+    if len(words) > 2 and " ".join(words[-2:]).lower() in ("left over", "left-over"):
+        words = words[:-2]  # "cawl left over from tuesday": made before, eaten now
+    elif len(words) > 1 and words[-1].lower() in ("leftover", "leftovers"):
+        words = words[:-1]
     for i in range(len(words) - 1, 0, -1):
         said = words[i].lower()
         if said not in rules.prepositions and said not in _COMPANY_LINKS:
