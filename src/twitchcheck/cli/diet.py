@@ -151,9 +151,7 @@ def read_with_progress(
         def update(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        return read_diary(
-            path, diary_format, year=year, on_progress=update, region=region, own=own
-        )
+        return read_diary(path, diary_format, year=year, on_progress=update, region=region, own=own)
 
 
 def shown(text: str) -> str:
