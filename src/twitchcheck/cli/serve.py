@@ -131,9 +131,11 @@ def _warm() -> None:
     """Load the food index and the knowledge base once, before the first request: the core
     caches them without locks, so 50 first requests at once would each build them."""
     from twitchcheck.foods import search
+    from twitchcheck.foods.search import warm
     from twitchcheck.screen.answers import parse_answers
     from twitchcheck.workflows import screen_person
 
+    warm()  # rapidfuzz, the vocabulary and numpy: else the first misspelt prefix pays them
     search("milk", limit=1)
     screen_person(parse_answers({"age": 40, "sex": "female", "symptoms": ["cramps"]}))
 
