@@ -140,8 +140,9 @@ def read_with_progress(
     pints and the order of numeric dates, `own` holds the person's own foods."""
     from twitchcheck.diary import read_diary
 
-    out = console()
-    if not show or not out.is_terminal:
+    # --json never shows the bar: no console then (Rich costs a cold process ~40 ms)
+    out = console() if show else None
+    if out is None or not out.is_terminal:
         return read_diary(path, diary_format, year=year, region=region, own=own)
     from rich.progress import Progress
 
