@@ -489,3 +489,17 @@ def test_indian_restaurant_dishes_find_their_curry_and_bread() -> None:
     assert names("chicken tikka masala") == ["Chicken curry"]
     assert names("vegetable jalfrezi") == ["Vegetable curry"]
     assert names("garlic naan")[0].startswith("Bread, naan")  # the bread, not raw garlic
+
+
+def test_american_shortenings_and_southern_drinks() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    def first(text: str) -> str:
+        return resolve_line(text, region="us").items[0].food.name
+
+    assert first("guac").startswith("Guacamole")
+    assert first("black-eyed peas").startswith("Blackeyed peas")
+    assert first("sweet tea").startswith("Tea, iced, brewed, black, pre-sweetened")
+    assert first("unsweet tea") == "Tea, iced, brewed, black, unsweetened"
+    assert first("sweet tea (just a little)").startswith("Tea, iced")  # a loose amount
+    assert first("mtn dew").startswith("Soft drink")

@@ -285,6 +285,8 @@ def listed(text: str) -> str:
     head, inner = found
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
+    if _vague(inner):
+        return head  # "sweet tea (just a little)": how much, loosely; the food is the head
     if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
         return inner  # "school lunch - pasta bake": the head says when or where, not what
     rest = parse_quantity(inner).food

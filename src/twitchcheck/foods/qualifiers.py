@@ -66,9 +66,24 @@ def _names() -> _Names:
         for word, uses in tails.items()
         if uses >= MIN_USES and heads[word] <= MAX_HEAD_SHARE * uses and word not in whole_heads
     )
-    pairs = frozenset((_key(parts[0]), _key(parts[1])) for parts in split if len(parts) > 1)
-    text = "\n".join(_key(name) for name in names)
+    # Both built with one regex pass over all the names at once (per-name calls cost ~0.1 s)
+    two = _plain_lines("\n".join(f"{p[0]}\t{p[1]}" for p in split if len(p) > 1))
+    pairs = frozenset(_pair(line) for line in two)
+    text = "\n".join(f" {line} " for line in _plain_lines("\n".join(names)))
     return _Names(qualifiers, pairs, frozenset(heads) | frozenset(tails), restaurants, text)
+
+
+_NOT_WORD = re.compile(r"[^a-z\n\t]+")
+
+
+def _plain_lines(text: str) -> list[str]:
+    """Each line of `text` as words and single spaces, as `_key` makes one name."""
+    return [line.strip() for line in _NOT_WORD.sub(" ", text).split("\n")]
+
+
+def _pair(line: str) -> tuple[str, str]:
+    first, _, second = line.partition("\t")
+    return first.strip(), second.strip()
 
 
 def qualifier_words() -> frozenset[str]:
@@ -86,8 +101,7 @@ def usda_word(word: str) -> bool:
 def in_usda_name(phrase: str) -> bool:
     """Whether USDA writes `phrase` inside a food's name ("cafe con leche", "caldo de res")."""
     key = _key(phrase)
-    found = re.search(rf"(?:^| ){re.escape(key)}(?: |$)", _names().text, re.MULTILINE)
-    return bool(key) and found is not None
+    return bool(key) and f" {key} " in _names().text
 
 
 def restaurant(text: str) -> bool:
