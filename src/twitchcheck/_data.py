@@ -1,7 +1,7 @@
 """Read the package's own data files (the only I/O the core does).
 
-Everything goes through `importlib.resources`, so it works from a wheel,
-an editable install or a zip, and nothing is fetched from the network.
+Every file is read from the package's own data folder (beside this module), so it works
+from an installed wheel or an editable install, and nothing is fetched from the network.
 
 YAML and TOML files are the source of every fact, but parsing 330 KB of YAML took most of
 a cold `twitchcheck screen`. `tools/build_yaml_bundle.py` stores each packaged YAML and TOML
@@ -25,9 +25,7 @@ import functools
 import hashlib
 import json
 import pickle
-import tomllib
 from collections.abc import Generator, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +34,15 @@ from twitchcheck.errors import DataError
 BUNDLE = "yaml_bundle.json"
 
 
+# The package's folder, as `importlib.resources.files("twitchcheck")` gives it for a package
+# on the file system (a regular one: the folder this module is in); importing
+# importlib.resources cost a cold process ~10 ms.
+_PACKAGE = Path(__file__).parent
+
+
 def data_path(name: str) -> Path:
     """Filesystem path of a packaged data file, e.g. ``"foods.sqlite"``."""
-    return Path(str(resources.files("twitchcheck") / "data" / name))
+    return _PACKAGE / "data" / name
 
 
 def parse_yaml(text: str, name: str, error: type[DataError] = DataError) -> Any:
@@ -58,6 +62,8 @@ def parse_yaml(text: str, name: str, error: type[DataError] = DataError) -> Any:
 
 def parse_toml(text: str, name: str, error: type[DataError] = DataError) -> Any:
     """Parse TOML `text`; a syntax error raises `error` naming `name` and where."""
+    import tomllib  # only for a file the bundle does not hold as it is now
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as problem:
@@ -193,10 +199,34 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class _Bundle:
+    """The bundle's entries, each decoded when first asked for: a command reads a few of its
+    24 files, and decoding all 400 KB cost a cold process ~15 ms.
+
+    The bundle is one JSON object written compactly (tools/build_yaml_bundle.py), so an
+    entry starts at `"NAME":{"sha256":`; that text cannot occur inside a JSON string (its
+    quotes would be escaped), and the entry found must have exactly the two keys."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._decoder = json.JSONDecoder()
+
+    def get(self, name: str) -> dict[str, Any] | None:
+        key = json.dumps(name, ensure_ascii=False) + ":"
+        start = self._text.find(key + '{"sha256":')
+        if start < 0:
+            return None
+        try:
+            entry, _ = self._decoder.raw_decode(self._text, start + len(key))
+        except ValueError:
+            return None
+        return entry if isinstance(entry, dict) and set(entry) == {"sha256", "data"} else None
+
+
 @functools.cache
-def _bundle() -> dict[str, Any]:
+def _bundle() -> _Bundle:
     try:
-        files: dict[str, Any] = json.loads(data_path(BUNDLE).read_text(encoding="utf-8"))
+        text = data_path(BUNDLE).read_text(encoding="utf-8")
     except (OSError, ValueError):
-        return {}  # no usable bundle: every file is parsed from its YAML
-    return files
+        text = ""  # no usable bundle: every file is parsed from its YAML
+    return _Bundle(text)
