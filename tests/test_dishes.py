@@ -1023,3 +1023,22 @@ def test_polish_and_welsh_foods_and_where_they_were_eaten(text: str, first: str)
     found = [item.food.name for item in resolve_line(text, region="uk").items]
     assert found[0].startswith(first), found
     assert not any(name.startswith("Taro") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "grams"),
+    [
+        ("wendys 10 pc nuggets", "Chicken nuggets", (120, 220)),  # chain, then its amount
+        ("2 hot dogs off the roller", "Hot dog", (100, 300)),  # a gas station's roller
+        ("2 slices pepperoni pizza at the pilot", "Pizza with pepperoni", (150, 350)),
+    ],
+)
+def test_a_truck_stop_diary(text: str, first: str, grams: tuple[int, int]) -> None:
+    (item,) = resolve_line(text, region="us").items
+    assert item.food.name.startswith(first)
+    assert grams[0] <= item.grams.grams <= grams[1]
+
+
+def test_smoking_is_noted_not_eaten() -> None:
+    with pytest.raises(NeedsDetailError):
+        resolve_line("smokes")

@@ -597,10 +597,14 @@ def without_context(text: str) -> str:
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
-    if len(words) > 2 and " ".join(words[-2:]).lower() in ("left over", "left-over"):
-        words = words[:-2]  # "cawl left over from tuesday": made before, eaten now
-    elif len(words) > 1 and words[-1].lower() in ("leftover", "leftovers"):
-        words = words[:-1]
+    cut = (
+        2
+        if " ".join(words[-2:]).lower() in ("left over", "left-over")
+        else (1 if words and words[-1].lower() in ("leftover", "leftovers") else 0)
+    )
+    kept = words[: len(words) - cut]
+    if cut and kept and not _is_setting(kept) and not _vague(" ".join(kept)):
+        words = kept  # "cawl left over from tuesday": made before; not "kids leftovers"
     for i in range(len(words) - 1, 0, -1):
         said = words[i].lower()
         if said not in rules.prepositions and said not in _COMPANY_LINKS:
@@ -643,17 +647,31 @@ def _without_occasion(text: str) -> str:
                 return " ".join(words[end:]).lstrip(":,;- ")
     found = _OPENING.fullmatch(text)
     if found is None:
-        return text
+        return _chain_before_amount(text)
     lead, mark, rest = found["lead"], found["mark"].strip(), found["rest"].strip()
     if _none_eaten(lead):
         return text  # "skipped breakfast - blood work": no food was eaten
     if _vague(lead) or (mark != "," and _names_no_food(lead)):
         return rest  # "light dinner, khichdi", "dining hall dinner: tenders", "pizza night! ..."
     if mark != "," and (_is_chain(lead) or restaurant(lead)):
-        # "taco bell: 2 crunchy tacos": the chain's tacos, its name beside the food's
-        food = parse_quantity(rest).food
-        amount = rest[: len(rest) - len(food)].strip() if rest.lower().endswith(food) else ""
-        return " ".join(w for w in (amount, lead, food if amount else rest) if w)
+        return _chain_beside_food(lead, rest)  # "taco bell: 2 crunchy tacos"
+    return _chain_before_amount(text)
+
+
+def _chain_beside_food(chain: str, rest: str) -> str:
+    """The chain's name beside the food's, after the amount: "2 taco bell crunchy tacos"."""
+    food = parse_quantity(rest).food
+    amount = rest[: len(rest) - len(food)].strip() if rest.lower().endswith(food) else ""
+    return " ".join(w for w in (amount, chain, food if amount else rest) if w)
+
+
+def _chain_before_amount(text: str) -> str:
+    """ "wendys 10 pc nuggets" -> "10 pc wendys nuggets": a chain named before the amount."""
+    words = text.split()
+    for size in (1, 2, 3):
+        lead, rest = " ".join(words[:size]), " ".join(words[size:])
+        if rest[:1].isdigit() and (restaurant(lead) or _is_chain(lead)):
+            return _chain_beside_food(lead, rest)
     return text
 
 
