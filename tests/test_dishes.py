@@ -1042,3 +1042,12 @@ def test_a_truck_stop_diary(text: str, first: str, grams: tuple[int, int]) -> No
 def test_smoking_is_noted_not_eaten() -> None:
     with pytest.raises(NeedsDetailError):
         resolve_line("smokes")
+
+
+def test_a_hot_drink_named_with_its_kind_takes_its_additions() -> None:
+    coffee, milk = resolve_line("instant coffee milk no sugar", region="uk").items
+    assert coffee.food.name.startswith("Coffee")
+    assert milk.food.name.startswith("Milk")
+    tea, sugar = resolve_line("builders tea 3 sugars", region="uk").items
+    assert tea.food.name.startswith("Tea, hot")
+    assert 10 <= sugar.grams.grams <= 15  # three teaspoons

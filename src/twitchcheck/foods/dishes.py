@@ -553,8 +553,11 @@ def hot_drink(text: str) -> str:
     """
     rules = table()
     found = re.findall(r"[^\s,]+", text)
-    if not found or " ".join(terms(found[0])) not in rules.hot:
+    # the drink may be named with its kind first: "instant coffee", "builders tea", "earl grey"
+    at = next((i for i, w in enumerate(found[:3]) if " ".join(terms(w)) in rules.hot), None)
+    if at is None or any(c.isdigit() for c in "".join(found[:at])):
         return text
+    found = [" ".join(found[: at + 1]), *found[at + 1 :]]
     milk = {t for w in rules.milk_words for t in terms(w)}
     added: list[list[str]] = []
     group: list[str] = []
