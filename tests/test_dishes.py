@@ -1051,3 +1051,13 @@ def test_a_hot_drink_named_with_its_kind_takes_its_additions() -> None:
     tea, sugar = resolve_line("builders tea 3 sugars", region="uk").items
     assert tea.food.name.startswith("Tea, hot")
     assert 10 <= sugar.grams.grams <= 15  # three teaspoons
+
+
+def test_a_roll_is_a_bread_roll_and_lasagna_has_meat_unless_said() -> None:
+    parts = [i.food.name for i in resolve_line("bacon roll", region="uk").items]
+    assert "Roll, white, soft" in parts  # a roll, not two slices of bread
+    assert resolve_line("a roll").items[0].food.name == "Roll, white, soft"
+    assert resolve_line("lasagne", region="uk").items[0].food.name == "Lasagna with meat"
+    assert "meatless" in resolve_line("vegetable lasagna").items[0].food.name
+    (soup,) = resolve_line("leek & potato soup", region="uk").items  # one soup of both
+    assert soup.food.name.startswith("Soup")
