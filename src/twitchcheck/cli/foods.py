@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from twitchcheck.cli._common import JsonOption, console, emit_json, guarded
-from twitchcheck.limits import limit as _limit
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -41,6 +40,7 @@ def search_command(
     """Find foods by name, best match first (typos and plurals are fine)."""
     from twitchcheck.errors import InputError
     from twitchcheck.foods import search
+    from twitchcheck.limits import limit as _limit
     from twitchcheck.text import quoted
 
     most = int(_limit("phrase.search_results"))
