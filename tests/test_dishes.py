@@ -1061,3 +1061,9 @@ def test_a_roll_is_a_bread_roll_and_lasagna_has_meat_unless_said() -> None:
     assert "meatless" in resolve_line("vegetable lasagna").items[0].food.name
     (soup,) = resolve_line("leek & potato soup", region="uk").items  # one soup of both
     assert soup.food.name.startswith("Soup")
+
+
+def test_a_parenthesis_that_says_who_made_it_or_where_it_was_kept_is_not_a_food() -> None:
+    names = [i.food.name for i in resolve_line("jook (mom's, from the freezer)").items]
+    assert names == ["Congee"]  # not a freezer pop
+    assert resolve_line("soup (mum made it)", region="uk").items[0].food.name.startswith("Soup")

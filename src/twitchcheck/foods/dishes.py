@@ -285,8 +285,8 @@ def listed(text: str) -> str:
     head, inner = found
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
-    if _vague(inner):
-        return head  # "sweet tea (just a little)": how much, loosely; the food is the head
+    if _vague(inner) or all(_is_context(p) for p in parts(inner)):
+        return head  # "sweet tea (just a little)", "jook (mom's, from the freezer)"
     if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
         return inner  # "school lunch - pasta bake": the head says when or where, not what
     rest = parse_quantity(inner).food
@@ -684,6 +684,14 @@ _OPENING = re.compile(
     r"(?P<lead>[^,:;!]*\w[^,:;!]*?)\s*(?P<mark>[:;!,]|\s[-\u2013\u2014]\s|[-\u2013\u2014]\s)"
     r"\s*(?P<rest>.*\w.*)"
 )
+
+
+def _is_context(part: str) -> bool:
+    """Whether `part` only says where, when, who or how much ("mom's", "from the freezer")."""
+    words = part.replace("'", " ").split()
+    if words and words[0].lower() in table().prepositions:
+        words = words[1:]
+    return bool(words) and all(_is_setting([w]) or _vague(w) for w in words)
 
 
 def _names_no_food(lead: str) -> bool:
