@@ -503,3 +503,11 @@ def test_american_shortenings_and_southern_drinks() -> None:
     assert first("unsweet tea") == "Tea, iced, brewed, black, unsweetened"
     assert first("sweet tea (just a little)").startswith("Tea, iced")  # a loose amount
     assert first("mtn dew").startswith("Soft drink")
+
+
+def test_greens_and_beans_of_southern_cooking_are_cooked() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    for text in ("turnip greens", "collard greens", "green beans", "brussels sprouts"):
+        name = resolve_line(text, region="us").items[0].food.name.lower()
+        assert "raw" not in name, (text, name)

@@ -721,7 +721,7 @@ def _head(text: str) -> _HeadParts:
     head = text.split()
     head_set = frozenset(head)
     alternatives = _alternatives(head) if "or" in head_set else frozenset()
-    cooked = len(head) == 1 and head[0] in words.cooked_heads
+    cooked = " ".join(head) in words.cooked_heads  # "egg", "turnip green"
     named = tuple(_named(head))
     return (
         tuple(head),
