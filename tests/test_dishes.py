@@ -1067,3 +1067,10 @@ def test_a_parenthesis_that_says_who_made_it_or_where_it_was_kept_is_not_a_food(
     names = [i.food.name for i in resolve_line("jook (mom's, from the freezer)").items]
     assert names == ["Congee"]  # not a freezer pop
     assert resolve_line("soup (mum made it)", region="uk").items[0].food.name.startswith("Soup")
+
+
+def test_a_dish_may_not_add_vegetables_or_be_a_stuffing_the_line_does_not_name() -> None:
+    names = [i.food.name for i in resolve_line("rice and gravy").items]
+    assert not any("vegetables" in n for n in names)
+    names = [i.food.name for i in resolve_line("chicken and vegetables").items]
+    assert not any(n.startswith("Dressing") for n in names)  # not a bread stuffing
