@@ -12,6 +12,7 @@ the command get the whole tree, so the listing and Click's "Did you mean" stay a
 
 from __future__ import annotations
 
+import gc
 import importlib
 import io
 import sys
@@ -99,4 +100,9 @@ def main() -> None:
         sys.stdout = io.StringIO()
         sys.stderr.write(f"Error: the output could not be written ({error.strerror})\n")
         code = 1
+    # The process ends here: what is left goes with it. Python's last garbage collection
+    # would walk every object still alive (the knowledge base, the food index, the models)
+    # only to find nothing to free: 40-130 ms of a cold command. Frozen objects are skipped;
+    # files are closed and exit handlers run as before.
+    gc.freeze()
     sys.exit(code)
