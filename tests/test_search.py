@@ -511,3 +511,10 @@ def test_greens_and_beans_of_southern_cooking_are_cooked() -> None:
     for text in ("turnip greens", "collard greens", "green beans", "brussels sprouts"):
         name = resolve_line(text, region="us").items[0].food.name.lower()
         assert "raw" not in name, (text, name)
+
+
+def test_greek_yogurt_only_when_said() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    assert "Greek" not in resolve_line("8 oz plain low fat yogurt").items[0].food.name
+    assert "Greek" in resolve_line("greek yogurt").items[0].food.name
