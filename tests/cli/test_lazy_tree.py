@@ -66,3 +66,28 @@ def test_a_cold_process_answers_as_the_whole_tree_does(argv: list[str]) -> None:
     ]
     one, whole = ((r.returncode, r.stdout, r.stderr) for r in runs)
     assert one == whole
+
+
+def test_the_server_and_the_demo_keep_pythons_garbage_collection() -> None:
+    from twitchcheck.cli import LONG_LIVED
+
+    assert topics_for(["serve", "--port", "8000"]) in LONG_LIVED
+    assert topics_for(["demo"]) in LONG_LIVED
+    assert topics_for(["screen", "--answers", "a.json"]) not in LONG_LIVED
+
+
+def test_a_one_off_command_collects_its_youngest_objects_less_often() -> None:
+    code = (
+        "import atexit, gc, sys; sys.argv[0] = 'twitchcheck'\n"
+        "atexit.register(lambda: print(gc.get_threshold()[0], file=sys.stderr))\n"
+        "from twitchcheck.cli import main; main()"
+    )
+    for argv, threshold in ((["labs", "K 4 mmol/L", "--json"], "10000"), (["demo"], "700")):
+        run = subprocess.run(
+            [sys.executable, "-c", code, *argv],
+            capture_output=True,
+            text=True,
+            input="",
+            check=False,
+        )
+        assert run.stderr.splitlines()[-1] == threshold, argv
