@@ -518,3 +518,11 @@ def test_greek_yogurt_only_when_said() -> None:
 
     assert "Greek" not in resolve_line("8 oz plain low fat yogurt").items[0].food.name
     assert "Greek" in resolve_line("greek yogurt").items[0].food.name
+
+
+def test_pho_has_meat_unless_said_and_beef_pho_is_pho() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    assert resolve_line("beef pho").items[0].food.name == "Soup, pho, with meat"  # not beef
+    assert resolve_line("tofu pho").items[0].food.name == "Soup, pho, no meat"
+    assert resolve_line("gai lan").items[0].food.name.lower().startswith("broccoli, chinese")
