@@ -20,7 +20,7 @@ test: lint  ## ruff, mypy and the whole test suite
 	$(BIN)/pytest
 
 quick: lint  ## the fast tier while developing: everything but the slow rebuilds and the wheel install
-	$(BIN)/pytest --quick -q
+	$(BIN)/pytest --quick -q -n auto
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
