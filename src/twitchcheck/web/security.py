@@ -60,6 +60,32 @@ _STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 
 
+class _Disconnected(Exception):
+    """The client left before its whole body arrived; `message` is its disconnect."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__("disconnected")
+        self.message = message
+
+
+async def _read_whole(receive: Receive, most: int, what: str) -> bytes:
+    """A request's whole body, refused (413) past `most` bytes; _Disconnected if the client
+    leaves first."""
+    chunks: list[bytes] = []
+    size, more = 0, True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise _Disconnected(message)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > most:
+            raise Refusal(413, errors.TOO_LARGE, f"the {what} is larger than {most:,} bytes")
+        chunks.append(chunk)
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
 class Refusal(HTTPException):
     """A request the door turns away: its status, code and message. Raised while a route
     reads its body, it passes through FastAPI to the one error handler."""
@@ -235,19 +261,10 @@ class SecurityMiddleware:
             nonlocal body
             if body is not None:
                 return await receive()  # the body was handed on: wait for the disconnect
-            chunks: list[bytes] = []
-            size, more = 0, True
-            while more:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return message
-                chunk = message.get("body", b"")
-                size += len(chunk)
-                if size > most:
-                    raise Refusal(413, errors.TOO_LARGE, f"the body is larger than {most:,} bytes")
-                chunks.append(chunk)
-                more = message.get("more_body", False)
-            body = b"".join(chunks)
+            try:
+                body = await _read_whole(receive, most, "body")
+            except _Disconnected as gone:
+                return gone.message
             _check_body(body, headers.get("content-type"), scope["method"])
             return {"type": "http.request", "body": body, "more_body": False}
 
@@ -264,20 +281,10 @@ class SecurityMiddleware:
                 f"the pages take forms only ({FORM_TYPE} or {MULTIPART_TYPE}), not "
                 f"{(kind or 'no content type')[:80]!r}",
             )
-        most = self.settings.most_body_bytes
-        chunks: list[bytes] = []
-        size, more = 0, True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise Refusal(400, "invalid_input", "the form was cut off")
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > most:
-                raise Refusal(413, errors.TOO_LARGE, f"the form is larger than {most:,} bytes")
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
+        try:
+            body = await _read_whole(receive, self.settings.most_body_bytes, "form")
+        except _Disconnected:
+            raise Refusal(400, "invalid_input", "the form was cut off") from None
         given = headers.get("x-csrf-token")
         if given is None:
             found = [value for key, value in form_fields(declared, body) if key == "csrf"]
