@@ -1074,3 +1074,9 @@ def test_a_dish_may_not_add_vegetables_or_be_a_stuffing_the_line_does_not_name()
     assert not any("vegetables" in n for n in names)
     names = [i.food.name for i in resolve_line("chicken and vegetables").items]
     assert not any(n.startswith("Dressing") for n in names)  # not a bread stuffing
+
+
+def test_british_biscuits_in_compounds_are_cookies_with_their_amount() -> None:
+    _, biscuits = resolve_line("tea and 2 chocolate biscuits", region="uk").items
+    assert biscuits.food.name.startswith("Cookie")
+    assert resolve_line("plain biscuits", region="uk").items[0].food.name.startswith("Cookie")

@@ -537,8 +537,15 @@ def regional(part: str, region: str | None) -> str:
     """`part` in USDA's words when, whole, it means another food in the diary's region
     ("chips" in a British diary are french fries); anything else as it is."""
     regional = table().regional
+    words = {**regional.get("any", {}), **regional.get(region or "", {})}
     key = " ".join(part.lower().split())
-    return regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key, part)
+    if key in words:
+        return words[key]
+    food = parse_quantity(part).food  # "2 chocolate biscuits": the amount stays as written
+    said = " ".join(food.lower().split())
+    if said and said != key and said in words and part.lower().rstrip().endswith(said):
+        return part[: len(part.rstrip()) - len(said)] + words[said]
+    return part
 
 
 def plain(part: str) -> str:
