@@ -7,7 +7,7 @@ holds up the event loop. Food type-ahead is the one exception (see `search_foods
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Body, Query
 from fastapi import Path as PathParam
@@ -16,6 +16,9 @@ from twitchcheck.errors import UnknownFoodError
 from twitchcheck.limits import limit
 from twitchcheck.web import models
 from twitchcheck.web.errors import RESPONSES, ApiJSONResponse, error_response
+
+if TYPE_CHECKING:
+    from twitchcheck.profile import Person
 
 router = APIRouter(prefix="/api", responses=RESPONSES, default_response_class=ApiJSONResponse)
 MOST_RESULTS = int(limit("phrase.search_results"))
@@ -106,19 +109,21 @@ def screen(answers: AnswersBody) -> ApiJSONResponse:
     return ApiJSONResponse(screen_answers(answers))
 
 
+def _person(request: models.DietRequest | models.PlanOptions) -> Person:
+    """The person a request describes, its age read as the command line reads --age."""
+    from twitchcheck.profile import Person
+
+    age = request.age if isinstance(request.age, str) else str(request.age)
+    return Person.parse(age, request.sex, pregnant=request.pregnant, lactating=request.lactating)
+
+
 def analyse(request: models.DietRequest) -> dict[str, Any]:
     """The diet analysis of a diary's text (`diet analyze --json`)."""
     from twitchcheck.diary import parse_diary_text
     from twitchcheck.diet.energy import check_body
-    from twitchcheck.profile import Person
     from twitchcheck.workflows import analyse_diary, region_from, supplements_from
 
-    person = Person.parse(
-        str(request.age) if not isinstance(request.age, str) else request.age,
-        request.sex,
-        pregnant=request.pregnant,
-        lactating=request.lactating,
-    )
+    person = _person(request)
     check_body(request.weight_kg, request.height_cm)
     supplements = supplements_from(request.supplements)
     place = region_from(request.region)
@@ -138,15 +143,9 @@ def make_plan(options: models.PlanOptions) -> dict[str, Any]:
     from dataclasses import replace
 
     from twitchcheck.advice.candidates import Filters
-    from twitchcheck.profile import Person
     from twitchcheck.workflows import PlanRequest, check_option_sizes, plan_for
 
-    person = Person.parse(
-        str(options.age) if not isinstance(options.age, str) else options.age,
-        options.sex,
-        pregnant=options.pregnant,
-        lactating=options.lactating,
-    )
+    person = _person(options)
     sizes = {
         "gaps": options.gaps, "allergies": options.allergies, "dislikes": options.dislikes,
         "preferred": options.preferred, "medications": options.medications,
