@@ -536,16 +536,21 @@ def served(text: str) -> tuple[str, str | None]:
 def regional(part: str, region: str | None) -> str:
     """`part` in USDA's words when, whole, it means another food in the diary's region
     ("chips" in a British diary are french fries); anything else as it is."""
-    regional = table().regional
-    words = {**regional.get("any", {}), **regional.get(region or "", {})}
     key = " ".join(part.lower().split())
-    if key in words:
-        return words[key]
-    food = parse_quantity(part).food  # "2 chocolate biscuits": the amount stays as written
-    said = " ".join(food.lower().split())
-    if said and said != key and said in words and part.lower().rstrip().endswith(said):
-        return part[: len(part.rstrip()) - len(said)] + words[said]
+    found = _regional_word(key, region)
+    if found is not None:
+        return found
+    said = " ".join(parse_quantity(part).food.lower().split())  # "2 chocolate biscuits"
+    found = _regional_word(said, region) if said and said != key else None
+    if found is not None and part.lower().rstrip().endswith(said):
+        return part[: len(part.rstrip()) - len(said)] + found  # the amount stays as written
     return part
+
+
+def _regional_word(key: str, region: str | None) -> str | None:
+    """The diary's region's word for `key`, else the any-region one, else None."""
+    regional = table().regional
+    return regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key)
 
 
 def plain(part: str) -> str:
