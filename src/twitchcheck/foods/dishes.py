@@ -556,7 +556,15 @@ def _regional_word(key: str, region: str | None) -> str | None:
 def plain(part: str) -> str:
     """A food named too loosely for the search ("chicken") as FNDDS's own food for it
     ("chicken ns as to part and cooking method ..."); anything else as it is."""
-    return table().plain.get(" ".join(terms(part)), part)
+    words = table().plain
+    found = words.get(" ".join(terms(part)))
+    if found is not None:
+        return found
+    food = parse_quantity(part).food  # "large fries", "2 burgers": the amount stays
+    found = words.get(" ".join(terms(food))) if food and food != part.strip() else None
+    if found is not None and part.lower().rstrip().endswith(food.lower()):
+        return part[: len(part.rstrip()) - len(food)] + found
+    return part
 
 
 def hot_drink(text: str) -> str:
