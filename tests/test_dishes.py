@@ -1080,3 +1080,40 @@ def test_british_biscuits_in_compounds_are_cookies_with_their_amount() -> None:
     _, biscuits = resolve_line("tea and 2 chocolate biscuits", region="uk").items
     assert biscuits.food.name.startswith("Cookie")
     assert resolve_line("plain biscuits", region="uk").items[0].food.name.startswith("Cookie")
+
+
+@pytest.mark.parametrize(
+    ("text", "beside", "means"),
+    [
+        ("chips", ["chips", "guac"], "tortilla chips"),
+        ("2 oz chips", ["2 oz chips", "salsa"], "2 oz tortilla chips"),
+        ("chips", ["fish", "chips"], "french fries"),
+        ("cod", ["cod", "chips"], "cod battered fried"),
+        ("egg", ["egg", "chips", "beans"], "fried egg"),
+        ("chips", ["chips"], "chips"),  # alone: the region decides, not a companion
+        ("chips", ["chips", "ham sandwich"], "chips"),
+        ("salsa", ["chips", "salsa"], "salsa"),  # only the words with senses change
+    ],
+)
+def test_a_word_takes_the_sense_its_companions_give(
+    text: str, beside: list[str], means: str
+) -> None:
+    parts = [text if p == text else p for p in beside]
+    assert dishes.companion(parts[parts.index(text)], parts) == means
+
+
+@pytest.mark.parametrize(
+    ("line", "region", "first", "second"),
+    [
+        ("chips & guac", "us", "Tortilla chips", "Guacamole"),
+        ("chips and salsa", "uk", "Tortilla chips", "Salsa"),
+        ("egg and chips", "uk", "Egg, whole, cooked, fried", "Potato, french fries"),
+        ("fish and chips", "us", "battered", "Potato, french fries"),
+    ],
+)
+def test_whole_lines_read_a_word_by_its_companions(
+    line: str, region: str, first: str, second: str
+) -> None:
+    names = [item.food.name for item in resolve_line(line, region=region).items]
+    assert first in names[0]
+    assert names[1].startswith(second)

@@ -417,3 +417,35 @@ def test_a_portion_written_by_weight_is_that_weight_not_one_ounce() -> None:
 
     (tuna,) = resolve_line("tuna salad").items  # SR28 lists "3 oz" (85 g), no typical amount
     assert tuna.grams.grams == pytest.approx(85, abs=1)
+
+
+BISCUIT = food("Marie biscuit", "Cookies and brownies", (1, "biscuit", 21.0), (1, TYPICAL, 42.0))
+RICE_CAKE = food("Rice cake", "Crackers, excludes saltines", (1, "cake", 3.0), (1, TYPICAL, 18.0))
+YOGURT = food("Yogurt, NFS", "Yogurt, regular", (1, "6 oz container", 170.0), (1, TYPICAL, 170.0))
+GREEK = food(
+    "Yogurt, Greek, NS as to type of milk, plain", "Yogurt, Greek",
+    (1, "container", 150.0), (1, TYPICAL, 150.0),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "each"),
+    [("2 rich tea", 8.3), ("3 digestives", 14.7), ("2 choc digestives", 16.6),
+     ("2 ginger nuts", 10.0), ("4 rice cakes", 9.0)],
+)  # fmt: skip
+def test_a_count_of_a_kind_named_takes_the_weight_of_that_kind(text: str, each: float) -> None:
+    count = float(text.split()[0])
+    assert grams(BISCUIT if "rice" not in text else RICE_CAKE, text, "uk") == pytest.approx(
+        count * each
+    )
+
+
+def test_a_biscuit_of_no_kind_is_british_only_in_a_british_diary() -> None:
+    assert grams(BISCUIT, "2 oat biscuits", "uk") == pytest.approx(25.0)
+    assert grams(BISCUIT, "2 oat biscuits", "us") == pytest.approx(42.0)  # the food's own
+
+
+def test_a_yogurt_in_a_british_diary_is_a_small_pot_but_greek_keeps_its_own() -> None:
+    assert grams(YOGURT, "yoghurt", "uk") == pytest.approx(125.0)
+    assert grams(YOGURT, "yogurt", "us") == pytest.approx(170.0)
+    assert grams(GREEK, "greek yoghurt", "uk") == pytest.approx(150.0)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -66,6 +67,8 @@ class _Table:
     bundles: frozenset[str]
     deals: tuple[str, ...]
     made_of: tuple[str, ...]  # "shake", "smoothie": named before the amounts they are made of
+    # a word whose sense its companions settle: "chips" beside salsa are tortilla chips
+    companions: dict[str, tuple[tuple[frozenset[str], str], ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +202,7 @@ def _built(raw: Any) -> _Table:
         frozenset(" ".join(terms(w)) for w in raw["meals"]["bundles"]),
         tuple(" ".join(terms(w)) for w in raw["meals"]["deals"]),
         tuple(sorted((w.lower() for w in dish["made_of"]), key=len, reverse=True)),
+        _companions(raw.get("companions", {})),
     )
 
 
@@ -531,6 +535,30 @@ def served(text: str) -> tuple[str, str | None]:
         if len(split(rest)) > 1:
             return rest, words[-1].lower()
     return text, None
+
+
+def _companions(raw: dict[str, Any]) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """Each word of [companions] with its senses in table order: (the words beside, meaning)."""
+    senses: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for sense in raw.values():
+        beside = frozenset(" ".join(terms(w)) for w in sense["with"])
+        for word in sense["words"]:
+            senses.setdefault(" ".join(terms(word)), []).append((beside, str(sense["means"])))
+    return {word: tuple(found) for word, found in senses.items()}
+
+
+def companion(part: str, parts: Sequence[str]) -> str:
+    """`part` in the sense the other parts of its line give it ("chips" beside guacamole or
+    salsa are tortilla chips, in either region); anything else as it is."""
+    food = parse_quantity(part).food
+    senses = table().companions.get(" ".join(terms(food)), ()) if food else ()
+    others = [f" {' '.join(terms(p))} " for p in parts if p is not part]
+    for beside, means in senses:
+        if any(f" {word} " in other for word in beside for other in others):
+            end = len(part.rstrip())
+            means = means.replace("{}", food)  # "{} battered fried": the fish named
+            return part[: end - len(food)] + means if part[:end].endswith(food) else part
+    return part
 
 
 def regional(part: str, region: str | None) -> str:

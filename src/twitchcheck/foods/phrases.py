@@ -198,7 +198,12 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     pieces = tuple(
         piece
         if i % 2
-        else _words(dishes.filling(piece, split), split[i - 1] if i else "", dish, region)
+        else _words(
+            dishes.companion(dishes.filling(piece, split), split[0::2]),
+            split[i - 1] if i else "",
+            dish,
+            region,
+        )
         for i, piece in enumerate(split)
     )
     if len(pieces) == 1:

@@ -96,7 +96,7 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         raise AmountError(f"amount {_figure(amount)} is not above zero; give a positive amount")
     if unit is None:
         if amount is None:
-            if _named_rule(table.each, food, quantity) is not None:
+            if _each_grams(food, quantity) is not None:
                 return _by_count(food, 1.0, quantity)  # "string cheese": one stick of it
             return _typical(food, quantity.region)
         return _by_count(food, amount, quantity)
@@ -232,6 +232,8 @@ def _larger_typical(food: Food, typical: Portion, region: str | None) -> Grams |
         assert isinstance(groups, list)
         if not rule_names(rule, name) or (groups and not any(g in group for g in groups)):
             continue
+        if rule_names({"words": rule.get("except", [])}, name):
+            continue  # "Greek yogurt": not the kind the rule is for
         regional = rule.get(f"{region}_grams") if region else None
         figure = rule.get("grams") if regional is None else regional
         if figure is None:
@@ -325,10 +327,10 @@ def _count_portion(
 
 def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     """ "2 eggs", "2 beers": so many of the food's own item, else of its natural unit."""
-    rule = _named_rule(units().each, food, quantity)
-    if rule is not None:  # "2 satsumas": the kind named, not the USDA food's bigger item
-        grams = amount * float(str(rule["grams"]))
-        return Grams(grams, f"{amount:g} × {rule['note']}", True)
+    named = _each_grams(food, quantity)
+    if named is not None:  # "2 satsumas": the kind named, not the USDA food's bigger item
+        grams, note = named
+        return Grams(amount * grams, f"{amount:g} × {note}", True)
     portions = usable(food)
     portion, named_for_food = _count_portion(food, portions, quantity.food)
     if portion is None:
@@ -336,6 +338,17 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
     return Grams(amount * each, basis, False, portion, fallback=not named_for_food)
+
+
+def _each_grams(food: Food, quantity: Quantity) -> tuple[float, str] | None:
+    """The weight of one item of the kind named (units.toml [each]) and its note: the figure
+    for the diary's region where the rule has one ("2 biscuits" are British biscuits only in
+    a British diary), else its figure for any region; None when no rule applies."""
+    rule = _named_rule(units().each, food, quantity)
+    if rule is None:
+        return None
+    figure = rule.get(f"{quantity.region or 'us'}_grams", rule.get("grams"))
+    return None if figure is None else (float(str(figure)), str(rule["note"]))
 
 
 def _by_natural_unit(food: Food, amount: float, portions: list[Portion]) -> Grams:
