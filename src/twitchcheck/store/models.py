@@ -193,3 +193,53 @@ class CorrectionRow(Base):
     wording: Mapped[str] = mapped_column(String(NAME_CHARS))  # folded
     food_id: Mapped[str] = mapped_column(String(NAME_CHARS))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class JournalEpisodeRow(Base):
+    """One twitch, cramp or restless-legs episode; every detail but the start may wait.
+
+    `start` is the local clock time the person lived it (the night is read from the clock),
+    not UTC like the other times here."""
+
+    __tablename__ = "journal_episodes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = _owner()
+    start: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    kind: Mapped[str | None] = mapped_column(String(UNIT_CHARS))
+    places: Mapped[list[Any]]  # "where" as typed ("left calf")
+    count: Mapped[int | None] = mapped_column(Integer)
+    duration_min: Mapped[float | None] = mapped_column(Float)
+    severity: Mapped[int | None] = mapped_column(Integer)
+    sleep_disruption: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class JournalDayRow(Base):
+    """One day of the journal: its factors (name -> number, yes/no or level) and whether its
+    night was checked in as quiet."""
+
+    __tablename__ = "journal_days"
+    __table_args__ = (UniqueConstraint("profile_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = _owner()
+    day: Mapped[dt.date] = mapped_column(Date)
+    quiet_night: Mapped[bool] = mapped_column(default=False)
+    factors: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class JournalExperimentRow(Base):
+    """An N-of-1 experiment: the change tried, from when, and its schedule of blocks."""
+
+    __tablename__ = "journal_experiments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    profile_id: Mapped[int] = _owner()
+    change: Mapped[str] = mapped_column(String(NAME_CHARS))
+    started_on: Mapped[dt.date] = mapped_column(Date)
+    weeks: Mapped[int] = mapped_column(Integer)
+    schedule: Mapped[dict[str, Any]]
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
