@@ -493,3 +493,44 @@ def test_a_bit_of_a_food_is_one_piece_of_it() -> None:
     (cake,) = resolve_line("a bit of shortbread").items
     assert 15 <= cake.grams.grams <= 45  # one piece, not a plateful
     assert resolve_line("bacon bits").items[0].food.name == "Bacon bits"  # a food's own name
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [
+        ("big bowl of lentil soup", 1.41, "bowl", "lentil soup"),
+        ("a large bowl of chili", 1.41, "bowl", "chili"),
+        ("2 small bowls of rice", 1.44, "bowl", "rice"),
+        ("huge plate of pasta", 1.41, "plate", "pasta"),
+        ("big glass of milk", 1.0, "large glass", "milk"),  # the table's own large glass
+        ("little glass of juice", 1.0, "small glass", "juice"),
+    ],
+)
+def test_a_size_word_before_an_informal_measure_scales_it(
+    text: str, amount: float, unit: str, food: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.unit, quantity.food) == (unit, food)
+    assert quantity.amount == pytest.approx(amount)
+
+
+@pytest.mark.parametrize("text", ["2 large eggs", "small banana", "large pizza", "big mac"])
+def test_a_size_word_before_a_food_stays_the_foods_size(text: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity.unit != "bowl"
+    assert not quantity.approximate
+
+
+@given(
+    size=st.sampled_from(["big", "large", "small", "little", "huge"]),
+    measure=st.sampled_from(["bowl", "plate", "mug", "handful", "serving"]),
+    food=st.text(alphabet="abcdefghij ", min_size=1, max_size=20).filter(str.strip),
+)
+def test_a_sized_measure_is_always_an_estimate_of_that_measure(
+    size: str, measure: str, food: str
+) -> None:
+    quantity = parse_quantity(f"{size} {measure} of {food}")
+    assert quantity.unit == measure
+    assert quantity.approximate
+    assert quantity.amount is not None
+    assert 0.5 < quantity.amount < 1.5

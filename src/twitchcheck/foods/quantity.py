@@ -120,6 +120,7 @@ class UnitTable:
     natural: tuple[str, ...] = ()  # portion words that are one of a food ("can", "slice")
     each: tuple[dict[str, object], ...] = ()  # per-item weights for named kinds of a food
     cup_sizes: dict[str, object] = field(default_factory=dict)  # "grande": chain cup sizes
+    sizes: dict[str, tuple[str, float]] = field(default_factory=dict)  # "big": ("large", 1.41)
     several: frozenset[str] = frozenset()  # FNDDS groups whose typical amount is several items
     packs: tuple[str, ...] = ()  # portion words that hold several of those items ("bag")
     typical: tuple[dict[str, object], ...] = ()  # portions for foods FNDDS under-sizes
@@ -172,6 +173,11 @@ def _built(raw: Any) -> UnitTable:
         tuple(raw.get("natural", {}).get("words", ())),
         tuple(raw.get("each", {}).get("rules", ())),
         raw.get("cup_sizes", {}),
+        {
+            word: (size, float(spec["times"]))
+            for size, spec in raw.get("sizes", {}).items()
+            for word in spec["words"]
+        },
         frozenset(raw.get("several", {}).get("groups", ())),
         tuple(raw.get("several", {}).get("packs", ())),
         tuple(raw.get("typical", {}).get("rules", ())),
@@ -233,6 +239,9 @@ def parse_quantity(text: str) -> Quantity:
             raise AmountError(f"amount {quoted(said, 40)} is negative; give a positive amount")
     plain, times = _multiplier(plain)
     amount, after_amount, approximate = _leading_amount(plain)
+    after_amount, times_size = _sized_measure(after_amount)
+    if times_size is not None:  # "a big bowl of soup": a bowl and a half, an estimate
+        amount, approximate = (amount or 1.0) * times_size, True
     unit, rest = _unit(after_amount)
     alone = not any(c.isalnum() for c in rest) and pinned is None  # "2 eggs", "2 eggs [/]"
     if unit is not None and units().kind(unit) == "count" and alone:
@@ -272,6 +281,24 @@ def _multiplier(text: str) -> tuple[str, float | None]:
     if before and _unit(after)[0] is not None:
         return f"{before} {value:g} {after}", None
     return f"{before} {after}".strip(), value
+
+
+def _sized_measure(text: str) -> tuple[str, float | None]:
+    """`text` with a size word before an informal measure read ("big bowl of soup"): the
+    measure alone and its factor (units.toml [sizes]), or the size's own measure where the
+    table has one ("big glass" is a "large glass", factor None); else `text` as it is."""
+    table = units()
+    words = text.split(maxsplit=2)
+    if len(words) < 2 or words[0] not in table.sizes:
+        return text, None
+    size, times = table.sizes[words[0]]
+    measure = table.canonical(singular(words[1].strip(".,")))
+    if table.kind(measure) != "informal":
+        return text, None  # "large eggs", "small banana": a size of the food itself
+    rest = " ".join(words[1:])
+    if table.kind(table.canonical(f"{size} {measure}")) is not None:
+        return f"{size} {rest}", None
+    return rest, times
 
 
 def _measured_food(amount: float | None, text: str) -> tuple[float | None, str | None, str]:
