@@ -7,10 +7,13 @@ from twitchcheck.cli import _questions as terminal
 from twitchcheck.screen import questions
 
 
-def test_the_terminal_asks_the_cores_lists() -> None:
-    assert terminal.COMMON_SYMPTOMS is questions.COMMON_SYMPTOMS
-    assert terminal.WARNING_SYMPTOMS is questions.WARNING_SYMPTOMS
-    assert terminal.TWITCH_SYMPTOMS is questions.TWITCH_SYMPTOMS
+def test_the_terminal_renders_every_kind_of_question() -> None:
+    """The terminal words no question itself: it has one renderer per kind of the core's."""
+    from typing import get_args
+
+    assert set(terminal._ASKERS) == set(get_args(questions.Kind))
+    kinds = {q.kind for step in questions.steps() for q in step.questions}
+    assert kinds == set(get_args(questions.Kind))
 
 
 def _asked(answers: dict) -> dict[str, list[str]]:

@@ -85,7 +85,6 @@ def test_interactive_asks_supplements_region_and_courses(runner: CliRunner, tmp_
         "",                  # where
         "",                  # spreading
         "",                  # sides
-        "",                  # sun
         "furosemide 40mg od, Slow-K 600mg bd",  # medicines
         "CKD 3b",            # conditions
         "magnesum",          # supplements: unknown, asked again
@@ -94,20 +93,21 @@ def test_interactive_asks_supplements_region_and_courses(runner: CliRunner, tmp_
         "",                  # end of supplements
         "vegan",             # diet (no dairy or fish questions for vegans)
         "y",                 # fortified foods (B12 not asked: listed above)
-        "GB",                # region
+        "",                  # sun
         "", "5", "", "",     # coffee, tea, cola, energy drinks
         "20",                # alcohol drinks a week
         "n", "y",            # nicotine, nitrous oxide
         "", "", "", "",      # exercise, fluids, stress, sleep
         "",                  # recent
+        "GB",                # region
         "",                  # labs
-    ]) + "\n"  # fmt: skip
+    ]) + "\n"  # fmt: skip  (in the core's order: screen/questions.py steps)
     saved = tmp_path / "saved.json"
     result = runner.invoke(app, ["screen", "--save", str(saved)], input=script)
     assert result.exit_code == 0, result.stdout + result.stderr
     assert "[y/n, Enter to skip]" in result.stdout
     assert "[one/both, Enter to skip]" in result.stdout
-    assert result.stdout.index("one/both") < result.stdout.index("choose one of one, both")
+    assert result.stdout.index("one/both") < result.stdout.index("choose one of: one/both")
     assert "not a known supplement" in result.stdout
     answers = json.loads(saved.read_text())
     assert answers["supplements"] == ["magnesium citrate 400 mg daily", "B12 1000 mcg"]

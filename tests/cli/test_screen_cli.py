@@ -78,7 +78,7 @@ def test_contradiction_exit_code(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_interactive_with_scripted_input_and_save(runner: CliRunner, tmp_path: Path) -> None:
-    script = "\n".join([
+    script = "\n".join([  # in the core's order (screen/questions.py steps)
         "34",           # age
         "female",       # sex
         "n",            # pregnant?
@@ -89,7 +89,6 @@ def test_interactive_with_scripted_input_and_save(runner: CliRunner, tmp_path: P
         "1",            # weeks
         "daily",        # how often
         "day",          # when
-        "moderate",     # sun
         "notadrug",     # medicines: unknown, asked again
         "",             # none
         "",             # conditions
@@ -99,7 +98,7 @@ def test_interactive_with_scripted_input_and_save(runner: CliRunner, tmp_path: P
         "n",            # oily fish
         "n",            # fortified foods
         "n",            # B12 supplement
-        "",             # region
+        "moderate",     # sun
         "6",            # coffee
         "",             # tea
         "",             # cola
@@ -112,6 +111,7 @@ def test_interactive_with_scripted_input_and_save(runner: CliRunner, tmp_path: P
         "high",         # stress
         "5",            # sleep
         "",             # recent
+        "",             # region
         "",             # labs
     ]) + "\n"  # fmt: skip
     saved = tmp_path / "saved.json"
@@ -242,7 +242,7 @@ def test_a_bom_and_a_dangerous_but_possible_answer_are_accepted(
 # The scripted questions: a 10-year-old boy; `alcohol` is the answer to the drinks question.
 def _script(alcohol: str = "", age: str = "10") -> str:
     return "\n".join([
-        age, "male", "", "", "", "", "", "", "", "", "n", "n", "", "", "", "", "", "", alcohol,
+        age, "male", "", "", "", "", "", "", "", "", "n", "n", "", "", "", "", "", alcohol,
     ]) + "\n" * 20  # fmt: skip
 
 

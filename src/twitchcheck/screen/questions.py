@@ -377,6 +377,26 @@ def steps() -> tuple[Step, ...]:
     )
 
 
+def check_names(question: Question, names: tuple[str, ...]) -> None:
+    """Refuse a medicine or condition name the knowledge base does not know (InputError, with
+    suggestions): the check every shell applies to a `names` question as it is answered."""
+    from twitchcheck.screen.answers import known_ids, medicine_class_ids
+
+    if question.kind_of_name == "medicine":
+        medicine_class_ids(names)
+    else:
+        known_ids(names, question.kind_of_name, "conditions")
+
+
+def check_line(question: Question, line: str) -> None:
+    """Refuse one line of a `lines` question (a lab result or a supplement) the screening
+    could not read (InputError saying why)."""
+    from twitchcheck.knowledge.supplements import parse_supplement
+    from twitchcheck.labs import parse_lab
+
+    (parse_lab if question.path == ("labs",) else parse_supplement)(line)
+
+
 def region_options() -> tuple[tuple[str, str], ...]:
     """(id, label) of every region the knowledge base knows, for the region question."""
     from twitchcheck.knowledge import load_knowledge
