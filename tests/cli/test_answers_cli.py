@@ -71,6 +71,7 @@ def test_schema_lists_the_new_fields(runner: CliRunner) -> None:
 
 
 def test_interactive_asks_supplements_region_and_courses(runner: CliRunner, tmp_path: Path) -> None:
+    # In the core's order (screen/questions.py steps), as the web page asks.
     script = "\n".join([
         "62",                # age
         "female",            # sex (not asked about pregnancy at 62)
@@ -101,7 +102,7 @@ def test_interactive_asks_supplements_region_and_courses(runner: CliRunner, tmp_
         "",                  # recent
         "GB",                # region
         "",                  # labs
-    ]) + "\n"  # fmt: skip  (in the core's order: screen/questions.py steps)
+    ]) + "\n"  # fmt: skip
     saved = tmp_path / "saved.json"
     result = runner.invoke(app, ["screen", "--save", str(saved)], input=script)
     assert result.exit_code == 0, result.stdout + result.stderr
