@@ -197,25 +197,6 @@ def test_labs_in_two_units_and_a_plan(page: Any) -> None:
     assert "Cautions first" in page.locator("main").inner_text()
 
 
-def test_the_whole_flow_works_by_keyboard(page: Any) -> None:
-    """Skip link first; a person added with the keyboard alone."""
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.textContent")
-    assert focused.strip() == "Skip to the content"
-    page.keyboard.press("Enter")
-    page.get_by_label("Name").focus()
-    page.keyboard.type("Dee")
-    page.keyboard.press("Tab")
-    page.keyboard.type("33")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Space")  # the first sex choice: female
-    page.get_by_role("button", name="Add this person").focus()
-    with page.expect_response(lambda r: r.status == 200 and "/people/" in r.url):
-        page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(r"/people/\d+/$"))
-    assert "Dee" in page.locator("h1").inner_text()
-
-
 def test_import_a_cronometer_export_after_its_preview(page: Any) -> None:
     from pathlib import Path
 
