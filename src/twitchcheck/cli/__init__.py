@@ -30,6 +30,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "labs": ("labs",),
     "targets": ("targets",),
     "kb": ("kb",),
+    "report": ("report",),
     "store": ("backup", "restore"),
     "serve": ("serve",),
     "demo": ("demo",),

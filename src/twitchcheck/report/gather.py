@@ -1,0 +1,419 @@
+"""Gathering the report's parts: stored rows in, the core's readings of them out.
+
+`gather_report` reads one person's rows from the store and hands them to the pure functions
+below (one per section), each of which turns rows or a core result into a part. Nothing here
+prints or reads the environment; `today` is given, so the same store gives the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from twitchcheck.errors import InputError
+from twitchcheck.report.parts import (
+    EffectLine,
+    EpisodesPart,
+    FlagLine,
+    IntakePart,
+    IntakeRow,
+    LabLine,
+    LeadLine,
+    MedicineLine,
+    ReportParts,
+    ScreeningPart,
+    SupplementLine,
+    WhoPart,
+)
+from twitchcheck.store.engine import Store
+
+WINDOW_DAYS = 14  # the intake section: the last two weeks of the diary
+MOST_LEADS = 5  # ranked contributors named beside the triage
+JUDGEMENTS = {
+    "adequate": "adequate",
+    "possibly_inadequate": "possibly short",
+    "inadequate": "likely short",
+    "unknown": "not judged",
+}
+TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
+KINDS = {"twitch": "twitches", "cramp": "cramps", "restless_legs": "restless legs"}
+
+
+def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
+    """Every part of the report of the stored person `profile_id`, made on `today`."""
+    from twitchcheck.store.labs import lab_results
+    from twitchcheck.store.profiles import get_profile
+    from twitchcheck.store.results import screenings
+    from twitchcheck.store.supplements import supplements
+
+    profile = get_profile(store, profile_id)
+    saved = screenings(store, profile_id)
+    taken = supplements(store, profile_id)
+    screening = (
+        screening_part(saved[0].answers, saved[0].result, saved[0].created_at.date())
+        if saved
+        else None
+    )
+    return ReportParts(
+        who=who_part(profile, today),
+        screening=screening,
+        episodes=None,
+        intake=intake_part(store, profile, [row.text for row in taken if not row.stopped_on]),
+        supplements=supplement_lines(taken),
+        medicines=medicine_lines(screening.medicines if screening else ()),
+        labs=lab_lines(lab_results(store, profile_id)),
+        triggers=None,
+        journal_ready=False,
+    )
+
+
+# --- who ---------------------------------------------------------------------------------------
+
+
+def who_part(profile: Any, today: dt.date) -> WhoPart:
+    """The person as stored: a missing detail is left blank, never guessed."""
+    if profile.age_years is not None:
+        age = f"{profile.age_years:g} y"
+    elif profile.birth_year is not None:
+        age = f"born {profile.birth_year}"
+    else:
+        age = ""
+    pregnancy = "pregnant" if profile.pregnant else "lactating" if profile.lactating else ""
+    return WhoPart(
+        name=profile.name, age=age, sex=profile.sex or "", pregnancy=pregnancy,
+        region=region_label(profile.region), made_on=today,
+    )  # fmt: skip
+
+
+def region_label(region: str | None) -> str:
+    """The region's name from the knowledge base; one it does not know is shown as typed."""
+    if not region:
+        return ""
+    from twitchcheck.knowledge import load_knowledge
+    from twitchcheck.knowledge.regions import region_id
+
+    try:
+        return load_knowledge().regions[region_id(region)].label
+    except (InputError, KeyError):
+        return region
+
+
+# --- screening ---------------------------------------------------------------------------------
+
+
+def screening_part(
+    answers: Mapping[str, Any], result: Mapping[str, Any], made_on: dt.date
+) -> ScreeningPart:
+    """The stored screening as the report shows it: red flags first, highest level first."""
+    triage = result.get("triage") or {}
+    reasons = [r for r in triage.get("reasons") or () if r.get("level") != "self-care"]
+    reasons.sort(key=lambda r: -_level_rank(str(r.get("level"))))
+    flags = tuple(
+        FlagLine(str(r.get("level")), str(r.get("label", "")), str(r.get("advice", "")),
+             tuple(r.get("sources") or ()))
+        for r in reasons
+    )  # fmt: skip
+    leads = tuple(
+        LeadLine(str(c.get("label", "")), str(c.get("kind", "")), str(c.get("confidence", "")),
+             str(c.get("evidence_strength", "")))
+        for c in (result.get("contributors") or ())[:MOST_LEADS]
+    )  # fmt: skip
+    tests = tuple(
+        (str(t.get("test", "")), tuple(t.get("sources") or ()))
+        for t in result.get("suggested_tests") or ()
+    )
+    medicines = answers.get("medications") or ()
+    return ScreeningPart(
+        made_on=made_on, level=str(triage.get("level", "")), header=str(triage.get("header", "")),
+        action=str(triage.get("action", "")), flags=flags, leads=leads, tests=tests,
+        disclaimer=str(result.get("disclaimer", "")),
+        medicines=(medicines,) if isinstance(medicines, str) else tuple(map(str, medicines)),
+    )  # fmt: skip
+
+
+def _level_rank(level: str) -> int:
+    return TRIAGE_ORDER.index(level) if level in TRIAGE_ORDER else 0
+
+
+# --- intake ------------------------------------------------------------------------------------
+
+
+def intake_part(store: Store, profile: Any, supplement_texts: Sequence[str]) -> IntakePart:
+    """The core's diet analysis of the diary's last 14 days, with the person's own foods."""
+    from twitchcheck.store.diaries import diary
+
+    days = [day for day in diary(store, profile.id) if day.entries]
+    if not days:
+        return _no_intake("No food diary recorded")
+    last = days[-1].day
+    first = last - dt.timedelta(days=WINDOW_DAYS - 1)
+    window = [day for day in days if day.day >= first]
+    if profile.age_years is None or profile.sex is None:
+        return _no_intake("Intake not judged: the profile has no age or sex (targets need both)")
+    try:
+        analysis = _analysis(store, profile, window, supplement_texts)
+    except InputError as error:
+        return _no_intake(f"Intake not judged: {error}")
+    return intake_from(analysis, first, last, len(window))
+
+
+def _no_intake(problem: str) -> IntakePart:
+    return IntakePart(None, None, 0, WINDOW_DAYS, 0, 0, (), None, "", problem)
+
+
+def _analysis(
+    store: Store, profile: Any, days: Sequence[Any], supplement_texts: Sequence[str]
+) -> dict[str, Any]:
+    """The analysis `diet analyze --profile` and the app's analysis page make of these days."""
+    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.profile import Person
+    from twitchcheck.store.own_foods import own_foods_for_reading
+    from twitchcheck.workflows import analyse_diary, region_from, supplements_from
+
+    region = region_from(profile.region) if profile.region else None
+    read = parse_diary_text(
+        diary_text(days), "text", region=region, own=own_foods_for_reading(store, profile.id)
+    )
+    person = Person.parse(
+        f"{profile.age_years:g}",
+        profile.sex,
+        pregnant=profile.pregnant,
+        lactating=profile.lactating,
+    )
+    found = analyse_diary(
+        read, person, supplements_from(supplement_texts), profile.weight_kg, profile.height_cm
+    )
+    result: dict[str, Any] = found.to_dict()
+    return result
+
+
+# Lines the app's pages saved as typed; they are read again, as the app's diary page does.
+TYPED = ("typed", "portion")
+
+
+def diary_text(days: Iterable[Any]) -> str:
+    """Stored diary days written back as a text diary, exactly as web/pages/diary.py writes
+    them (a line saved with its food and grams as that food and weight), so the report reads
+    the diary as the app shows it."""
+    out: list[str] = []
+    for day in days:
+        out.append(day.day.isoformat())
+        for row in day.entries:
+            text = " ".join(str(row.text).split())
+            if row.how not in TYPED and row.food_id and row.grams:
+                text = f"{row.grams:.6g} g [{row.food_id}]"
+            out.append(f"{row.time.strftime('%H:%M')} {text}" if row.time is not None else text)
+        out.append("")
+    return "\n".join(out)
+
+
+def intake_from(
+    analysis: Mapping[str, Any], first: dt.date, last: dt.date, days: int
+) -> IntakePart:
+    """The intake part from the core's analysis (its `to_dict()`)."""
+    lines = analysis.get("lines") or {}
+    energy = analysis.get("energy_check") or {}
+    usual = analysis.get("usual_intake") or {}
+    under = energy.get("verdict") == "under_recorded"
+    return IntakePart(
+        first=first, last=last, days=days, window_days=WINDOW_DAYS,
+        lines_counted=int(lines.get("counted", 0)), lines_total=int(lines.get("total", 0)),
+        rows=tuple(intake_row(key, row) for key, row in (analysis.get("adequacy") or {}).items()),
+        energy_kcal=usual.get("energy_kcal"),
+        under_recorded=str(energy.get("note", "")) if under else "",
+        problem="",
+    )  # fmt: skip
+
+
+def intake_row(key: str, row: Mapping[str, Any]) -> IntakeRow:
+    """One nutrient's row: food, supplements, total, target, upper limit and judgement."""
+    from twitchcheck.nutrient_keys import BY_KEY
+
+    target = row.get("target") or {}
+    judged = row.get("adequacy") or {}
+    upper = judged.get("upper_limit") or {}
+    kind, goal = next(
+        ((words, target[name]) for name, words in (("rda", "RDA"), ("ai", "AI"))
+         if target.get(name) is not None),
+        ("", None),
+    )  # fmt: skip
+    sources = tuple(
+        dict.fromkeys([*(target.get("sources") or ()), *filter(None, [judged.get("source")])])
+    )
+    return IntakeRow(
+        label=BY_KEY[key].label if key in BY_KEY else key, unit=str(row.get("unit", "")),
+        food=row.get("mean"), supplements=float(row.get("supplements") or 0.0),
+        total=row.get("total"), lower_bound=bool(row.get("items_without_value")),
+        target_kind=kind, target=goal, percent=row.get("percent_of_target"),
+        ul=target.get("ul"), ul_scope=str(target.get("ul_scope", "")),
+        above_ul=upper.get("above_ul"),
+        judgement=JUDGEMENTS.get(str(judged.get("judgement", "unknown")), "not judged"),
+        confidence=str(judged.get("confidence", "")), sources=sources,
+    )  # fmt: skip
+
+
+# --- supplements and medicines -----------------------------------------------------------------
+
+
+def supplement_lines(rows: Iterable[Any]) -> tuple[SupplementLine, ...]:
+    """Each stored supplement with the daily amounts twitchcheck reads in its text."""
+    return tuple(
+        SupplementLine(row.text, row.started_on, row.stopped_on, _counted(row.text)) for row in rows
+    )
+
+
+def _counted(text: str) -> str:
+    from twitchcheck.knowledge.supplements import parse_supplement
+    from twitchcheck.nutrient_keys import BY_KEY
+
+    try:
+        read = parse_supplement(text)
+    except InputError:
+        return "not recognised; not counted"
+    if not read.nutrients:
+        return "no dose given; not counted" if not read.dose_given else "no nutrient counted"
+    return ", ".join(
+        f"{BY_KEY[key].label if key in BY_KEY else key} {amount:.4g} "
+        f"{BY_KEY[key].unit if key in BY_KEY else ''}/day"
+        for key, amount in read.nutrients.items()
+    )
+
+
+def medicine_lines(names: Iterable[str]) -> tuple[MedicineLine, ...]:
+    """Each medicine named in the screening, its classes and their nutrient effects."""
+    from twitchcheck.knowledge import load_knowledge, medicine_classes_for
+
+    nutrients = load_knowledge().nutrients
+    lines = []
+    for name in names:
+        try:
+            classes = medicine_classes_for(name)
+        except InputError:
+            lines.append(MedicineLine(name, (), (), "not in the knowledge base"))
+            continue
+        effects = tuple(
+            EffectLine(nutrients[e.nutrient].name, e.direction, e.strength, e.mechanism, e.sources)
+            for cls in classes
+            for e in cls.effects
+        )
+        lines.append(MedicineLine(name, tuple(c.label for c in classes), effects, ""))
+    return tuple(lines)
+
+
+# --- labs --------------------------------------------------------------------------------------
+
+
+def lab_lines(rows: Sequence[Any]) -> tuple[LabLine, ...]:
+    """Each stored value read by the core; values of one day are read together (an albumin
+    corrects that day's calcium)."""
+    by_day: dict[dt.date, list[Any]] = {}
+    for row in rows:
+        by_day.setdefault(row.taken_on, []).append(row)
+    return tuple(line for day in sorted(by_day) for line in _day_lines(by_day[day]))
+
+
+def _day_lines(rows: Sequence[Any]) -> list[LabLine]:
+    from twitchcheck.labs import interpret_labs
+
+    texts = [f"{row.analyte} {row.value:g} {row.unit}" for row in rows]
+    try:
+        read: list[Any] = list(interpret_labs(texts))
+    except InputError:  # one unreadable value: read the others alone
+        read = []
+        for text in texts:
+            try:
+                read.append(interpret_labs([text])[0])
+            except InputError as error:
+                read.append(error)
+    return [_lab_line(row, result) for row, result in zip(rows, read, strict=True)]
+
+
+def _lab_line(row: Any, result: Any) -> LabLine:
+    reported = f"{row.value:g} {row.unit}"
+    lab_range, against = _lab_range(row)
+    if isinstance(result, InputError):
+        return LabLine(row.taken_on, row.analyte, reported, "", "", "", "", lab_range, against,
+                       f"not read: {result}", ())  # fmt: skip
+    status = result.status if result.corrected_status is None else f"{result.status} (corrected)"
+    first = result.notes[0] if result.notes else None
+    return LabLine(
+        taken_on=row.taken_on, label=result.label, reported=reported,
+        si=f"{lab_figure(result.si_value)} {result.si_unit}",
+        conventional=f"{lab_figure(result.conventional_value)} {result.conventional_unit}",
+        status=status + (" — urgent" if result.urgent else ""), usual_range=result.range,
+        lab_range=lab_range, against_lab=against, note=first.text if first else "",
+        sources=tuple(dict.fromkeys([*result.range_sources, *(first.sources if first else ())])),
+    )  # fmt: skip
+
+
+def lab_figure(value: float) -> str:
+    """A converted lab value to three significant figures, never in exponent form."""
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def _lab_range(row: Any) -> tuple[str, str]:
+    """The lab's own range as printed (in the unit reported), and where the value falls."""
+    low, high = row.range_low, row.range_high
+    if low is None and high is None:
+        return (row.range_text or ""), ""
+    printed = row.range_text or (
+        f"{low:g}–{high:g} {row.unit}" if low is not None and high is not None
+        else f"≥ {low:g} {row.unit}" if low is not None else f"≤ {high:g} {row.unit}"
+    )  # fmt: skip
+    if low is not None and row.value < low:
+        return printed, "below the lab's range"
+    if high is not None and row.value > high:
+        return printed, "above the lab's range"
+    return printed, "within the lab's range"
+
+
+# --- episodes ----------------------------------------------------------------------------------
+
+
+def episodes_part(
+    first: dt.date,
+    last: dt.date,
+    episodes: Sequence[tuple[dt.date, str, float | None, float | None]],
+    quiet: Iterable[dt.date],
+) -> EpisodesPart | None:
+    """Statistics of `episodes` (night, kind, severity, sleep disruption) over the nights
+    `first` to `last`; a night with neither an episode nor a quiet check-in is missing."""
+    if last < first:
+        return None
+    nights = (last - first).days + 1
+    with_episodes = {night for night, *_ in episodes if first <= night <= last}
+    recorded = with_episodes | {night for night in quiet if first <= night <= last}
+    kept = [e for e in episodes if first <= e[0] <= last]
+    kinds: dict[str, int] = {}
+    for _, kind, *_ in kept:
+        kinds[KINDS.get(kind, kind)] = kinds.get(KINDS.get(kind, kind), 0) + 1
+    return EpisodesPart(
+        first=first, last=last, nights=nights, recorded=len(recorded),
+        with_episodes=len(with_episodes), episodes=len(kept),
+        weekly=_weekly(first, last, kept, recorded), kinds=tuple(kinds.items()),
+        severity=_spread(e[2] for e in kept), sleep_disruption=_spread(e[3] for e in kept),
+    )  # fmt: skip
+
+
+def _weekly(
+    first: dt.date, last: dt.date, episodes: Sequence[tuple[dt.date, Any, Any, Any]],
+    recorded: set[dt.date],
+) -> tuple[tuple[dt.date, int | None, int], ...]:  # fmt: skip
+    """(week start, episodes, nights recorded) per 7-night week from `first`; a week with no
+    night recorded has no count (None), never zero."""
+    weeks = []
+    start = first
+    while start <= last:
+        end = min(start + dt.timedelta(days=6), last)
+        seen = sum(1 for night in recorded if start <= night <= end)
+        count = sum(1 for e in episodes if start <= e[0] <= end)
+        weeks.append((start, count if seen else None, seen))
+        start = end + dt.timedelta(days=1)
+    return tuple(weeks)
+
+
+def _spread(values: Iterable[float | None]) -> tuple[float, float, float] | None:
+    given = [float(v) for v in values if v is not None]
+    return (statistics.median(given), min(given), max(given)) if given else None

@@ -1,0 +1,395 @@
+"""The clinician report as one HTML document: parts in, a string out (pure; no I/O beyond the
+knowledge base's packaged sources).
+
+Sections, in order: who; the red flags and triage; night episodes with a chart; intake over
+the diary's last 14 days against targets and upper limits; supplements; medicines with their
+known nutrient effects; labs in both unit systems; trigger findings; what the report cannot
+tell; and every source cited, with its full reference. A section with no data says so in one
+line. Everything that came from the person is escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape
+from typing import Any
+
+from twitchcheck.report._style import CSS
+from twitchcheck.report.chart import weekly_chart
+from twitchcheck.report.parts import (
+    EpisodesPart,
+    FindingLine,
+    IntakePart,
+    LabLine,
+    MedicineLine,
+    ReportParts,
+    ScreeningPart,
+    SupplementLine,
+    TriggersPart,
+    WhoPart,
+)
+
+LEVEL_WORDS = {
+    "self-care": "self-care",
+    "see-doctor": "see a doctor",
+    "urgent": "urgent",
+    "emergency": "emergency",
+}
+DIRECTION_WORDS = {"lowers": "lowers", "raises": "raises", "interferes": "interferes with"}
+WEAK = ("weak", "insufficient")
+
+
+class Citations:
+    """The sources cited so far, in order of first citation (the Sources section's order)."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+
+    def __call__(self, ids: Iterable[str]) -> str:
+        given = [i for i in dict.fromkeys(ids) if i]
+        for source_id in given:
+            if source_id not in self.ids:
+                self.ids.append(source_id)
+        return f' <span class="cite">[{escape(", ".join(given))}]</span>' if given else ""
+
+
+def render_report_html(parts: ReportParts, sources: Mapping[str, Any] | None = None) -> str:
+    """The report as a complete HTML document; `sources` maps source ids to the knowledge
+    base's sources (loaded when not given)."""
+    if sources is None:
+        from twitchcheck.knowledge import load_knowledge
+
+        sources = load_knowledge().sources
+    cite = Citations()
+    body = [
+        _who(parts.who),
+        _screening(parts.screening, cite),
+        _episodes(parts.episodes, parts.journal_ready),
+        _intake(parts.intake, cite),
+        _supplements(parts.supplements),
+        _medicines(parts.medicines, cite),
+        _labs(parts.labs, cite),
+        _triggers(parts.triggers, parts.journal_ready),
+        _limits(parts),
+    ]
+    body.append(_sources(cite.ids, sources))
+    title = f"Clinician summary: {parts.who.name}"
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        + "".join(body)
+        + "</body></html>\n"
+    )
+
+
+def figure(value: float | None) -> str:
+    """A figure as a clinician reads it: 1,059, 118, 37, 2.4, 0.99."""
+    if value is None:
+        return "—"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.0f}"
+    return f"{value:.2g}"
+
+
+def day(value: dt.date | None) -> str:
+    """A date that no region reads the wrong way round: 18 Nov 2026."""
+    return value.strftime("%d %b %Y").lstrip("0") if value else "—"
+
+
+def _section(anchor: str, title: str, content: str) -> str:
+    return f'<section id="{anchor}"><h2>{escape(title)}</h2>{content}</section>'
+
+
+def _none(text: str) -> str:
+    return f'<p class="none">{escape(text)}</p>'
+
+
+def _table(head: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    """A table; `rows` hold HTML already escaped; columns in `numeric` align right."""
+
+    def cell(tag: str, index: int, content: str) -> str:
+        klass = ' class="n"' if index in numeric else ""
+        return f"<{tag}{klass}>{content}</{tag}>"
+
+    header = "".join(cell("th", i, escape(h)) for i, h in enumerate(head))
+    body = "".join(
+        "<tr>" + "".join(cell("td", i, c) for i, c in enumerate(row)) + "</tr>" for row in rows
+    )
+    return f"<table><thead><tr>{header}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# --- the sections ------------------------------------------------------------------------------
+
+
+def _who(who: WhoPart) -> str:
+    details = [
+        ("Age", who.age or "not given"),
+        ("Sex", who.sex or "not given"),
+        ("Pregnancy", who.pregnancy or "not pregnant or lactating"),
+        ("Region", who.region or "not given"),
+        ("Made", day(who.made_on)),
+    ]
+    spans = "".join(f"<span><b>{escape(k)}:</b> {escape(v)}</span>" for k, v in details)
+    return (
+        f"<header><h1>{escape(who.name)} <small>— twitch and cramp summary for a clinician"
+        f'</small></h1><div class="who">{spans}</div><p class="lead">Made by twitchcheck from '
+        "what the person recorded. It informs a conversation; it does not diagnose.</p></header>"
+    )
+
+
+def _screening(screening: ScreeningPart | None, cite: Citations) -> str:
+    title = "1. Red flags and triage (latest screening)"
+    if screening is None:
+        return _section("red-flags", title, _none("No screening saved: red flags not assessed"))
+    level = LEVEL_WORDS.get(screening.level, screening.level)
+    out = [
+        f"<p>Screening of {escape(day(screening.made_on))}: triage level "
+        f"<b>{escape(level.upper())}</b>. {escape(screening.action)}</p>"
+    ]
+    if not screening.flags:
+        out.append(_none("No red-flag answers in this screening"))
+    for flag in screening.flags:
+        level = LEVEL_WORDS.get(flag.level, flag.level)
+        out.append(
+            f'<div class="flag"><span class="level">▲ {escape(level)}</span>: '
+            f"{escape(flag.label)}. {escape(flag.advice)}{cite(flag.sources)}</div>"
+        )
+    if screening.leads:
+        named = "; ".join(
+            f"{escape(lead.label)} ({escape(lead.confidence)} confidence, evidence "
+            f"{escape(lead.evidence_strength)})"
+            for lead in screening.leads
+        )
+        out.append(f"<p><b>Ranked possible contributors:</b> {named}.</p>")
+    if screening.tests:
+        tests = "; ".join(f"{escape(name)}{cite(ids)}" for name, ids in screening.tests)
+        out.append(f"<p><b>Tests the screening suggests asking about:</b> {tests}.</p>")
+    return _section("red-flags", title, "".join(out))
+
+
+def _episodes(episodes: EpisodesPart | None, journal_ready: bool) -> str:
+    title = "2. Night episodes"
+    if episodes is None or episodes.recorded == 0:
+        why = "No episodes recorded" + (
+            "" if journal_ready else " (this twitchcheck has no episode journal yet)"
+        )
+        return _section("episodes", title, _none(why))
+    missing = episodes.nights - episodes.recorded
+    kinds = ", ".join(f"{escape(kind)} {count}" for kind, count in episodes.kinds) or "—"
+    rows = [
+        ("Nights", f"{day(episodes.first)} to {day(episodes.last)}: {episodes.nights}"),
+        (
+            "Recorded / missing",
+            f"{episodes.recorded} / {missing} (a missing night is not a quiet one)",
+        ),
+        ("Nights with episodes", f"{episodes.with_episodes} of {episodes.recorded} recorded"),
+        ("Episodes", f"{episodes.episodes}; by kind: {kinds}"),
+        ("Severity 0-10", _spread(episodes.severity)),
+        ("Sleep disruption 0-10", _spread(episodes.sleep_disruption)),
+    ]
+    table = _table(("", ""), ((escape(k), v if k == "Episodes" else escape(v)) for k, v in rows))
+    chart = weekly_chart(episodes.weekly)
+    return _section(
+        "episodes", title, f'<div class="columns"><div>{table}</div><div>{chart}</div></div>'
+    )
+
+
+def _spread(values: tuple[float, float, float] | None) -> str:
+    if values is None:
+        return "not recorded"
+    median, low, high = values
+    return f"median {median:g} (range {low:g}–{high:g})"
+
+
+def _intake(intake: IntakePart, cite: Citations) -> str:
+    title = "3. Intake over the last 14 days of the diary"
+    if intake.problem:
+        return _section("intake", title, _none(intake.problem))
+    out = [
+        f"<p>{day(intake.first)} to {day(intake.last)}: <b>{intake.days} of "
+        f"{intake.window_days} days</b> recorded; {intake.lines_counted} of {intake.lines_total} "
+        f"diary lines counted; energy {figure(intake.energy_kcal)} kcal/day. Usual intake judged "
+        "against the person's reference intakes (IOM method); figures per day.</p>"
+    ]
+    if intake.under_recorded:
+        out.append(f"<p><b>⚠ Under-recording:</b> {escape(intake.under_recorded)}</p>")
+    rows = []
+    for row in intake.rows:
+        lower = "≥ " if row.lower_bound else ""
+        target = f"{row.target_kind} {figure(row.target)}" if row.target is not None else "—"
+        if row.ul is None:
+            upper = "no UL"
+        else:
+            over = " — ABOVE" if row.above_ul else ""
+            upper = f"{figure(row.ul)} ({row.ul_scope}){over}"
+        rows.append((
+            escape(f"{row.label} ({row.unit})"), escape(lower + figure(row.food)),
+            escape(figure(row.supplements) if row.supplements else "0"),
+            escape(lower + figure(row.total)), escape(target),
+            escape(f"{figure(row.percent)}%" if row.percent is not None else "—"),
+            escape(upper),
+            escape(_judged(row.judgement, row.confidence)) + cite(row.sources),
+        ))  # fmt: skip
+    head = ("Nutrient", "Food", "Supplements", "Total", "Target", "% target", "Upper limit",
+            "Judgement")  # fmt: skip
+    out.append(_table(head, rows, numeric=(1, 2, 3, 5)))
+    return _section("intake", title, "".join(out))
+
+
+def _judged(judgement: str, confidence: str) -> str:
+    return f"{judgement}, {confidence} confidence" if confidence else judgement
+
+
+def _supplements(lines: Sequence[SupplementLine]) -> str:
+    title = "4. Supplements"
+    if not lines:
+        return _section("supplements", title, _none("No supplements recorded"))
+    rows = [
+        (escape(s.text), escape(day(s.started_on) if s.started_on else "—"),
+         escape(day(s.stopped_on) if s.stopped_on else "still taken"), escape(s.counted))
+        for s in lines
+    ]  # fmt: skip
+    return _section(
+        "supplements", title, _table(("As named", "Started", "Stopped", "Counted in intake"), rows)
+    )
+
+
+def _medicines(lines: Sequence[MedicineLine], cite: Citations) -> str:
+    title = "5. Medicines and their known nutrient effects"
+    if not lines:
+        return _section("medicines", title, _none("No medicines named in the latest screening"))
+    rows = []
+    for line in lines:
+        if line.unknown:
+            rows.append((escape(line.name), "—", escape(line.unknown)))
+            continue
+        effects = (
+            "<br>".join(
+                f"{escape(DIRECTION_WORDS.get(e.direction, e.direction))} {escape(e.nutrient)} "
+                f"({escape(e.strength)} evidence): {escape(e.mechanism)}{cite(e.sources)}"
+                for e in line.effects
+            )
+            or "no known effect on magnesium, calcium, vitamin D, potassium or B12"
+        )
+        rows.append((escape(line.name), escape(", ".join(line.classes)), effects))
+    return _section("medicines", title, _table(("As named", "Class", "Known effects"), rows))
+
+
+def _labs(lines: Sequence[LabLine], cite: Citations) -> str:
+    title = "6. Lab results (SI and conventional units)"
+    if not lines:
+        return _section("labs", title, _none("No lab results recorded"))
+    rows = [_lab_row(lab, cite) for lab in lines]
+    head = ("Date", "Test", "As reported", "SI", "Conventional", "Status (usual adult range)",
+            "Lab's own range", "Note")  # fmt: skip
+    return _section("labs", title, _table(head, rows))
+
+
+def _nowrap(text: str) -> str:
+    return f'<span class="nowrap">{escape(text)}</span>'
+
+
+def _lab_row(lab: LabLine, cite: Citations) -> tuple[str, ...]:
+    usual = f'<br><span class="small">{escape(lab.usual_range)}</span>' if lab.usual_range else ""
+    against = f" ({lab.against_lab})" if lab.against_lab else ""
+    return (
+        _nowrap(day(lab.taken_on)),
+        escape(lab.label),
+        _nowrap(lab.reported),
+        _nowrap(lab.si or "—"),
+        _nowrap(lab.conventional or "—"),
+        escape(lab.status or "—") + usual + cite(lab.sources),
+        escape(lab.lab_range + against) if lab.lab_range else "not given",
+        f'<span class="small">{escape(lab.note)}</span>',
+    )
+
+
+def _triggers(triggers: TriggersPart | None, journal_ready: bool) -> str:
+    title = "7. Possible triggers (associations, not causes)"
+    if triggers is None:
+        why = "No trigger analysis" + (
+            ": not enough journal nights yet" if journal_ready
+            else " (this twitchcheck has no episode journal yet)"
+        )  # fmt: skip
+        return _section("triggers", title, _none(why))
+    out = [f"<p>{triggers.days} days analysed. {escape(triggers.note)}</p>"]
+    if triggers.findings:
+        rows = [_finding_row(f) for f in triggers.findings]
+        head = ("Factor", "Lag", "Rate ratio", "95% interval", "p", "q (BH)", "Reading")
+        out.append(_table(head, rows, numeric=(2, 3, 4, 5)))
+    if triggers.not_enough_data:
+        listed = "; ".join(f"{escape(f)}: {escape(why)}" for f, why in triggers.not_enough_data)
+        out.append(f'<p class="small"><b>Not enough data yet:</b> {listed}</p>')
+    return _section("triggers", title, "".join(out))
+
+
+def _finding_row(f: FindingLine) -> tuple[str, ...]:
+    lag = "that night" if f.lag_days == 0 else f"{f.lag_days} day(s) later"
+    reading = "associated" if f.status == "associated" else "no association shown"
+    return (
+        escape(f.factor),
+        escape(lag),
+        f"{f.effect:.2g}",
+        f"{f.ci[0]:.2g}–{f.ci[1]:.2g}",
+        f"{f.p:.2g}",
+        f"{f.q:.2g}",
+        escape(reading),
+    )
+
+
+def _limits(parts: ReportParts) -> str:
+    """What the report cannot tell, with the weak points of this person's data named."""
+    from twitchcheck.screen.result import disclaimer
+
+    notes = [disclaimer()]
+    screening = parts.screening
+    if screening is not None:
+        weak = [lead.label for lead in screening.leads if lead.evidence_strength in WEAK]
+        if weak:
+            notes.append(
+                "The published evidence linking these to cramps or twitching is weak or "
+                f"insufficient: {', '.join(weak)}."
+            )
+        unsure = [lead.label for lead in screening.leads if lead.confidence == "low"]
+        if unsure:
+            notes.append(f"Ranked with low confidence from the answers given: {', '.join(unsure)}.")
+    intake = parts.intake
+    if not intake.problem:
+        low = [row.label for row in intake.rows if row.confidence == "low"]
+        if low:
+            notes.append(
+                f"Intake judgements of low confidence ({intake.days} day(s) of records): "
+                f"{', '.join(low)}. A diary shows what was recorded, not what was eaten."
+            )
+        if intake.under_recorded:
+            notes.append("The diary looks under-recorded, so intakes are probably higher.")
+    notes.append(
+        "Intakes are estimates from what was recorded and from food composition tables; an "
+        "intake below target is not a diagnosis of deficiency, which is a clinician's to make."
+    )
+    if parts.triggers is not None or parts.journal_ready:
+        notes.append(
+            "Trigger findings are associations in one person's records: they can come from "
+            "chance or from something that changes with the factor; they do not show a cause."
+        )
+    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
+    return _section("limits", "8. What this report cannot tell", f'<ul class="notes">{items}</ul>')
+
+
+def _sources(ids: Sequence[str], sources: Mapping[str, Any]) -> str:
+    if not ids:
+        return _section("sources", "Sources", _none("No source cited"))
+    items = []
+    for source_id in ids:
+        source = sources.get(source_id)
+        if source is None:
+            items.append(f"<li>[{escape(source_id)}] not in the knowledge base's sources</li>")
+            continue
+        shown = source.section and source.section.lower() not in source.title.lower()
+        section = f", {escape(source.section)}" if shown else ""
+        url = f' <span class="url">{escape(source.url)}</span>' if source.url else ""
+        items.append(f"<li>[{escape(source_id)}] {escape(source.title)}{section}.{url}</li>")
+    return _section("sources", "Sources", f'<ul class="sources">{"".join(items)}</ul>')

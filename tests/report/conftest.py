@@ -1,0 +1,93 @@
+"""Fixtures for the report's tests: a store seeded through store/ functions with an empty
+person and a full one (a screening with a red flag, 14 days of diary, labs, supplements)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from twitchcheck.store import EntryInput, LabInput, ProfileDetails, Store, open_store
+from twitchcheck.store.location import sqlite_url
+
+TODAY = dt.date(2026, 12, 1)
+FIRST_DAY = dt.date(2026, 11, 17)  # 14 diary days: 17 to 30 November
+ANSWERS = {
+    "age": 64,
+    "sex": "female",
+    "region": "uk",
+    "symptoms": ["cramps", "calf_cramps", "night_time"],
+    "medications": ["hydrochlorothiazide", "omeprazole"],
+    "labs": ["magnesium 0.62 mmol/L"],
+}
+MEALS = (
+    ("08:00", ("porridge with milk", "2 slices toast with butter")),
+    ("13:00", ("ham sandwich", "cheese sandwich")),
+    ("15:00", ("banana", "apple")),
+    ("19:00", ("chicken curry with rice", "spaghetti bolognese")),
+    ("20:00", ("cup of tea with milk", "glass of orange juice")),
+)
+
+
+def diary_lines() -> list[EntryInput]:
+    """Fourteen days, two alternating menus, each line as the app's pages save it."""
+    lines = []
+    for offset in range(14):
+        day = FIRST_DAY + dt.timedelta(days=offset)
+        for clock, choices in MEALS:
+            lines.append(
+                EntryInput(
+                    day=day,
+                    text=choices[offset % 2],
+                    time=dt.time.fromisoformat(clock),
+                    how="typed",
+                )
+            )
+    return lines
+
+
+LABS = (
+    LabInput(dt.date(2026, 11, 10), "magnesium", 0.62, "mmol/L", 0.70, 1.00),
+    LabInput(dt.date(2026, 11, 10), "potassium", 3.3, "mmol/L", 3.5, 5.3),
+    LabInput(dt.date(2026, 10, 2), "vitamin_d", 38, "nmol/L", range_text="50-125 nmol/L"),
+)
+SUPPLEMENTS = ("magnesium citrate 200 mg daily", "vitamin D 1000 IU daily")
+
+
+def seed_full(store: Store) -> int:
+    """A person with every part the report joins; returns their id."""
+    from twitchcheck.screen.answers import parse_answers
+    from twitchcheck.store.diaries import import_diary
+    from twitchcheck.store.labs import add_lab_results
+    from twitchcheck.store.profiles import add_profile
+    from twitchcheck.store.results import save_screening
+    from twitchcheck.store.supplements import add_supplement
+    from twitchcheck.workflows import screen_person
+
+    details = ProfileDetails(
+        name="Margaret Hale", age_years=64, sex="female", region="uk", weight_kg=68,
+        height_cm=162,
+    )  # fmt: skip
+    person = add_profile(store, details).id
+    result = screen_person(parse_answers(ANSWERS)).to_dict()
+    save_screening(store, person, ANSWERS, result)
+    import_diary(store, person, diary_lines())
+    add_lab_results(store, person, LABS)
+    for text in SUPPLEMENTS:
+        add_supplement(store, person, text, started_on=dt.date(2026, 9, 1))
+    return person
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, int, int]]:
+    """(store, empty person's id, full person's id), made once per test module."""
+    from twitchcheck.store.profiles import add_profile
+
+    folder: Path = tmp_path_factory.mktemp("report")
+    store = open_store(sqlite_url(folder / "twitchcheck.sqlite"))
+    empty = add_profile(store, ProfileDetails(name="Empty Person")).id
+    full = seed_full(store)
+    yield store, empty, full
+    store.close()
