@@ -165,3 +165,16 @@ def test_every_journal_table_is_owned_directly_and_goes_with_its_profile(
     with store.read() as session:
         left = {t: session.scalar(text(f"SELECT count(*) FROM {t}")) for t in tables}
     assert left == dict.fromkeys(tables, 0)
+
+
+def test_the_stored_diarys_caffeine_comes_with_the_time_of_day(store: Store, person: int) -> None:
+    from twitchcheck.store.diaries import EntryInput, add_entry
+
+    assert jstore.diary_caffeine(store, person) == {}
+    add_entry(store, person, EntryInput(NIGHT, "1 cup coffee", time=dt.time(8, 0)))
+    add_entry(store, person, EntryInput(NIGHT, "1 cup coffee", time=dt.time(16, 0)))
+    add_entry(store, person, EntryInput(NIGHT + dt.timedelta(days=1), "1 cup coffee"))
+    found = jstore.diary_caffeine(store, person)
+    assert found[NIGHT].caffeine_mg == pytest.approx(192, abs=1)
+    assert found[NIGHT].after_2pm is True
+    assert found[NIGHT + dt.timedelta(days=1)].after_2pm is None  # no time, no meal
