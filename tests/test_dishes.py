@@ -325,7 +325,26 @@ def test_a_bare_count_of_sugars_is_teaspoons() -> None:
 
 def test_milk_that_is_not_added_to_a_hot_drink_keeps_its_own_portion() -> None:
     milk = resolve_line("cereal with milk").items[-1]
-    assert milk.grams.grams > 100
+    assert milk.grams.grams == pytest.approx(125 * 1.03, rel=0.02)  # on cereal: the packs' 125 ml
+    assert resolve_line("sandwich with milk").items[-1].grams.grams > 200  # a glass of it
+
+
+@pytest.mark.parametrize(
+    ("line", "milk"),
+    [("bowl of cornflakes", "Milk"), ("bowl of coco pops", "Milk"),
+     ("bowl of cheerios with oat milk", "Oat milk"), ("bowl of granola with yoghurt", None),
+     ("bowl of cereal, no milk", None), ("cornflakes", None), ("bowl of porridge", None)],
+)  # fmt: skip
+def test_a_bowl_of_cereal_naming_no_milk_is_eaten_with_milk(line: str, milk: str | None) -> None:
+    items = resolve_line(line, region="uk").items
+    poured = [i for i in items if i.food.name.startswith(("Milk", "Oat milk"))]
+    if milk is None:
+        assert not poured
+        return
+    assert len(poured) == 1
+    assert poured[0].food.name.startswith(milk)
+    assert poured[0].grams.estimate
+    assert 110 < poured[0].grams.grams < 140
 
 
 @pytest.mark.parametrize(
@@ -340,7 +359,10 @@ def test_the_kind_of_an_addition_depends_on_what_it_is_added_to(text: str, rule:
     found = dishes.addition("mug of tea", text)
     assert found is not None
     assert found.kind == rule
-    assert dishes.addition("bowl of cereal", "soya milk") is None
+    on_cereal = dishes.addition("bowl of cereal", "soya milk")
+    assert on_cereal is not None
+    assert on_cereal.kind == "milk on breakfast cereal"  # the packs' 125 ml, not a splash
+    assert dishes.addition("plate of chips", "soya milk") is None
 
 
 # Hot drinks with their additions written without joins.

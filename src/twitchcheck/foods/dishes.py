@@ -69,6 +69,7 @@ class _Table:
     made_of: tuple[str, ...]  # "shake", "smoothie": named before the amounts they are made of
     # a word whose sense its companions settle: "chips" beside salsa are tortilla chips
     companions: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    cereal_milk: dict[str, Any]  # when a bowl of cereal is eaten with milk not written
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +204,7 @@ def _built(raw: Any) -> _Table:
         tuple(" ".join(terms(w)) for w in raw["meals"]["deals"]),
         tuple(sorted((w.lower() for w in dish["made_of"]), key=len, reverse=True)),
         _companions(raw.get("companions", {})),
+        dict(raw.get("cereal_milk", {})),
     )
 
 
@@ -535,6 +537,21 @@ def served(text: str) -> tuple[str, str | None]:
         if len(split(rest)) > 1:
             return rest, words[-1].lower()
     return text, None
+
+
+def cereal_milk(text: str, unit: str | None, name: str, group: str) -> str | None:
+    """The milk to add to a line that is a bowl of ready-to-eat cereal naming no milk or other
+    liquid ("bowl of coco pops"), as the words to search; None for anything else."""
+    rule = table().cereal_milk
+    if not rule or unit not in rule["measures"]:
+        return None
+    kind = group.lower() + " " + name.lower()
+    if not any(word in kind for word in (*rule["groups"], *rule["names"])):
+        return None
+    said = f" {' '.join(terms(text))} "
+    if any(f" {' '.join(terms(word))} " in said for word in rule["unless"]):
+        return None
+    return str(rule["milk"])
 
 
 def _companions(raw: dict[str, Any]) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:

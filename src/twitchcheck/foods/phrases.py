@@ -207,8 +207,24 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         for i, piece in enumerate(split)
     )
     if len(pieces) == 1:
-        return Line(text, (_single(text, _fed(quantity, dishes.plain(pieces[0]))),))
+        return Line(
+            text, _with_milk(text, quantity, _single(text, _fed(quantity, dishes.plain(pieces[0]))))
+        )
     return Line(text, _combination(text, quantity, pieces))
+
+
+def _with_milk(text: str, quantity: Quantity, item: Item) -> tuple[Item, ...]:
+    """`item`, and the milk a bowl of breakfast cereal is eaten with when the line names
+    none ("bowl of coco pops"), at its usual amount on cereal, an estimate."""
+    milk = dishes.cereal_milk(text, quantity.unit, item.food.name, item.food.group)
+    if milk is None:
+        return (item,)
+    poured = _part(text, quantity, milk, False, None, f"{quantity.food} {item.food.name}")
+    note = f"{poured.note}; no milk written, milk on cereal assumed"
+    head = replace(
+        item, how="split", note=f"part {quoted(quantity.food, 40)} of {quoted(text, 60)}"
+    )
+    return head, replace(poured, note=note)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -286,7 +302,9 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
         if dish is None:
-            item = _part(text, quantity, words, not items, None, parts[0])
+            # what a later part adds to: the first part as written and the food found for it
+            head = f"{parts[0]} {items[0].food.name}" if items else parts[0]
+            item = _part(text, quantity, words, not items, None, head)
         items.append(item)
     if len(items) == 1:
         return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
