@@ -178,3 +178,14 @@ def test_the_stored_diarys_caffeine_comes_with_the_time_of_day(store: Store, per
     assert found[NIGHT].caffeine_mg == pytest.approx(192, abs=1)
     assert found[NIGHT].after_2pm is True
     assert found[NIGHT + dt.timedelta(days=1)].after_2pm is None  # no time, no meal
+
+
+def test_the_history_joins_the_journal_and_the_diarys_caffeine(store: Store, person: int) -> None:
+    from twitchcheck.store.diaries import EntryInput, add_entry
+
+    jstore.add_episode(store, person, Episode(AT_3AM, "cramp"))
+    jstore.check_in_quiet(store, person, NIGHT + dt.timedelta(days=2))
+    add_entry(store, person, EntryInput(NIGHT, "1 cup coffee", time=dt.time(17, 0)))
+    history = jstore.journal_history(store, person)
+    assert history.episodes == (1, None, 0)
+    assert history.factors["caffeine_after_2pm"] == (1.0, None, None)

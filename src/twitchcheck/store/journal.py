@@ -21,7 +21,9 @@ from sqlalchemy.orm import Session
 from twitchcheck.journal import Day, Episode, FactorValue, Journal, JournalError, check_factor
 from twitchcheck.journal.caffeine import DiaryCaffeine, caffeine_by_day
 from twitchcheck.journal.files import journal_dict
+from twitchcheck.journal.history import History
 from twitchcheck.journal.model import night_of
+from twitchcheck.journal.series import history_of
 from twitchcheck.store import checks
 from twitchcheck.store._rows import owned, profile
 from twitchcheck.store.engine import Store
@@ -359,3 +361,9 @@ def _diary_text(days: list[DiaryDayRow]) -> str:
             out.append(f"{row.time.strftime('%H:%M')} {line}" if row.time is not None else line)
         out.append("")
     return "\n".join(out)
+
+
+def journal_history(store: Store, profile_id: int) -> History:
+    """The person's journal as the trigger analysis and the experiment read it, the stored
+    diary's caffeine filling the days they typed none."""
+    return history_of(load_journal(store, profile_id), diary_caffeine(store, profile_id))
