@@ -54,12 +54,37 @@ LABS = (
     LabInput(dt.date(2026, 10, 2), "vitamin_d", 38, "nmol/L", range_text="50-125 nmol/L"),
 )
 SUPPLEMENTS = ("magnesium citrate 200 mg daily", "vitamin D 1000 IU daily")
+JOURNAL_FIRST = dt.date(2026, 11, 3)  # 28 nights: 3 to 30 November
+
+
+def journal_file() -> dict[str, object]:
+    """Four weeks in the journal file's format: every fourth night missing (no entry at
+    all), an episode on every third of the others, the rest checked in as quiet."""
+    episodes: list[dict[str, object]] = []
+    days: list[dict[str, object]] = []
+    for offset in range(28):
+        night = JOURNAL_FIRST + dt.timedelta(days=offset)
+        if offset % 4 == 3:
+            continue
+        if offset % 3 == 0:
+            morning = (night + dt.timedelta(days=1)).isoformat()
+            kind = ("cramp", "twitch", "restless_legs")[offset % 9 // 3]
+            episodes.append(
+                {"start": f"{morning}T02:30", "kind": kind, "where": ["left calf"],
+                 "count": 2 if kind == "twitch" else 1, "duration_min": 3,
+                 "severity": 3 + offset % 5, "sleep_disruption": 2 + offset % 4}
+            )  # fmt: skip
+        else:
+            days.append({"date": night.isoformat(), "quiet_night": True})
+    return {"episodes": episodes, "days": days}
 
 
 def seed_full(store: Store) -> int:
     """A person with every part the report joins; returns their id."""
+    from twitchcheck.journal import parse_journal
     from twitchcheck.screen.answers import parse_answers
     from twitchcheck.store.diaries import import_diary
+    from twitchcheck.store.journal import import_journal
     from twitchcheck.store.labs import add_lab_results
     from twitchcheck.store.profiles import add_profile
     from twitchcheck.store.results import save_screening
@@ -77,6 +102,7 @@ def seed_full(store: Store) -> int:
     add_lab_results(store, person, LABS)
     for text in SUPPLEMENTS:
         add_supplement(store, person, text, started_on=dt.date(2026, 9, 1))
+    import_journal(store, person, parse_journal(journal_file()))
     return person
 
 

@@ -173,16 +173,17 @@ def test_supplements_say_what_was_counted(full_html: str) -> None:
 def test_every_cited_source_is_listed_with_its_full_reference_and_nothing_else(
     full_html: str,
 ) -> None:
-    from twitchcheck.knowledge import load_knowledge
+    from twitchcheck.report.html import all_sources
 
-    sources = load_knowledge().sources
+    sources = all_sources()
     cited = {i.strip() for group in CITED.findall(full_html) for i in group.split(",")}
     listed = re.findall(r"<li>\[([^\]]+)\] ", full_html.split('id="sources"')[1])
     assert cited
     assert set(listed) == cited
     assert len(listed) == len(cited)
     for source_id in listed:
-        assert escape(sources[source_id].title) in full_html
+        source = sources[source_id]
+        assert escape(source if isinstance(source, str) else source.title) in full_html
 
 
 def test_the_limits_name_the_weak_evidence_and_the_disclaimer(full_html: str) -> None:
@@ -225,3 +226,41 @@ def test_a_profile_without_age_or_sex_gets_no_intake_judgement(
     parts = gather_report(store, person, TODAY)
     assert "no age or sex" in parts.intake.problem
     assert "no age or sex" in render_report_html(parts)
+
+
+def test_the_episode_figures_count_missing_nights_apart_from_quiet_ones(full_html: str) -> None:
+    from report.conftest import journal_file
+
+    data = journal_file()
+    episode_nights = {
+        dt.date.fromisoformat(e["start"][:10]) - dt.timedelta(days=1) for e in data["episodes"]
+    }
+    quiet = {dt.date.fromisoformat(d["date"]) for d in data["days"]}
+    recorded = episode_nights | quiet
+    span = (max(recorded) - min(recorded)).days + 1
+    episodes = sum(e["count"] for e in data["episodes"])
+    section = full_html.split('id="episodes"')[1].split("</section>")[0]
+    assert f"<td>{len(recorded)} / {span - len(recorded)}</td>" in section
+    assert f"<td>{len(episode_nights)} of {len(recorded)} recorded</td>" in section
+    assert f"<td>{episodes}: " in section
+    assert "<svg" in section
+    assert "[sebo]" in section
+    assert "Sebo P" in full_html.split('id="sources"')[1]
+
+
+def test_a_week_without_a_recorded_night_has_no_count_and_says_so() -> None:
+    from twitchcheck.journal import Episode, Night
+    from twitchcheck.report.chart import weekly_chart
+    from twitchcheck.report.gather import episodes_part
+
+    first = dt.date(2026, 11, 2)
+    cramp = Episode(dt.datetime(2026, 11, 3, 2, 30), kind="cramp", severity=6)
+    nights = [Night(first, "quiet"), Night(first + dt.timedelta(days=1), "episodes", (cramp,))]
+    nights += [Night(first + dt.timedelta(days=i), "missing") for i in range(2, 14)]
+    part = episodes_part(nights)
+    assert part is not None
+    assert part.weekly == ((first, 1, 2), (first + dt.timedelta(days=7), None, 0))
+    assert (part.recorded, part.nights, part.episodes) == (2, 14, 1)
+    assert part.severity == (6.0, 6.0, 6.0)
+    assert part.sleep_disruption is None
+    assert "no record" in weekly_chart(part.weekly)

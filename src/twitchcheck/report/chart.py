@@ -11,8 +11,8 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-WIDTH = 520
-HEIGHT = 130
+WIDTH = 560
+HEIGHT = 118
 LEFT, RIGHT, TOP, BOTTOM = 34, 8, 14, 30
 
 
@@ -60,8 +60,9 @@ def weekly_chart(weeks: Sequence[tuple[dt.date, int | None, int]]) -> str:
             f'font-size="7.5">{count}/{seen}</text>'
         )
     parts.append(
-        f'<text x="{LEFT}" y="{HEIGHT - 4}" font-size="7.5">Week starting; figure on a bar: '
-        "episodes / nights recorded that week</text>"
+        f'<text x="{LEFT}" y="{HEIGHT - 4}" font-size="7.5">Bars: episodes per recorded '
+        "night, by the week starting on the date; figure on a bar: episodes / nights recorded"
+        "</text>"
     )
     parts.append("</svg>")
     return "".join(parts)

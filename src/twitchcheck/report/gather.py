@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from twitchcheck.errors import InputError
 from twitchcheck.report.parts import (
@@ -29,7 +29,11 @@ from twitchcheck.report.parts import (
 )
 from twitchcheck.store.engine import Store
 
+if TYPE_CHECKING:
+    from twitchcheck.journal import Night
+
 WINDOW_DAYS = 14  # the intake section: the last two weeks of the diary
+MOST_NIGHTS = 84  # the episode section: the last twelve weeks of the journal
 MOST_LEADS = 5  # ranked contributors named beside the triage
 JUDGEMENTS = {
     "adequate": "adequate",
@@ -38,7 +42,6 @@ JUDGEMENTS = {
     "unknown": "not judged",
 }
 TRIAGE_ORDER = ("self-care", "see-doctor", "urgent", "emergency")
-KINDS = {"twitch": "twitches", "cramp": "cramps", "restless_legs": "restless legs"}
 
 
 def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
@@ -59,13 +62,13 @@ def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
     return ReportParts(
         who=who_part(profile, today),
         screening=screening,
-        episodes=None,
+        episodes=stored_episodes(store, profile_id),
         intake=intake_part(store, profile, [row.text for row in taken if not row.stopped_on]),
         supplements=supplement_lines(taken),
         medicines=medicine_lines(screening.medicines if screening else ()),
         labs=lab_lines(lab_results(store, profile_id)),
         triggers=None,
-        journal_ready=False,
+        triggers_ready=False,
     )
 
 
@@ -372,45 +375,49 @@ def _lab_range(row: Any) -> tuple[str, str]:
 # --- episodes ----------------------------------------------------------------------------------
 
 
-def episodes_part(
-    first: dt.date,
-    last: dt.date,
-    episodes: Sequence[tuple[dt.date, str, float | None, float | None]],
-    quiet: Iterable[dt.date],
-) -> EpisodesPart | None:
-    """Statistics of `episodes` (night, kind, severity, sleep disruption) over the nights
-    `first` to `last`; a night with neither an episode nor a quiet check-in is missing."""
-    if last < first:
+def stored_episodes(store: Store, profile_id: int) -> EpisodesPart | None:
+    """The episode statistics of the person's stored journal (None when it has no night)."""
+    from twitchcheck.journal import nights
+    from twitchcheck.store.journal import load_journal
+
+    return episodes_part(nights(load_journal(store, profile_id)))
+
+
+def episodes_part(all_nights: Sequence[Night]) -> EpisodesPart | None:
+    """Statistics of the last MOST_NIGHTS nights up to the last one recorded: a night with
+    neither an episode nor a quiet check-in is missing, never counted as zero."""
+    from twitchcheck._data import load_toml
+    from twitchcheck.journal import rules
+    from twitchcheck.journal.definitions import FILE
+
+    kept = list(all_nights)[-MOST_NIGHTS:]
+    if not kept:
         return None
-    nights = (last - first).days + 1
-    with_episodes = {night for night, *_ in episodes if first <= night <= last}
-    recorded = with_episodes | {night for night in quiet if first <= night <= last}
-    kept = [e for e in episodes if first <= e[0] <= last]
+    recorded = [night for night in kept if night.state != "missing"]
+    entries = [episode for night in kept for episode in night.episodes]
+    labels = {key: kind.label for key, kind in rules().kinds.items()}
     kinds: dict[str, int] = {}
-    for _, kind, *_ in kept:
-        kinds[KINDS.get(kind, kind)] = kinds.get(KINDS.get(kind, kind), 0) + 1
+    for episode in entries:
+        label = labels.get(episode.kind or "", episode.kind or "kind not given yet")
+        kinds[label] = kinds.get(label, 0) + (episode.count or 1)
     return EpisodesPart(
-        first=first, last=last, nights=nights, recorded=len(recorded),
-        with_episodes=len(with_episodes), episodes=len(kept),
-        weekly=_weekly(first, last, kept, recorded), kinds=tuple(kinds.items()),
-        severity=_spread(e[2] for e in kept), sleep_disruption=_spread(e[3] for e in kept),
+        first=kept[0].date, last=kept[-1].date, nights=len(kept), recorded=len(recorded),
+        with_episodes=sum(1 for night in kept if night.state == "episodes"),
+        episodes=sum(night.count or 0 for night in recorded), weekly=_weekly(kept),
+        kinds=tuple(kinds.items()), severity=_spread(e.severity for e in entries),
+        sleep_disruption=_spread(e.sleep_disruption for e in entries),
+        source=str(load_toml(FILE)["episode"]["source"]),
     )  # fmt: skip
 
 
-def _weekly(
-    first: dt.date, last: dt.date, episodes: Sequence[tuple[dt.date, Any, Any, Any]],
-    recorded: set[dt.date],
-) -> tuple[tuple[dt.date, int | None, int], ...]:  # fmt: skip
-    """(week start, episodes, nights recorded) per 7-night week from `first`; a week with no
+def _weekly(nights: Sequence[Night]) -> tuple[tuple[dt.date, int | None, int], ...]:
+    """(week start, episodes, nights recorded) per 7 nights from the first; a week with no
     night recorded has no count (None), never zero."""
     weeks = []
-    start = first
-    while start <= last:
-        end = min(start + dt.timedelta(days=6), last)
-        seen = sum(1 for night in recorded if start <= night <= end)
-        count = sum(1 for e in episodes if start <= e[0] <= end)
-        weeks.append((start, count if seen else None, seen))
-        start = end + dt.timedelta(days=1)
+    for start in range(0, len(nights), 7):
+        week = [night for night in nights[start : start + 7] if night.state != "missing"]
+        count = sum(night.count or 0 for night in week)
+        weeks.append((nights[start].date, count if week else None, len(week)))
     return tuple(weeks)
 
 

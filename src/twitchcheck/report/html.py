@@ -58,19 +58,17 @@ def render_report_html(parts: ReportParts, sources: Mapping[str, Any] | None = N
     """The report as a complete HTML document; `sources` maps source ids to the knowledge
     base's sources (loaded when not given)."""
     if sources is None:
-        from twitchcheck.knowledge import load_knowledge
-
-        sources = load_knowledge().sources
+        sources = all_sources()
     cite = Citations()
     body = [
         _who(parts.who),
         _screening(parts.screening, cite),
-        _episodes(parts.episodes, parts.journal_ready),
+        _episodes(parts.episodes, cite),
         _intake(parts.intake, cite),
         _supplements(parts.supplements),
         _medicines(parts.medicines, cite),
         _labs(parts.labs, cite),
-        _triggers(parts.triggers, parts.journal_ready),
+        _triggers(parts.triggers, parts.triggers_ready),
         _limits(parts),
     ]
     body.append(_sources(cite.ids, sources))
@@ -81,6 +79,14 @@ def render_report_html(parts: ReportParts, sources: Mapping[str, Any] | None = N
         + "".join(body)
         + "</body></html>\n"
     )
+
+
+def all_sources() -> dict[str, Any]:
+    """The knowledge base's sources by id, and the journal's (a full reference each)."""
+    from twitchcheck.journal import rules
+    from twitchcheck.knowledge import load_knowledge
+
+    return {**rules().sources, **load_knowledge().sources}
 
 
 def figure(value: float | None) -> str:
@@ -170,31 +176,28 @@ def _screening(screening: ScreeningPart | None, cite: Citations) -> str:
     return _section("red-flags", title, "".join(out))
 
 
-def _episodes(episodes: EpisodesPart | None, journal_ready: bool) -> str:
+def _episodes(episodes: EpisodesPart | None, cite: Citations) -> str:
     title = "2. Night episodes"
     if episodes is None or episodes.recorded == 0:
-        why = "No episodes recorded" + (
-            "" if journal_ready else " (this twitchcheck has no episode journal yet)"
-        )
-        return _section("episodes", title, _none(why))
+        return _section("episodes", title, _none("No episodes recorded"))
     missing = episodes.nights - episodes.recorded
     kinds = ", ".join(f"{escape(kind)} {count}" for kind, count in episodes.kinds) or "—"
-    rows = [
-        ("Nights", f"{day(episodes.first)} to {day(episodes.last)}: {episodes.nights}"),
-        (
-            "Recorded / missing",
-            f"{episodes.recorded} / {missing} (a missing night is not a quiet one)",
-        ),
-        ("Nights with episodes", f"{episodes.with_episodes} of {episodes.recorded} recorded"),
-        ("Episodes", f"{episodes.episodes}; by kind: {kinds}"),
-        ("Severity 0-10", _spread(episodes.severity)),
-        ("Sleep disruption 0-10", _spread(episodes.sleep_disruption)),
-    ]
-    table = _table(("", ""), ((escape(k), v if k == "Episodes" else escape(v)) for k, v in rows))
-    chart = weekly_chart(episodes.weekly)
-    return _section(
-        "episodes", title, f'<div class="columns"><div>{table}</div><div>{chart}</div></div>'
+    head = ("Nights", "Recorded / missing", "With episodes", "Episodes, by kind",
+            "Severity 0-10", "Sleep disruption 0-10")  # fmt: skip
+    row = (
+        escape(f"{day(episodes.first)} to {day(episodes.last)}: {episodes.nights}"),
+        escape(f"{episodes.recorded} / {missing}"),
+        escape(f"{episodes.with_episodes} of {episodes.recorded} recorded"),
+        f"{episodes.episodes}: {kinds}",
+        escape(_spread(episodes.severity)),
+        escape(_spread(episodes.sleep_disruption)),
     )
+    notes = (
+        '<p class="small">A missing night (no entry, no quiet check-in) is not counted as a '
+        "quiet one. Each episode as the person logged it: kind, count, severity and sleep "
+        f"disruption on 0-10 scales{cite([episodes.source])}.</p>"
+    )
+    return _section("episodes", title, _table(head, [row]) + notes + weekly_chart(episodes.weekly))
 
 
 def _spread(values: tuple[float, float, float] | None) -> str:
@@ -307,13 +310,12 @@ def _lab_row(lab: LabLine, cite: Citations) -> tuple[str, ...]:
     )
 
 
-def _triggers(triggers: TriggersPart | None, journal_ready: bool) -> str:
+def _triggers(triggers: TriggersPart | None, ready: bool) -> str:
     title = "7. Possible triggers (associations, not causes)"
     if triggers is None:
         why = "No trigger analysis" + (
-            ": not enough journal nights yet" if journal_ready
-            else " (this twitchcheck has no episode journal yet)"
-        )  # fmt: skip
+            ": not enough journal nights yet" if ready else " in this version of twitchcheck yet"
+        )
         return _section("triggers", title, _none(why))
     out = [f"<p>{triggers.days} days analysed. {escape(triggers.note)}</p>"]
     if triggers.findings:
@@ -370,7 +372,7 @@ def _limits(parts: ReportParts) -> str:
         "Intakes are estimates from what was recorded and from food composition tables; an "
         "intake below target is not a diagnosis of deficiency, which is a clinician's to make."
     )
-    if parts.triggers is not None or parts.journal_ready:
+    if parts.triggers is not None:
         notes.append(
             "Trigger findings are associations in one person's records: they can come from "
             "chance or from something that changes with the factor; they do not show a cause."
@@ -385,6 +387,9 @@ def _sources(ids: Sequence[str], sources: Mapping[str, Any]) -> str:
     items = []
     for source_id in ids:
         source = sources.get(source_id)
+        if isinstance(source, str):  # the journal's own sources are one full reference each
+            items.append(f"<li>[{escape(source_id)}] {escape(source)}</li>")
+            continue
         if source is None:
             items.append(f"<li>[{escape(source_id)}] not in the knowledge base's sources</li>")
             continue

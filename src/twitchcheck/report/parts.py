@@ -157,6 +157,7 @@ class EpisodesPart:
     kinds: tuple[tuple[str, int], ...]  # (kind in words, episodes)
     severity: tuple[float, float, float] | None  # (median, lowest, highest), 0-10
     sleep_disruption: tuple[float, float, float] | None
+    source: str  # the journal's source for the episode's fields (data/journal.toml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,4 +195,4 @@ class ReportParts:
     medicines: tuple[MedicineLine, ...]
     labs: tuple[LabLine, ...]
     triggers: TriggersPart | None
-    journal_ready: bool  # False while this twitchcheck has no journal store
+    triggers_ready: bool  # False while this twitchcheck has no trigger analysis
