@@ -3,8 +3,9 @@
     .venv/bin/python bench/same_results.py dump OUT.json        # the current code's results
     .venv/bin/python bench/same_results.py compare BASE.json    # current code against a dump
     .venv/bin/python bench/same_results.py against COMMIT       # current code against COMMIT's
-        search.py, database.py, quantity.py, phrases.py and foods.sqlite, everything else as it
-        is now (so edits by others to dishes, portions and data files cancel out)
+        search side (`OWNED`: search.py, its private modules, database.py, foods.sqlite),
+        everything else as it is now (so edits by others meanwhile to phrases, dishes,
+        portions and data files cancel out); a file COMMIT lacks is left out of its copy
 
 What is dumped: the top 50 and the top 12 (name, score to 6 places) of every query of
 tests/data/search_queries.csv, bench/queries_p99.txt and bench/run.py's 1,000 food words;
@@ -26,9 +27,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 OWNED = (
     "src/twitchcheck/foods/search.py",
+    "src/twitchcheck/foods/_search_index.py",
     "src/twitchcheck/foods/database.py",
-    "src/twitchcheck/foods/quantity.py",
-    "src/twitchcheck/foods/phrases.py",
     "src/twitchcheck/data/foods.sqlite",
 )
 
@@ -118,9 +118,13 @@ def against(commit: str) -> int:
             subprocess.run(["cp", "-r", str(REPO / "src"), str(base / name)], check=True)
         for path in OWNED:
             shown = subprocess.run(
-                ["git", "show", f"{commit}:{path}"], cwd=REPO, capture_output=True, check=True
-            ).stdout
-            (base / "old" / path.removeprefix("src/")).write_bytes(shown)
+                ["git", "show", f"{commit}:{path}"], cwd=REPO, capture_output=True, check=False
+            )
+            target = base / "old" / path.removeprefix("src/")
+            if shown.returncode == 0:
+                target.write_bytes(shown.stdout)
+            else:  # not in that commit: the old code never imports it
+                target.unlink(missing_ok=True)
         for name in ("old", "new"):
             env = {**os.environ, "PYTHONPATH": str(base / name)}
             out = base / f"{name}.json"
