@@ -225,3 +225,87 @@ def test_any_line_can_be_given_another_food_from_the_type_ahead(client: Any) -> 
     page = client.get(f"/people/{person}/diary?day={DAY}").text
     assert html.escape(wanted.name) in page
     assert "the food you picked for this wording" in page
+
+
+def _zipped(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_an_opennutritracker_zip_is_uploaded_previewed_then_saved(client: Any) -> None:
+    from pathlib import Path
+
+    from twitchcheck.diary import read_diary
+
+    person = add_person(client)
+    intake = (
+        Path(__file__).resolve().parent.parent / "data/diaries/opennutritracker_user_intake.json"
+    )
+    core = read_diary(intake)
+    export = _zipped({"user_activity.json": b"[]", "user_intake.json": intake.read_bytes()})
+    preview = client.post(
+        f"/people/{person}/diary/import",
+        data={"csrf": CSRF, "format": ""},
+        files={"file": ("opennutritracker-export.zip", export, "application/zip")},
+    )
+    assert preview.status_code == 200, preview.text
+    page_checks(preview.text)
+    assert f"{len(core.entries)} line(s)" in preview.text
+    assert "read as <strong>opennutritracker</strong>" in preview.text
+    assert client.get(f"/api/profiles/{person}/diary").json() == []  # nothing saved yet
+    text = html.unescape(
+        re.search(r'<textarea name="text"[^>]*>(.*?)</textarea>', preview.text, re.S).group(1)
+    )
+    assert text == intake.read_text(encoding="utf-8")  # the member, not the zip's bytes
+    confirmed = client.post(
+        f"/people/{person}/diary/import/confirm",
+        data={"csrf": CSRF, "format": "", "text": text},
+        follow_redirects=False,
+    )
+    assert confirmed.status_code == 303
+    days = client.get(f"/api/profiles/{person}/diary").json()
+    assert sum(len(day["entries"]) for day in days) == len(core.entries)
+
+
+def test_a_zip_bomb_a_zip_without_a_diary_and_a_broken_zip_are_refused(client: Any) -> None:
+    from twitchcheck.limits import limit
+
+    person = add_person(client)
+    most = int(limit("input.file_bytes"))
+    bomb = _zipped({"user_intake.json": b" " * (most + 1)})  # ~10 KB that unpacks past 10 MB
+    assert len(bomb) < 100_000
+    cases = {
+        "bomb.zip": (bomb, "too large to be a food diary"),
+        "photos.zip": (_zipped({"cat.jpg": b"\xff\xd8"}), "expected an OpenNutriTracker export"),
+        "broken.zip": (b"PK\x03\x04" + b"\x00" * 40, "cannot be opened"),
+    }
+    for name, (data, message) in cases.items():
+        response = client.post(
+            f"/people/{person}/diary/import",
+            data={"csrf": CSRF, "format": ""},
+            files={"file": (name, data, "application/octet-stream")},
+        )
+        assert response.status_code == 422, name
+        error = re.search(r'<p class="error" id="file-error">(.*?)</p>', response.text, re.S)
+        assert error is not None, name
+        assert message in html.unescape(error.group(1)), name
+    assert client.get(f"/api/profiles/{person}/diary").json() == []
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
+    import pytest
+
+    from twitchcheck.errors import InputError
+    from twitchcheck.limits import limit
+    from twitchcheck.web.pages.diary import uploaded_text
+
+    most = int(limit("input.file_bytes"))
+    assert uploaded_text(b"2026-11-20\n1 banana\n") == "2026-11-20\n1 banana\n"
+    with pytest.raises(InputError, match="too large to be a food diary"):
+        uploaded_text(b"2026-11-20\n" + b"1 banana\n" * (most // 9 + 1))

@@ -387,15 +387,23 @@ IMPORT_FORMATS = ("text", "csv", "cronometer", "myfitnesspal", "opennutritracker
 PREVIEW_LINES = 200  # lines shown in the preview; the count says how many there are
 
 
-def decoded(data: bytes) -> str:
-    """A file's text: UTF-8 (with or without a BOM), UTF-16 with a BOM, else Windows-1252,
-    the encodings diary files come in (the core refuses binary content itself)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+def uploaded_text(data: bytes, name: str = "the file") -> str:
+    """An uploaded file's text, read as `read_diary` reads a file: at most input.file_bytes,
+    an export's zip (OpenNutriTracker's, MyFitnessPal's) opened to its diary member, read
+    only up to that size whatever its header claims (so a zip bomb costs no more than a
+    large diary), then decoded; DiaryError says what is wrong and what is accepted."""
+    # The diary package reads files by path only; its own readers of bytes are used here
+    # so that the bounds are the same ones (a public read-from-bytes would be better).
+    from twitchcheck.diary._bounds import too_big
+    from twitchcheck.diary._decode import decode, is_zip, zip_member
+    from twitchcheck.diary._reader import _ZIP_MEMBERS
+    from twitchcheck.limits import limit
+
+    if len(data) > limit("input.file_bytes"):
+        raise too_big(name, len(data))
+    if is_zip(data):
+        name, data = zip_member(data, _ZIP_MEMBERS, name)
+    return decode(data, name)
 
 
 def _import_page(
@@ -407,8 +415,15 @@ def _import_page(
     context.setdefault("format", "")
     return render(
         request, "diary_import.html", 422 if errors else 200, person=person, active="diary",
-        errors=errors, formats=IMPORT_FORMATS, most=PREVIEW_LINES, **context,
+        errors=errors, formats=IMPORT_FORMATS, most=PREVIEW_LINES, most_bytes=_most_bytes(),
+        **context,
     )  # fmt: skip
+
+
+def _most_bytes() -> str:
+    from twitchcheck.limits import limit
+
+    return f"{limit('input.file_bytes') / 1e6:g} MB"
 
 
 @router.get("/people/{profile_id}/diary/import", response_class=HTMLResponse)
@@ -433,8 +448,11 @@ async def import_preview(request: Request, profile_id: int) -> Response:
     fields = await form_of(request)
     files = await files_of(request)
     kind = one(fields, "format")
-    text = decoded(files["file"]) if files.get("file") else fields.get("text", [""])[-1]
     errors: dict[str, str] = {}
+    try:
+        text = uploaded_text(files["file"]) if files.get("file") else fields.get("text", [""])[-1]
+    except InputError as error:
+        return _import_page(request, profile_id, {"file": str(error)}, format=kind)
     if kind and kind not in IMPORT_FORMATS:
         errors["format"] = f"choose one of: {', '.join(IMPORT_FORMATS)}"
     if not text.strip():
