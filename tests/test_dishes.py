@@ -1139,3 +1139,27 @@ def test_whole_lines_read_a_word_by_its_companions(
     names = [item.food.name for item in resolve_line(line, region=region).items]
     assert first in names[0]
     assert names[1].startswith(second)
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("porridge made with semi skimmed milk", "made with milk"),
+        ("bowl of porridge made with milk", "made with milk"),
+        ("oatmeal made with water", "made with water"),
+    ],
+)
+def test_a_food_made_with_something_is_usdas_food_made_with_it(line: str, named: str) -> None:
+    (item,) = resolve_line(line, region="uk").items
+    assert named in item.food.name
+
+
+def test_what_a_food_was_made_with_is_not_counted_twice() -> None:
+    (item,) = resolve_line("Horlicks made with semi-skimmed milk", region="uk").items
+    assert item.food.name.startswith("Milk, malted")
+
+
+def test_overnight_oats_are_oats_soaked_in_milk_not_dry_oats() -> None:
+    (item,) = resolve_line("overnight oats", region="uk").items
+    assert "made with milk" in item.food.name
+    assert item.grams.grams > 150

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal, Protocol
@@ -27,6 +28,8 @@ from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clip, quoted, terms, user_text
 
+MADE_WITH = frozenset({"made with", "made up with"})  # a join naming what the food was made with
+_MADE_WITH = re.compile(r"\s+made (?:up )?with\s+")
 How = Literal["matched", "dish", "split", "approximation", "needs_detail"]
 REGIONS = ("uk", "us")
 
@@ -193,6 +196,9 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             implied=False,
             food=after_amount(text),
         )
+    made = _made_with(text, quantity)  # "porridge made with semi-skimmed milk": one food
+    if made is not None:
+        return Line(text, (made,))
     dish = dishes.listed_dish(text)  # a dish named before its listed parts guides them
     split = dishes.split(quantity.food)
     pieces = tuple(
@@ -298,9 +304,12 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
             except PortionError:
                 dish, end = None, start + 1
         words = dish.name if dish is not None else parts[start]
+        joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
+        if joined_by in MADE_WITH and _made_of(words, items[0]):
+            continue  # "Horlicks made with milk" matched "Milk, malted": the milk is in it
         if dish is None:
             # what a later part adds to: the first part as written and the food found for it
             head = f"{parts[0]} {items[0].food.name}" if items else parts[0]
@@ -348,6 +357,32 @@ def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
     sides = [_single(text, _parsed(side, quantity.region)) for side in dishes.table().meal_sides]
     note = f"a chain's {found[1]}: {found[0]}, medium fries and a medium soft drink"
     return tuple(replace(item, how="approximation", note=note) for item in (head, *sides))
+
+
+def _made_with(text: str, quantity: Quantity) -> Item | None:
+    """The one USDA food named for what it is made with, when the line says so ("porridge made
+    with semi-skimmed milk": "Oatmeal, ..., made with milk"); None when USDA has no such food
+    or the line says more than one food and what it was made with."""
+    found = _MADE_WITH.split(quantity.food, maxsplit=1)
+    if len(found) != 2 or len(dishes.split(found[0])) > 1 or len(dishes.split(found[1])) > 1:
+        return None
+    before, after = found
+    made_of = terms(after)
+    if not made_of:
+        return None
+    wanted = f"made with {made_of[-1]}"
+    try:
+        item = _single(text, _fed(quantity, f"{before.strip()} {wanted}"), guard=True)
+    except InputError:
+        return None
+    return item if wanted in " ".join(terms(item.food.name)) else None
+
+
+def _made_of(words: str, first: Item) -> bool:
+    """Whether the first food of a line already holds what it was made with: the food the
+    words end on ("semi-skimmed milk": milk) is in its USDA name ("Milk, malted")."""
+    said = terms(words)
+    return bool(said) and said[-1] in terms(first.food.name)
 
 
 def _counted(words: str, items: list[Item]) -> bool:
