@@ -29,6 +29,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "foods": ("foods", "nutrients"),
     "labs": ("labs",),
     "targets": ("targets",),
+    "journal": ("journal",),
     "kb": ("kb",),
     "report": ("report",),
     "store": ("backup", "restore"),

@@ -1,0 +1,207 @@
+"""End to end: `twitchcheck journal ...` on a SQLite store in a temporary folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from twitchcheck.cli import app
+from twitchcheck.store import ProfileDetails, open_store
+from twitchcheck.store.location import sqlite_url
+from twitchcheck.store.profiles import add_profile, list_profiles
+
+EXAMPLE = {
+    "episodes": [{"start": "2026-11-21T02:30", "kind": "cramp", "where": ["left calf"],
+                  "count": 1, "duration_min": 3, "severity": 6, "sleep_disruption": 5}],
+    "days": [{"date": "2026-11-20",
+              "factors": {"alcohol_drinks": 1, "caffeine_after_2pm": True, "caffeine_mg": 300,
+                          "exercise": "intense", "fluids_l": 1.2, "sleep_hours": 6.5,
+                          "stress": 7}},
+             {"date": "2026-11-21", "quiet_night": True, "factors": {}}],
+}  # fmt: skip
+
+
+@pytest.fixture
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.delenv("TWITCHCHECK_DATABASE_URL", raising=False)
+    monkeypatch.setenv("TWITCHCHECK_HOME", str(tmp_path / "home"))
+    return sqlite_url(tmp_path / "store.sqlite")
+
+
+def run(runner: CliRunner, db: str, *args: str) -> Any:
+    result = runner.invoke(app, ["journal", *args, "--db", db, "--json"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def refused(runner: CliRunner, db: str, *args: str) -> str:
+    """The error code of a refused command, checked to follow the CLI's error contract."""
+    result = runner.invoke(app, ["journal", *args, "--db", db, "--json"])
+    assert result.exit_code == 1, result.stdout
+    assert result.stderr.startswith("Error: ")
+    assert "Traceback" not in result.stderr
+    error = json.loads(result.stdout)["error"]
+    assert error["message"] in result.stderr
+    return str(error["code"])
+
+
+def profiles(db: str) -> list[str]:
+    store = open_store(db)
+    try:
+        return [p.name for p in list_profiles(store)]
+    finally:
+        store.close()
+
+
+def test_one_tap_at_night_then_the_details_in_the_morning(runner: CliRunner, db: str) -> None:
+    added = run(runner, db, "add")  # no option at all, in a store with nobody yet
+    assert added["details_to_add"] is True
+    assert profiles(db) == ["me"]
+    edited = run(runner, db, "edit", str(added["id"]), "--kind", "cramp", "--where", "left calf",
+                 "--severity", "6", "--sleep-disruption", "4")  # fmt: skip
+    assert (edited["kind"], edited["where"], edited["severity"]) == ("cramp", ["left calf"], 6)
+    assert edited["details_to_add"] is False
+    assert run(runner, db, "list")["episodes"] == [edited]
+    cleared = run(runner, db, "edit", str(added["id"]), "--clear", "severity")
+    assert "severity" not in cleared
+    assert run(runner, db, "delete", str(added["id"])) == {"deleted": added["id"]}
+    assert run(runner, db, "list")["episodes"] == []
+
+
+def test_a_backdated_episode_belongs_to_the_night_it_began(runner: CliRunner, db: str) -> None:
+    added = run(runner, db, "add", "--at", "2026-11-21T02:30", "--kind", "restless_legs")
+    assert (added["start"], added["night"]) == ("2026-11-21T02:30", "2026-11-20")
+    daytime = run(runner, db, "add", "--at", "2026-11-21T15:00", "--kind", "twitch")
+    assert daytime["night"] is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("add", "--at", "2999-01-01T02:00"),  # the future
+        ("add", "--at", "last night"),
+        ("add", "--severity", "11"),
+        ("add", "--kind", "spasm"),
+        ("add", "--count", "0"),
+        ("edit", "99", "--kind", "cramp"),
+        ("day", "--stress", "70"),
+        ("day", "--exercise", "extreme"),
+        ("day", "--date", "2999-01-01", "--stress", "2"),
+        ("day", "--factor", "mood"),
+        ("checkin", "--night", "someday"),
+    ],
+)
+def test_a_bad_entry_is_refused_plainly_and_nothing_is_saved(
+    runner: CliRunner, db: str, args: tuple[str, ...]
+) -> None:
+    assert refused(runner, db, *args) in {"bad_journal", "not_found"}
+    assert run(runner, db, "list") == {"nights": [], "episodes": [], "days": []}
+
+
+def test_a_quiet_night_is_a_zero_and_an_unrecorded_one_is_missing(
+    runner: CliRunner, db: str
+) -> None:
+    run(runner, db, "add", "--at", "2026-11-21T02:30")
+    assert run(runner, db, "checkin", "--night", "2026-11-22") == {
+        "night": "2026-11-22", "quiet_night": True
+    }  # fmt: skip
+    assert refused(runner, db, "checkin", "--night", "2026-11-20") == "bad_journal"
+    nights = run(runner, db, "list")["nights"]
+    assert nights == [
+        {"night": "2026-11-20", "state": "episodes", "episodes": 1},
+        {"night": "2026-11-21", "state": "missing", "episodes": None},
+        {"night": "2026-11-22", "state": "quiet", "episodes": 0},
+    ]
+
+
+def test_the_days_factors_can_be_kept_from_the_day_before(runner: CliRunner, db: str) -> None:
+    first = run(runner, db, "day", "--date", "2026-11-20", "--caffeine-mg", "300",
+                "--no-caffeine-after-2pm", "--stress", "6", "--exercise", "light",
+                "--took", "Magnesium citrate", "--factor", "nap=yes")  # fmt: skip
+    assert first["factors"] == {"caffeine_mg": 300, "caffeine_after_2pm": False, "stress": 6,
+                                "exercise": "light", "took_magnesium_citrate": True,
+                                "nap": True}  # fmt: skip
+    second = run(runner, db, "day", "--date", "2026-11-21", "--stress", "3", "--same",
+                 "--clear", "nap")  # fmt: skip
+    assert second["factors"]["stress"] == 3
+    assert second["factors"]["caffeine_mg"] == 300
+    assert "nap" not in second["factors"]
+    assert second["carried"] == ["caffeine_after_2pm", "caffeine_mg", "exercise",
+                                 "took_magnesium_citrate"]  # fmt: skip
+    alone = run(runner, db, "day", "--date", "2026-11-22", "--stress", "1")
+    assert alone["factors"] == {"stress": 1}  # nothing carried without --same
+
+
+def test_import_and_export_round_trip_in_design_mds_format(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "journal.json"
+    source.write_text(json.dumps(EXAMPLE), encoding="utf-8")
+    assert run(runner, db, "import", str(source)) == {
+        "episodes_added": 1, "episodes_already_stored": 0, "days_set": 2
+    }  # fmt: skip
+    assert run(runner, db, "import", str(source))["episodes_added"] == 0  # twice: nothing new
+    assert run(runner, db, "export") == EXAMPLE
+    saved = tmp_path / "out.json"
+    assert run(runner, db, "export", str(saved)) == {"file": str(saved), "episodes": 1, "days": 2}
+    assert json.loads(saved.read_text(encoding="utf-8")) == EXAMPLE
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "invalid_input"),
+        (b"\x00\xff\xfe binary", "bad_file"),
+        (b'{"episodes": [', "invalid_input"),
+        (b"[" * 5000 + b"]" * 5000, "invalid_input"),
+        (b'{"episodes": [{"start": "2026-11-21T02:30", "severity": 99}]}', "bad_journal"),
+        (b'{"days": [{"date": "2026-11-20"}, {"date": "2026-11-20"}]}', "bad_journal"),
+        (b'{"days": [{"date": "2026-11-20", "factors": {"caffeine_mg": 1e400}}]}',
+         "invalid_input"),
+        (b'{"days": [{"date": "2026-11-20", "factors": {"caffeine_mg": "300"}}]}',
+         "bad_journal"),
+    ],
+)  # fmt: skip
+def test_a_hostile_file_is_refused_whole(
+    runner: CliRunner, db: str, tmp_path: Path, content: bytes, code: str
+) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"episodes": EXAMPLE["episodes"]}), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    assert refused(runner, db, "import", str(bad)) == code
+    assert run(runner, db, "export") == {"episodes": [], "days": []}
+    assert refused(runner, db, "import", str(tmp_path / "missing.json")) == "bad_file"
+
+
+def test_several_people_need_a_profile_named(runner: CliRunner, db: str) -> None:
+    store = open_store(db)
+    try:
+        for name in ("Ann", "Bob"):
+            add_profile(store, ProfileDetails(name=name))
+    finally:
+        store.close()
+    assert refused(runner, db, "add") == "invalid_input"
+    assert run(runner, db, "add", "--profile", "Bob", "--at", "2026-11-21T02:30")["night"]
+    assert refused(runner, db, "list", "--profile", "Cy") == "invalid_input"
+    assert run(runner, db, "list", "--profile", "Ann")["episodes"] == []
+
+
+def test_the_kinds_are_told_apart_in_plain_words(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["journal", "kinds", "--json"])
+    kinds = {k["kind"]: k for k in json.loads(result.stdout)}
+    assert set(kinds) == {"twitch", "cramp", "restless_legs"}
+    assert all(k["plain"] and k["sources"] for k in kinds.values())
+
+
+def test_the_tables_show_what_json_holds(runner: CliRunner, db: str) -> None:
+    run(runner, db, "add", "--at", "2026-11-21T02:30", "--where", "[bold]calf")
+    result = runner.invoke(app, ["journal", "list", "--db", db])
+    assert result.exit_code == 0, result.stderr
+    assert "details" in result.stdout  # no kind yet
+    assert "[bold]" in result.stdout  # user text shown as typed, never as markup
+    assert "2026-11-20" in result.stdout
