@@ -1,0 +1,382 @@
+"""A person's data is theirs (issue 15): export of everything, import back, delete for good.
+
+The tables are filled generically as well as through the repository API: one row of every
+table that belongs to a profile, values made from each column's type and distinctive
+strings, so that a table added later is exported, imported and wiped without this file
+changing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Time,
+    create_engine,
+    func,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.pool import StaticPool
+
+from store.test_store_backup import fill
+from twitchcheck.store import NotFoundError, Store, migrate, open_store, profiles
+from twitchcheck.store.location import sqlite_url
+from twitchcheck.store.models import Base
+from twitchcheck.store.person_data import (
+    FORMAT,
+    NOT_PERSONAL,
+    ROOT,
+    PersonFileError,
+    PersonTable,
+    delete_person,
+    export_person,
+    import_person,
+    person_tables,
+    read_person,
+    unowned_tables,
+)
+
+# --- a generic fill: one row in every table of a person -------------------------------------
+
+
+def _value(column: Column[Any], marker: str) -> Any:
+    kind = column.type
+    if isinstance(kind, JSON):
+        return {"note": marker, "list": [marker, 1.5, None, True]}
+    if isinstance(kind, String):
+        return marker[: kind.length] if kind.length else f"{marker} as typed, ¼ cup 🥣"
+    if isinstance(kind, Boolean):
+        return True
+    if isinstance(kind, Integer):
+        return 3
+    if isinstance(kind, Float):
+        return 2.5
+    if isinstance(kind, DateTime):
+        return dt.datetime(2026, 11, 21, 2, 30, 15, 250)
+    if isinstance(kind, Date):
+        return dt.date(2026, 11, 20)
+    if isinstance(kind, Time):
+        return dt.time(21, 5, 30)
+    raise AssertionError(f"no sample value for {column} ({kind!r}): teach _value its type")
+
+
+def synthetic_person(store: Store, name: str, tag: str) -> list[str]:
+    """Save `name` with one row in every table of a person; returns the strings written."""
+    ids: dict[str, int] = {}
+    written: list[str] = [name]
+    with store.write() as session:
+        connection = session.connection()
+        for entry in person_tables():
+            row: dict[str, Any] = {}
+            for column in entry.table.columns:
+                foreign = [fk.column.table.name for fk in column.foreign_keys]
+                if column.primary_key and not foreign:
+                    continue
+                if foreign:
+                    row[column.name] = ids[foreign[0]]
+                    continue
+                if entry.table.name == ROOT and column.name == "name":
+                    row["name"] = name
+                    continue
+                marker = f"{tag}{len(written):03d}"
+                row[column.name] = _value(column, marker)
+                if isinstance(column.type, String | JSON):
+                    written.append(marker)
+            [key] = entry.table.primary_key.columns
+            added = connection.execute(insert(entry.table).returning(key), [row])
+            ids[entry.table.name] = added.scalar_one()
+    return written
+
+
+def renumbered(document: dict[str, Any]) -> dict[str, Any]:
+    """The document with every id replaced by the row's place in its table (ids are local to
+    a file and new on import), and without the time of export."""
+    places: dict[str, dict[Any, int]] = {}
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for entry in person_tables():
+        rows = document["tables"][entry.table.name]
+        places[entry.table.name] = {row["id"]: place for place, row in enumerate(rows)}
+        tables[entry.table.name] = [_renumbered_row(entry, row, places) for row in rows]
+    return {**document, "exported_at": None, "tables": tables}
+
+
+def _renumbered_row(
+    entry: PersonTable, row: dict[str, Any], places: dict[str, dict[Any, int]]
+) -> dict[str, Any]:
+    copy = {**row, "id": places[entry.table.name][row["id"]]}
+    for fk in entry.table.foreign_keys:
+        copy[fk.parent.name] = places[fk.column.table.name][row[fk.parent.name]]
+    return copy
+
+
+def row_counts(store: Store) -> dict[str, int]:
+    with store.read() as session:
+        return {
+            table.name: session.scalar(select(func.count()).select_from(table)) or 0
+            for table in Base.metadata.sorted_tables
+        }
+
+
+def profile_id(store: Store, name: str) -> int:
+    found = profiles.find_profile(store, name)
+    assert found is not None
+    return found.id
+
+
+# --- which tables are a person's --------------------------------------------------------------
+
+
+def test_every_table_but_the_stores_own_belongs_to_a_person() -> None:
+    # A table added without a link to profiles would be left out of export and delete.
+    assert unowned_tables() == []
+    names = {entry.table.name for entry in person_tables()}
+    assert names | NOT_PERSONAL == set(Base.metadata.tables)
+    assert {"profiles", "screenings", "diary_days", "diary_entries", "lab_results"} <= names
+    assert {"supplements", "plans", "own_foods", "corrections"} <= names
+
+
+def test_a_new_table_and_its_children_are_found_from_the_schema_alone() -> None:
+    metadata = MetaData()
+    Table("profiles", metadata, Column("id", Integer, primary_key=True))
+    Table("nights", metadata, Column("id", Integer, primary_key=True),
+          Column("profile_id", ForeignKey("profiles.id")))  # fmt: skip
+    Table("night_notes", metadata, Column("id", Integer, primary_key=True),
+          Column("night_id", ForeignKey("nights.id")))  # fmt: skip
+    Table("both", metadata, Column("id", Integer, primary_key=True),
+          Column("night_id", ForeignKey("nights.id")),
+          Column("profile_id", ForeignKey("profiles.id")))  # fmt: skip
+    Table("orphan", metadata, Column("id", Integer, primary_key=True))
+    found = {entry.table.name: entry for entry in person_tables(metadata)}
+    assert next(iter(found)) == "profiles"
+    assert found["night_notes"].parent is found["nights"]
+    assert found["both"].parent is found["profiles"]  # the direct way to the person
+    assert unowned_tables(metadata) == ["orphan"]
+
+
+def test_the_export_holds_every_table_of_a_person_and_only_theirs(
+    store: Store, person: int
+) -> None:
+    synthetic_person(store, "Cleo", "CLEO")
+    synthetic_person(store, "Dan", "DANX")
+    document = export_person(store, "Cleo")
+    assert document["format"] == FORMAT
+    assert document["revision"] == migrate.head()
+    assert set(document["tables"]) == set(Base.metadata.tables) - NOT_PERSONAL
+    for name, rows in document["tables"].items():
+        assert len(rows) == 1, name  # reached through its parent, and not Dan's row
+    assert "DANX" not in json.dumps(document)
+    assert [row["name"] for row in export_person(store, "Ann")["tables"][ROOT]] == ["Ann"]
+
+
+def test_an_unknown_profile_is_not_found(store: Store) -> None:
+    with pytest.raises(NotFoundError, match="'Zed'"):
+        export_person(store, "Zed")
+    with pytest.raises(NotFoundError):
+        delete_person(store, "Zed")
+
+
+# --- the round trip ---------------------------------------------------------------------------
+
+
+def test_export_delete_import_gives_back_everything(store: Store) -> None:
+    fill(store)  # through the repository API: "Ann <b>" and "Bob"
+    synthetic_person(store, "Cleo", "CLEO")
+    bob = export_person(store, "Bob")
+    for name in ("Ann <b>", "Cleo"):
+        before = export_person(store, name)
+        delete_person(store, name)
+        saved = import_person(store, json.loads(json.dumps(before, ensure_ascii=False)))
+        assert (saved.name, saved.counts[ROOT]) == (name, 1)
+        assert renumbered(export_person(store, name)) == renumbered(before)
+    after = export_person(store, "Bob")
+    assert {**after, "exported_at": None} == {**bob, "exported_at": None}  # ids and all
+
+
+def test_an_import_under_another_name_leaves_the_first_as_it_was(store: Store) -> None:
+    synthetic_person(store, "Cleo", "CLEO")
+    document = export_person(store, "Cleo")
+    saved = import_person(store, document, name="  Cleo (copy) ")
+    assert saved.name == "Cleo (copy)"
+    assert saved.counts == {name: len(rows) for name, rows in document["tables"].items()}
+    copy = export_person(store, "Cleo (copy)")
+    assert renumbered(copy)["tables"][ROOT][0]["name"] == "Cleo (copy)"
+    assert renumbered(export_person(store, "Cleo")) == renumbered(document)
+
+
+def test_a_name_already_taken_is_refused_and_nothing_saved(store: Store) -> None:
+    synthetic_person(store, "Cleo", "CLEO")
+    document = export_person(store, "Cleo")
+    before = row_counts(store)
+    with pytest.raises(PersonFileError, match=r"'Cleo' already exists.*--as"):
+        import_person(store, document)
+    assert row_counts(store) == before
+
+
+def _columns_at(revision: str) -> dict[str, set[str]]:
+    engine = create_engine("sqlite+pysqlite://", poolclass=StaticPool)
+    try:
+        migrate.upgrade(engine, revision)
+        found = inspect(engine)
+        return {
+            name: {column["name"] for column in found.get_columns(name)}
+            for name in found.get_table_names()
+        }
+    finally:
+        engine.dispose()
+
+
+def test_a_file_from_an_older_schema_is_upgraded_as_it_is_read(store: Store) -> None:
+    first = "0001"
+    if migrate.head() == first:
+        pytest.skip("one revision only: no older schema to read")
+    synthetic_person(store, "Cleo", "CLEO")
+    document = export_person(store, "Cleo")
+    columns = _columns_at(first)
+    old_tables = set(columns) & set(document["tables"])
+    older = {
+        **document,
+        "revision": first,
+        "tables": {
+            name: [{k: v for k, v in row.items() if k in columns[name]} for row in rows]
+            for name, rows in document["tables"].items()
+            if name in old_tables
+        },
+    }
+    rows = read_person(older)
+    assert set(rows) == {entry.table.name for entry in person_tables()}
+    assert all(rows[name] == [] for name in set(rows) - old_tables)
+    assert rows["diary_entries"][0]["text"].startswith("CLEO")
+
+
+# --- delete for good --------------------------------------------------------------------------
+
+
+def test_delete_removes_every_row_of_the_person_and_nothing_else(store: Store) -> None:
+    synthetic_person(store, "Cleo", "CLEO")
+    synthetic_person(store, "Dan", "DANX")
+    dan = export_person(store, "Dan")
+    gone = profile_id(store, "Cleo")
+    deleted = delete_person(store, " Cleo ")
+    assert deleted.name == "Cleo"
+    assert deleted.counts == dict.fromkeys(dan["tables"], 1)
+    assert deleted.wiped
+    assert any("still hold" in note for note in deleted.notes)
+    with store.read() as session:
+        for entry in person_tables():  # Dan's one row is all that is left
+            assert session.scalar(select(func.count()).select_from(entry.table)) == 1
+        table = Base.metadata.tables[ROOT]
+        assert session.scalar(select(table.c.id).where(table.c.id == gone)) is None
+    with pytest.raises(NotFoundError):
+        export_person(store, "Cleo")
+    assert {**export_person(store, "Dan"), "exported_at": None} == {**dan, "exported_at": None}
+
+
+def test_postgresql_rewrites_the_tables_and_says_what_it_may_still_hold(store: Store) -> None:
+    if store.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    synthetic_person(store, "Cleo", "CLEO")
+    deleted = delete_person(store, "Cleo")
+    assert deleted.wiped
+    assert any("pg_wal" in note for note in deleted.notes)
+
+
+def _sqlite_bytes(path: Path) -> bytes:
+    """The store file and its -wal and -shm, as anyone reading the disk would see them."""
+    return b"".join(
+        Path(f"{path}{suffix}").read_bytes()
+        for suffix in ("", "-wal", "-shm")
+        if Path(f"{path}{suffix}").exists()
+    )
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(sqlite_url(tmp_path / "twitchcheck.sqlite"))
+    yield opened
+    opened.close()
+
+
+def _everyday_things(store: Store, name: str, tag: str) -> list[str]:
+    """A person saved through the repository API, with distinctive words everywhere."""
+    from twitchcheck.store import EntryInput, LabInput, diaries, labs, own_foods, results
+    from twitchcheck.store import supplements as supplement_store
+
+    person = profiles.add_profile(store, profiles.ProfileDetails(name=f"{tag} person")).id
+    day = dt.date(2026, 11, 20)
+    words = [f"{tag}-line-{n}" for n in range(4)]
+    diaries.import_diary(store, person, [EntryInput(day, text) for text in words])
+    labs.add_lab_results(store, person, [LabInput(day, f"{tag}-lab", 0.62, "mmol/L")])
+    supplement_store.add_supplement(store, person, f"{tag}-magnesium 400 mg", day)
+    results.save_screening(store, person, {"note": f"{tag}-answers"}, {"x": f"{tag}-result"})
+    results.save_plan(store, person, {"note": f"{tag}-request"}, {"x": f"{tag}-plan"})
+    own_foods.save_own_food(store, person, f"{tag}-porridge", [f"{tag}-oats 40 g"])
+    own_foods.remember_correction(store, person, f"{tag}-stew", "fndds:27211200")
+    return [
+        f"{tag} person", *words, f"{tag}-lab", f"{tag}-magnesium", f"{tag}-answers",
+        f"{tag}-result", f"{tag}-request", f"{tag}-plan", f"{tag}-porridge", f"{tag}-oats",
+        f"{tag}-stew",
+    ]  # fmt: skip
+
+
+def test_after_delete_no_byte_of_the_person_is_left_in_the_sqlite_files(
+    sqlite_store: Store,
+) -> None:
+    assert sqlite_store.path is not None
+    gone = synthetic_person(sqlite_store, "Gwendolyn Quarry", "GQZ") + _everyday_things(
+        sqlite_store, "g", "gqx"
+    )
+    kept = synthetic_person(sqlite_store, "Kept Person", "KPZ")
+    raw = _sqlite_bytes(sqlite_store.path)
+    assert [word for word in gone if word.encode() not in raw] == []  # the check can fail
+    deleted = delete_person(sqlite_store, "Gwendolyn Quarry")
+    delete_person(sqlite_store, "gqx person")
+    assert deleted.wiped
+    raw = _sqlite_bytes(sqlite_store.path)
+    left = [word for word in gone if word.encode() in raw]
+    assert left == []
+    assert all(word.encode() in raw for word in kept)
+    assert Path(f"{sqlite_store.path}-wal").stat().st_size == 0
+
+
+def test_an_ordinary_delete_leaves_the_bytes_that_vacuum_and_checkpoint_remove(
+    sqlite_store: Store,
+) -> None:
+    # Why delete_person wipes: secure_delete zeroes the live pages, but until a checkpoint
+    # the -wal file still holds the frames that wrote the rows.
+    assert sqlite_store.path is not None
+    gone = _everyday_things(sqlite_store, "g", "gqx")
+    profiles.delete_profile(sqlite_store, profile_id(sqlite_store, "gqx person"))
+    raw = _sqlite_bytes(sqlite_store.path)
+    assert any(word.encode() in raw for word in gone)
+
+
+def test_the_store_zeroes_what_it_deletes(sqlite_store: Store) -> None:
+    assert sqlite_store.path is not None
+    with sqlite_store.read() as session:
+        assert session.connection().exec_driver_sql("PRAGMA secure_delete").scalar() == 1
+    gone = _everyday_things(sqlite_store, "g", "gqx")
+    profiles.delete_profile(sqlite_store, profile_id(sqlite_store, "gqx person"))
+    with sqlite_store.engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no VACUUM: secure_delete alone
+    left = [word for word in gone if word.encode() in _sqlite_bytes(sqlite_store.path)]
+    assert left == []
