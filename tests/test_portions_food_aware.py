@@ -449,3 +449,30 @@ def test_a_yogurt_in_a_british_diary_is_a_small_pot_but_greek_keeps_its_own() ->
     assert grams(YOGURT, "yoghurt", "uk") == pytest.approx(125.0)
     assert grams(YOGURT, "yogurt", "us") == pytest.approx(170.0)
     assert grams(GREEK, "greek yoghurt", "uk") == pytest.approx(150.0)
+
+
+RED_BULL = food(
+    "Energy drink (Red Bull)", "Sport and energy drinks",
+    (1, "fl oz", 31.0), (1, "can (8.4 fl oz)", 260.0), (1, TYPICAL, 496.0),
+)  # fmt: skip
+SPORTS_DRINK = food(
+    "Sports drink, NFS", "Sport and energy drinks", (1, "fl oz", 31.0), (1, TYPICAL, 496.0)
+)
+
+
+@pytest.mark.parametrize(
+    ("drink", "text", "uk", "us"),
+    [
+        (BEER, "2 lech", 2 * 440 * 30 / 29.57, 720.0),  # a British can is 440 ml, not 12 fl oz
+        (BEER, "lager", 440 * 30 / 29.57, 360.0),
+        (SOFT, "coke", 330 * 31 / 29.57, 372.0),
+        (RED_BULL, "red bull", 250 * 31 / 29.57, 496.0),  # FNDDS's US typical is 16 fl oz
+        (SPORTS_DRINK, "lucozade sport", 496.0, 496.0),  # bottled: FNDDS's own portion stands
+    ],
+)
+def test_a_canned_drink_with_no_measure_is_the_regions_can(
+    drink: Food, text: str, uk: float, us: float
+) -> None:
+    assert grams(drink, text, "uk") == pytest.approx(uk, rel=0.01)
+    assert grams(drink, text, "us") == pytest.approx(us, rel=0.01)
+    assert grams(drink, text) == pytest.approx(us, rel=0.01)

@@ -194,6 +194,9 @@ def _typical(food: Food, region: str | None = None) -> Grams:
     one of units.toml [typical] where FNDDS's is far below what is eaten); else one item; else,
     for a drink, the largest single-serve volume USDA lists (`_drink_serving`); else the first
     portion, as USDA wrote it."""
+    canned = _regional_can(food, region)
+    if canned is not None:  # "red bull", "2 lech" in a British diary: its British can
+        return canned
     portions = usable(food)
     typical = next((p for p in portions if p.unit == TYPICAL), None)
     if typical is not None and (larger := _larger_typical(food, typical, region)) is not None:
@@ -220,6 +223,24 @@ def _typical(food: Food, region: str | None = None) -> Grams:
     if chosen is not typical and whole:
         label = f"{chosen.amount:g} {chosen.unit}"
     return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
+
+
+def _regional_can(food: Food, region: str | None) -> Grams | None:
+    """One can of a drink sold by the can (units.toml [drink] canned_groups), named with no
+    measure in a diary of a region whose cans differ from USDA's American ones: its [by_food]
+    can rule's figure for that region ("red bull" or "2 lech" in a British diary: a 250 ml
+    or 440 ml can, not FNDDS's 16 or 12 fl oz); None elsewhere, where FNDDS's portion stands."""
+    table, name = units(), food.name.lower()
+    if region in (None, "us") or not any(g in food.group.lower() for g in table.canned_groups):
+        return None
+    if any(word in name for word in table.bottled):
+        return None  # a sports drink: a bottle (FNDDS's portion), not a can
+    said = Quantity(1.0, "can", "count", food.name, region=region)
+    rule = food_rule(food, "can", said)
+    if rule is None or not (f"{region}_ml" in rule or "ml" in rule):
+        return None
+    one = _by_rule(food, 1.0, "can", rule, said)
+    return Grams(one.grams, f"no measure given: one can ({one.basis})", True, one.portion)
 
 
 def _larger_typical(food: Food, typical: Portion, region: str | None) -> Grams | None:
@@ -334,6 +355,10 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     portions = usable(food)
     portion, named_for_food = _count_portion(food, portions, quantity.food)
     if portion is None:
+        canned = _regional_can(food, quantity.region)
+        if canned is not None:
+            each = canned.grams
+            return Grams(amount * each, f"{amount:g} × {canned.basis}", True, fallback=True)
         return _by_natural_unit(food, amount, portions)
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"

@@ -26,16 +26,12 @@ from typing import Any, Literal
 
 from twitchcheck._data import raw_data, reading
 from twitchcheck.errors import AmountError, QuantityError
+from twitchcheck.numbers import UNICODE_FRACTIONS, number
 from twitchcheck.text import clean, fold, quoted, singular, terms
 
 UnitKind = Literal["mass", "volume", "count", "informal"]
 _Value = Callable[[re.Match[str]], float]  # how a matched number phrase becomes a value
 
-UNICODE_FRACTIONS = {
-    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
-    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
-    "⅞": 7 / 8,
-}  # fmt: skip
 # Spelled numbers: units and teens, tens, and the scale words that multiply what precedes.
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -84,8 +80,6 @@ _TIMES = re.compile(r"(?:^|(?<=\s))(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×])(?=\s|
 _GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
 _SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
 # Compiled once here: parse_quantity runs for every phrase and every part of a combination.
-_WHOLE_SPLIT = re.compile(r"[\s-]+")  # "1 1/2", "1-1/2": the whole number before a fraction
-_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _OF_X = re.compile(r"^(?:of|x)\s+")
 _OF = re.compile(r"^of\s+")
 _HYPHEN_WORD = re.compile(r"-[a-z]")
@@ -114,6 +108,8 @@ class UnitTable:
     aliases: dict[str, str]
     by_food: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     drink_groups: tuple[str, ...] = ()
+    canned_groups: tuple[str, ...] = ()  # drinks sold by the can: one can when no measure
+    bottled: tuple[str, ...] = ()  # ...except these, sold by the bottle
     drink_words: frozenset[str] = frozenset()
     multiples: dict[str, dict[str, object]] = field(default_factory=dict)
     trailing: frozenset[str] = frozenset()
@@ -167,6 +163,8 @@ def _built(raw: Any) -> UnitTable:
         raw["aliases"],
         raw.get("by_food", {}),
         tuple(drink.get("groups", ())),
+        tuple(drink.get("canned_groups", ())),
+        tuple(drink.get("bottled", ())),
         frozenset(drink.get("words", ())),
         raw.get("multiples", {}),
         frozenset(raw.get("trailing", {}).get("units", ())),
@@ -192,33 +190,6 @@ def rule_names(rule: Mapping[str, object], said: set[str]) -> bool:
     words = rule.get("words", [])
     assert isinstance(words, list)
     return any(set(terms(str(word))) <= said for word in words)
-
-
-def number(text: str) -> float:
-    """The value of one number written with digits ("1 1/2", "1½", "0.5", "1,5")."""
-    value = _number(text.strip())
-    if not math.isfinite(value):
-        raise AmountError(f"{quoted(text.strip(), 40)} is too large to be an amount")
-    return value
-
-
-def _number(text: str) -> float:
-    whole = 0.0
-    if text[-1] in UNICODE_FRACTIONS:
-        head = text[:-1].strip()
-        return (float(head) if head else 0.0) + UNICODE_FRACTIONS[text[-1]]
-    if "/" in text:
-        head, _, bottom = text.rpartition("/")
-        parts = _WHOLE_SPLIT.split(head.strip())
-        if len(parts) == 2:
-            whole = float(parts[0])
-        top = float(parts[-1])
-        if float(bottom) == 0:
-            raise AmountError(f"{quoted(text, 40)} divides by zero; write a fraction such as 1/2")
-        return whole + top / float(bottom)
-    if _DECIMAL_COMMA.fullmatch(text):
-        return float(text.replace(",", "."))
-    return float(text.replace(",", ""))
 
 
 def parse_quantity(text: str) -> Quantity:
