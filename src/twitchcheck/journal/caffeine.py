@@ -8,11 +8,14 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from twitchcheck._data import load_toml, reading
-from twitchcheck.diary import Diary, DiaryEntry
 from twitchcheck.journal.definitions import FILE, FactorValue
 from twitchcheck.journal.model import Journal
+
+if TYPE_CHECKING:  # the diary package costs a cold `journal add` ~0.1-0.2 s; only typed here
+    from twitchcheck.diary import Diary, DiaryEntry
 
 
 @dataclass(frozen=True)
