@@ -45,6 +45,19 @@ def test_ceiling_is_never_below_the_score(query: str) -> None:
         assert search._ceiling(food, context) >= search._score(wanted, food, cooked, context) - 1e-9
 
 
+@pytest.mark.parametrize("query", WIDE)
+def test_the_ceiling_weighs_every_known_word_at_its_least(query: str) -> None:
+    """`_ceiling` reads the query's known words from the context with the least each costs a
+    food lacking it: every known word, in order, at no more than `_score` charges."""
+    context = search._context(search.query_terms(query))
+    assert [term for term, _, _ in context.missing] == list(context.known)
+    for term, least, postings in context.missing:
+        if least is None:  # the note's least, for a food the index holds the word for
+            assert postings == search._postings(term)
+        else:
+            assert least in (search.SOFT_MISSING, search._LEAST_MISSING)
+
+
 @pytest.mark.parametrize("keep", [search.MAX_RESULTS, search.FEW_RESULTS, 1])
 @pytest.mark.parametrize("query", WIDE)
 def test_the_best_are_those_scoring_every_food_finds(query: str, keep: int) -> None:

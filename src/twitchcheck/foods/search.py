@@ -476,7 +476,7 @@ class _Context:
     cooking: frozenset[str]  # the cooking methods (search.toml)
     # For `_ceiling`, each known word with the least it costs a food whose name lacks it: a
     # fixed cost, or (None) `_note_cost`'s least for a food in its postings, else MISSING_TERM.
-    missing: tuple[tuple[str, float | None, frozenset[int]], ...] = ()
+    missing: tuple[tuple[str, float | None, frozenset[int]], ...]
     head_free: bool = False  # no candidate's head holds a query word
 
 
