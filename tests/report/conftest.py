@@ -117,3 +117,45 @@ def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, in
     full = seed_full(store)
     yield store, empty, full
     store.close()
+
+
+HEAVY_ANSWERS = {
+    **ANSWERS,
+    "symptoms": ["cramps", "calf_cramps", "night_time", "spreading weakness"],
+    "medications": ["furosemide", "hydrochlorothiazide", "spironolactone", "lisinopril",
+                    "omeprazole", "metformin", "prednisone", "digoxin", "lithium", "salbutamol"],
+    "supplements": ["calcium 500 mg daily", "zinc 15 mg"],
+    "labs": ["potassium 2.9 mmol/L", "magnesium 0.5 mmol/L"],
+}  # fmt: skip
+HEAVY_TESTS = (
+    ("magnesium", 0.60, "mmol/L", 0.7, 1.0), ("potassium", 3.2, "mmol/L", 3.5, 5.3),
+    ("calcium", 2.2, "mmol/L", 2.2, 2.6), ("albumin", 38, "g/L", 35, 50),
+    ("vitamin_d", 40, "nmol/L", 50, 125), ("vitamin_b12", 180, "pmol/L", 150, 700),
+    ("homocysteine", 14, "µmol/L", None, None),
+)  # fmt: skip
+
+
+def seed_heavy(store: Store) -> int:
+    """A long record: the full person with a later screening naming ten medicines and an
+    emergency, seven tests on five dates and more supplements."""
+    from twitchcheck.screen.answers import parse_answers
+    from twitchcheck.store.labs import add_lab_results
+    from twitchcheck.store.profiles import update_profile
+    from twitchcheck.store.results import save_screening
+    from twitchcheck.store.supplements import add_supplement
+    from twitchcheck.workflows import screen_person
+
+    person = seed_full(store)
+    update_profile(store, person, ProfileDetails(name="Heavy Record", age_years=64, sex="female"))
+    save_screening(
+        store, person, HEAVY_ANSWERS, screen_person(parse_answers(HEAVY_ANSWERS)).to_dict()
+    )
+    labs = [
+        LabInput(dt.date(2026, month, 5), name, value, unit, low, high)
+        for month in (7, 8, 9, 10, 11)
+        for name, value, unit, low, high in HEAVY_TESTS
+    ]
+    add_lab_results(store, person, labs)
+    for text in ("magnesium glycinate 300 mg daily", "fish oil 1000 mg", "B12 1000 mcg daily"):
+        add_supplement(store, person, text)
+    return person

@@ -134,13 +134,13 @@ def test_each_lab_shows_both_unit_systems_its_date_and_the_labs_own_range(
 
     for lab in LABS:
         read = interpret_labs([f"{lab.analyte} {lab.value:g} {lab.unit}"])[0]
-        row = full_html.split(escape(read.label) + "</td>")[1].split("</tr>")[0]
+        row = full_html.split(f"<b>{escape(read.label)}</b>")[1].split("<b>")[0]
         assert f"{lab_figure(read.si_value)} {read.si_unit}" in row
         assert f"{lab_figure(read.conventional_value)} {read.conventional_unit}" in row
         assert read.si_unit != read.conventional_unit or lab.analyte == "potassium"
     assert "10 Nov 2026" in full_html
     assert "2 Oct 2026" in full_html
-    assert "0.7–1 mmol/L (below the lab&#x27;s range)" in full_html
+    assert "0.7–1 mmol/L, below it" in full_html
     assert "50-125 nmol/L" in full_html
 
 
@@ -264,3 +264,30 @@ def test_a_week_without_a_recorded_night_has_no_count_and_says_so() -> None:
     assert part.severity == (6.0, 6.0, 6.0)
     assert part.sleep_disruption is None
     assert "no record" in weekly_chart(part.weekly)
+
+
+def test_supplements_named_only_in_the_screening_are_listed_and_not_counted() -> None:
+    from types import SimpleNamespace
+
+    from twitchcheck.report.gather import supplement_lines
+
+    saved = [SimpleNamespace(text="Fish oil 1000 mg", started_on=None, stopped_on=None)]
+    lines = supplement_lines(saved, ["fish  oil 1000 mg", "zinc 15 mg"])
+    assert [line.text for line in lines] == ["Fish oil 1000 mg", "zinc 15 mg"]
+    assert not lines[0].from_screening
+    assert lines[1].from_screening
+    assert lines[1].counted.startswith("not counted")
+
+
+def test_each_test_shows_its_latest_three_dates_and_counts_the_older_ones() -> None:
+    from types import SimpleNamespace
+
+    from twitchcheck.report.gather import MOST_LAB_DATES, latest_labs
+
+    days = [dt.date(2026, month, 1) for month in range(3, 9)]
+    rows = [SimpleNamespace(analyte="magnesium", taken_on=d) for d in days]
+    rows += [SimpleNamespace(analyte="potassium", taken_on=days[0])]
+    shown, hidden = latest_labs(rows)
+    assert [r.taken_on for r in shown if r.analyte == "magnesium"] == days[-MOST_LAB_DATES:]
+    assert [r.analyte for r in shown].count("potassium") == 1
+    assert hidden == len(days) - MOST_LAB_DATES

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from report.conftest import LABS, TODAY
+from report.conftest import LABS, TODAY, seed_heavy
 from twitchcheck.report import gather_report, render_report_html, render_report_pdf
 from twitchcheck.report.gather import lab_figure
 from twitchcheck.report.html import figure
@@ -109,3 +109,18 @@ def test_the_empty_report_is_one_page(seeded: tuple[Store, int, int], tmp_path: 
     assert pages == 1
     assert "No episodes recorded" in text
     assert "No lab results recorded" in text
+
+
+def test_a_long_record_still_fits_two_pages(tmp_path: Path) -> None:
+    from twitchcheck.store import open_store
+    from twitchcheck.store.location import sqlite_url
+
+    store = open_store(sqlite_url(tmp_path / "heavy.sqlite"))
+    try:
+        person = seed_heavy(store)
+        pages, text = pdf_of(store, person, tmp_path / "heavy.pdf")
+    finally:
+        store.close()
+    assert pages <= 2
+    assert "EMERGENCY" in text
+    assert "older value(s) not shown" in text

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 WINDOW_DAYS = 14  # the intake section: the last two weeks of the diary
 MOST_NIGHTS = 84  # the episode section: the last twelve weeks of the journal
 MOST_LEADS = 5  # ranked contributors named beside the triage
+MOST_LAB_DATES = 2  # each test's latest dates in the lab table (a trend); older are counted
 JUDGEMENTS = {
     "adequate": "adequate",
     "possibly_inadequate": "possibly short",
@@ -54,6 +55,7 @@ def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
     profile = get_profile(store, profile_id)
     saved = screenings(store, profile_id)
     taken = supplements(store, profile_id)
+    shown, hidden = latest_labs(lab_results(store, profile_id))
     screening = (
         screening_part(saved[0].answers, saved[0].result, saved[0].created_at.date())
         if saved
@@ -64,9 +66,10 @@ def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
         screening=screening,
         episodes=stored_episodes(store, profile_id),
         intake=intake_part(store, profile, [row.text for row in taken if not row.stopped_on]),
-        supplements=supplement_lines(taken),
+        supplements=supplement_lines(taken, screening.supplements if screening else ()),
         medicines=medicine_lines(screening.medicines if screening else ()),
-        labs=lab_lines(lab_results(store, profile_id)),
+        labs=lab_lines(shown),
+        labs_not_shown=hidden,
         triggers=None,
         triggers_ready=False,
     )
@@ -127,13 +130,20 @@ def screening_part(
         (str(t.get("test", "")), tuple(t.get("sources") or ()))
         for t in result.get("suggested_tests") or ()
     )
-    medicines = answers.get("medications") or ()
     return ScreeningPart(
         made_on=made_on, level=str(triage.get("level", "")), header=str(triage.get("header", "")),
         action=str(triage.get("action", "")), flags=flags, leads=leads, tests=tests,
         disclaimer=str(result.get("disclaimer", "")),
-        medicines=(medicines,) if isinstance(medicines, str) else tuple(map(str, medicines)),
+        medicines=_names(answers.get("medications")),
+        supplements=_names(answers.get("supplements")),
     )  # fmt: skip
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """A list of names from the answers (one name alone is accepted there too)."""
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(map(str, value))
 
 
 def _level_rank(level: str) -> int:
@@ -260,11 +270,24 @@ def intake_row(key: str, row: Mapping[str, Any]) -> IntakeRow:
 # --- supplements and medicines -----------------------------------------------------------------
 
 
-def supplement_lines(rows: Iterable[Any]) -> tuple[SupplementLine, ...]:
-    """Each stored supplement with the daily amounts twitchcheck reads in its text."""
-    return tuple(
+def supplement_lines(rows: Iterable[Any], named: Iterable[str] = ()) -> tuple[SupplementLine, ...]:
+    """Each saved supplement with the daily amounts read in its text, then those the
+    screening's answers name that are not saved (the intake counts only saved ones, as the
+    app's analysis does)."""
+    saved = [
         SupplementLine(row.text, row.started_on, row.stopped_on, _counted(row.text)) for row in rows
-    )
+    ]
+    known = {_folded(line.text) for line in saved}
+    extra = [
+        SupplementLine(text, None, None, "not counted: named in the screening only", True)
+        for text in dict.fromkeys(named)
+        if _folded(text) not in known
+    ]
+    return (*saved, *extra)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _counted(text: str) -> str:
@@ -306,6 +329,17 @@ def medicine_lines(names: Iterable[str]) -> tuple[MedicineLine, ...]:
 
 
 # --- labs --------------------------------------------------------------------------------------
+
+
+def latest_labs(rows: Sequence[Any]) -> tuple[list[Any], int]:
+    """The values of each test's latest MOST_LAB_DATES dates (all values of those days), and
+    how many older values are left out, so a long history still fits two pages."""
+    dates: dict[str, set[dt.date]] = {}
+    for row in rows:
+        dates.setdefault(_folded(row.analyte), set()).add(row.taken_on)
+    keep = {name: sorted(days)[-MOST_LAB_DATES:] for name, days in dates.items()}
+    shown = [row for row in rows if row.taken_on in keep[_folded(row.analyte)]]
+    return shown, len(rows) - len(shown)
 
 
 def lab_lines(rows: Sequence[Any]) -> tuple[LabLine, ...]:
@@ -366,10 +400,10 @@ def _lab_range(row: Any) -> tuple[str, str]:
         else f"≥ {low:g} {row.unit}" if low is not None else f"≤ {high:g} {row.unit}"
     )  # fmt: skip
     if low is not None and row.value < low:
-        return printed, "below the lab's range"
+        return printed, "below it"
     if high is not None and row.value > high:
-        return printed, "above the lab's range"
-    return printed, "within the lab's range"
+        return printed, "above it"
+    return printed, "within it"
 
 
 # --- episodes ----------------------------------------------------------------------------------

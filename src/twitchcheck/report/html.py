@@ -15,8 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
-from twitchcheck.report._style import CSS
+from twitchcheck.report._style import COMPACT_CSS, CSS
 from twitchcheck.report.chart import weekly_chart
+from twitchcheck.report.gather import MOST_LAB_DATES
 from twitchcheck.report.parts import (
     EpisodesPart,
     FindingLine,
@@ -67,7 +68,7 @@ def render_report_html(parts: ReportParts, sources: Mapping[str, Any] | None = N
         _intake(parts.intake, cite),
         _supplements(parts.supplements),
         _medicines(parts.medicines, cite),
-        _labs(parts.labs, cite),
+        _labs(parts.labs, parts.labs_not_shown, cite),
         _triggers(parts.triggers, parts.triggers_ready),
         _limits(parts),
     ]
@@ -75,7 +76,7 @@ def render_report_html(parts: ReportParts, sources: Mapping[str, Any] | None = N
     title = f"Clinician summary: {parts.who.name}"
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
+        f"<title>{escape(title)}</title><style>{CSS}{COMPACT_CSS}</style></head><body>"
         + "".join(body)
         + "</body></html>\n"
     )
@@ -250,14 +251,19 @@ def _supplements(lines: Sequence[SupplementLine]) -> str:
     title = "4. Supplements"
     if not lines:
         return _section("supplements", title, _none("No supplements recorded"))
-    rows = [
-        (escape(s.text), escape(day(s.started_on) if s.started_on else "—"),
-         escape(day(s.stopped_on) if s.stopped_on else "still taken"), escape(s.counted))
-        for s in lines
-    ]  # fmt: skip
+    rows = [_supplement_row(line) for line in lines]
     return _section(
         "supplements", title, _table(("As named", "Started", "Stopped", "Counted in intake"), rows)
     )
+
+
+def _supplement_row(line: SupplementLine) -> tuple[str, ...]:
+    if line.from_screening:
+        started, stopped = "named in the screening", "—"
+    else:
+        started = day(line.started_on) if line.started_on else "—"
+        stopped = day(line.stopped_on) if line.stopped_on else "still taken"
+    return (escape(line.text), escape(started), escape(stopped), escape(line.counted))
 
 
 def _medicines(lines: Sequence[MedicineLine], cite: Citations) -> str:
@@ -266,8 +272,9 @@ def _medicines(lines: Sequence[MedicineLine], cite: Citations) -> str:
         return _section("medicines", title, _none("No medicines named in the latest screening"))
     rows = []
     for line in lines:
+        named = f"<b>{escape(line.name)}</b>"
         if line.unknown:
-            rows.append((escape(line.name), "—", escape(line.unknown)))
+            rows.append((named, escape(line.unknown)))
             continue
         effects = (
             "<br>".join(
@@ -277,37 +284,73 @@ def _medicines(lines: Sequence[MedicineLine], cite: Citations) -> str:
             )
             or "no known effect on magnesium, calcium, vitamin D, potassium or B12"
         )
-        rows.append((escape(line.name), escape(", ".join(line.classes)), effects))
-    return _section("medicines", title, _table(("As named", "Class", "Known effects"), rows))
+        classes = f'<br><span class="small">{escape(", ".join(line.classes))}</span>'
+        rows.append((named + classes, effects))
+    table = _table(("As named (class)", "Known effects on the five nutrients"), rows)
+    return _section("medicines", title, table.replace("<table>", '<table class="medicines">', 1))
 
 
-def _labs(lines: Sequence[LabLine], cite: Citations) -> str:
+def _labs(lines: Sequence[LabLine], not_shown: int, cite: Citations) -> str:
     title = "6. Lab results (SI and conventional units)"
     if not lines:
         return _section("labs", title, _none("No lab results recorded"))
-    rows = [_lab_row(lab, cite) for lab in lines]
-    head = ("Date", "Test", "As reported", "SI", "Conventional", "Status (usual adult range)",
-            "Lab's own range", "Note")  # fmt: skip
-    return _section("labs", title, _table(head, rows))
+    tests: dict[str, list[LabLine]] = {}
+    for lab in lines:
+        tests.setdefault(lab.label, []).append(lab)
+    head = ("Test, usual adult range, latest note", "Date", "As reported", "SI", "Conventional",
+            "Status", "Lab's own range")  # fmt: skip
+    header = "".join(f"<th>{escape(h)}</th>" for h in head)
+    body = "".join(_lab_rows(sorted(group, key=lambda lab: lab.taken_on, reverse=True), cite)
+                   for group in tests.values())  # fmt: skip
+    older = (
+        f'<p class="small">{not_shown} older value(s) not shown: each test\'s latest '
+        f"{MOST_LAB_DATES} dates are.</p>"
+        if not_shown
+        else ""
+    )
+    widths = "".join(f'<col style="width: {w}%">' for w in LAB_WIDTHS)
+    table = (
+        f'<table class="labs"><colgroup>{widths}</colgroup><thead><tr>{header}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
+    return _section("labs", title, table + older)
 
 
 def _nowrap(text: str) -> str:
     return f'<span class="nowrap">{escape(text)}</span>'
 
 
-def _lab_row(lab: LabLine, cite: Citations) -> tuple[str, ...]:
-    usual = f'<br><span class="small">{escape(lab.usual_range)}</span>' if lab.usual_range else ""
-    against = f" ({lab.against_lab})" if lab.against_lab else ""
-    return (
-        _nowrap(day(lab.taken_on)),
-        escape(lab.label),
-        _nowrap(lab.reported),
-        _nowrap(lab.si or "—"),
-        _nowrap(lab.conventional or "—"),
-        escape(lab.status or "—") + usual + cite(lab.sources),
-        escape(lab.lab_range + against) if lab.lab_range else "not given",
-        f'<span class="small">{escape(lab.note)}</span>',
-    )
+def _lab_rows(group: Sequence[LabLine], cite: Citations) -> str:
+    """One test's values, newest first; the test's own cell (its usual range and the latest
+    value's note) spans them all."""
+    latest = group[0]
+    about = [f"<b>{escape(latest.label)}</b>"]
+    if latest.usual_range:
+        about.append(f'<br><span class="small">{escape(latest.usual_range)}</span>')
+    if latest.note:
+        about.append(f'<br><span class="small">{escape(latest.note)}</span>')
+    about.append(cite(latest.sources))
+    rows = []
+    for index, lab in enumerate(group):
+        first = f'<td rowspan="{len(group)}">{"".join(about)}</td>' if index == 0 else ""
+        cells = (
+            _nowrap(day(lab.taken_on)), _nowrap(lab.reported), _nowrap(lab.si or "—"),
+            _nowrap(lab.conventional or "—"), escape(_status(lab.status)),
+            escape(", ".join(filter(None, [lab.lab_range, lab.against_lab])) or "not given"),
+        )  # fmt: skip
+        rows.append(f"<tr>{first}" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return "".join(rows)
+
+
+LAB_WIDTHS = (36, 9, 10, 10, 10, 11, 14)  # per cent of the page's width, column by column
+STATUS_SIGNS = {"low": "▼ ", "high": "▲ ", "normal": "✓ "}
+
+
+def _status(status: str) -> str:
+    """A status with a sign beside the word, so it reads without colour."""
+    if not status:
+        return "—"
+    return STATUS_SIGNS.get(status.split(" ")[0], "") + status
 
 
 def _triggers(triggers: TriggersPart | None, ready: bool) -> str:

@@ -56,6 +56,7 @@ class ScreeningPart:
     tests: tuple[tuple[str, tuple[str, ...]], ...]  # (test, sources)
     disclaimer: str
     medicines: tuple[str, ...]  # as the person named them in the answers
+    supplements: tuple[str, ...] = ()  # as named in the answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,7 @@ class SupplementLine:
     started_on: dt.date | None
     stopped_on: dt.date | None
     counted: str  # "magnesium 400 mg/day", "no dose given", or why it was not read
+    from_screening: bool = False  # named in the screening's answers, not in the saved list
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +140,7 @@ class LabLine:
     status: str  # against the usual adult range: "low", "normal", "high", ""
     usual_range: str
     lab_range: str  # the lab's own range as printed, "" when not given
-    against_lab: str  # "below the lab's range", ...
+    against_lab: str  # where the value falls in the lab's range: "below it", "within it"...
     note: str  # the first note, or why it could not be read
     sources: tuple[str, ...]
 
@@ -194,5 +196,6 @@ class ReportParts:
     supplements: tuple[SupplementLine, ...]
     medicines: tuple[MedicineLine, ...]
     labs: tuple[LabLine, ...]
+    labs_not_shown: int  # older values left out (the latest few dates of each test are shown)
     triggers: TriggersPart | None
     triggers_ready: bool  # False while this twitchcheck has no trigger analysis

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from twitchcheck.errors import InternalError
 
+MOST_PAGES = 2  # the report is meant to be read in two A4 pages
+OPENING = '<html lang="en">'
+COMPACT_OPENING = '<html lang="en" class="compact">'
+
 
 def render_report_pdf(html: str) -> bytes:
     """The PDF of a report's HTML (A4, the report's own print CSS); no network is touched:
@@ -16,8 +20,12 @@ def render_report_pdf(html: str) -> bytes:
             f"cannot make a PDF: WeasyPrint is not usable here ({error}); save the report as "
             "HTML (--html FILE) and print it from a browser"
         ) from None
-    document: bytes = HTML(string=html, url_fetcher=_no_fetching).write_pdf()
-    return document
+    document = HTML(string=html, url_fetcher=_no_fetching).render()
+    if len(document.pages) > MOST_PAGES:  # a long record: set once more in the compact sizes
+        compact = html.replace(OPENING, COMPACT_OPENING, 1)
+        document = HTML(string=compact, url_fetcher=_no_fetching).render()
+    pdf: bytes = document.write_pdf()
+    return pdf
 
 
 def _no_fetching(url: str, *args: object, **kwargs: object) -> dict[str, object]:
