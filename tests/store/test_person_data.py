@@ -9,12 +9,16 @@ changing.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -33,6 +37,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
 )
 from sqlalchemy.pool import StaticPool
 
@@ -380,3 +385,212 @@ def test_the_store_zeroes_what_it_deletes(sqlite_store: Store) -> None:
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no VACUUM: secure_delete alone
     left = [word for word in gone if word.encode() in _sqlite_bytes(sqlite_store.path)]
     assert left == []
+
+
+# --- hostile person files: a clear message, nothing saved ---------------------------------------
+
+
+def _set(table: str, column: str, value: Any, row: int = 0) -> Any:
+    def change(document: dict[str, Any]) -> None:
+        document["tables"][table][row][column] = value
+
+    return change
+
+
+def _key(key: str, value: Any) -> Any:
+    def change(document: dict[str, Any]) -> None:
+        document[key] = value
+
+    return change
+
+
+def _add_profile(document: dict[str, Any]) -> None:
+    first = document["tables"]["profiles"][0]
+    document["tables"]["profiles"].append({**first, "id": 99, "name": "Someone else"})
+
+
+def _no_profile(document: dict[str, Any]) -> None:
+    document["tables"]["profiles"] = []
+
+
+def _twice(document: dict[str, Any]) -> None:
+    days = document["tables"]["diary_days"]
+    days.append({**days[0], "id": 98})  # the same day twice for one person
+
+
+def _deep(document: dict[str, Any]) -> None:
+    nested: Any = "x"
+    for _ in range(3000):
+        nested = [nested]
+    document["tables"]["screenings"][0]["answers"] = nested
+
+
+HOSTILE = {
+    "not an object": (lambda d: d.clear(), "not a twitchcheck person file"),
+    "a backup, not a person file": (_key("format", "twitchcheck-backup"), "not a twitchcheck"),
+    "newer format": (_key("format_version", 2), "upgrade twitchcheck"),
+    "format as text": (_key("format_version", "1"), "format_version is '1'"),
+    "format as true": (_key("format_version", True), "format_version is 'True'"),
+    "unknown revision": (_key("revision", "9999"), "'9999' is not one"),
+    "no revision": (_key("revision", None), "revision"),
+    "tables not an object": (_key("tables", [1, 2]), 'no "tables" object'),
+    "unknown table": (
+        lambda d: d["tables"].__setitem__("secrets", []),
+        "not a person's: ['secrets']",
+    ),
+    "the store's own table": (lambda d: d["tables"].__setitem__("store_meta", []), "store_meta"),
+    "rows not a list": (lambda d: d["tables"].__setitem__("plans", {}), "plans is not a list"),
+    "row not an object": (lambda d: d["tables"]["plans"].append(7), "not an object"),
+    "unknown column": (_set("lab_results", "secret", 1), "unknown columns ['secret']"),
+    "text for a number": (_set("diary_entries", "grams", "forty"), "diary_entries.grams"),
+    "boolean for a number": (_set("lab_results", "value", True), "lab_results.value"),
+    "bad date": (_set("lab_results", "taken_on", "2026-02-30"), "lab_results.taken_on"),
+    "bad time": (_set("diary_entries", "time", "25:00", 1), "diary_entries.time"),
+    "time zone": (_set("profiles", "created_at", "2026-11-20T10:00+05:00"), "time zone"),
+    "NUL byte": (_set("diary_entries", "text", "tea\x00milk"), "NUL"),
+    "lone surrogate": (_set("supplements", "text", "caf\ud800"), "broken character"),
+    "name too long": (_set("profiles", "name", "x" * 201), "at most 200"),
+    "huge integer": (_set("profiles", "birth_year", 10**30), "too large"),
+    "not finite": (_set("profiles", "weight_kg", float("nan")), "not a finite number"),
+    "missing value": (
+        lambda d: d["tables"]["diary_entries"][0].pop("text"),
+        "NOT NULL constraint failed: diary_entries.text",
+    ),
+    "dangling reference": (_set("diary_entries", "day_id", 999), "names a diary_days row"),
+    "another person's row": (_set("lab_results", "profile_id", 2), "names a profiles row"),
+    "two profiles": (_add_profile, "holds 2 profiles"),
+    "no profile": (_no_profile, "holds 0 profiles"),
+    "a day twice": (_twice, "UNIQUE constraint failed"),
+    "deep JSON": (_deep, "nests too deeply"),
+}
+
+
+@pytest.mark.parametrize(("change", "words"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_person_file_is_refused_whole(
+    sqlite_store: Store, change: Any, words: str
+) -> None:
+    # The file is checked in a private SQLite copy whatever the store: one backend suffices.
+    document = _document()
+    change(document)
+    before = row_counts(sqlite_store)
+    with pytest.raises(PersonFileError) as refused:
+        import_person(sqlite_store, document)
+    assert words in str(refused.value)
+    assert str(refused.value).endswith("nothing was saved")
+    assert row_counts(sqlite_store) == before
+
+
+@pytest.mark.parametrize("document", [None, [], "text", 7, b"\x00binary"])
+def test_what_is_not_an_object_is_not_a_person_file(sqlite_store: Store, document: Any) -> None:
+    with pytest.raises(PersonFileError, match="not a twitchcheck person file"):
+        import_person(sqlite_store, document)
+
+
+JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats()
+    | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+
+
+@pytest.mark.slow  # ~0.25 s an example
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_any_change_to_a_file_imports_whole_or_not_at_all(store: Store, data: Any) -> None:
+    changed = _document()
+    table = data.draw(st.sampled_from(sorted(k for k, v in changed["tables"].items() if v)))
+    row = data.draw(st.sampled_from(changed["tables"][table]))
+    column = data.draw(st.sampled_from(sorted(row)) | st.text(max_size=8))
+    row[column] = data.draw(JSON_VALUES)
+    before = row_counts(store)
+    refused = _refusal(store, changed)
+    after = row_counts(store)
+    if refused is not None:
+        assert refused.endswith("nothing was saved")
+        assert after == before
+        return
+    assert after[ROOT] == before[ROOT] + 1
+    assert sum(after.values()) - sum(before.values()) == sum(map(len, changed["tables"].values()))
+    delete_person(store, "Hypothesis")
+
+
+def _refusal(store: Store, document: Any) -> str | None:
+    """The message an import is refused with, or None once it is saved."""
+    try:
+        import_person(store, document, name="Hypothesis")
+    except PersonFileError as error:
+        return str(error)
+    return None
+
+
+@functools.cache
+def _exported() -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = open_store(sqlite_url(Path(folder) / "twitchcheck.sqlite"))
+        try:
+            fill(scratch)
+            return json.dumps(export_person(scratch, "Ann <b>"))
+        finally:
+            scratch.close()
+
+
+def _document() -> dict[str, Any]:
+    """A fresh copy of one exported person (made once)."""
+    loaded: dict[str, Any] = json.loads(_exported())
+    return loaded
+
+
+_RELATION_FILES = text(
+    """
+    WITH tables AS (
+        SELECT oid FROM pg_class
+        WHERE relname = ANY(:names) AND relnamespace = 'public'::regnamespace
+        UNION SELECT reltoastrelid FROM pg_class
+        WHERE relname = ANY(:names) AND relnamespace = 'public'::regnamespace
+            AND reltoastrelid <> 0
+    )
+    SELECT pg_relation_filepath(oid) FROM tables
+    UNION SELECT pg_relation_filepath(indexrelid) FROM pg_index
+    WHERE indrelid IN (SELECT oid FROM tables)
+    """
+)
+
+
+def _postgresql_files(store: Store) -> bytes:
+    """The person tables' files (heap, TOAST, indexes) as the server's disk holds them."""
+    names = [entry.table.name for entry in person_tables()]
+    with store.engine.connect() as connection:
+        connection.execute(text("CHECKPOINT"))  # the shared buffers written out first
+        folder = Path(connection.execute(text("SHOW data_directory")).scalar_one())
+        paths = [row[0] for row in connection.execute(_RELATION_FILES, {"names": names})]
+    try:
+        return b"".join(
+            segment.read_bytes() for path in paths for segment in sorted(folder.glob(f"{path}*"))
+        )
+    except PermissionError:
+        pytest.skip("the server's data folder cannot be read by this user")
+
+
+def test_after_delete_the_postgresql_tables_files_hold_no_byte_of_the_person(
+    store: Store,
+) -> None:
+    if store.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    gone = synthetic_person(store, "Gwendolyn Quarry", "GQZ")
+    kept = synthetic_person(store, "Kept Person", "KPZ")
+    raw = _postgresql_files(store)
+    if not raw:
+        pytest.skip("the server's data folder is not on this machine")
+    assert [word for word in gone if word.encode() not in raw] == []  # the check can fail
+    delete_person(store, "Gwendolyn Quarry")
+    raw = _postgresql_files(store)
+    assert [word for word in gone if word.encode() in raw] == []
+    assert [word for word in kept if word.encode() not in raw] == []
