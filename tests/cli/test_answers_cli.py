@@ -75,7 +75,7 @@ def test_interactive_asks_supplements_region_and_courses(runner: CliRunner, tmp_
     script = "\n".join([
         "62",                # age
         "female",            # sex (not asked about pregnancy at 62)
-        "7, 8",              # numbness/tingling, weakness
+        "8, 9",              # numbness/tingling, weakness
         "chest pain",        # a warning sign by name
         "3",                 # numbness: weeks
         "feet, hands",       # where

@@ -194,7 +194,7 @@ def _multi(question: Question) -> list[str]:
     from rich.markup import escape
 
     out = console()
-    out.print(escape(question.text))
+    out.print(escape(question.text), soft_wrap=True)  # one line: the terminal wraps it
     words = _option_words(question)
     for number, option in enumerate(question.options, 1):
         out.print(f"  {number:2}. {escape(words[option])}")
@@ -247,7 +247,8 @@ def _lines(question: Question) -> list[str]:
     from twitchcheck.screen.questions import check_line
 
     most = question.most or 1
-    console().print(escape(f"{question.text} ({question.hint}; Enter on an empty line to finish)"))
+    shown = f"{question.text} ({question.hint}; Enter on an empty line to finish)"
+    console().print(escape(shown), soft_wrap=True)
     lines: list[str] = []
     while len(lines) < most:
         text = _prompt(question.path[-1].rstrip("s"))  # "supplement", "lab"

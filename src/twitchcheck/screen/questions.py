@@ -20,8 +20,8 @@ from typing import Any, Literal, get_args
 
 COMMON_SYMPTOMS = (
     "twitching", "cramps", "spasms", "night_time", "eyelid_twitching", "calf_cramps",
-    "numbness_tingling", "weakness", "fatigue", "headache_migraine", "anxiety", "low_mood",
-    "bone_pain", "fractures", "palpitations", "tremor", "muscle_pain", "leg_swelling",
+    "restless_legs", "numbness_tingling", "weakness", "fatigue", "headache_migraine", "anxiety",
+    "low_mood", "bone_pain", "fractures", "palpitations", "tremor", "muscle_pain", "leg_swelling",
     "breathlessness",
 )  # fmt: skip
 WARNING_SYMPTOMS = (
@@ -223,7 +223,13 @@ def steps() -> tuple[Step, ...]:
             "What you notice",
             (
                 Question(
-                    ("symptoms",), "Which of these do you notice?", "multi", _known(COMMON_SYMPTOMS)
+                    ("symptoms",),
+                    # The three are easily confused: their difference in plain words (IRLSSG, NHS).
+                    "Which of these do you notice? A cramp is a painful, hard muscle that locks; "
+                    "a twitch is a small flicker under the skin; restless legs is an urge to move "
+                    "them that eases when you do.",
+                    "multi",
+                    _known(COMMON_SYMPTOMS),
                 ),
                 Question(
                     ("warning_signs",),
