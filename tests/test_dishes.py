@@ -1163,3 +1163,20 @@ def test_overnight_oats_are_oats_soaked_in_milk_not_dry_oats() -> None:
     (item,) = resolve_line("overnight oats", region="uk").items
     assert "made with milk" in item.food.name
     assert item.grams.grams > 150
+
+
+@pytest.mark.parametrize(
+    "line", ["slice of bread and butter", "toast with butter", "buttered toast", "a buttered roll"]
+)
+def test_butter_on_bread_is_a_spread_not_a_tablespoon(line: str) -> None:
+    items = resolve_line(line, region="uk").items
+    butter = [i for i in items if i.food.name.startswith("Butter")]
+    assert len(butter) == 1
+    assert 5 < butter[0].grams.grams < 12
+    assert butter[0].grams.estimate
+
+
+def test_a_word_naming_an_addition_is_written_out_for_each_food() -> None:
+    assert dishes.unfolded("buttered toast") == "toast with butter"
+    assert dishes.unfolded("soup and a buttered roll") == "soup and a roll with butter"
+    assert dishes.unfolded("buttered") == "buttered"  # no food after it: left as it is

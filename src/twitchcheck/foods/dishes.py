@@ -70,6 +70,7 @@ class _Table:
     # a word whose sense its companions settle: "chips" beside salsa are tortilla chips
     companions: dict[str, tuple[tuple[frozenset[str], str], ...]]
     cereal_milk: dict[str, Any]  # when a bowl of cereal is eaten with milk not written
+    added_by_word: dict[str, str]  # "buttered": the food a word before a food adds to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +206,7 @@ def _built(raw: Any) -> _Table:
         tuple(sorted((w.lower() for w in dish["made_of"]), key=len, reverse=True)),
         _companions(raw.get("companions", {})),
         dict(raw.get("cereal_milk", {})),
+        {str(k): str(v) for k, v in raw.get("added_by_word", {}).items()},
     )
 
 
@@ -537,6 +539,20 @@ def served(text: str) -> tuple[str, str | None]:
         if len(split(rest)) > 1:
             return rest, words[-1].lower()
     return text, None
+
+
+def unfolded(food: str) -> str:
+    """`food` with a word before it that names an addition written out: "buttered toast" ->
+    "toast with butter", "2 slices buttered toast" -> "2 slices toast with butter"."""
+    pieces = list(split(food))
+    for at in range(0, len(pieces), 2):  # each food of the line, not the joins between them
+        words = pieces[at].split()
+        for i, word in enumerate(words[:-1]):
+            added = table().added_by_word.get(word.lower())
+            if added is not None:
+                pieces[at] = " ".join(words[:i] + words[i + 1 :] + ["with", added])
+                break
+    return "".join(pieces)
 
 
 def cereal_milk(text: str, unit: str | None, name: str, group: str) -> str | None:

@@ -172,6 +172,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if drink is not None:
         return Line(text, _drink(text, quantity, drink))
     quantity = _fed(quantity, dishes.hot_drink(quantity.food))  # "tea milk 2 sugars"
+    quantity = _fed(quantity, dishes.unfolded(quantity.food))  # "buttered toast"
     served, serving = dishes.served(quantity.food)  # "chicken and rice bowl": a bowl of them
     kind = units().kind(serving) if serving is not None else None
     if kind is not None and quantity.amount is None:
