@@ -594,3 +594,25 @@ def test_after_delete_the_postgresql_tables_files_hold_no_byte_of_the_person(
     raw = _postgresql_files(store)
     assert [word for word in gone if word.encode() in raw] == []
     assert [word for word in kept if word.encode() not in raw] == []
+
+
+def test_a_program_reading_the_store_delays_the_wipe_until_it_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from twitchcheck.store import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 200)  # the checkpoint waits this long
+    path = tmp_path / "twitchcheck.sqlite"
+    store = open_store(sqlite_url(path))
+    gone = synthetic_person(store, "Gwendolyn Quarry", "GQZ")
+    reader = sqlite3.connect(path)  # twitchcheck serve, in the middle of a page
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM profiles").fetchone()
+    deleted = delete_person(store, "Gwendolyn Quarry")
+    assert not deleted.wiped
+    assert any("-wal" in note for note in deleted.notes)
+    store.close()
+    reader.close()  # the last connection: SQLite checkpoints and removes the -wal file
+    assert [word for word in gone if word.encode() in _sqlite_bytes(path)] == []

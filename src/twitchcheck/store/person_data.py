@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import math
+import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -430,14 +431,18 @@ def _wipe_sqlite(store: Store) -> tuple[bool, list[str]]:
     # VACUUM cannot run in a transaction: the driver's own connection, in autocommit.
     with store.engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert raw is not None
-        raw.execute("PRAGMA temp_store=MEMORY")  # VACUUM's copy never reaches a temp file
-        raw.execute("VACUUM")
-        busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        assert isinstance(raw, sqlite3.Connection)
+        try:
+            raw.execute("PRAGMA temp_store=MEMORY")  # VACUUM's copy never reaches a temp file
+            raw.execute("VACUUM")
+            busy, _, _ = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.OperationalError:  # another program kept the store locked throughout
+            busy = 1
     if busy:
         return False, [
-            "another program (twitchcheck serve?) is reading the store, so its -wal file could "
-            "not be emptied yet; close it and delete again, or it empties at its next checkpoint"
+            "another program (twitchcheck serve?) is using the store, so the old copies of "
+            "the deleted rows stay in its -wal file until that program closes the store; "
+            "stop it to finish the wipe"
         ]
     return True, []
 
