@@ -5,6 +5,7 @@ all-or-nothing import, and everything gone with its profile."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from sqlalchemy import text
@@ -94,6 +95,7 @@ def test_a_days_factors_are_merged_and_remembered_as_the_next_days_defaults(
     assert jstore.factor_defaults(store, person, NIGHT + dt.timedelta(days=1)) == {
         "caffeine_mg": 300, "stress": 7, "exercise": "light"
     }  # fmt: skip
+    assert jstore.get_day(store, person, NIGHT + dt.timedelta(days=1)) is None
     jstore.set_factors(store, person, NIGHT, {"exercise": None})  # removed
     assert "exercise" not in jstore.day_of(jstore.day_rows(store, person)[0]).factors
     assert jstore.factor_defaults(store, person, NIGHT) == {}  # nothing before it
@@ -136,6 +138,7 @@ def test_export_is_the_design_md_file_and_reads_back(store: Store, person: int) 
         "days": [{"date": "2026-11-20", "factors": {"sleep_hours": 6.5, "took_iron": True}}],
     }
     assert parse_journal(exported) == jstore.load_journal(store, person)
+    assert json.dumps(exported["episodes"][0]["duration_min"]) == "40"  # as typed, not 40.0
 
 
 def test_an_experiment_is_saved_with_its_schedule(store: Store, person: int) -> None:

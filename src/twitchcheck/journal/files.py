@@ -137,7 +137,7 @@ def episode_dict(episode: Episode) -> dict[str, Any]:
         out["where"] = list(episode.where)
     for key in ("count", "duration_min", "severity", "sleep_disruption"):
         if getattr(episode, key) is not None:
-            out[key] = getattr(episode, key)
+            out[key] = _plain(getattr(episode, key))
     return out
 
 

@@ -194,6 +194,14 @@ def set_factors(
     return row
 
 
+def get_day(store: Store, profile_id: int, day: dt.date) -> Day | None:
+    """The day's factors and check-in, or None when nothing is recorded for it."""
+    with store.read() as session:
+        profile(session, profile_id)
+        row = _day_row(session, profile_id, day)
+        return None if row is None else day_of(row)
+
+
 def factor_defaults(store: Store, profile_id: int, day: dt.date) -> dict[str, FactorValue]:
     """Today's defaults: the factors of the latest day before `day` that has any, within
     DEFAULT_DAYS (so that yesterday's answers need only be confirmed)."""
