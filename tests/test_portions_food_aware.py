@@ -476,3 +476,13 @@ def test_a_canned_drink_with_no_measure_is_the_regions_can(
     assert grams(drink, text, "uk") == pytest.approx(uk, rel=0.01)
     assert grams(drink, text, "us") == pytest.approx(us, rel=0.01)
     assert grams(drink, text) == pytest.approx(us, rel=0.01)
+
+
+RICE = food("Rice, cooked, NFS", "Rice", (1, "cup", 158.0), (1, TYPICAL, 118.0))
+RICE_PUDDING = food("Pudding, rice", "Puddings", (1, "cup", 260.0), (1, TYPICAL, 130.0))
+
+
+def test_rice_in_a_british_diary_is_the_fsa_average_portion() -> None:
+    assert grams(RICE, "rice", "uk") == pytest.approx(180.0)
+    assert grams(RICE, "rice", "us") == pytest.approx(118.0)  # FNDDS's US serving
+    assert grams(RICE_PUDDING, "rice pudding", "uk") == pytest.approx(130.0)
