@@ -134,6 +134,8 @@ def test_the_days_factors_can_be_kept_from_the_day_before(runner: CliRunner, db:
                                  "took_magnesium_citrate"]  # fmt: skip
     alone = run(runner, db, "day", "--date", "2026-11-22", "--stress", "1")
     assert alone["factors"] == {"stress": 1}  # nothing carried without --same
+    assert run(runner, db, "day", "--date", "2026-11-21")["factors"] == second["factors"]
+    assert run(runner, db, "day", "--date", "2026-11-01")["factors"] == {}
 
 
 def test_import_and_export_round_trip_in_design_mds_format(

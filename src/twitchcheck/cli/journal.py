@@ -361,7 +361,7 @@ def day_command(
 ) -> None:
     """Set the day's factors (caffeine, alcohol, sleep, stress, exercise, fluids, what you took)."""
     from twitchcheck.journal.moments import parse_day
-    from twitchcheck.store.journal import day_of, factor_defaults, set_factors
+    from twitchcheck.store.journal import day_of, factor_defaults, get_day, set_factors
 
     day = _past_day(parse_day(date, _now().date()))
     given = {
@@ -372,14 +372,21 @@ def day_command(
     factors: dict[str, Any] = _typed_factors(given, took or [], factor or [])
     with _person(db, profile) as (store, person):
         carried = factor_defaults(store, person, day) if same else {}
+        if not factors and not carried and not clear:  # nothing to set: show the day
+            known = get_day(store, person, day)
+            _show_day(day, dict(known.factors) if known else {}, set(), json_output)
+            return
         carried = {k: v for k, v in carried.items() if k not in factors and k not in (clear or ())}
         changes = {**carried, **factors, **dict.fromkeys(clear or ())}
         recorded = day_of(set_factors(store, person, day, changes))
+    _show_day(day, dict(recorded.factors), set(carried), json_output)
+
+
+def _show_day(day: dt.date, factors: dict[str, Any], carried: set[str], json_output: bool) -> None:
     if json_output:
-        emit_json({"date": day.isoformat(), "factors": dict(recorded.factors),
-                   "carried": sorted(carried)})  # fmt: skip
-        return
-    _print_day(day, dict(recorded.factors), set(carried))
+        emit_json({"date": day.isoformat(), "factors": factors, "carried": sorted(carried)})
+    else:
+        _print_day(day, factors, carried)
 
 
 def _print_day(day: dt.date, factors: dict[str, Any], carried: set[str]) -> None:
