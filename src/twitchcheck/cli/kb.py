@@ -58,8 +58,9 @@ class Lines(list[str]):
 def list_sources(json_output: JsonOption = False) -> None:
     """List every source the knowledge base cites."""
     from twitchcheck.knowledge import sources
+    from twitchcheck.model_data import as_data
 
-    rows = [source.model_dump(mode="json", exclude_none=True) for source in sources()]
+    rows = [as_data(source, exclude_none=True) for source in sources()]
     if json_output:
         emit_json(rows)
         return

@@ -34,6 +34,7 @@ from twitchcheck.knowledge.models import (
 from twitchcheck.knowledge.names import (
     medicine_classes_for,
 )
+from twitchcheck.model_data import as_data
 
 
 def medicine_class_for(name: str, kb: KnowledgeBase | None = None) -> MedicineClass:
@@ -145,29 +146,26 @@ def describe(name: str, kb: KnowledgeBase | None = None) -> dict[str, Any]:
         "id": entry.id,
         "label": entry.label,
         "query": entry.query,
-        "medicine": entry.medicine.model_dump(mode="json") if entry.medicine else None,
+        "medicine": as_data(entry.medicine) if entry.medicine else None,
         "also_matches": list(entry.also),
-        "data": entry.item.model_dump(mode="json", exclude_none=True),
+        "data": as_data(entry.item, exclude_none=True),
         "related": _related_dict(extra),
-        "sources": [
-            s.model_dump(mode="json", exclude_none=True)
-            for s in cited_sources(entry.item, extra, kb=kb)
-        ],
+        "sources": [as_data(s, exclude_none=True) for s in cited_sources(entry.item, extra, kb=kb)],
     }
 
 
 def _related_dict(extra: Related) -> dict[str, Any]:
     return {
         "effects": [
-            {"kind": e.kind, "id": e.id, "label": e.label, **e.effect.model_dump(mode="json")}
+            {"kind": e.kind, "id": e.id, "label": e.label, **as_data(e.effect)}
             for e in extra.effects
         ],
-        "interactions": [i.model_dump(mode="json", exclude_none=True) for i in extra.interactions],
+        "interactions": [as_data(i, exclude_none=True) for i in extra.interactions],
         "symptoms": [
-            {"symptom": symptom, **link.model_dump(mode="json", exclude_none=True)}
+            {"symptom": symptom, **as_data(link, exclude_none=True)}
             for symptom, link in extra.symptoms
         ],
-        "evidence": [c.model_dump(mode="json") for c in extra.evidence],
+        "evidence": [as_data(c) for c in extra.evidence],
         "red_flags": [
             {"id": f.id, "label": f.label, "triage": f.triage, "sources": list(f.sources)}
             for f in extra.red_flags

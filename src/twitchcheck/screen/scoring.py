@@ -10,6 +10,7 @@ from typing import Any
 
 from twitchcheck.knowledge import KnowledgeBase, NutrientEffect
 from twitchcheck.labs import LabResult, clear_statuses, get_analyte
+from twitchcheck.model_data import set_fields
 from twitchcheck.screen.answers import Answers
 from twitchcheck.screen.found import (
     Found,
@@ -85,7 +86,7 @@ def _describe_when(when: When, answers: Answers, kb: KnowledgeBase) -> str:
         "medicines_any": kb.medicine_classes,
     }
     parts = []
-    for name, value in when.model_dump(exclude_defaults=True).items():
+    for name, value in set_fields(when).items():
         if name.startswith("caffeine"):
             parts.append(f"caffeine {life.caffeine_mg:.0f} mg a day")
         elif name == "alcohol_drinks_at_least":
