@@ -1,5 +1,6 @@
 """Store every packaged YAML and TOML file's parsed content in data/yaml_bundle.json (see
-_data.py), and the validated knowledge base in data/knowledge.pickle (knowledge/loading.py).
+_data.py), the validated knowledge base in data/knowledge.pickle (knowledge/loading.py) and
+the validated screening model in data/screening.pickle (screen/model.py).
 
     python tools/build_yaml_bundle.py          # rebuild both
     python tools/build_yaml_bundle.py --check  # exit 1 when either is out of date
@@ -7,9 +8,9 @@ _data.py), and the validated knowledge base in data/knowledge.pickle (knowledge/
 Both only speed up reading: each bundle entry carries its source text's SHA-256, and a
 file whose text no longer matches is parsed from the YAML instead; the knowledge base is
 stored under the hashes of its files and of the code that builds it, and is validated
-from the files when they differ. The pickle is rewritten only when its content changes
-(its bytes vary from run to run with the order of sets), so a rebuild with nothing new
-leaves git quiet.
+from the files when they differ (the screening model likewise). A pickle is rewritten only
+when its content changes (its bytes vary from run to run with the order of sets), so a
+rebuild with nothing new leaves git quiet.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from twitchcheck import _data
 from twitchcheck._data import BUNDLE, data_path, parse_toml, parse_yaml, text_hash
 from twitchcheck.knowledge.base import KnowledgeBase
 from twitchcheck.knowledge.loading import ARTEFACT, artefact_key, validate_knowledge
+from twitchcheck.screen import model as screening
 
 
 def build() -> str:
@@ -58,6 +60,23 @@ def write_knowledge() -> bool:
     return True
 
 
+def screening_is_current() -> bool:
+    """Whether data/screening.pickle is current: its key matches and it equals the model
+    validated afresh from screening.yaml."""
+    stored = _data.read_artefact(screening.ARTEFACT, screening.artefact_key())
+    return isinstance(stored, screening.ScreeningModel) and stored == screening.validate_model()
+
+
+def write_screening() -> bool:
+    """Store the validated screening model unless the stored one is current; True if
+    written (after the knowledge base, whose key is part of its own)."""
+    if screening_is_current():
+        return False
+    key = screening.artefact_key()
+    _data.write_artefact(screening.ARTEFACT, key, screening.validate_model())
+    return True
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check it is current")
@@ -69,15 +88,21 @@ def main() -> int:
         if current != fresh:
             print(f"{target} is out of date: run python tools/build_yaml_bundle.py")
             return 1
-        if not knowledge_is_current():
-            print(f"{data_path(ARTEFACT)} is out of date: run python tools/build_yaml_bundle.py")
-            return 1
+        for name, is_current in (
+            (ARTEFACT, knowledge_is_current),
+            (screening.ARTEFACT, screening_is_current),
+        ):
+            if not is_current():
+                print(f"{data_path(name)} is out of date: run python tools/build_yaml_bundle.py")
+                return 1
         return 0
     target.write_text(fresh, encoding="utf-8")
     print(f"wrote {target} ({len(fresh):,} bytes)")
     _data._bundle.cache_clear()  # the knowledge base is validated from the bundle just written
     written = write_knowledge()
     print(f"{'wrote' if written else 'kept'} {data_path(ARTEFACT)} (the knowledge base)")
+    written = write_screening()
+    print(f"{'wrote' if written else 'kept'} {data_path(screening.ARTEFACT)} (the screening model)")
     return 0
 
 

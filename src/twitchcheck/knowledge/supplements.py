@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from twitchcheck.errors import AmountError, InputError, UnknownEntryError
-from twitchcheck.foods.quantity import units
 from twitchcheck.knowledge.wording import Phrases, Piece, scan, tokens
 from twitchcheck.limits import limit as most_of
 from twitchcheck.text import shorten
 
 if TYPE_CHECKING:
+    from twitchcheck.foods.quantity import UnitTable
     from twitchcheck.knowledge import KnowledgeBase, SupplementEntry
 
 __all__ = [
@@ -136,11 +136,19 @@ def suggest_supplements(text: str, kb: KnowledgeBase | None = None, limit: int =
 # --- reading ----------------------------------------------------------------------------
 
 
+def _units() -> UnitTable:
+    """The food unit table, imported on first use: the food packages cost a cold screening
+    that names no supplement ~20 ms."""
+    from twitchcheck.foods.quantity import units
+
+    return units()
+
+
 @functools.cache
 def _tables(kb: KnowledgeBase) -> dict[str, Phrases]:
     w = kb.wording
-    mass = {**{u: u for u in units().mass}, **{a: c for a, c in units().aliases.items()
-                                                if c in units().mass}}  # fmt: skip
+    mass = {**{u: u for u in _units().mass}, **{a: c for a, c in _units().aliases.items()
+                                                 if c in _units().mass}}  # fmt: skip
     unit_words = {**mass, **{u: u for u in w.micro_units}, **_UNIT_WORDS}
     unit_words.update({u: u for u in w.dose_units if u not in unit_words})
     return {
@@ -343,7 +351,7 @@ def _accepted_units(entry: SupplementEntry, kb: KnowledgeBase) -> str:
 def _milligrams(value: float, unit: str, kb: KnowledgeBase) -> float | None:
     if unit in kb.wording.micro_units:
         return value * kb.wording.micro_units[unit]
-    grams = units().mass.get(unit)
+    grams = _units().mass.get(unit)
     return value * grams * 1000 if grams is not None else None
 
 

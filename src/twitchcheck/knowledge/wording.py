@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from twitchcheck.numbers import number
 from twitchcheck.text import fold
 
 NUMBER_WORDS = {
@@ -76,9 +77,6 @@ def tokens(text: str) -> list[Token]:
 
 
 def _value(text: str) -> float:
-    # imported here: the knowledge base loads without the food packages (cold start)
-    from twitchcheck.foods.quantity import number
-
     try:
         return number(text)
     except (ValueError, ZeroDivisionError):

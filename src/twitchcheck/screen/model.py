@@ -3,15 +3,24 @@
 Loaded once; every source id must resolve in the knowledge base's sources, every
 contributor, medicine, condition and symptom id must exist, so a typo in the file
 fails loudly with the file, the entry and the field.
+
+As with the knowledge base, the validated model is also stored built, in
+``data/screening.pickle`` (tools/build_yaml_bundle.py writes it): building these models'
+validators and validating the file cost a cold screening ~30 ms. It is used only while its
+key matches (the file's text, this module's code, the knowledge base it was checked
+against and pydantic's version); tests/test_screening_artefact.py checks it equals the
+validated file.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
+import pydantic
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from twitchcheck.errors import KnowledgeError
@@ -20,10 +29,13 @@ Strength = Literal["strong", "moderate", "weak", "insufficient"]
 Kind = Literal["nutrient", "excess", "factor", "medicine", "rule_out", "baseline"]
 Level = Literal["self-care", "see-doctor", "urgent", "emergency"]
 FILE = "screening.yaml"
+ARTEFACT = "screening.pickle"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first validation, not at import: the stored model (ARTEFACT)
+    # is never validated again, so a cold screening never builds them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class When(_Model):
@@ -234,7 +246,38 @@ class ScreeningModel(_Model):
 
 @functools.cache
 def load_model(directory: Path | None = None) -> ScreeningModel:
-    """The validated screening model (packaged, or from `directory` for tests)."""
+    """The validated screening model (packaged, or from `directory` for tests); the packaged
+    one is read from the stored artefact while it is current."""
+    if directory is None:
+        from twitchcheck._data import read_artefact
+
+        stored = read_artefact(ARTEFACT, artefact_key())
+        if isinstance(stored, ScreeningModel):
+            return stored
+    return validate_model(directory)
+
+
+def artefact_key() -> dict[str, Any]:
+    """What the stored model was built from: the file's text, this module's code, the
+    knowledge base's own key (the cross-checks read it) and pydantic's version."""
+    from twitchcheck._data import read_text, text_hash
+    from twitchcheck.knowledge.loading import artefact_key as knowledge_key
+
+    try:
+        code = Path(__file__).read_bytes()
+    except OSError:  # no source beside the bytecode: the key cannot match
+        code = b"unreadable"
+    return {
+        FILE: text_hash(read_text(f"knowledge/{FILE}", KnowledgeError)),
+        "screen/model.py": hashlib.sha256(code).hexdigest(),
+        "knowledge": knowledge_key(),
+        "pydantic": pydantic.VERSION,
+    }
+
+
+def validate_model(directory: Path | None = None) -> ScreeningModel:
+    """Read, validate and cross-check the screening model (packaged, or in `directory`),
+    never from the stored artefact."""
     from twitchcheck._data import parse_yaml, read_yaml
 
     try:
