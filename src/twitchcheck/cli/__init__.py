@@ -33,6 +33,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
     "kb": ("kb",),
     "report": ("report",),
     "store": ("backup", "restore"),
+    "data": ("export", "import", "delete"),
     "serve": ("serve",),
     "demo": ("demo",),
 }
