@@ -616,3 +616,20 @@ def test_a_program_reading_the_store_delays_the_wipe_until_it_closes(
     store.close()
     reader.close()  # the last connection: SQLite checkpoints and removes the -wal file
     assert [word for word in gone if word.encode() in _sqlite_bytes(path)] == []
+
+
+def test_a_postgresql_table_locked_by_another_session_is_reported_not_waited_for(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if store.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    from twitchcheck.store import person_data
+
+    monkeypatch.setattr(person_data, "_LOCK_WAIT", "200ms")
+    synthetic_person(store, "Cleo", "CLEO")
+    with store.engine.connect() as other, other.begin():
+        other.execute(text("LOCK TABLE plans IN ACCESS SHARE MODE"))  # a reader mid-page
+        deleted = delete_person(store, "Cleo")
+    assert not deleted.wiped
+    assert "did not rewrite the tables" in deleted.notes[0]
+    assert profiles.find_profile(store, "Cleo") is None  # the delete itself is done

@@ -62,6 +62,11 @@ _COPIES = (
     "person's data; delete those too"
 )
 _SHOWN = "the file"  # how backups' reader names the file in its messages
+_SERVER_LOG = (
+    "PostgreSQL's write-ahead log (pg_wal), and any archived log, replica or server backup, "
+    "may keep the deleted rows until they are recycled"
+)
+_LOCK_WAIT = "10s"  # as long as SQLite's busy timeout: a busy server is told, not waited for
 _INT_RANGE = 2**31  # PostgreSQL's INTEGER; refusing more on SQLite too keeps them alike
 
 Rows = dict[str, list[dict[str, Any]]]
@@ -449,11 +454,18 @@ def _wipe_sqlite(store: Store) -> tuple[bool, list[str]]:
 
 def _wipe_postgresql(store: Store) -> tuple[bool, list[str]]:
     autocommit = store.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-    with autocommit as connection:
-        quote = connection.dialect.identifier_preparer.quote
-        for entry in person_tables():
-            connection.execute(text(f"VACUUM FULL {quote(entry.table.name)}"))
-    return True, [
-        "PostgreSQL rewrote the tables without the deleted rows, but its write-ahead log "
-        "(pg_wal), any archived log, replica or server backup may keep them until recycled"
-    ]
+    try:
+        with autocommit as connection:
+            # VACUUM FULL waits for every other session's lock on the table: not forever.
+            connection.execute(text(f"SET lock_timeout = '{_LOCK_WAIT}'"))
+            quote = connection.dialect.identifier_preparer.quote
+            for entry in person_tables():
+                connection.execute(text(f"VACUUM FULL {quote(entry.table.name)}"))
+    except SQLAlchemyError as error:
+        refused = (
+            f"the server did not rewrite the tables ({_reason(error)}), so the old copies of "
+            "the deleted rows stay in its files until it vacuums them; try again when it is "
+            "less busy, or ask its administrator"
+        )
+        return False, [refused, _SERVER_LOG]
+    return True, [_SERVER_LOG]
