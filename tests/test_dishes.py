@@ -1180,3 +1180,12 @@ def test_a_word_naming_an_addition_is_written_out_for_each_food() -> None:
     assert dishes.unfolded("buttered toast") == "toast with butter"
     assert dishes.unfolded("soup and a buttered roll") == "soup and a roll with butter"
     assert dishes.unfolded("buttered") == "buttered"  # no food after it: left as it is
+
+
+def test_a_part_that_is_a_sauce_is_a_sauce_not_a_sandwich_named_after_it() -> None:
+    sauce = resolve_line("pasta w/ marinara").items[1]
+    assert sauce.food.name.startswith("Sauce, pasta, spaghetti/marinara")
+    assert not dishes.adds(
+        "Sauce, pasta, spaghetti/marinara", {"marinara"}, True, "Soups, Sauces, and Gravies"
+    )
+    assert dishes.adds("Chicken, with sauce", {"chicken"}, True, "Chicken, whole pieces")

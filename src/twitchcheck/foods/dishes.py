@@ -826,14 +826,15 @@ def said_words(text: str) -> set[str]:
     return found
 
 
-def adds(name: str, said: set[str], part: bool = False) -> bool:
+def adds(name: str, said: set[str], part: bool = False, group: str = "") -> bool:
     """Whether a food's `name` adds a kind of dish (in its first part) or an ingredient word
     (anywhere) that the line, whose words are `said`, does not name. For one `part` of a
     split line only the narrower `part_added` words count ("meat" of SR28's "meat only" is
-    no ingredient added to "roast chicken")."""
+    no ingredient added to "roast chicken"), and a word the food's USDA `group` names is what
+    the food is, not an addition ("marinara" is "Sauce, pasta, spaghetti/marinara", a sauce)."""
     rules = table()
     if part:  # a part's own kind of food is its search's business ("Cereal, granola")
-        return bool((set(terms(name)) & rules.part_added) - said)
+        return bool((set(terms(name)) & rules.part_added) - said - set(terms(group)))
     head = set(terms(name.split(",")[0]))
     return bool((head & rules.dish_kinds) - said or (set(terms(name)) & rules.added_words) - said)
 

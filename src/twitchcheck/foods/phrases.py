@@ -506,7 +506,7 @@ def _found(text: str, quantity: Quantity, prefer: str | None = None, guard: bool
     adding = False
     if guard and prefer is None and matches:
         said = dishes.said_words(quantity.food)
-        plain = [m for m in matches if not dishes.adds(m.name, said, part=True)]
+        plain = [m for m in matches if not dishes.adds(m.name, said, part=True, group=m.group)]
         adding = not plain or plain[0].score < MIN_SCORE
         matches = matches if adding else plain
     if not matches or matches[0].score < MIN_SCORE:
