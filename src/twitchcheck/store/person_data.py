@@ -416,10 +416,8 @@ def _remapped(
 def delete_person(store: Store, name: str) -> PersonDeletion:
     """Delete the profile `name` and every row of theirs in one transaction, then wipe the
     space they used (see the module doc)."""
-    with store.write() as session:
+    with store.write() as session:  # on SQLite with secure_delete on (engine.py)
         connection = session.connection()
-        if store.is_sqlite:
-            connection.exec_driver_sql("PRAGMA secure_delete=ON")  # freed bytes become zeros
         profile_id = _profile_id(connection, name)
         counts = {
             entry.table.name: connection.execute(
@@ -454,18 +452,20 @@ def _wipe_sqlite(store: Store) -> tuple[bool, list[str]]:
 
 def _wipe_postgresql(store: Store) -> tuple[bool, list[str]]:
     autocommit = store.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-    try:
-        with autocommit as connection:
+    with autocommit as connection:
+        try:
             # VACUUM FULL waits for every other session's lock on the table: not forever.
             connection.execute(text(f"SET lock_timeout = '{_LOCK_WAIT}'"))
             quote = connection.dialect.identifier_preparer.quote
             for entry in person_tables():
                 connection.execute(text(f"VACUUM FULL {quote(entry.table.name)}"))
-    except SQLAlchemyError as error:
-        refused = (
-            f"the server did not rewrite the tables ({_reason(error)}), so the old copies of "
-            "the deleted rows stay in its files until it vacuums them; try again when it is "
-            "less busy, or ask its administrator"
-        )
-        return False, [refused, _SERVER_LOG]
+        except SQLAlchemyError as error:
+            refused = (
+                f"the server did not rewrite the tables ({_reason(error)}), so the old copies "
+                "of the deleted rows stay in its files until their space is reused; ask its "
+                "administrator to run VACUUM FULL on them"
+            )
+            return False, [refused, _SERVER_LOG]
+        finally:
+            connection.invalidate()  # the pool's next connection starts without the timeout
     return True, [_SERVER_LOG]
