@@ -486,3 +486,20 @@ def test_rice_in_a_british_diary_is_the_fsa_average_portion() -> None:
     assert grams(RICE, "rice", "uk") == pytest.approx(180.0)
     assert grams(RICE, "rice", "us") == pytest.approx(118.0)  # FNDDS's US serving
     assert grams(RICE_PUDDING, "rice pudding", "uk") == pytest.approx(130.0)
+
+
+SPINACH = food(
+    "Spinach, raw", "Dark green vegetables, excludes lettuce",
+    (1, "cup", 25.0), (1, "leaf", 10.0), (1, TYPICAL, 13.0),
+)  # fmt: skip
+SPINACH_COOKED = food(
+    "Spinach, NS as to form, cooked", "Dark green vegetables, excludes lettuce",
+    (1, "cup", 180.0), (1, TYPICAL, 93.0),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("region", ["uk", "us", None])
+def test_raw_greens_named_alone_are_a_salads_worth_not_a_leaf(region: str | None) -> None:
+    assert grams(SPINACH, "spinach", region) == pytest.approx(50.0)
+    assert grams(SPINACH_COOKED, "cooked spinach", region) == pytest.approx(93.0)
+    assert grams(SPINACH, "3 leaves spinach", region) == pytest.approx(30.0)
