@@ -633,3 +633,30 @@ def test_a_postgresql_table_locked_by_another_session_is_reported_not_waited_for
     assert not deleted.wiped
     assert "did not rewrite the tables" in deleted.notes[0]
     assert profiles.find_profile(store, "Cleo") is None  # the delete itself is done
+
+
+def test_the_journal_comes_back_as_it_was_logged(store: Store, person: int) -> None:
+    from twitchcheck.journal.files import journal_dict, parse_journal
+    from twitchcheck.store import journal as journal_store
+
+    logged = {
+        "episodes": [
+            {"start": "2026-11-21T02:30", "kind": "cramp", "where": ["left calf"], "count": 1,
+             "duration_min": 3, "severity": 6, "sleep_disruption": 5},
+            {"start": "2026-11-23T04:10", "kind": "twitch", "where": ["eyelid"]},
+        ],
+        "days": [
+            {"date": "2026-11-20",
+             "factors": {"caffeine_mg": 300, "caffeine_after_2pm": True, "alcohol_drinks": 1,
+                         "sleep_hours": 6.5, "stress": 7, "exercise": "intense",
+                         "fluids_l": 1.2}},
+            {"date": "2026-11-21", "quiet_night": True},
+        ],
+    }  # fmt: skip
+    journal_store.import_journal(store, person, parse_journal(logged))
+    before = journal_dict(journal_store.load_journal(store, person))
+    document = json.loads(json.dumps(export_person(store, "Ann")))
+    delete_person(store, "Ann")
+    saved = import_person(store, document)
+    assert journal_dict(journal_store.load_journal(store, saved.profile_id)) == before
+    assert saved.counts["journal_episodes"] == 2
