@@ -207,3 +207,51 @@ def test_the_tables_show_what_json_holds(runner: CliRunner, db: str) -> None:
     assert "details" in result.stdout  # no kind yet
     assert "[bold]" in result.stdout  # user text shown as typed, never as markup
     assert "2026-11-20" in result.stdout
+
+
+def simulated_journal(seed: int, nights: int = 90) -> dict[str, Any]:
+    """A seeded journal: caffeine after 2 p.m. on about 40% of days and five times the
+    episodes on those nights (Poisson), stress unrelated."""
+    import datetime as dt
+
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    first = dt.date(2026, 8, 1)
+    episodes: list[dict[str, Any]] = []
+    days: list[dict[str, Any]] = []
+    for i in range(nights):
+        day = first + dt.timedelta(days=i)
+        late = bool(rng.random() < 0.4)
+        count = int(rng.poisson(1.5 if late else 0.3))
+        factors = {"caffeine_after_2pm": late, "stress": int(rng.integers(0, 11))}
+        days.append({"date": day.isoformat(), "quiet_night": count == 0, "factors": factors})
+        morning = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(1))
+        episodes += [
+            {"start": (morning + dt.timedelta(minutes=20 * j)).isoformat(timespec="minutes"),
+             "kind": "cramp"}
+            for j in range(count)
+        ]  # fmt: skip
+    return {"episodes": episodes, "days": days}
+
+
+def test_triggers_reads_the_stored_journal_in_design_mds_shape(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
+    empty = run(runner, db, "triggers")
+    assert empty == {"days": 0, "findings": [], "not_enough_data": []}
+    source = tmp_path / "journal.json"
+    source.write_text(json.dumps(simulated_journal(seed=3)), encoding="utf-8")
+    run(runner, db, "import", str(source))
+    found = run(runner, db, "triggers")
+    assert found["days"] == 90
+    assert set(found["findings"][0]) == {"factor", "lag_days", "effect", "ci", "p", "q", "status"}
+    associated = {
+        (f["factor"], f["lag_days"]) for f in found["findings"] if f["status"] == "associated"
+    }
+    assert ("caffeine_after_2pm", 0) in associated
+    assert not any(factor == "stress" for factor, _ in associated)
+    table = runner.invoke(app, ["journal", "triggers", "--db", db])
+    assert table.exit_code == 0, table.stderr
+    assert "associated" in table.stdout
+    assert "not a cause" in table.stdout

@@ -30,6 +30,7 @@ journal_app = typer.Typer(
 )
 DEFAULT_PROFILE = "me"  # the person of a store that has none yet
 SHOWN_NIGHTS = 14
+LAG_WORDS = {0: "that day", 1: "the day before"}  # the factor's day, before the night
 DETAIL_COLUMNS = ("count", "duration_min", "severity", "sleep_disruption")
 
 ProfileOption = Annotated[
@@ -504,6 +505,60 @@ def kinds_command(json_output: JsonOption = False) -> None:
         console().print(f"[bold]{kind['label']}[/bold] ({kind['kind']}): {kind['plain']}")
         for source in kind["sources"]:
             console().print(f"[dim]  {_shown(source)}[/dim]")
+
+
+@journal_app.command("triggers")
+@guarded
+def triggers_command(
+    profile: ProfileOption = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Which factors go with more or fewer episodes, with their uncertainty (associations,
+    never causes; nothing is said without enough nights on each side)."""
+    from twitchcheck.journal.triggers import analyse
+    from twitchcheck.store.journal import journal_history
+
+    with _person(db, profile) as (store, person):
+        history = journal_history(store, person)
+    report = analyse(history)
+    if json_output:
+        emit_json(report.to_json())
+    else:
+        _print_triggers(report)
+
+
+def _print_triggers(report: Any) -> None:
+    from rich.table import Table
+
+    from twitchcheck.journal import rules
+
+    out = console()
+    labels = {name: f.label for name, f in rules().factors.items()}
+    out.print(f"[bold]Triggers[/bold]: {report.days} recorded night(s)")
+    if report.findings:
+        table = Table(title="Factors and that night's episodes (rate ratio, 95% interval)")
+        for column in ("factor", "when", "ratio", "interval", "q", "finding"):
+            table.add_column(column)
+        for f in report.findings:
+            found = (
+                "[bold]associated[/bold]" if f.status == "associated" else "no clear association"
+            )
+            table.add_row(
+                _shown(labels.get(f.factor, f.factor)), LAG_WORDS.get(f.lag_days, str(f.lag_days)),
+                f"{f.effect:.2g}",
+                f"{f.ci[0]:.2g} to {f.ci[1]:.2g}", f"{f.q:.2g}", found,
+            )  # fmt: skip
+        out.print(table)
+        for f in report.associated:
+            out.print(f"• {_shown(f.sentence(labels.get(f.factor)))}")
+    for short in report.not_enough_data:
+        name = labels.get(short.factor, short.factor)
+        out.print(f"[yellow]Not enough data yet[/yellow] for {_shown(name)}: {_shown(short.why)}")
+    out.print(
+        "[dim]An association is not a cause: a factor may go with episodes because of "
+        "something else that goes with both. Method and limits: docs/triggers.md.[/dim]"
+    )
 
 
 FileArgument = Annotated[Path, typer.Argument(metavar="FILE", help="The journal file (JSON).")]
