@@ -255,3 +255,14 @@ def test_triggers_reads_the_stored_journal_in_design_mds_shape(
     assert table.exit_code == 0, table.stderr
     assert "associated" in table.stdout
     assert "not a cause" in table.stdout
+
+
+def test_weeks_count_episodes_per_recorded_night(runner: CliRunner, db: str) -> None:
+    assert run(runner, db, "weeks") == []
+    run(runner, db, "add", "--at", "2026-11-17T02:30", "--kind", "cramp", "--severity", "4")
+    run(runner, db, "checkin", "--night", "2026-11-17")
+    [week] = run(runner, db, "weeks")
+    assert (week["week"], week["nights_recorded"], week["nights_missing"]) == ("2026-11-16", 2, 0)
+    assert (week["episodes_per_night"], week["severity_mean"]) == (0.5, 4)
+    table = runner.invoke(app, ["journal", "weeks", "--db", db])
+    assert "2026-11-16" in table.stdout

@@ -486,6 +486,36 @@ def _print_listing(listing: dict[str, Any]) -> None:
         out.print(episodes)
 
 
+@journal_app.command("weeks")
+@guarded
+def weeks_command(
+    profile: ProfileOption = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Week by week: nights recorded and missing, episodes per recorded night, severity."""
+    from twitchcheck.journal.trends import weekly
+    from twitchcheck.store.journal import load_journal
+
+    with _person(db, profile) as (store, person):
+        weeks = [week.to_dict() for week in weekly(load_journal(store, person))]
+    if json_output:
+        emit_json(weeks)
+        return
+    from rich.table import Table
+
+    table = Table(title="Weeks (Monday to Sunday, by the night's date)")
+    for column in ("week", "nights recorded", "missing", "episodes", "per night", "severity"):
+        table.add_column(column, justify="right")
+    for w in weeks:
+        rate, severity = w["episodes_per_night"], w["severity_mean"]
+        table.add_row(
+            str(w["week"]), str(w["nights_recorded"]), str(w["nights_missing"]), str(w["episodes"]),
+            "—" if rate is None else f"{rate:.2g}", "—" if severity is None else f"{severity:.1f}",
+        )  # fmt: skip
+    console().print(table if weeks else "No nights recorded yet: `twitchcheck journal add`.")
+
+
 @journal_app.command("kinds")
 @guarded
 def kinds_command(json_output: JsonOption = False) -> None:
