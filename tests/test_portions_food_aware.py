@@ -503,3 +503,14 @@ def test_raw_greens_named_alone_are_a_salads_worth_not_a_leaf(region: str | None
     assert grams(SPINACH, "spinach", region) == pytest.approx(50.0)
     assert grams(SPINACH_COOKED, "cooked spinach", region) == pytest.approx(93.0)
     assert grams(SPINACH, "3 leaves spinach", region) == pytest.approx(30.0)
+
+
+INSTANT = food(
+    "Soup, ramen noodles, water added", "Soups",
+    (1, "cup", 245.0), (1, "package", 440.0), (1, TYPICAL, 245.0),
+)  # fmt: skip
+
+
+def test_an_instant_noodle_pot_is_one_made_up_pot_not_a_cup_of_soup() -> None:
+    assert grams(INSTANT, "pot noodle", "uk") == pytest.approx(350.0)
+    assert grams(INSTANT, "1 cup ramen noodles") == pytest.approx(245.0)  # a cup written
