@@ -8,6 +8,7 @@ import html
 import re
 from typing import Any
 
+from twitchcheck.web.pages._common import number
 from twitchcheck.web.security import csrf_value
 from web.conftest import TOKEN
 from web.test_web_pages import add_person, page_checks
@@ -309,3 +310,74 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read() -> None:
     assert uploaded_text(b"2026-11-20\n1 banana\n") == "2026-11-20\n1 banana\n"
     with pytest.raises(InputError, match="too large to be a food diary"):
         uploaded_text(b"2026-11-20\n" + b"1 banana\n" * (most // 9 + 1))
+
+
+CRONOMETER = "data/diaries/cronometer_servings.csv"
+
+
+def _usual(analysis: dict[str, Any], key: str) -> float:
+    return float(analysis["adequacy"][key]["total"])
+
+
+def test_an_exports_own_nutrients_are_kept_and_counted_when_chosen(client: Any) -> None:
+    from pathlib import Path
+
+    from twitchcheck.diary import read_diary
+    from twitchcheck.profile import Person
+    from twitchcheck.workflows import analyse_diary
+
+    export = Path(__file__).resolve().parent.parent / CRONOMETER
+    core = read_diary(export)
+    figures = analyse_diary(core, Person.parse("40", "female")).to_dict()
+    both, people = {}, {}
+    for use in (True, False):
+        person = add_person(client, name=f"Cro {use}", age_years="40")
+        body = {"text": export.read_text(encoding="utf-8"), "use_given": use}
+        saved = client.post(f"/api/profiles/{person}/diary/import", json=body)
+        assert saved.status_code == 201, saved.text
+        lines = [
+            e for d in client.get(f"/api/profiles/{person}/diary").json() for e in d["entries"]
+        ]
+        assert len(lines) == len(core.entries)
+        for line, entry in zip(lines, core.entries, strict=True):  # kept either way
+            assert line["given"]["source"] == "Cronometer export"
+            assert line["given"]["use"] is use
+            assert line["given"]["nutrients"]["magnesium_mg"] == entry.nutrients["magnesium_mg"]
+        page = html.unescape(client.get(f"/people/{person}/analysis").text)
+        page_checks(page)
+        both[use], people[use] = page, person
+    chosen, matched = both[True], both[False]
+    shown = f"{len(core.entries)} line(s) from the Cronometer export"
+    assert shown in chosen  # which figures were used
+    assert shown not in matched
+    magnesium = number(_usual(figures, "magnesium_mg"))
+    assert f"{magnesium} mg" in chosen  # the export's own figures, as diet analyze reads them
+    assert f"{magnesium} mg" not in matched  # USDA's figures for the foods' names differ
+    day = html.unescape(client.get(f"/people/{people[True]}/diary?day=2026-11-16").text)
+    assert "(the Cronometer export's own figures)" in day
+
+
+def test_the_import_page_asks_which_figures_count(client: Any) -> None:
+    from pathlib import Path
+
+    person = add_person(client)
+    text = (Path(__file__).resolve().parent.parent / CRONOMETER).read_text(encoding="utf-8")
+    preview = client.post(
+        f"/people/{person}/diary/import", data={"csrf": CSRF, "format": "", "text": text}
+    ).text
+    page_checks(preview)
+    assert 'name="use_given" value="yes" checked' in preview
+    client.post(
+        f"/people/{person}/diary/import/confirm",
+        data={"csrf": CSRF, "format": "", "text": text, "use_given": "no"},
+    )
+    lines = client.get(f"/api/profiles/{person}/diary").json()[0]["entries"]
+    assert {line["given"]["use"] for line in lines} == {False}
+    day = html.unescape(client.get(f"/people/{person}/diary?day=2026-11-16").text)
+    assert "Matched by its name; the Cronometer export's own figures are kept" in day
+    plain = add_person(client, name="Plain")
+    client.post(
+        f"/people/{plain}/diary/import/confirm",
+        data={"csrf": CSRF, "format": "", "text": "2026-11-20\n1 banana\n"},
+    )
+    assert client.get(f"/api/profiles/{plain}/diary").json()[0]["entries"][0]["given"] is None

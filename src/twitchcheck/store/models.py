@@ -125,6 +125,9 @@ class DiaryEntryRow(Base):
     food_id: Mapped[str | None] = mapped_column(String(NAME_CHARS))
     grams: Mapped[float | None] = mapped_column(Float)
     how: Mapped[str | None] = mapped_column(String(NAME_CHARS))  # typed, portion, corrected...
+    # An export's own figures for the line: {"source", "nutrients": {key: value or None},
+    # "use": whether they are counted instead of the food matched for its text}.
+    given: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
     diary_day: Mapped[DiaryDayRow] = relationship(back_populates="entries")
 

@@ -18,6 +18,7 @@ from twitchcheck.web import models
 from twitchcheck.web.errors import RESPONSES, ApiJSONResponse, error_response
 
 if TYPE_CHECKING:
+    from twitchcheck.diary import Diary
     from twitchcheck.profile import Person
 
 router = APIRouter(prefix="/api", responses=RESPONSES, default_response_class=ApiJSONResponse)
@@ -138,8 +139,9 @@ def diet_analyze(request: models.DietRequest) -> ApiJSONResponse:
     return ApiJSONResponse(analyse(request))
 
 
-def make_plan(options: models.PlanOptions) -> dict[str, Any]:
-    """The plan for `options` (`plan --json`)."""
+def make_plan(options: models.PlanOptions, read: Diary | None = None) -> dict[str, Any]:
+    """The plan for `options` (`plan --json`); `read`: the diary as already read (a stored
+    one, with the person's own foods and an export's own figures), else `options.diary`."""
     from dataclasses import replace
 
     from twitchcheck.advice.candidates import Filters
@@ -162,10 +164,12 @@ def make_plan(options: models.PlanOptions) -> dict[str, Any]:
         conditions=options.conditions, supplements=options.supplements, labs=options.labs,
         region=options.region, energy_budget=options.energy_budget, max_foods=options.max_foods,
     )  # fmt: skip
-    if options.diary is not None:
+    if read is None and options.diary is not None:
         from twitchcheck.diary import parse_diary_text
 
-        request = replace(request, diary=parse_diary_text(options.diary, region=options.region))
+        read = parse_diary_text(options.diary, region=options.region)
+    if read is not None:
+        request = replace(request, diary=read)
     return plan_for(request).to_dict()
 
 

@@ -243,7 +243,18 @@ class EntryOut(BaseModel):
     food_id: str | None
     grams: float | None
     how: str | None
+    given: GivenOut | None = None
     updated_at: Stamp
+
+
+class GivenOut(BaseModel):
+    """An app export's own figures for a line: its name, the nutrients for the amount eaten
+    (None where the export does not say) and whether they are counted (else the food
+    matched for the line's text is)."""
+
+    source: str
+    nutrients: dict[str, float | None]
+    use: bool
 
 
 class DiaryDayOut(BaseModel):
@@ -261,6 +272,12 @@ class DiaryImport(_Request):
     format: FormatName | None = None
     year: Int | None = None
     region: Name | None = None
+    use_given: Bool = Field(
+        True,
+        description="count the nutrients an app's export gives for each line (Cronometer, "
+        "MyFitnessPal, OpenNutriTracker) rather than a USDA food matched for its name; "
+        "they are kept with the line either way",
+    )
 
 
 class ImportOut(BaseModel):

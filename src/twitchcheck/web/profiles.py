@@ -99,6 +99,7 @@ def _entry_out(row: Any) -> models.EntryOut:
     return models.EntryOut(
         id=row.id, position=row.position, meal=row.meal, text=row.text, food_id=row.food_id,
         grams=row.grams, how=row.how, updated_at=row.updated_at,
+        given=None if row.given is None else models.GivenOut.model_validate(row.given),
         time=None if row.time is None else row.time.isoformat(timespec="minutes"),
     )  # fmt: skip
 
@@ -173,12 +174,22 @@ def import_diary(profile_id: Id, body: models.DiaryImport, store: StoreDep) -> m
                 food_id=entry.item.food.id if entry.item is not None else None,
                 grams=entry.grams,
                 how=entry.how,
+                given=_given(entry, body.use_given),
             )
 
     added = save(store, profile_id, lines())
     return models.ImportOut(
         added=added, days=list(read.days), problems=[p.to_dict() for p in read.problems]
     )
+
+
+def _given(entry: Any, use: bool) -> Any:
+    """An export's own figures for a line (None for a line matched in the food database)."""
+    from twitchcheck.store.diaries import GivenNutrients
+
+    if entry.how != "export":
+        return None
+    return GivenNutrients(entry.source, entry.nutrients, use)
 
 
 # --- labs, supplements ----------------------------------------------------------------------

@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse
 from twitchcheck.errors import InputError
 from twitchcheck.web.charts import intake_chart
 from twitchcheck.web.pages._common import number, profile_of, render, store_of
-from twitchcheck.web.pages.diary import diary_text
 
 router = APIRouter(include_in_schema=False)
 NAMES = {
@@ -44,34 +43,37 @@ def supplements_of(request: Request, profile_id: int) -> list[str]:
 
 def stored_diary(request: Request, profile: Any) -> Any:
     """The person's stored diary as the core reads it (None when it is empty)."""
-    from twitchcheck.diary import parse_diary_text
-    from twitchcheck.store.diaries import diary
-    from twitchcheck.store.own_foods import own_foods_for_reading
+    from twitchcheck.store.diaries import stored_diary as read
     from twitchcheck.workflows import region_from
 
-    store = store_of(request)
-    days = diary(store, profile.id, None, None)
-    if not any(day.entries for day in days):
-        return None
-    text, _ = diary_text(days)
     region = region_from(profile.region) if profile.region else None
-    own = own_foods_for_reading(store, profile.id)
-    return parse_diary_text(text, "text", region=region, own=own)
+    found = read(store_of(request), profile.id, region)
+    return None if found is None else found.diary
 
 
-def analysis_of(request: Request, profile: Any) -> dict[str, Any] | None:
-    """The core's analysis of the stored diary (None when the diary is empty)."""
+def given_counts(read: Any) -> dict[str, int]:
+    """How many lines count an export's own figures, per export ("Cronometer export")."""
+    counts: dict[str, int] = {}
+    for entry in read.entries if read is not None else ():
+        if entry.how == "export":
+            counts[entry.source] = counts.get(entry.source, 0) + 1
+    return counts
+
+
+def analysis_of(request: Request, profile: Any) -> tuple[dict[str, Any] | None, dict[str, int]]:
+    """The core's analysis of the stored diary (None when the diary is empty), and how many
+    of its lines count an export's own figures."""
     from twitchcheck.workflows import analyse_diary, supplements_from
 
     read = stored_diary(request, profile)
     if read is None:
-        return None
+        return None, {}
     found = analyse_diary(
         read, person_for(profile), supplements_from(supplements_of(request, profile.id)),
         profile.weight_kg, profile.height_cm,
     )  # fmt: skip
     result: dict[str, Any] = found.to_dict()
-    return result
+    return result, given_counts(read)
 
 
 def _target(row: dict[str, Any]) -> tuple[float | None, str]:
@@ -103,14 +105,14 @@ def chart_rows(adequacy: dict[str, Any]) -> list[tuple[str, float | None, str, b
 def analysis_page(request: Request, profile_id: int) -> HTMLResponse:
     profile = profile_of(request, profile_id)
     try:
-        analysis = analysis_of(request, profile)
+        analysis, given = analysis_of(request, profile)
     except InputError as error:
         return render(
             request, "analysis.html", person=profile, active="analysis", analysis=None,
-            problem=str(error), chart=None, names=NAMES, target_of=_target,
+            problem=str(error), chart=None, names=NAMES, target_of=_target, given={},
         )  # fmt: skip
     chart = intake_chart(chart_rows(analysis["adequacy"])) if analysis else None
     return render(
         request, "analysis.html", person=profile, active="analysis", analysis=analysis,
-        problem=None, chart=chart, names=NAMES, target_of=_target,
+        problem=None, chart=chart, names=NAMES, target_of=_target, given=given,
     )  # fmt: skip

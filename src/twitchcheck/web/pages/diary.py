@@ -3,15 +3,17 @@ food search with the food's own household portions; one click to pick another fo
 line (remembered for that wording); the person's own foods; the diet analysis.
 
 A stored line keeps what was typed. To show or analyse a day, its lines are written back as
-a text diary and read by the core (diary.parse_diary_text, with the person's own foods and
-corrections), so the page shows what `diet analyze` would find, split and doubt included.
+a text diary and read by the core (store.diaries.read_days: diary.parse_diary_text with the
+person's own foods and corrections), so the page shows what `diet analyze` would find, split
+and doubt included; a line imported from an app's export is counted with the export's own
+figures when the person chose those at the import.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,58 +51,30 @@ class ShownLine:
         return found
 
 
-TYPED = ("typed", "portion")  # lines the pages keep as written, read again when shown
-
-
-def _written(row: Any) -> str:
-    """A stored line as the text diary writes it ("08:00 latte").
-
-    A line the pages saved is written as typed. A line saved otherwise (an import, the API)
-    with its food and grams, as each part of a split line is, is written as exactly that
-    food and weight; one without (an export's own food) as its text."""
-    text = " ".join(str(row.text).split())
-    if row.how not in TYPED and row.food_id and row.grams:
-        text = f"{row.grams:.6g} g [{row.food_id}]"
-    return f"{row.time.strftime('%H:%M')} {text}" if row.time is not None else text
-
-
-def diary_text(days: Iterable[Any]) -> tuple[str, dict[int, Any]]:
-    """The stored days as one text diary, and which stored line each text line is."""
-    out: list[str] = []
-    rows: dict[int, Any] = {}
-    for day in days:
-        out.append(day.day.isoformat())
-        for row in day.entries:
-            out.append(_written(row))
-            rows[len(out)] = row
-        out.append("")
-    return "\n".join(out), rows
-
-
 def read_lines(
     request: Request, profile_id: int, days: Sequence[Any]
 ) -> tuple[list[ShownLine], list[Any]]:
     """Each stored line of `days` with the core's reading of it, and the problems of the
     days as a whole (a day whose energy is too low to be complete)."""
-    from twitchcheck.diary import parse_diary_text
+    from twitchcheck.store.diaries import read_days
     from twitchcheck.store.own_foods import own_foods_for_reading
 
-    text, rows = diary_text(days)
-    lines = {row.id: ShownLine(row) for row in rows.values()}
-    if not rows:
+    lines = {row.id: ShownLine(row) for day in days for row in day.entries}
+    if not lines:
         return [], []
     own = own_foods_for_reading(store_of(request), profile_id)
     region = profile_of(request, profile_id).region
-    read = parse_diary_text(text, "text", region=_region(region), own=own)
+    read = read_days(days, _region(region), own)
+    if read is None:
+        return [], []
     for line in lines.values():
         line.corrected = own.corrected(line.row.text) is not None
-    for entry in read.entries:
-        if entry.line in rows:
-            lines[rows[entry.line].id].parts.append(entry)
+    for entry in read.diary.entries:
+        lines[read.rows[entry.line].id].parts.append(entry)
     whole = []
-    for problem in read.problems:
-        if problem.line in rows:
-            lines[rows[problem.line].id].problems.append(problem)
+    for problem in read.diary.problems:
+        if problem.line in read.rows:
+            lines[read.rows[problem.line].id].problems.append(problem)
         else:
             whole.append(problem)
     return list(lines.values()), whole
@@ -477,7 +451,8 @@ async def import_confirm(request: Request, profile_id: int) -> Response:
     text = fields.get("text", [""])[-1]
     region = _region(profile_of(request, profile_id).region)
     try:
-        body = DiaryImport(text=text, format=kind or None, region=region)
+        use = one(fields, "use_given") != "no"  # the export's own figures unless refused
+        body = DiaryImport(text=text, format=kind or None, region=region, use_given=use)
         saved = import_diary(profile_id, body, store_of(request))
     except (InputError, ValueError) as error:
         return _import_page(request, profile_id, {"file": str(error)}, text=text, format=kind)

@@ -101,11 +101,17 @@ def options_from(
 
 
 def _diary_text(request: Request, profile_id: int) -> str | None:
-    from twitchcheck.store.diaries import diary
-    from twitchcheck.web.pages.diary import diary_text
+    """The stored diary as text (kept with a saved plan's options), None when empty."""
+    from twitchcheck.store.diaries import diary, written_diary
 
     days = diary(store_of(request), profile_id, None, None)
-    return diary_text(days)[0] if any(day.entries for day in days) else None
+    return written_diary(days)[0] if any(day.entries for day in days) else None
+
+
+def _stored(request: Request, profile: Any) -> Any:
+    from twitchcheck.web.pages.analysis import stored_diary
+
+    return stored_diary(request, profile)
 
 
 def _defaults(request: Request, profile_id: int) -> dict[str, Any]:
@@ -152,7 +158,8 @@ async def make_plan(request: Request, profile_id: int) -> Response:
     errors, options = options_from(fields, profile, _diary_text(request, profile_id))
     if options is not None:
         try:
-            result = plan_of(options)  # the core's plan, as POST /api/plan gives it
+            # the core's plan, as POST /api/plan gives it, over the diary as stored
+            result = plan_of(options, _stored(request, profile) if options.diary else None)
             row = save_plan(store_of(request), profile_id, options.model_dump(mode="json"), result)
             return redirect(f"/people/{profile_id}/plans/{row.id}")
         except InputError as error:
