@@ -16,6 +16,7 @@ from twitchcheck.errors import InputError
 from twitchcheck.report.parts import (
     EffectLine,
     EpisodesPart,
+    FindingLine,
     FlagLine,
     IntakePart,
     IntakeRow,
@@ -25,15 +26,19 @@ from twitchcheck.report.parts import (
     ReportParts,
     ScreeningPart,
     SupplementLine,
+    TriggersPart,
     WhoPart,
 )
 from twitchcheck.store.engine import Store
 
 if TYPE_CHECKING:
     from twitchcheck.journal import Night
+    from twitchcheck.journal.triggers import TriggerFinding, TriggerReport
 
 WINDOW_DAYS = 14  # the intake section: the last two weeks of the diary
 MOST_NIGHTS = 84  # the episode section: the last twelve weeks of the journal
+MOST_FINDINGS = 10  # trigger rows shown: every association, then the lowest q
+LAG_WORDS = {0: "same day", 1: "day before"}  # the trigger table's lag column
 MOST_LEADS = 5  # ranked contributors named beside the triage
 MOST_LAB_DATES = 2  # each test's latest dates in the lab table (a trend); older are counted
 JUDGEMENTS = {
@@ -70,8 +75,8 @@ def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
         medicines=medicine_lines(screening.medicines if screening else ()),
         labs=lab_lines(shown),
         labs_not_shown=hidden,
-        triggers=None,
-        triggers_ready=False,
+        triggers=stored_triggers(store, profile_id),
+        triggers_ready=True,
     )
 
 
@@ -458,3 +463,52 @@ def _weekly(nights: Sequence[Night]) -> tuple[tuple[dt.date, int | None, int], .
 def _spread(values: Iterable[float | None]) -> tuple[float, float, float] | None:
     given = [float(v) for v in values if v is not None]
     return (statistics.median(given), min(given), max(given)) if given else None
+
+
+# --- triggers ----------------------------------------------------------------------------------
+
+
+def stored_triggers(store: Store, profile_id: int) -> TriggersPart | None:
+    """The trigger analysis of the person's journal (None when it has no night yet)."""
+    from twitchcheck.journal.triggers import analyse
+    from twitchcheck.store.journal import journal_history
+
+    history = journal_history(store, profile_id)
+    return triggers_part(analyse(history)) if history.nights else None
+
+
+def triggers_part(report: TriggerReport) -> TriggersPart:
+    """The analysis as the report shows it: associations first, then the lowest q."""
+    from twitchcheck.journal import rules
+    from twitchcheck.journal.triggers import LAGS, MIN_GROUP, MIN_NIGHTS, Q_LEVEL
+
+    labels = {name: factor.label for name, factor in rules().factors.items()}
+    ordered = sorted(report.findings, key=lambda f: (f.status != "associated", f.q))
+    shown = ordered[:MOST_FINDINGS]
+    note = (
+        "Rate ratio: episodes per night after days with the factor (for a number, its top "
+        "third of days) over days without it (its bottom third). p from a moving-block "
+        "permutation test; q adjusted (Benjamini-Hochberg) across every factor and lag tested; "
+        f"'associated' when q ≤ {Q_LEVEL:g}. Lags: same day = {LAGS[0]}; day before = "
+        f"{LAGS[1]}. Nothing is said with fewer than {MIN_NIGHTS} nights or {MIN_GROUP} on "
+        "either side."
+    )
+    return TriggersPart(
+        days=report.days,
+        findings=tuple(_finding_line(f, labels) for f in shown),
+        not_enough_data=tuple(
+            (labels.get(s.factor, s.factor), s.why) for s in report.not_enough_data
+        ),
+        note=note,
+        not_shown=len(ordered) - len(shown),
+    )
+
+
+def _finding_line(found: TriggerFinding, labels: Mapping[str, str]) -> FindingLine:
+    return FindingLine(
+        factor=labels.get(found.factor, found.factor), lag_days=found.lag_days,
+        lag=LAG_WORDS.get(found.lag_days, f"{found.lag_days} days before"),
+        compared=f"{found.exposed} vs {found.reference}",
+        nights=(found.nights_exposed, found.nights_reference), effect=found.effect,
+        ci=found.ci, p=found.p, q=found.q, status=found.status,
+    )  # fmt: skip

@@ -360,11 +360,17 @@ def _triggers(triggers: TriggersPart | None, ready: bool) -> str:
             ": not enough journal nights yet" if ready else " in this version of twitchcheck yet"
         )
         return _section("triggers", title, _none(why))
-    out = [f"<p>{triggers.days} days analysed. {escape(triggers.note)}</p>"]
+    out = [f'<p class="small">{triggers.days} nights recorded. {escape(triggers.note)}</p>']
     if triggers.findings:
         rows = [_finding_row(f) for f in triggers.findings]
-        head = ("Factor", "Lag", "Rate ratio", "95% interval", "p", "q (BH)", "Reading")
-        out.append(_table(head, rows, numeric=(2, 3, 4, 5)))
+        head = ("Factor", "Days compared", "Lag", "Nights", "Rate ratio", "95% interval", "p",
+                "q", "Reading")  # fmt: skip
+        out.append(_table(head, rows, numeric=(3, 4, 5, 6, 7)))
+    if triggers.not_shown:
+        out.append(
+            f'<p class="small">{triggers.not_shown} more factor-lag pairs tested, none '
+            "associated.</p>"
+        )
     if triggers.not_enough_data:
         listed = "; ".join(f"{escape(f)}: {escape(why)}" for f, why in triggers.not_enough_data)
         out.append(f'<p class="small"><b>Not enough data yet:</b> {listed}</p>')
@@ -372,11 +378,16 @@ def _triggers(triggers: TriggersPart | None, ready: bool) -> str:
 
 
 def _finding_row(f: FindingLine) -> tuple[str, ...]:
-    lag = "that night" if f.lag_days == 0 else f"{f.lag_days} day(s) later"
-    reading = "associated" if f.status == "associated" else "no association shown"
+    reading = (
+        f"▲ associated with {'more' if f.effect > 1 else 'fewer'} episodes"
+        if f.status == "associated"
+        else "no clear association"
+    )
     return (
         escape(f.factor),
-        escape(lag),
+        escape(f.compared),
+        escape(f.lag),
+        f"{f.nights[0]} / {f.nights[1]}",
         f"{f.effect:.2g}",
         f"{f.ci[0]:.2g}–{f.ci[1]:.2g}",
         f"{f.p:.2g}",

@@ -166,13 +166,16 @@ class EpisodesPart:
 class FindingLine:
     """One factor at one lag from the trigger analysis."""
 
-    factor: str
+    factor: str  # the factor's label
     lag_days: int
-    effect: float
+    lag: str  # the lag in words: "same day", "day before"
+    compared: str  # which days were compared: "yes vs no", ">= 300 vs <= 100"
+    nights: tuple[int, int]  # nights on each side
+    effect: float  # rate ratio of episodes per night
     ci: tuple[float, float]
     p: float
     q: float
-    status: str
+    status: str  # "associated" or "none"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +185,8 @@ class TriggersPart:
     days: int
     findings: tuple[FindingLine, ...]
     not_enough_data: tuple[tuple[str, str], ...]  # (factor, why)
-    note: str
+    note: str  # the method in one paragraph
+    not_shown: int  # findings tested but left out of the table (none associated)
 
 
 @dataclass(frozen=True, slots=True)
