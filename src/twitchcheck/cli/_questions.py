@@ -197,7 +197,7 @@ def _multi(question: Question) -> list[str]:
     out.print(escape(question.text), soft_wrap=True)  # one line: the terminal wraps it
     words = _option_words(question)
     for number, option in enumerate(question.options, 1):
-        out.print(f"  {number:2}. {escape(words[option])}")
+        out.print(f"  {number:2}. {escape(words[option])}", soft_wrap=True)
 
     def read(text: str) -> list[str]:
         chosen, bad = [], []
