@@ -514,3 +514,14 @@ INSTANT = food(
 def test_an_instant_noodle_pot_is_one_made_up_pot_not_a_cup_of_soup() -> None:
     assert grams(INSTANT, "pot noodle", "uk") == pytest.approx(350.0)
     assert grams(INSTANT, "1 cup ramen noodles") == pytest.approx(245.0)  # a cup written
+
+
+COLLARDS = food(
+    "Collards, fresh, cooked, no added fat", "Dark green vegetables, excludes lettuce",
+    (1, "cup", 190.0), (1, TYPICAL, 65.0),
+)  # fmt: skip
+
+
+def test_cooked_greens_named_alone_are_the_fda_vegetable_serving() -> None:
+    assert grams(COLLARDS, "collard greens", "us") == pytest.approx(85.0)
+    assert grams(COLLARDS, "1 cup collards", "us") == pytest.approx(190.0)
