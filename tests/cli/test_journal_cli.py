@@ -266,3 +266,41 @@ def test_weeks_count_episodes_per_recorded_night(runner: CliRunner, db: str) -> 
     assert (week["episodes_per_night"], week["severity_mean"]) == (0.5, 4)
     table = runner.invoke(app, ["journal", "weeks", "--db", db])
     assert "2026-11-16" in table.stdout
+
+
+def test_an_experiment_is_laid_out_then_judged_after_its_last_night(
+    runner: CliRunner, db: str, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    assert refused(runner, db, "experiment", "status") == "invalid_input"  # none started
+    assert refused(runner, db, "experiment", "start", "coffee", "--weeks", "6") == "invalid_input"
+    assert (
+        refused(runner, db, "experiment", "start", "more_fluids", "--weeks", "3") == "invalid_input"
+    )
+    started = run(runner, db, "experiment", "start", "no_caffeine_after_2pm", "--weeks", "6",
+                  "--start", "2026-01-05")  # fmt: skip
+    assert started["label"] == "No caffeine after 2 p.m."
+    assert len(started["blocks"]) == 12
+    # two cramps on every night without the change, none with it
+    episodes, days = [], []
+    for block in started["blocks"]:
+        first = dt.date.fromisoformat(block["start"])
+        for i in range(block["nights"]):
+            night = first + dt.timedelta(days=i)
+            if block["on"]:
+                days.append({"date": night.isoformat(), "quiet_night": True})
+            else:
+                morning = dt.datetime.combine(night + dt.timedelta(days=1), dt.time(2))
+                starts = (morning, morning + dt.timedelta(hours=1))
+                episodes += [{"start": at.isoformat(), "kind": "cramp"} for at in starts]
+    source = tmp_path / "journal.json"
+    source.write_text(json.dumps({"episodes": episodes, "days": days}), encoding="utf-8")
+    run(runner, db, "import", str(source))
+    status = run(runner, db, "experiment", "status")
+    assert (status["status"], status["weeks_used"]) == ("done", 6)
+    assert (status["rate_on"], status["rate_off"], status["difference"]) == (0, 2, -2)
+    assert status["p"] <= 0.05
+    assert status["tonight"] is None  # the experiment is over
+    table = runner.invoke(app, ["journal", "experiment", "status", "--db", db])
+    assert "difference -2" in table.stdout

@@ -663,6 +663,131 @@ def export_command(
         console().print(f"Saved {saved} to {_shown(str(file))}.")
 
 
+experiment_app = typer.Typer(
+    help="Test one change on yourself: randomised half-weeks with and without it.",
+    no_args_is_help=True,
+)
+
+
+@experiment_app.command("start")
+@guarded
+def experiment_start_command(
+    change: Annotated[
+        str,
+        typer.Argument(
+            metavar="CHANGE",
+            help="no_caffeine_after_2pm, stretching_before_bed or more_fluids.",
+        ),
+    ],
+    weeks: Annotated[int, typer.Option("--weeks", help="How many weeks (6 to 26).")],
+    start: Annotated[
+        str, typer.Option("--start", help="The first night: a date, today or yesterday.")
+    ] = "today",
+    profile: ProfileOption = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Lay out a randomised schedule: each week, half with the change and half without."""
+    import secrets
+
+    from twitchcheck.journal.experiment import CHANGES, propose
+    from twitchcheck.journal.moments import parse_day
+    from twitchcheck.store.journal import start_experiment
+
+    first = parse_day(start, _now().date())
+    # The coin is the shell's to toss: a seed nobody chose, kept with the schedule.
+    schedule = propose(change.strip(), weeks, first, secrets.randbelow(2**31))
+    with _person(db, profile) as (store, person):
+        start_experiment(store, person, schedule.change, first, weeks, schedule.to_json())
+    chosen = CHANGES[schedule.change]
+    if json_output:
+        emit_json({**schedule.to_json(), "label": chosen.label, "do": chosen.do})
+        return
+    _print_schedule(schedule, chosen)
+
+
+def _print_schedule(schedule: Any, chosen: Any) -> None:
+    from rich.table import Table
+
+    out = console()
+    out.print(f"[bold]{chosen.label}[/bold], {schedule.weeks} weeks from {schedule.start}")
+    out.print(f"On a night marked [bold]with[/bold]: {chosen.do}")
+    table = Table(title="Schedule (the nights, by the date they begin)")
+    for column in ("from", "to", "nights", "the change"):
+        table.add_column(column)
+    for block in schedule.blocks:
+        table.add_row(str(block.start), str(block.last), str(block.nights),
+                      "[bold]with[/bold]" if block.on else "without")  # fmt: skip
+    out.print(table)
+    out.print(
+        f"[dim]Record every night (an episode or a check-in) and {chosen.factor} each day; "
+        "the result comes after the last night: `twitchcheck journal experiment status`.[/dim]"
+    )
+
+
+@experiment_app.command("status")
+@guarded
+def experiment_status_command(
+    profile: ProfileOption = None,
+    db: DbOption = None,
+    json_output: JsonOption = False,
+) -> None:
+    """How the experiment stands, and its result once the last night is over."""
+    from twitchcheck.errors import InputError
+    from twitchcheck.journal.experiment import CHANGES, Schedule, evaluate
+    from twitchcheck.store.journal import journal_history, latest_experiment
+
+    with _person(db, profile) as (store, person):
+        row = latest_experiment(store, person)
+        if row is None:
+            raise InputError(
+                "no experiment is started; start one with `twitchcheck journal experiment "
+                "start no_caffeine_after_2pm --weeks 8`"
+            )
+        history = journal_history(store, person)
+    schedule = Schedule.from_json(row.schedule)
+    result = evaluate(schedule, history)
+    now = _now()
+    # Before noon the night in progress began yesterday; from noon on, tonight begins today.
+    tonight = schedule.on(now.date() - dt.timedelta(days=now.hour < 12))
+    found = {
+        **result.to_json(),
+        "label": CHANGES[schedule.change].label,
+        "start": schedule.start.isoformat(),
+        "last_night": schedule.last.isoformat(),
+        "tonight": None if tonight is None else ("with" if tonight else "without"),
+    }
+    if json_output:
+        emit_json(found)
+    else:
+        _print_status(found)
+
+
+def _print_status(found: dict[str, Any]) -> None:
+    out = console()
+    out.print(f"[bold]{found['label']}[/bold]: {found['start']} to {found['last_night']}")
+    if found["tonight"] is not None:
+        out.print(f"Tonight: {found['tonight']} the change.")
+    if found["status"] != "done":
+        words = "running" if found["status"] == "running" else "too short to tell"
+        out.print(f"{words.capitalize()}: {_shown(found['why'])}")
+        return
+    lo, hi = found["ci"]
+    out.print(
+        f"Episodes per night: {found['rate_on']:.2g} with the change, {found['rate_off']:.2g} "
+        f"without ({found['nights_on']} and {found['nights_off']} nights over "
+        f"{found['weeks_used']} weeks); difference {found['difference']:+.2g} (95% interval "
+        f"{lo:+.2g} to {hi:+.2g}, p = {found['p']:.2g})."
+    )
+    out.print(
+        "[dim]One person's experiment: it says what went with the change in these weeks, "
+        "not why. Method: docs/triggers.md.[/dim]"
+    )
+
+
+journal_app.add_typer(experiment_app, name="experiment")
+
+
 def register(app: typer.Typer) -> None:
     """Add the journal commands to `app`."""
     app.add_typer(journal_app, name="journal")
