@@ -29,14 +29,11 @@ from twitchcheck.store._rows import owned, profile
 from twitchcheck.store.engine import Store
 from twitchcheck.store.models import (
     NAME_CHARS,
-    DiaryDayRow,
     JournalDayRow,
     JournalEpisodeRow,
     JournalExperimentRow,
 )
 
-# Lines the app's pages saved as typed are read again, as web/pages/diary.py reads them.
-TYPED = ("typed", "portion")
 DEFAULT_DAYS = 7  # a day's factors default to the latest day's within a week before it
 EDITABLE = ("start", "kind", "where", "count", "duration_min", "severity", "sleep_disruption")
 
@@ -341,34 +338,14 @@ def latest_experiment(store: Store, profile_id: int) -> JournalExperimentRow | N
 def diary_caffeine(store: Store, profile_id: int) -> dict[dt.date, DiaryCaffeine]:
     """Each stored diary day's caffeine and whether any came after 2 p.m., from the diet
     analysis of its lines (the diary read as the app's diary page reads it)."""
-    from twitchcheck.diary import parse_diary_text
     from twitchcheck.knowledge.regions import region_id
-    from twitchcheck.store.diaries import diary
-    from twitchcheck.store.own_foods import own_foods_for_reading
+    from twitchcheck.store.diaries import stored_diary
     from twitchcheck.store.profiles import get_profile
 
-    days = [day for day in diary(store, profile_id) if day.entries]
-    if not days:
-        return {}
     person = get_profile(store, profile_id)
     region = region_id(person.region) if person.region else None
-    own = own_foods_for_reading(store, profile_id)
-    return caffeine_by_day(parse_diary_text(_diary_text(days), "text", region=region, own=own))
-
-
-def _diary_text(days: list[DiaryDayRow]) -> str:
-    # As web/pages/diary.py writes a stored diary back: a line saved with its food and grams
-    # as that food and weight, one the pages saved as typed as typed, its time in front.
-    out: list[str] = []
-    for day in days:
-        out.append(day.day.isoformat())
-        for row in day.entries:
-            line = " ".join(row.text.split())
-            if row.how not in TYPED and row.food_id and row.grams:
-                line = f"{row.grams:.6g} g [{row.food_id}]"
-            out.append(f"{row.time.strftime('%H:%M')} {line}" if row.time is not None else line)
-        out.append("")
-    return "\n".join(out)
+    stored = stored_diary(store, profile_id, region)
+    return {} if stored is None else caffeine_by_day(stored.diary)
 
 
 def journal_history(store: Store, profile_id: int) -> History:
