@@ -54,7 +54,7 @@ def test_the_same_seed_gives_the_same_report_and_another_seed_other_p_values() -
 def test_the_effect_is_the_ratio_of_episodes_per_night_with_half_an_episode_added() -> None:
     # 40 nights: 20 after a late coffee with 3 episodes each, 20 without with 1 each.
     finding = next(f for f in analyse(alternating(40, 3, 1), **FAST).findings if f.lag_days == 0)
-    assert finding.effect == pytest.approx(((60 + 0.5) / 20) / ((20 + 0.5) / 20))
+    assert finding.effect == pytest.approx((60 / 20 + 0.5 / 40) / (20 / 20 + 0.5 / 40))
     assert (finding.nights_exposed, finding.nights_reference) == (20, 20)
     assert (finding.exposed, finding.reference) == ("yes", "no")
 
@@ -82,8 +82,13 @@ def test_a_missing_night_is_left_out_not_counted_as_a_quiet_one() -> None:
     exposed, reference = len(late) - len(gone), 60 - len(late)
     (only,) = finding.findings
     assert (only.nights_exposed, only.nights_reference) == (exposed, reference)
-    rate = lambda nights: (2 * nights + 0.5) / nights  # noqa: E731
-    assert only.effect == pytest.approx(rate(exposed) / rate(reference))  # about 1, not below
+    assert only.effect == pytest.approx(1.0)  # not below 1, as counting them as 0 would make it
+
+
+def test_a_journal_without_episodes_has_a_ratio_of_one() -> None:
+    (finding,) = analyse(alternating(60, 0, 0), lags=(0,), **FAST).findings
+    assert finding.effect == pytest.approx(1.0)
+    assert finding.status == "none"
 
 
 def test_too_few_nights_says_how_many_there_are_and_how_many_are_needed() -> None:

@@ -39,8 +39,9 @@ PERMUTATIONS = 1999  # the smallest p is then 1/2000
 BOOTSTRAPS = 999
 _MOST = 100_000  # permutations or bootstrap samples: beyond this the memory, not p, grows
 CONFIDENCE = 0.95
-# Added to each group's episode total before the ratio: a group with no episodes gives a
-# finite ratio, and a ratio from few episodes is pulled a little towards 1.
+# Half an episode shared by both groups in proportion to their nights (each rate gains
+# 0.5 / all their nights): a group with no episodes gives a finite ratio, a journal with none
+# at all gives 1, and a ratio from few episodes is pulled a little towards 1.
 _HALF = 0.5
 
 Status = Literal["associated", "none"]
@@ -313,13 +314,14 @@ def _log_ratio(
     """log((episodes per exposed night) / (episodes per reference night)) for every row of
     `episodes` and `nights` (each night's episodes and whether it counts, as arranged in one
     sample) and every column of `exposed` and `reference` (0/1 per night, one per split),
-    with _HALF added to each group's episodes; NaN where a group has no recorded night."""
+    each rate raised by _HALF / (nights in both groups); NaN where a group has no night."""
     k = exposed.shape[1]
     groups = np.concatenate([exposed, reference], axis=1)
     totals, sizes = _sums(episodes, groups), _sums(nights, groups)
     with np.errstate(divide="ignore", invalid="ignore"):
-        rates = (totals + _HALF) / sizes
-        result: FloatArray = np.log(rates[:, :k] / rates[:, k:])
+        rates = totals / sizes
+        both = sizes[:, :k] + sizes[:, k:]
+        result: FloatArray = np.log((rates[:, :k] + _HALF / both) / (rates[:, k:] + _HALF / both))
     return result
 
 
