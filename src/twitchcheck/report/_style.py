@@ -52,4 +52,6 @@ html.compact .small, html.compact .cite { font-size: 5.7pt; }
 html.compact ul.sources { font-size: 5.2pt; columns: 4; column-gap: 3mm; }
 html.compact h2 { font-size: 7.6pt; margin: 1.4mm 0 0.4mm 0; }
 html.compact th, html.compact td { padding: 0.2mm 0.8mm; }
+html.compact .flag { padding: 0.2mm 1mm; margin: 0.3mm 0; }
+html.compact p { margin: 0.4mm 0; }
 """
