@@ -70,3 +70,29 @@ def test_a_folder_that_does_not_exist_is_refused_before_any_work(
     assert result.exit_code == 1
     assert "does not exist" in result.stderr  # the path, not the unknown profile, comes first
     assert not target.exists()
+
+
+def test_without_weasyprint_no_file_is_written_and_the_message_says_why(
+    runner: CliRunner, db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint now fails
+    html, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
+    args = [
+        "report",
+        "--db",
+        db,
+        "--profile",
+        "Empty Person",
+        "--html",
+        str(html),
+        "--pdf",
+        str(pdf),
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "cannot make a PDF" in result.stderr
+    assert "--html FILE" in result.stderr
+    assert not html.exists()
+    assert not pdf.exists()
