@@ -33,7 +33,6 @@ def parts_with(triggers: TriggersPart) -> ReportParts:
         who=WhoPart("Sim", "50 y", "male", "", "", FIRST), screening=None, episodes=None,
         intake=IntakePart(None, None, 0, 14, 0, 0, (), None, "", "No food diary recorded"),
         supplements=(), medicines=(), labs=(), labs_not_shown=0, triggers=triggers,
-        triggers_ready=True,
     )  # fmt: skip
 
 

@@ -76,7 +76,6 @@ def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
         labs=lab_lines(shown),
         labs_not_shown=hidden,
         triggers=stored_triggers(store, profile_id),
-        triggers_ready=True,
     )
 
 

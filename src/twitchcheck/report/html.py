@@ -69,7 +69,7 @@ def render_report_html(parts: ReportParts, sources: Mapping[str, Any] | None = N
         _supplements(parts.supplements),
         _medicines(parts.medicines, cite),
         _labs(parts.labs, parts.labs_not_shown, cite),
-        _triggers(parts.triggers, parts.triggers_ready),
+        _triggers(parts.triggers),
         _limits(parts),
     ]
     body.append(_sources(cite.ids, sources))
@@ -353,12 +353,10 @@ def _status(status: str) -> str:
     return STATUS_SIGNS.get(status.split(" ")[0], "") + status
 
 
-def _triggers(triggers: TriggersPart | None, ready: bool) -> str:
+def _triggers(triggers: TriggersPart | None) -> str:
     title = "7. Possible triggers (associations, not causes)"
     if triggers is None:
-        why = "No trigger analysis" + (
-            ": not enough journal nights yet" if ready else " in this version of twitchcheck yet"
-        )
+        why = "No trigger analysis: the journal has no recorded night yet"
         return _section("triggers", title, _none(why))
     out = [f'<p class="small">{triggers.days} nights recorded. {escape(triggers.note)}</p>']
     if triggers.findings:

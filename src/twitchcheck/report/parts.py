@@ -202,4 +202,3 @@ class ReportParts:
     labs: tuple[LabLine, ...]
     labs_not_shown: int  # older values left out (the latest few dates of each test are shown)
     triggers: TriggersPart | None
-    triggers_ready: bool  # False while this twitchcheck has no trigger analysis
