@@ -415,6 +415,11 @@ def test_decaf_alone_is_decaffeinated_coffee() -> None:
         ("post-workout banana", "banana"),
         ("soup for lunch", "soup"),
         ("latte from costa", "costa latte"),  # a chain's name is kept for brands.toml
+        ("ham sandwich wife packed", "ham sandwich"),  # who made or brought it
+        ("curry my mum sent", "curry"),
+        ("wife made chili & cornbread", "chili & cornbread"),
+        ("made chili", "made chili"),  # nobody named: the words stay for the search
+        ("cake i baked", "cake i baked"),
         # not context: a preposition before a food word, or before no place or time
         ("chicken in gravy", "chicken in gravy"),
         ("cake for two", "cake for two"),

@@ -71,6 +71,7 @@ class _Table:
     companions: dict[str, tuple[tuple[frozenset[str], str], ...]]
     cereal_milk: dict[str, Any]  # when a bowl of cereal is eaten with milk not written
     added_by_word: dict[str, str]  # "buttered": the food a word before a food adds to it
+    makers: tuple[str, ...]  # "packed", "made": who made a food is said with these words
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +208,7 @@ def _built(raw: Any) -> _Table:
         _companions(raw.get("companions", {})),
         dict(raw.get("cereal_milk", {})),
         {str(k): str(v) for k, v in raw.get("added_by_word", {}).items()},
+        tuple(str(w) for w in context.get("makers", ())),
     )
 
 
@@ -677,7 +679,7 @@ def without_context(text: str) -> str:
         if lowered.startswith(lead) and len(plain) > len(lead):
             plain = plain[len(lead) :]
             break
-    plain = _without_meal_time(plain)
+    plain = _without_maker(_without_meal_time(plain))
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
@@ -699,6 +701,34 @@ def without_context(text: str) -> str:
         if said in ("at", "from") and (_is_chain(" ".join(after)) or restaurant(" ".join(after))):
             return f"{' '.join(after)} {before}"
     return " ".join(words)
+
+
+def _without_maker(text: str) -> str:
+    """`text` without who made or brought the food ("ham sandwich wife packed" -> "ham
+    sandwich", "wife made chili & cornbread" -> "chili & cornbread"); else as it is."""
+    words = text.split()
+    for maker in table().makers:
+        said = maker.split()
+        for at in range(1, len(words) - len(said) + 1):
+            if [w.lower() for w in words[at : at + len(said)]] != said:
+                continue
+            before, after = words[:at], words[at + len(said) :]
+            if not after and _is_setting(_person(before)):  # "... my wife packed"
+                return " ".join(before[: len(before) - len(_person(before))])
+            if _is_setting(before) and after:  # "wife made chili"
+                return " ".join(after)
+    return text
+
+
+def _person(words: list[str]) -> list[str]:
+    """The last words of `words` that name who made a food: a person with an optional "my",
+    "the" or "her" before them ("my wife", "mum")."""
+    fillers = table().fillers
+    end = len(words)
+    start = end - 1
+    while start > 0 and words[start - 1].lower() in fillers:
+        start -= 1
+    return words[start:end] if end else []
 
 
 # "post-run", "pre-match": the preposition and the time it names, as two words
