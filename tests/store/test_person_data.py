@@ -660,3 +660,14 @@ def test_the_journal_comes_back_as_it_was_logged(store: Store, person: int) -> N
     saved = import_person(store, document)
     assert journal_dict(journal_store.load_journal(store, saved.profile_id)) == before
     assert saved.counts["journal_episodes"] == 2
+
+
+def test_a_person_moves_from_a_sqlite_file_to_either_store(
+    store: Store, sqlite_store: Store
+) -> None:
+    fill(sqlite_store)
+    synthetic_person(sqlite_store, "Cleo", "CLEO")
+    for name in ("Ann <b>", "Cleo"):
+        document = json.loads(json.dumps(export_person(sqlite_store, name)))
+        import_person(store, document)
+        assert renumbered(export_person(store, name)) == renumbered(document)
