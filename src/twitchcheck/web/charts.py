@@ -9,6 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from twitchcheck.journal.trends import Week
 
 WIDTH = 640
 LABEL_WIDTH = 150  # room for "Vitamin B12" and its figure
@@ -115,3 +119,109 @@ def history_chart(
     ticks = tuple((y(v), f"{v:.3g}") for v in (low, (low + high) / 2, high))
     band = (y(normal[1]), y(normal[0])) if normal else None
     return LineChart(width, height, points, path, band, ticks, unit)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekColumn:
+    """One week on the trends chart: its bar (episodes per recorded night), its severity
+    dot, and the words a screen reader is given for it."""
+
+    x: float
+    width: float
+    label: str  # "17 Nov"
+    bar_y: float | None  # None: no night recorded that week (missing, not zero)
+    severity_y: float | None
+    diary_days: int
+    labs: tuple[str, ...]
+    words: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrendsChart:
+    width: int
+    height: int
+    left: int
+    columns: tuple[WeekColumn, ...]
+    rate_ticks: tuple[tuple[float, str], ...]
+    severity_ticks: tuple[tuple[float, str], ...]
+    rate_top: int  # the panels' top and bottom y
+    rate_bottom: int
+    severity_top: int
+    severity_bottom: int
+    diary_y: int
+    labs_y: int
+
+
+def _weeks_of(days: Sequence[dt.date]) -> dict[dt.date, int]:
+    counts: dict[dt.date, int] = {}
+    for day in days:
+        monday = day - dt.timedelta(days=day.weekday())
+        counts[monday] = counts.get(monday, 0) + 1
+    return counts
+
+
+def trends_chart(
+    weeks: Sequence[Week], diary_days: Sequence[dt.date], labs: Sequence[tuple[dt.date, str]]
+) -> TrendsChart:
+    """Weeks (journal.trends.Week) from the first to the last with a night, a diary day or
+    a lab: episodes per recorded night as bars, mean severity (0-10) as dots, the diary's
+    days and the labs' dates on the same weeks below them."""
+    by_week = {week.start: week for week in weeks}
+    diary = _weeks_of(diary_days)
+    tests: dict[dt.date, list[str]] = {}
+    for day, analyte in labs:
+        tests.setdefault(day - dt.timedelta(days=day.weekday()), []).append(analyte)
+    first = min([*by_week, *diary, *tests])
+    last = max([*by_week, *diary, *tests])
+    mondays = [first + dt.timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]
+    left, right = 44, 8
+    step = (WIDTH - left - right) / len(mondays)
+    most = max([w.rate for w in weeks if w.rate is not None] + [1.0])
+    rate_top, rate_bottom, sev_top, sev_bottom = 12, 132, 160, 230
+
+    def rate_y(value: float) -> float:
+        return round(rate_bottom - (rate_bottom - rate_top) * value / most, 1)
+
+    def severity_y(value: float) -> float:
+        return round(sev_bottom - (sev_bottom - sev_top) * value / 10, 1)
+
+    columns = []
+    for index, monday in enumerate(mondays):
+        week = by_week.get(monday)
+        rate = week.rate if week is not None else None
+        severity = week.severity_mean if week is not None else None
+        columns.append(
+            WeekColumn(
+                x=round(left + index * step, 1), width=round(step, 1),
+                label=monday.strftime("%d %b"),
+                bar_y=None if rate is None else rate_y(rate),
+                severity_y=None if severity is None else severity_y(severity),
+                diary_days=diary.get(monday, 0), labs=tuple(tests.get(monday, ())),
+                words=_week_words(monday, week, diary.get(monday, 0), tests.get(monday, [])),
+            )
+        )  # fmt: skip
+    rate_ticks = tuple((rate_y(v), f"{v:.2g}") for v in (0, most / 2, most))
+    severity_ticks = tuple((severity_y(v), f"{v:g}") for v in (0, 5, 10))
+    return TrendsChart(
+        width=WIDTH, height=290, left=left, columns=tuple(columns), rate_ticks=rate_ticks,
+        severity_ticks=severity_ticks, rate_top=rate_top, rate_bottom=rate_bottom,
+        severity_top=sev_top, severity_bottom=sev_bottom, diary_y=250, labs_y=272,
+    )  # fmt: skip
+
+
+def _week_words(monday: dt.date, week: Week | None, diary_days: int, labs: Sequence[str]) -> str:
+    """The week in words, for the chart's description."""
+    head = f"Week of {monday.strftime('%d %b %Y')}: "
+    if week is None or week.rate is None:
+        told = "no night recorded"
+    else:
+        told = (
+            f"{week.episodes} episode(s) over {week.nights_recorded} recorded night(s) "
+            f"({week.rate:.2g} a night, {week.nights_missing} missing)"
+        )
+        if week.severity_mean is not None:
+            told += f", mean severity {week.severity_mean:.1f} of 10"
+    told += f"; {diary_days} diary day(s)"
+    if labs:
+        told += f"; lab tests: {', '.join(labs)}"
+    return head + told + "."

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Body, Depends, Query, Request, Response
 from fastapi import Path as PathParam
 
 from twitchcheck.store import EntryInput, LabInput, ProfileDetails, Store
@@ -404,3 +404,115 @@ def remember_correction(
     food = get(body.food_id)  # an unknown id is refused with the foods' own message
     row = remember(store, profile_id, body.wording, food.id)
     return models.CorrectionOut(wording=row.wording, food_id=row.food_id)
+
+
+# --- the journal ------------------------------------------------------------------------------
+
+JsonBody = Annotated[dict[str, Any], Body()]
+
+
+def _episode_out(row: Any) -> dict[str, Any]:
+    """A stored episode as `journal add --json` prints it: its id, the file's fields, the
+    night it belongs to and whether its details are still to add."""
+    from twitchcheck.journal.files import episode_dict
+    from twitchcheck.store.journal import episode_of
+
+    episode = episode_of(row)
+    night = episode.night
+    return {
+        "id": row.id,
+        **episode_dict(episode),
+        "night": night.isoformat() if night else None,
+        "details_to_add": episode.needs_details,
+    }
+
+
+@router.get("/{profile_id}/journal", tags=["journal"])
+def journal_export(profile_id: Id, store: StoreDep) -> dict[str, Any]:
+    """The whole journal in the file format of `journal export` (episodes and days)."""
+    from twitchcheck.store.journal import export_journal
+
+    return export_journal(store, profile_id)
+
+
+@router.get("/{profile_id}/journal/episodes", tags=["journal"])
+def list_episodes(profile_id: Id, store: StoreDep) -> list[dict[str, Any]]:
+    """The person's episodes with their ids, in time order."""
+    from twitchcheck.store.journal import episode_rows
+
+    return [_episode_out(row) for row in episode_rows(store, profile_id)]
+
+
+@router.post("/{profile_id}/journal/episodes", status_code=201, tags=["journal"])
+def add_episode(profile_id: Id, body: JsonBody, store: StoreDep) -> dict[str, Any]:
+    """Record an episode: {"start": "2026-11-21T02:30"} and any details of the file format."""
+    from twitchcheck.journal import parse_journal
+    from twitchcheck.store.journal import add_episode as add
+
+    episode = parse_journal({"episodes": [body]}).episodes[0]
+    return _episode_out(add(store, profile_id, episode))
+
+
+@router.patch("/{profile_id}/journal/episodes/{episode_id}", tags=["journal"])
+def edit_episode(profile_id: Id, episode_id: Id, body: JsonBody, store: StoreDep) -> dict[str, Any]:
+    """Change some details ({"kind": "cramp", "severity": 6}); null clears one."""
+    from twitchcheck.journal import parse_journal
+    from twitchcheck.store.journal import edit_episode as edit
+    from twitchcheck.store.journal import get_episode
+
+    row = get_episode(store, profile_id, episode_id)
+    # the changes are checked as the file's episode they make, then saved
+    whole = {"start": row.start.isoformat(timespec="minutes"), **body}
+    parse_journal({"episodes": [{k: v for k, v in whole.items() if v is not None}]})
+    changes = {k: (dt.datetime.fromisoformat(v) if k == "start" else v) for k, v in body.items()}
+    return _episode_out(edit(store, profile_id, episode_id, changes))
+
+
+@router.delete("/{profile_id}/journal/episodes/{episode_id}", **NO_CONTENT, tags=["journal"])
+def delete_episode(profile_id: Id, episode_id: Id, store: StoreDep) -> Response:
+    from twitchcheck.store.journal import delete_episode as delete
+
+    delete(store, profile_id, episode_id)
+    return Response(status_code=204)
+
+
+@router.get("/{profile_id}/journal/days", tags=["journal"])
+def list_days(profile_id: Id, store: StoreDep) -> list[dict[str, Any]]:
+    """The person's days (factors, quiet-night check-ins) in the file format."""
+    from twitchcheck.journal.files import day_dict
+    from twitchcheck.store.journal import day_of, day_rows
+
+    return [day_dict(day_of(row)) for row in day_rows(store, profile_id)]
+
+
+@router.put("/{profile_id}/journal/days/{day}", tags=["journal"])
+def set_day(profile_id: Id, day: dt.date, body: JsonBody, store: StoreDep) -> dict[str, Any]:
+    """Set some of a day's factors ({"factors": {"stress": 7}}; null removes one) and, with
+    {"quiet_night": true}, check its night in as quiet."""
+    from twitchcheck.journal import JournalError, parse_journal
+    from twitchcheck.journal.files import day_dict
+    from twitchcheck.store.journal import check_in_quiet, get_day, set_factors
+
+    unknown = sorted(set(body) - {"factors", "quiet_night"})
+    if unknown:
+        raise JournalError(f"a day takes 'factors' and 'quiet_night', not {unknown[0]!r}")
+    factors = body.get("factors") or {}
+    if not isinstance(factors, dict):
+        raise JournalError("'factors' must be an object of factor names and values")
+    given = {k: v for k, v in factors.items() if v is not None}
+    parse_journal({"days": [{"date": day.isoformat(), "factors": given}]})  # checked first
+    if factors:
+        set_factors(store, profile_id, day, factors)
+    if body.get("quiet_night") is True:
+        check_in_quiet(store, profile_id, day)
+    found = get_day(store, profile_id, day)
+    return day_dict(found) if found else {"date": day.isoformat(), "factors": {}}
+
+
+@router.get("/{profile_id}/journal/triggers", tags=["journal"])
+def journal_triggers(profile_id: Id, store: StoreDep) -> dict[str, Any]:
+    """journal.triggers on the stored journal, as `journal triggers --json`."""
+    from twitchcheck.journal.triggers import analyse
+    from twitchcheck.store.journal import journal_history
+
+    return analyse(journal_history(store, profile_id)).to_json()

@@ -29,6 +29,8 @@ NAV = (
     ("analysis", "Diet analysis", "analysis"),
     ("labs", "Labs", "labs"),
     ("plan", "Advice and plan", "plan"),
+    ("night", "Night", "night"),
+    ("journal", "Journal", "journal"),
 )
 _PINNED = re.compile(r"\s*\[[a-z0-9]+:[^\]\s]+\]\s*$")  # a food id pinned at a line's end
 TRIAGE_ICONS = {"self-care": "✓", "see-doctor": "⚕", "urgent": "!", "emergency": "‼"}
@@ -75,6 +77,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     settings = request.app.state.settings
     context.setdefault("person", None)
     context.setdefault("active", "")
+    context.setdefault("dark", False)  # the night page is dark whatever the system's theme
     html = (
         environment()
         .get_template(template)

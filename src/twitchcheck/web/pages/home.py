@@ -168,14 +168,6 @@ async def update_person(request: Request, profile_id: int) -> Response:
     return _person_page(request, profile_id, errors, {key: one(fields, key) for key in fields})
 
 
-@router.post("/people/{profile_id}/delete")
-async def delete_person(request: Request, profile_id: int) -> Response:
-    from twitchcheck.store.profiles import delete_profile
-
-    delete_profile(store_of(request), profile_id)
-    return redirect("/")
-
-
 @router.post("/people/{profile_id}/supplements", response_class=HTMLResponse)
 async def add_supplement(request: Request, profile_id: int) -> Response:
     """Save a supplement as typed, once the core can read it ("magnesium citrate 400 mg")."""
