@@ -1204,3 +1204,18 @@ def test_a_meal_with_its_dash_glued_heads_the_line() -> None:
     assert lead("Dinner- soup") == lead("Dinner - soup") == lead("dinner -soup")
     assert lead("Dinner- soup").meal == "dinner"
     assert lead("semi-skimmed milk").meal is None  # a dash inside a word is no separator
+
+
+def test_a_line_of_several_foods_is_not_lost_for_one_that_matches_no_food() -> None:
+    diary = parse_diary_text("2026-11-20\ntoast, xyzzy\n", "text")
+    (entry,) = diary.entries
+    assert entry.item is not None
+    assert entry.item.food.name.startswith("Bread")
+    (problem,) = [p for p in diary.problems if p.kind == "uncertain"]
+    assert "'xyzzy' matched no food and is not counted" in problem.message
+
+
+def test_a_line_whose_foods_all_match_nothing_is_still_unmatched() -> None:
+    diary = parse_diary_text("2026-11-20\nxyzzy and plugh\n", "text")
+    assert not diary.entries
+    assert [p.kind for p in diary.problems] == ["unmatched"]

@@ -230,6 +230,13 @@ class Collector:
             )  # fmt: skip
             if item.uncertain:
                 self.problems.append(replace(_uncertain(line, text, item), meal=meal, time=time))
+        for part in outcome[0].left_out if outcome else ():
+            message = (
+                f"{part!r} matched no food and is not counted; the rest of the line is; write"
+                " it on a line of its own, simpler, or with its id in brackets"
+            )
+            self.problems.append(DiaryProblem(line, text, message, "uncertain", (), meal, time))
+        for item in outcome:
             for warning in item.warnings:
                 self.problem(line, text, f"{warning}; it is counted", "unusual", when=when)
 

@@ -679,7 +679,7 @@ def without_context(text: str) -> str:
         if lowered.startswith(lead) and len(plain) > len(lead):
             plain = plain[len(lead) :]
             break
-    plain = _without_maker(_without_meal_time(plain))
+    plain = without_maker(_without_meal_time(plain))
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
@@ -703,7 +703,7 @@ def without_context(text: str) -> str:
     return " ".join(words)
 
 
-def _without_maker(text: str) -> str:
+def without_maker(text: str) -> str:
     """`text` without who made or brought the food ("ham sandwich wife packed" -> "ham
     sandwich", "wife made chili & cornbread" -> "chili & cornbread"); else as it is."""
     words = text.split()

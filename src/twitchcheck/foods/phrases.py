@@ -64,6 +64,8 @@ class Item:
     # shares the line's `input`), or a generic food for a chain or brand item ("approximation").
     how: How = "matched"
     note: str = ""  # what was done, in words: "split from 'toast with butter'"
+    # parts of the line that matched no food, so are not counted ("home for 34 hr reset")
+    left_out: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -249,7 +251,7 @@ def _fed(quantity: Quantity, food: str) -> Quantity:
 def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None) -> str:
     """A part of a line in USDA's words: as a listed dish's own part, in the region's words,
     as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
-    part = dishes.regional(dishes.guided(part, dish), region)
+    part = dishes.regional(dishes.guided(dishes.without_maker(part), dish), region)
     return dishes.named(dishes.carried(part, join) if join else part)
 
 
@@ -280,6 +282,7 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
             "write one food per line"
         )
     items: list[Item] = []
+    missed: list[tuple[str, UnknownFoodError]] = []
     start = 0
     while start < len(parts):
         own = _parsed(parts[start], quantity.region)
@@ -314,8 +317,28 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
         if dish is None:
             # what a later part adds to: the first part as written and the food found for it
             head = f"{parts[0]} {items[0].food.name}" if items else parts[0]
-            item = _part(text, quantity, words, not items, None, head)
+            try:
+                item = _part(text, quantity, words, not items, None, head)
+            except UnknownFoodError as error:
+                # one part USDA has no food for: the others are still counted, this one is
+                # reported (a line of several foods is never lost for one of them)
+                missed.append((words, error))
+                continue
         items.append(item)
+    return _counted_parts(items, missed)
+
+
+def _counted_parts(
+    items: list[Item], missed: list[tuple[str, UnknownFoodError]]
+) -> tuple[Item, ...]:
+    """The items of a combination, each naming the parts that matched no food when there
+    were any (the diary reports them, and the line counts as uncertain); the first such
+    error when no part matched at all."""
+    if not items:
+        raise missed[0][1]
+    if missed:
+        left_out = tuple(words for words, _ in missed)
+        return tuple(replace(item, left_out=left_out) for item in items)
     if len(items) == 1:
         return (replace(items[0], how="dish", note=f"one dish: {items[0].food.name}"),)
     return tuple(items)
