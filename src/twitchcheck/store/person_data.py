@@ -62,6 +62,7 @@ _COPIES = (
     "person's data; delete those too"
 )
 _SHOWN = "the file"  # how backups' reader names the file in its messages
+_SHOWN_PATH = Path(_SHOWN)
 _SERVER_LOG = (
     "PostgreSQL's write-ahead log (pg_wal), and any archived log, replica or server backup, "
     "may keep the deleted rows until they are recycled"
@@ -294,7 +295,8 @@ def _load(connection: Connection, metadata: MetaData, tables: Mapping[str, Any])
         rows = tables.get(table.name, [])
         if not isinstance(rows, list):
             raise _refused(f"{table.name} is not a list of rows")
-        checked = [_checked_row(table, row) for row in rows]
+        columns = dict(table.columns.items())  # looked up once, not for every value
+        checked = [_checked_row(table, columns, row) for row in rows]
         if checked:
             connection.execute(insert(table), checked)
     count = connection.scalar(select(func.count()).select_from(known[ROOT]))
@@ -302,21 +304,21 @@ def _load(connection: Connection, metadata: MetaData, tables: Mapping[str, Any])
         raise _refused(f"it holds {count} profiles; a person file holds exactly one")
 
 
-def _checked_row(table: Table, row: Any) -> dict[str, Any]:
+def _checked_row(table: Table, columns: dict[str, Column[Any]], row: Any) -> dict[str, Any]:
     try:
-        decoded = _decoded(table, row, Path(_SHOWN))
+        decoded = _decoded(table, row, _SHOWN_PATH)
     except BackupError as error:
         raise _refused(str(error).removeprefix(f"{_SHOWN}: ")) from None
     for key, value in decoded.items():
-        _check_value(table.columns[key], value, f"{table.name}.{key}")
+        if value is not None:
+            _check_value(columns[key], value, table.name, key)
     return decoded
 
 
-def _check_value(column: Column[Any], value: Any, what: str) -> None:
+def _check_value(column: Column[Any], value: Any, table: str, key: str) -> None:
     """What the stores themselves would refuse, refused alike on both with a message."""
+    what = f"{table}.{key}"
     try:
-        if value is None:
-            return
         if isinstance(column.type, JSON):
             checks.document(value, what)
         elif isinstance(value, str) and isinstance(column.type, String):
@@ -377,12 +379,17 @@ def _refuse_taken(connection: Connection, name: str) -> None:
 def _insert_all(connection: Connection, rows: Rows) -> dict[str, dict[Any, Any]]:
     """Insert every table's rows under new ids; returns old id -> new id for each table."""
     new_ids: dict[str, dict[Any, Any]] = {}
-    for entry in person_tables():
+    tables = person_tables()
+    referred = {fk.column.table.name for entry in tables for fk in entry.table.foreign_keys}
+    for entry in tables:
         batch = [_remapped(entry.table, row, new_ids) for row in rows.get(entry.table.name, [])]
         if not batch:
             continue
         key = _serial_key(entry.table)
-        if key is None:
+        if key is None or entry.table.name not in referred:
+            if key is not None:
+                for row in batch:
+                    del row[key.name]  # no row names it: the store numbers it, unreturned
             connection.execute(insert(entry.table), batch)
             continue
         old = [row.pop(key.name) for row in batch]
