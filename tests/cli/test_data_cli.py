@@ -230,3 +230,19 @@ def test_delete_of_no_such_person_asks_nothing(store: Store, home: Path) -> None
     assert result.exit_code == 1
     assert json.loads(result.stdout)["error"]["code"] == "not_found"
     assert "Type" not in result.stderr
+
+
+def test_an_export_larger_than_import_reads_says_so(
+    store: Store, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from twitchcheck import limits
+
+    real = limits.limit
+    monkeypatch.setattr(
+        limits, "limit", lambda name: 1_000 if name == "input.file_bytes" else real(name)
+    )
+    result = run(home, "export", "--profile", "Ann", str(tmp_path / "ann.json"))
+    assert result.exit_code == 0, result.stderr
+    assert "more than 'twitchcheck import' reads (1,000)" in result.stderr
+    monkeypatch.undo()
+    assert "Note" not in run(home, "export", "--profile", "Ann", str(tmp_path / "a.json")).stderr

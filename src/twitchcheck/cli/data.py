@@ -70,6 +70,7 @@ def export(
     finally:
         store.close()
     text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    _warn_if_too_large(len(text.encode("utf-8")))
     if file is None:
         sys.stdout.write(text)
         return
@@ -77,6 +78,18 @@ def export(
     counts = {name: len(rows) for name, rows in document["tables"].items()}
     extra = {"file": str(file), "profile": document["profile"]}
     _report(f"Exported {document['profile']} to {file}", counts, json_output, **extra)
+
+
+def _warn_if_too_large(size: int) -> None:
+    from twitchcheck.limits import limit
+
+    most = int(limit("input.file_bytes"))
+    if size > most:
+        console(stderr=True).print(
+            f"Note: this file is {size:,} bytes, more than 'twitchcheck import' reads "
+            f"({most:,}); it is complete, but importing it needs a twitchcheck that reads more.",
+            markup=False,
+        )
 
 
 @guarded
