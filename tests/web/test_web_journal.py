@@ -155,11 +155,14 @@ def test_trends_triggers_and_the_experiment(client: Any) -> None:
     _seed(client, person)
     lab = {"taken_on": "2026-10-08", "analyte": "magnesium", "value": 0.7, "unit": "mmol/L"}
     client.post(f"/api/profiles/{person}/labs", json={"results": [lab]})
+    diary = {"text": "2026-10-05\n1 banana\n1 cup of coffee\n"}
+    assert client.post(f"/api/profiles/{person}/diary/import", json=diary).status_code == 201
     trends = client.get(f"/people/{person}/journal/trends").text
     page_checks(trends)
     assert trends.count('class="bar"') == 3 + 1  # four weeks, each with recorded nights
     assert trends.count('class="lab"') == 1  # the lab on the same weeks
     assert "mean severity" in trends
+    assert re.search(r"1 diary day\(s\), magnesium \d+ mg and caffeine \d+ mg a day", trends)
     triggers = html.unescape(client.get(f"/people/{person}/journal/triggers").text)
     page_checks(triggers)
     assert "From 21 recorded night(s)" in triggers

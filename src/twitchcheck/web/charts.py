@@ -7,9 +7,9 @@ Pure functions from figures to positions; the templates only place what they are
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from twitchcheck.journal.trends import Week
@@ -152,20 +152,37 @@ class TrendsChart:
     labs_y: int
 
 
-def _weeks_of(days: Sequence[dt.date]) -> dict[dt.date, int]:
-    counts: dict[dt.date, int] = {}
-    for day in days:
-        monday = day - dt.timedelta(days=day.weekday())
-        counts[monday] = counts.get(monday, 0) + 1
-    return counts
+INTAKE_SHOWN = ("magnesium_mg", "caffeine_mg")  # the diary's figures the trends chart tells
+
+
+def _weeks_of(days: Mapping[dt.date, Mapping[str, float | None]]) -> dict[dt.date, list[Any]]:
+    """Each week's diary days' totals, by the week's Monday."""
+    weeks: dict[dt.date, list[Any]] = {}
+    for day, totals in days.items():
+        weeks.setdefault(day - dt.timedelta(days=day.weekday()), []).append(totals)
+    return weeks
+
+
+def _intake_words(totals: Sequence[Mapping[str, float | None]]) -> str:
+    """ "magnesium 310 mg and caffeine 95 mg a day" (means over the diary days that have one)."""
+    said = []
+    for key in INTAKE_SHOWN:
+        values = [value for t in totals if (value := t.get(key)) is not None]
+        if values:
+            name, unit = key.rsplit("_", 1)
+            said.append(f"{name.replace('_', ' ')} {sum(values) / len(values):.0f} {unit}")
+    return f", {' and '.join(said)} a day" if said else ""
 
 
 def trends_chart(
-    weeks: Sequence[Week], diary_days: Sequence[dt.date], labs: Sequence[tuple[dt.date, str]]
+    weeks: Sequence[Week],
+    diary_days: Mapping[dt.date, Mapping[str, float | None]],
+    labs: Sequence[tuple[dt.date, str]],
 ) -> TrendsChart:
     """Weeks (journal.trends.Week) from the first to the last with a night, a diary day or
     a lab: episodes per recorded night as bars, mean severity (0-10) as dots, the diary's
-    days and the labs' dates on the same weeks below them."""
+    days (with their mean magnesium and caffeine, from each day's totals) and the labs'
+    dates on the same weeks below them."""
     by_week = {week.start: week for week in weeks}
     diary = _weeks_of(diary_days)
     tests: dict[dt.date, list[str]] = {}
@@ -196,8 +213,8 @@ def trends_chart(
                 label=monday.strftime("%d %b"),
                 bar_y=None if rate is None else rate_y(rate),
                 severity_y=None if severity is None else severity_y(severity),
-                diary_days=diary.get(monday, 0), labs=tuple(tests.get(monday, ())),
-                words=_week_words(monday, week, diary.get(monday, 0), tests.get(monday, [])),
+                diary_days=len(diary.get(monday, [])), labs=tuple(tests.get(monday, ())),
+                words=_week_words(monday, week, diary.get(monday, []), tests.get(monday, [])),
             )
         )  # fmt: skip
     rate_ticks = tuple((rate_y(v), f"{v:.2g}") for v in (0, most / 2, most))
@@ -209,7 +226,12 @@ def trends_chart(
     )  # fmt: skip
 
 
-def _week_words(monday: dt.date, week: Week | None, diary_days: int, labs: Sequence[str]) -> str:
+def _week_words(
+    monday: dt.date,
+    week: Week | None,
+    diary: Sequence[Mapping[str, float | None]],
+    labs: Sequence[str],
+) -> str:
     """The week in words, for the chart's description."""
     head = f"Week of {monday.strftime('%d %b %Y')}: "
     if week is None or week.rate is None:
@@ -221,7 +243,7 @@ def _week_words(monday: dt.date, week: Week | None, diary_days: int, labs: Seque
         )
         if week.severity_mean is not None:
             told += f", mean severity {week.severity_mean:.1f} of 10"
-    told += f"; {diary_days} diary day(s)"
+    told += f"; {len(diary)} diary day(s){_intake_words(diary)}"
     if labs:
         told += f"; lab tests: {', '.join(labs)}"
     return head + told + "."

@@ -5,7 +5,9 @@ delete-all with confirmation). Each is one core call over the store, as the comm
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -23,7 +25,6 @@ def trends_page(request: Request, profile_id: int) -> HTMLResponse:
     """Weekly episodes per recorded night and severity, with the diary's days and the labs'
     dates on the same weeks."""
     from twitchcheck.journal.trends import weekly
-    from twitchcheck.store.diaries import diary
     from twitchcheck.store.journal import load_journal
     from twitchcheck.store.labs import lab_results
     from twitchcheck.web.charts import trends_chart
@@ -31,13 +32,27 @@ def trends_page(request: Request, profile_id: int) -> HTMLResponse:
     person = profile_of(request, profile_id)
     store = store_of(request)
     weeks = weekly(load_journal(store, profile_id))
-    days = [day.day for day in diary(store, profile_id) if day.entries]
+    days = _diary_totals(request, person)
     labs = [(row.taken_on, row.analyte) for row in lab_results(store, profile_id)]
     chart = trends_chart(weeks, days, labs) if weeks else None
     return render(
         request, "journal_trends.html", person=person, active="journal", weeks=weeks,
         chart=chart,
     )  # fmt: skip
+
+
+def _diary_totals(request: Request, person: Any) -> dict[dt.date, dict[str, float | None]]:
+    """Each diary day's nutrient totals as the diet analysis finds them; the days alone
+    (no totals) when the analysis cannot run (no age or sex yet)."""
+    from twitchcheck.store.diaries import diary
+    from twitchcheck.web.pages.analysis import analysis_of
+
+    try:
+        analysis, _ = analysis_of(request, person)
+    except InputError:
+        return {day.day: {} for day in diary(store_of(request), person.id) if day.entries}
+    days = analysis["days"] if analysis else []
+    return {dt.date.fromisoformat(d["day"]): d["totals"] for d in days}
 
 
 @router.get("/people/{profile_id}/journal/triggers", response_class=HTMLResponse)
