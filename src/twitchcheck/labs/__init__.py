@@ -20,11 +20,13 @@ from twitchcheck.labs.analytes import (
     clear_statuses,
     convert,
     get_analyte,
+    lab_sources,
 )
-from twitchcheck.labs.interpret import LabResult, interpret_labs
+from twitchcheck.labs.interpret import SEXES, LabResult, interpret_labs
 from twitchcheck.labs.reading import LabReading, parse_lab
 
 __all__ = [
+    "SEXES",
     "URGENT_LEVELS",
     "Analyte",
     "LabNote",
@@ -35,5 +37,6 @@ __all__ = [
     "convert",
     "get_analyte",
     "interpret_labs",
+    "lab_sources",
     "parse_lab",
 ]

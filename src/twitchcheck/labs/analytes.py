@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from twitchcheck._data import load_yaml
@@ -19,7 +19,7 @@ from twitchcheck.errors import (
     LabUnitError,
     UnknownAnalyteError,
 )
-from twitchcheck.limits import limit
+from twitchcheck.limits import all_limits, limit
 from twitchcheck.text import shorten
 
 Op = Literal["below", "above", "atleast", "atmost"]
@@ -49,10 +49,33 @@ class LabNote:
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """A unit an analyte may be reported in; value x factor = SI value."""
+    """A unit an analyte may be reported in; value x factor + offset = SI value.
+
+    The offset is 0 for every unit but HbA1c's %, which the IFCC-NGSP master equation ties
+    to mmol/mol by a straight line that does not pass through zero.
+    """
 
     name: str
     factor: float
+    offset: float = 0.0
+
+    def to_si(self, value: float) -> float:
+        return value * self.factor + self.offset
+
+    def from_si(self, si_value: float) -> float:
+        return (si_value - self.offset) / self.factor
+
+
+@dataclass(frozen=True, slots=True)
+class LabSource:
+    """A source cited only by labs.yaml (ids L1..), in the knowledge base's shape."""
+
+    id: str
+    title: str
+    url: str
+    section: str = ""
+    note: str = ""
+    also: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,19 +153,30 @@ class Analyte:
     albumin_correction: AlbuminCorrection | None = None
     nutrient: str | None = None  # the nutrient a result speaks for (labs.yaml `reflects`)
     raised_means_short: bool = False  # a marker whose raised value means the nutrient is short
+    sex_bands: Mapping[str, tuple[LabRule, ...]] = field(default_factory=dict)
+    sex_ranges: Mapping[str, LabNote] = field(default_factory=dict)
 
     @property
     def conventional_factor(self) -> float:
-        """Multiply a conventional value by this to get SI."""
+        """Multiply a conventional value by this to get SI (units without an offset)."""
         return self.units[self.conventional_unit].factor
 
     def to_si(self, value: float, unit: str) -> float:
         """`value` in `unit` expressed in the SI unit."""
-        return value * self._unit(unit).factor
+        return self._unit(unit).to_si(value)
 
     def from_si(self, si_value: float, unit: str) -> float:
         """An SI value expressed in `unit`."""
-        return si_value / self._unit(unit).factor
+        return self._unit(unit).from_si(si_value)
+
+    def to_conventional(self, si_value: float) -> float:
+        """An SI value in the conventional unit."""
+        return self.units[self.conventional_unit].from_si(si_value)
+
+    def bands_for(self, sex: str | None) -> tuple[LabRule, ...]:
+        """The status bands for a sex where the range differs by sex, else the common ones
+        (which, for an analyte with sex ranges, span both: see labs.yaml)."""
+        return self.sex_bands.get(sex or "", self.bands)
 
     def _unit(self, unit: str) -> Unit:
         canonical = canonical_unit(unit)
@@ -202,6 +236,20 @@ UNIT_SPELLINGS = {
     "umol/l": "µmol/L",
     "ng/l": "ng/L",
     "ug/l": "µg/L",
+    "ug/dl": "µg/dL",
+    "mmol/mol": "mmol/mol",
+    "%": "%",
+    "percent": "%",
+    "u/l": "U/L",
+    "iu/l": "U/L",
+    "ukat/l": "µkat/L",
+    "miu/l": "mIU/L",
+    "mu/l": "mIU/L",
+    "uiu/ml": "µIU/mL",
+    "ml/min/1.73m2": "mL/min/1.73m²",
+    "ml/min/1.73m²": "mL/min/1.73m²",
+    "ml/min/1.73m^2": "mL/min/1.73m²",
+    "ml/min/1,73m2": "mL/min/1.73m²",
 }
 
 
@@ -226,6 +274,21 @@ def analyte_table() -> dict[str, Analyte]:
 
 
 @functools.cache
+def lab_sources() -> dict[str, LabSource]:
+    """The sources labs.yaml cites that the knowledge base does not hold (ids L1..)."""
+    raw = load_yaml("labs.yaml").get("sources", [])
+    try:
+        return {str(s["id"]): _source(s) for s in raw}
+    except (KeyError, TypeError) as error:
+        raise DataError(f"labs.yaml sources are malformed: {error!r}; reinstall") from error
+
+
+def _source(raw: Mapping[str, Any]) -> LabSource:
+    fields = {k: str(v) for k, v in raw.items() if k != "also"}
+    return LabSource(**fields, also=tuple(str(url) for url in raw.get("also", ())))
+
+
+@functools.cache
 def clear_statuses() -> tuple[frozenset[str], frozenset[str]]:
     """The statuses that make a result clearly low, and clearly high (labs.yaml `clearly`):
     a doctor's matter in the red flags, unlike a borderline result."""
@@ -244,13 +307,14 @@ def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
         raise ValueError(f"{key}: si_unit and conventional_unit must be listed units")
     if units[raw["si_unit"]].factor != 1:
         raise ValueError(f"{key}: the SI unit must have factor 1")
-    factor = units[raw["conventional_unit"]].factor
+    conventional = units[raw["conventional_unit"]]
 
     def rules(items: Iterable[Mapping[str, Any]], *, urgent: bool = False) -> tuple[LabRule, ...]:
-        return tuple(_parse_rule(item, factor, urgent=urgent) for item in items)
+        return tuple(_parse_rule(item, conventional, urgent=urgent) for item in items)
 
     correction = raw.get("albumin_correction")
-    low, high = limit(f"lab.{key}_min"), limit(f"lab.{key}_max")  # limits.toml, with reasons
+    low, high = _plausible(key, raw)
+    by_sex = raw.get("sex_ranges", {})
     return Analyte(
         id=key,
         label=raw["label"],
@@ -269,7 +333,20 @@ def _parse_analyte(key: str, raw: Mapping[str, Any]) -> Analyte:
         albumin_correction=_parse_correction(correction) if correction else None,
         nutrient=raw["reflects"]["nutrient"] if "reflects" in raw else None,
         raised_means_short=bool(raw.get("reflects", {}).get("raised_means_short", False)),
+        sex_bands={sex: rules(spec["bands"]) for sex, spec in by_sex.items()},
+        sex_ranges={sex: _note(spec["range"]) for sex, spec in by_sex.items()},
     )
+
+
+def _plausible(key: str, raw: Mapping[str, Any]) -> tuple[float, float]:
+    """What a living person could show, in SI: limits.toml [lab] where it has the analyte,
+    else the analyte's own `plausible` in labs.yaml (same meaning, with its reason)."""
+    if f"lab.{key}_min" in all_limits():
+        return limit(f"lab.{key}_min"), limit(f"lab.{key}_max")
+    spec = raw["plausible"]
+    if not str(spec["reason"]).strip():
+        raise ValueError(f"{key}: plausible needs a reason")
+    return float(spec["min"]), float(spec["max"])
 
 
 def _parse_unit(name: str, spec: Mapping[str, Any], molar_mass: float | None) -> Unit:
@@ -277,16 +354,16 @@ def _parse_unit(name: str, spec: Mapping[str, Any], molar_mass: float | None) ->
         if molar_mass is None:
             raise ValueError(f"{name}: per_molar_mass needs the analyte's molar_mass")
         return Unit(name, float(spec["per_molar_mass"]) / molar_mass)
-    return Unit(name, float(spec["factor"]))
+    return Unit(name, float(spec["factor"]), float(spec.get("offset", 0.0)))
 
 
-def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_factor: float) -> LabCondition:
+def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_unit: Unit) -> LabCondition:
     """One SI edge from the published figure(s); see the header of labs.yaml."""
     si = float(raw["si"]) if "si" in raw else None
     conventional = float(raw["conventional"]) if "conventional" in raw else None
     candidates = [] if si is None else [si]
     if conventional is not None:
-        candidates.append(clean(conventional * conventional_factor))
+        candidates.append(clean(conventional_unit.to_si(conventional)))
     if not candidates:
         raise ValueError(f"{op}: give the published figure as si and/or conventional")
     if max(candidates) > min(candidates) * 1.02:  # the two printed figures must agree
@@ -295,10 +372,8 @@ def _parse_condition(op: Op, raw: Mapping[str, Any], conventional_factor: float)
     return LabCondition(op, clean(edge), si, conventional)
 
 
-def _parse_rule(raw: Mapping[str, Any], conventional_factor: float, *, urgent: bool) -> LabRule:
-    conditions = tuple(
-        _parse_condition(op, raw[op], conventional_factor) for op in _OPS if op in raw
-    )
+def _parse_rule(raw: Mapping[str, Any], conventional_unit: Unit, *, urgent: bool) -> LabRule:
+    conditions = tuple(_parse_condition(op, raw[op], conventional_unit) for op in _OPS if op in raw)
     note = LabNote(raw["text"], tuple(raw["sources"])) if "text" in raw else None
     level, direction = raw.get("level"), raw.get("direction")
     if urgent:

@@ -103,18 +103,25 @@ class LabResult:
         return data
 
 
-def interpret_labs(items: Iterable[str | LabReading]) -> list[LabResult]:
+SEXES = ("female", "male")
+
+
+def interpret_labs(items: Iterable[str | LabReading], *, sex: str | None = None) -> list[LabResult]:
     """Interpret results given together, in order.
 
     Results given in the same call inform each other: albumin corrects total
-    calcium, and MMA or homocysteine are weighed in the B12 note.
+    calcium, and MMA or homocysteine are weighed in the B12 note. `sex` ("female" or
+    "male") picks the sex-specific range where there is one (ferritin, creatinine);
+    without it such a result is judged against a range spanning both, and says so.
     """
+    if sex is not None and sex not in SEXES:
+        raise InputError(f"sex must be one of {', '.join(SEXES)}, not {sex!r}")
     given = list(items)
     most = int(limit("input.labs"))
     if len(given) > most:
         raise InputError(f"{len(given):,} lab results were given; at most {most} are read at once")
     readings = [item if isinstance(item, LabReading) else parse_lab(item) for item in given]
-    context = _Context.from_readings(readings)
+    context = _Context.from_readings(readings, sex)
     return [_interpret(reading, context) for reading in readings]
 
 
@@ -122,18 +129,19 @@ def interpret_labs(items: Iterable[str | LabReading]) -> list[LabResult]:
 class _Context:
     albumin_si: float | None  # g/L, cleaned
     b12_markers: tuple[LabResult, ...]
+    sex: str | None = None
 
     @classmethod
-    def from_readings(cls, readings: Sequence[LabReading]) -> _Context:
+    def from_readings(cls, readings: Sequence[LabReading], sex: str | None = None) -> _Context:
         albumin = next((r for r in readings if r.analyte == "albumin"), None)
         albumin_si = _si_of(albumin) if albumin else None
-        plain = _Context(None, ())
+        plain = _Context(None, (), sex)
         markers = tuple(
             _interpret(r, plain)
             for r in readings
             if r.analyte in ("methylmalonic_acid", "homocysteine")
         )
-        return cls(albumin_si, markers)
+        return cls(albumin_si, markers, sex)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +163,8 @@ def _si_of(reading: LabReading) -> float:
 def _interpret(reading: LabReading, context: _Context) -> LabResult:
     analyte = get_analyte(reading.analyte)
     si_value = _si_of(reading)
-    measured_status = _first(analyte.bands, si_value).label
+    bands = analyte.bands_for(context.sex)
+    measured_status = _first(bands, si_value).label
     corrected: _Corrected | None = None
     notes: list[LabNote] = []
     correction = analyte.albumin_correction
@@ -176,6 +185,9 @@ def _interpret(reading: LabReading, context: _Context) -> LabResult:
         notes += [_marker_note(marker) for marker in context.b12_markers]
     if "always" in analyte.notes:
         notes.append(analyte.notes["always"])
+    value_range = analyte.sex_ranges.get(context.sex or "", analyte.range)
+    if analyte.sex_ranges and value_range is analyte.range:
+        notes.append(_sex_note(analyte))
     return LabResult(
         analyte=analyte.id,
         label=analyte.label,
@@ -183,12 +195,12 @@ def _interpret(reading: LabReading, context: _Context) -> LabResult:
         unit=reading.unit,
         si_value=si_value,
         si_unit=analyte.si_unit,
-        conventional_value=si_value / analyte.conventional_factor,
+        conventional_value=analyte.to_conventional(si_value),
         conventional_unit=analyte.conventional_unit,
         status=status,
         measured_status=measured_status,
-        range=analyte.range.text,
-        range_sources=analyte.range.sources,
+        range=value_range.text,
+        range_sources=value_range.sources,
         notes=tuple(notes),
         urgent=urgent is not None,
         urgent_level=urgent.level if urgent else None,
@@ -198,6 +210,14 @@ def _interpret(reading: LabReading, context: _Context) -> LabResult:
         corrected_status=corrected.status if corrected else None,
         text=reading.text,
     )
+
+
+def _sex_note(analyte: Analyte) -> LabNote:
+    """Said when an analyte's range differs by sex and none was given."""
+    ranges = "; ".join(f"{sex}: {note.text}" for sex, note in analyte.sex_ranges.items())
+    text = f"The usual range differs by sex ({ranges}); without it the wider range is used."
+    sources = (s for note in analyte.sex_ranges.values() for s in note.sources)
+    return LabNote(text, tuple(dict.fromkeys(sources)))
 
 
 def _most_severe(analyte: Analyte, measured: float, corrected: float | None) -> LabRule | None:

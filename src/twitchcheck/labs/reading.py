@@ -67,9 +67,10 @@ def parse_lab(text: str) -> LabReading:
     lower = stripped.lower()
     if len(lower) != len(stripped):  # a few characters change length when lowered
         stripped = lower
+    start, match = 0, _match_alias(lower)  # "blood sugar" is a name, not a specimen
     specimen = _LEADING_SPECIMEN.match(lower)
-    start = specimen.end() if specimen else 0
-    match = _match_alias(lower[start:])
+    if match is None and specimen:
+        start, match = specimen.end(), _match_alias(lower[specimen.end() :])
     if match is None:
         raise _unknown(text)
     analyte, end = match
@@ -192,7 +193,7 @@ def _unknown(text: str) -> UnknownAnalyteError:
     found = process.extract(typed, list(choices), scorer=fuzz.WRatio, limit=8)
     suggestions = list(dict.fromkeys(choices[alias] for alias, score, _ in found if score >= 80))
     hint = f"did you mean: {', '.join(suggestions[:3])}? " if suggestions else ""
-    known = ", ".join(a.label for a in analytes())
+    known = ", ".join(a.label.split(" (")[0] for a in analytes())  # bounded: no aliases
     return UnknownAnalyteError(
         f"unknown lab test {shorten(name, 40)!r} in {shorten(text)!r}; {hint}twitchcheck "
         f"reads: {known}"
