@@ -668,6 +668,7 @@ def hot_drink(text: str) -> str:
     return " with ".join([found[0], " and ".join(joined)]) if joined else found[0]
 
 
+@functools.lru_cache(maxsize=8192)  # a line is read whole and again by its parts
 def without_context(text: str) -> str:
     """`text` without the words that say where, when or why a food was eaten: "leftover
     pizza" -> "pizza", "2 cookies at church" -> "2 cookies", "shake before bed" -> "shake";

@@ -192,6 +192,7 @@ def rule_names(rule: Mapping[str, object], said: set[str]) -> bool:
     return any(set(terms(str(word))) <= said for word in words)
 
 
+@functools.lru_cache(maxsize=16384)  # a line's parts are read several times (pure, frozen)
 def parse_quantity(text: str) -> Quantity:
     """Split `text` into amount, unit and food words; never guesses silently.
 
