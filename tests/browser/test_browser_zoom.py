@@ -1,9 +1,10 @@
-"""Every page at 200% zoom, as a browser zooms: a 1280 × 900 window at 200% lays the page out
-in 640 × 450 CSS pixels drawn with two device pixels each (device_scale_factor 2), so text,
-fields and media queries all behave as under Ctrl++. On each page, filled (a person with a
-screening, three diary days, labs and a plan, saved through the API): no horizontal scroll,
-no control cut off at either edge, and every control reachable, i.e. scrolled into view, it
-is the element at its own centre (not hidden under another or clipped by a box)."""
+"""Every page, the journal's too, at 200% zoom as a browser zooms: a 1280 × 900 window at
+200% lays the page out in 640 × 450 CSS pixels drawn with two device pixels each
+(device_scale_factor 2), so text, fields and media queries all behave as under Ctrl++. On
+each page, filled (a person with a screening, three diary days, labs, a plan and journal
+episodes, saved through the API): no horizontal scroll, no control cut off at either edge,
+and every control reachable, i.e. scrolled into view, it is the element at its own centre
+(not hidden under another or clipped by a box)."""
 
 from __future__ import annotations
 
@@ -104,6 +105,8 @@ def seeded(page: Any) -> tuple[int, int, int]:
          "range_low": 0.7, "range_high": 1.0},
     ]})  # fmt: skip
     plan = post(f"{base}/plans", {"age": 61, "sex": "female", "gaps": ["magnesium", "potassium"]})
+    for day in range(18, 21):
+        post(f"{base}/journal/episodes", {"start": f"2026-11-{day + 1}T02:30", "kind": "cramp"})
     return person, screening, plan["id"]
 
 
@@ -122,6 +125,13 @@ def test_every_page_at_200_percent_zoom(zoomed: Any) -> None:
         "labs": f"{root}/labs",
         "plan-form": f"{root}/plan",
         "plan": f"{root}/plans/{plan}",
+        "night": f"{root}/night",
+        "journal": f"{root}/journal",
+        "journal-day": f"{root}/journal/day",
+        "trends": f"{root}/journal/trends",
+        "triggers": f"{root}/journal/triggers",
+        "experiment": f"{root}/journal/experiment",
+        "delete": f"{root}/delete",
     }
     assert zoomed.evaluate("window.devicePixelRatio") == ZOOM
     ARTIFACTS.mkdir(exist_ok=True)
