@@ -104,6 +104,8 @@ def next_steps(summary: Mapping[str, Any]) -> list[tuple[str, str]]:
         steps.append(("If you have recent blood tests, enter them", "labs"))
     if summary["complete"]:
         steps.append(("Get foods and a plan for what you lack", "plan"))
+    steps.append(("Keep the episode journal, night by night, to see over weeks what goes with "
+                  "your episodes (the night page records one in a tap)", "night"))  # fmt: skip
     return steps
 
 
