@@ -1196,3 +1196,17 @@ def test_a_part_that_is_a_sauce_is_a_sauce_not_a_sandwich_named_after_it() -> No
         "Sauce, pasta, spaghetti/marinara", {"marinara"}, True, "Soups, Sauces, and Gravies"
     )
     assert dishes.adds("Chicken, with sauce", {"chicken"}, True, "Chicken, whole pieces")
+
+
+@pytest.mark.parametrize(
+    ("line", "last"),
+    [("eggs, bacon, and toast", "Bread, white, toasted"), ("cookie, and tea", "Tea, hot")],
+)
+def test_a_lists_last_comma_and_its_and_are_one_join(line: str, last: str) -> None:
+    assert resolve_line(line, region="us").items[-1].food.name.startswith(last)
+
+
+def test_a_food_joined_after_a_place_is_still_counted() -> None:
+    names = [i.food.name for i in resolve_line("bacon roll from the van + tea", "uk").items]
+    assert names[0].startswith("Bacon")
+    assert names[-1].startswith("Tea")

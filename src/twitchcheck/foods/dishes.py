@@ -145,7 +145,8 @@ def _built(raw: Any) -> _Table:
         r"(?<!\d),|,(?!\d)" if j == "," else re.escape(j) for j in dish["joins"] if not j.isalpha()
     ]
     joins = re.compile(
-        rf"\s+(?:{'|'.join(words)})\s+"  # " with ", " and "
+        rf"\s*,\s*(?:{'|'.join(words)})\s+"  # ", and " (a list's last comma): one join
+        rf"|\s+(?:{'|'.join(words)})\s+"  # " with ", " and "
         rf"|\s*(?:{'|'.join(marks)})\s*"  # ", ", " & ", "w/" (a comma between digits is a number)
         rf"|\s+(?:on|in)\s+(?:(?:a|an|some|my)\s+)?(?=(?:{carriers})\b)"  # " on toast"
     )
@@ -697,6 +698,8 @@ def without_context(text: str) -> str:
         if said not in rules.prepositions and said not in _COMPANY_LINKS:
             continue
         before, after = " ".join(words[:i]), words[i + 1 :]
+        if any(w.lower().strip(",") in JOIN_WORDS or w.endswith(",") for w in after[:-1]):
+            continue  # "roll from the van + tea": a food joined after the place is a food
         if _is_setting(after):
             return before  # "cookie from the dining hall", "pizza with friends"
         if said in ("at", "from") and (_is_chain(" ".join(after)) or restaurant(" ".join(after))):

@@ -251,7 +251,9 @@ def _fed(quantity: Quantity, food: str) -> Quantity:
 def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None) -> str:
     """A part of a line in USDA's words: as a listed dish's own part, in the region's words,
     as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
-    part = dishes.regional(dishes.guided(dishes.without_maker(part), dish), region)
+    # where, when and who made it, said inside one food of the line ("roll from the van + tea")
+    part = dishes.without_context(dishes.without_maker(part))
+    part = dishes.regional(dishes.guided(part, dish), region)
     return dishes.named(dishes.carried(part, join) if join else part)
 
 
