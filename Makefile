@@ -19,8 +19,12 @@ run: $(STAMP)  ## the main job: the web app in your browser (twitchcheck serve; 
 test: lint  ## ruff, mypy and the whole test suite
 	$(BIN)/pytest
 
+# The fast tier keeps bytecode and pytest's rewritten test modules in __pycache__ between
+# runs even where the shell sets PYTHONDONTWRITEBYTECODE (recompiling them cost each worker
+# ~6 s CPU of its collection), and leaves out schemathesis's plugin: its only user,
+# tests/web/test_web_schema.py, is slow and not collected by --quick (conftest.py).
 quick: lint  ## the fast tier while developing: everything but the slow rebuilds and the wheel install
-	$(BIN)/pytest --quick -q -n auto
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest --quick -q -n auto -p no:schemathesis
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

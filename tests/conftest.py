@@ -6,6 +6,7 @@ import importlib
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -32,6 +33,36 @@ QUICK_SKIPS = {
         "starts a real uvicorn server process (5-10 s each): run by make test"
     ),
 }
+
+
+# Files the fast tier does not even collect: every test in them is marked slow, and
+# collecting them costs each worker seconds (path -> why, printed at the end of make quick).
+QUICK_UNCOLLECTED = {
+    "tests/web/test_web_schema.py": (
+        "schemathesis builds its ~3,000 cases while collecting (~9 s CPU in each worker) for "
+        "its one test, marked slow: run by make test"
+    ),
+}
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """`make quick` leaves out the files of QUICK_UNCOLLECTED (None: the default decides)."""
+    if config.getoption("--quick") and in_repo(collection_path) in QUICK_UNCOLLECTED:
+        return True
+    return None
+
+
+def in_repo(path: Path) -> str:
+    """`path` relative to the repository, as QUICK_UNCOLLECTED writes it ('' outside it)."""
+    path = path.resolve()
+    return path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else ""
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    """Say which files the fast tier did not collect, and why."""
+    if config.getoption("--quick"):
+        for where, why in QUICK_UNCOLLECTED.items():
+            terminalreporter.write_line(f"fast tier: {where} not collected: {why}")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

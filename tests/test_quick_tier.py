@@ -1,8 +1,11 @@
-"""The fast tier (make quick) caps hypothesis examples for this session only and skips the
-listed slow tests with their reason; tests keep their own settings otherwise."""
+"""The fast tier (make quick) caps hypothesis examples for this session only, skips the
+listed slow tests with their reason and leaves out files whose every test is slow; tests
+keep their own settings otherwise."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -10,7 +13,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import QUICK_EXAMPLES, QUICK_SKIPS, _fewer_examples
+from conftest import (
+    QUICK_EXAMPLES,
+    QUICK_SKIPS,
+    QUICK_UNCOLLECTED,
+    REPO,
+    _fewer_examples,
+    pytest_ignore_collect,
+)
 
 
 def _item(test: Any) -> pytest.Item:
@@ -49,3 +59,28 @@ def test_every_skip_of_the_fast_tier_gives_its_reason() -> None:
     assert all(
         where.startswith("tests/") and "make test" in why for where, why in QUICK_SKIPS.items()
     )
+
+
+def _config(quick: bool) -> pytest.Config:
+    return cast(pytest.Config, SimpleNamespace(getoption=lambda name: quick))
+
+
+def _marked_slow(node: ast.FunctionDef) -> bool:
+    return any(ast.unparse(d).startswith("pytest.mark.slow") for d in node.decorator_list)
+
+
+@pytest.mark.parametrize("where", sorted(QUICK_UNCOLLECTED))
+def test_a_file_left_out_of_the_fast_tier_holds_only_slow_tests(where: str) -> None:
+    """Leaving a file uncollected hides nothing the fast tier would have run."""
+    tree = ast.parse((REPO / where).read_text(encoding="utf-8"))
+    tests = [n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name.startswith("test")]
+    assert tests
+    assert all(_marked_slow(test) for test in tests)
+    assert "make test" in QUICK_UNCOLLECTED[where]
+
+
+def test_only_the_fast_tier_leaves_the_files_out() -> None:
+    where = REPO / next(iter(QUICK_UNCOLLECTED))
+    assert pytest_ignore_collect(where, _config(quick=True)) is True
+    assert pytest_ignore_collect(where, _config(quick=False)) is None
+    assert pytest_ignore_collect(Path(__file__), _config(quick=True)) is None
