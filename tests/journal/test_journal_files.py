@@ -148,3 +148,31 @@ def test_every_journal_round_trips_through_its_json_text(
     journal = Journal(tuple(some_episodes), tuple(some_days))
     text = json.dumps(journal_dict(journal), allow_nan=False)
     assert parse_journal(json.loads(text)) == journal
+
+
+file_contents = (
+    st.binary(max_size=300)
+    | near_journals.map(lambda d: json.dumps(d).encode())
+    | st.text(max_size=200).map(str.encode)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(file_contents)
+def test_any_file_the_command_line_reads_is_a_journal_or_one_plain_error(content: bytes) -> None:
+    """The CLI's path (bounded read, strict JSON, the journal reader) on any bytes at all."""
+    import tempfile
+    from pathlib import Path
+
+    from twitchcheck.cli._common import load_json, read_input_file
+    from twitchcheck.errors import InputError
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "journal.json"
+        path.write_bytes(content)
+        message = ""
+        try:
+            parse_journal(load_json(read_input_file(path, "journal file"), "the journal file"))
+        except InputError as error:
+            message = str(error) or "(empty message)"
+    assert len(message) < 2000
