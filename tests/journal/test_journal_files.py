@@ -174,5 +174,6 @@ def test_any_file_the_command_line_reads_is_a_journal_or_one_plain_error(content
         try:
             parse_journal(load_json(read_input_file(path, "journal file"), "the journal file"))
         except InputError as error:
-            message = str(error) or "(empty message)"
+            message = str(error)
+            assert message  # a refusal always says why
     assert len(message) < 2000
