@@ -1210,3 +1210,11 @@ def test_a_food_joined_after_a_place_is_still_counted() -> None:
     names = [i.food.name for i in resolve_line("bacon roll from the van + tea", "uk").items]
     assert names[0].startswith("Bacon")
     assert names[-1].startswith("Tea")
+
+
+@pytest.mark.parametrize(
+    "line", ["chicken stir fry with egg noodles", "chicken stir fry w noodles"]
+)
+def test_a_stir_fry_with_noodles_is_lo_mein_not_a_stir_fry_with_rice(line: str) -> None:
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name == "Lo mein, with chicken"
