@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from twitchcheck.web.pages.journal import last_night
-from twitchcheck.web.security import csrf_value
+from twitchcheck.web.security import csrf_value, style_hashes
 from web.conftest import TOKEN
 from web.test_web_pages import add_person, page_checks
 
@@ -188,6 +188,12 @@ def test_report_export_and_delete_after_confirmation(client: Any) -> None:
     report = client.get(f"/people/{person}/report")
     assert report.status_code == 200
     assert "Dora" in report.text
+    policy = report.headers["content-security-policy"]  # its own inline style, and no other
+    [style] = re.findall(r"<style[^>]*>(.*?)</style>", report.text, re.S)
+    assert f"'{style_hashes(f'<style>{style}</style>')}'" in policy
+    assert "unsafe-inline" not in policy
+    assert "x-twitchcheck-style-hash" not in report.headers
+    assert "sha256-" not in client.get(f"/people/{person}/").headers["content-security-policy"]
     exported = client.get(f"/people/{person}/export")
     assert exported.headers["content-disposition"].startswith("attachment;")
     tables = exported.json()["tables"]
@@ -215,3 +221,23 @@ def test_every_journal_page_has_labelled_fields(client: Any, page: str) -> None:
         found = re.search(r'id="([^"]+)"', field)
         assert found is not None, field
         assert f'for="{found.group(1)}"' in text, f"no label for {field}"
+
+
+@pytest.mark.slow
+def test_the_report_as_a_pdf(client: Any) -> None:
+    person = add_person(client, name="Eli")
+    _seed(client, person, nights=7)
+    pdf = client.get(f"/people/{person}/report.pdf")
+    assert pdf.status_code == 200
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF-")
+
+
+def test_the_report_and_the_files_are_not_swapped_in_by_htmx(client: Any) -> None:
+    """A boosted link would put the PDF, the JSON or the report's own document inside this
+    page's body: those links load as the browser loads any file."""
+    person = add_person(client)
+    for page in ("", "journal", "delete"):
+        text = client.get(f"/people/{person}/{page}").text
+        for link in re.findall(r'<a [^>]*href="/people/\d+/(?:report|export)[^"]*"[^>]*>', text):
+            assert 'hx-boost="false"' in link, link

@@ -162,8 +162,9 @@ class SecurityMiddleware:
 
         async def send_safe(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", []) if k not in _OURS]
-                headers += SAFE_HEADERS
+                given = message.get("headers", [])
+                headers = [(k, v) for k, v in given if k not in _OURS and k != STYLE_HASH]
+                headers += _safe_headers([v for k, v in given if k == STYLE_HASH])
                 if is_api or path == "/openapi.json" or message.get("status", 200) >= 300:
                     headers.append(NO_STORE)
                 message["headers"] = headers
@@ -351,6 +352,30 @@ def _check_body(body: bytes, kind: str | None, method: str) -> None:
 
 
 _OURS = frozenset(name for name, _ in (*SAFE_HEADERS, NO_STORE))
+# A standalone document with its own inline <style> (the clinician report, which is also
+# made into a PDF) names that style's hash in this header; the policy then allows exactly
+# that style and no other. The header itself is not sent on.
+STYLE_HASH = b"x-twitchcheck-style-hash"
+_HASH = re.compile(rb"sha256-[A-Za-z0-9+/]{43}=")
+
+
+def _safe_headers(given: list[bytes]) -> tuple[tuple[bytes, bytes], ...]:
+    allowed = [h for value in given for h in value.split() if _HASH.fullmatch(h)]
+    if not allowed:
+        return SAFE_HEADERS
+    styles = b" ".join(b"'" + h + b"'" for h in allowed)
+    policy = CSP.encode().replace(b"style-src 'self'", b"style-src 'self' " + styles)
+    return ((b"content-security-policy", policy), *SAFE_HEADERS[1:])
+
+
+def style_hashes(html: str) -> str:
+    """The CSP sources ("sha256-...", space-separated) of a document's inline <style>
+    elements, for STYLE_HASH."""
+    import base64
+
+    styles = re.findall(r"<style[^>]*>(.*?)</style>", html, re.S)
+    digests = (hashlib.sha256(css.encode("utf-8")).digest() for css in styles)
+    return " ".join("sha256-" + base64.b64encode(d).decode() for d in digests)
 
 
 def _headers(scope: Scope) -> dict[str, str]:

@@ -132,9 +132,26 @@ async def start_experiment(request: Request, profile_id: int) -> Response:
 def report_page(request: Request, profile_id: int) -> HTMLResponse:
     """The clinician report (the Report helper's core), to read, print or save as PDF."""
     from twitchcheck.report import report_html
+    from twitchcheck.web.security import STYLE_HASH, style_hashes
 
     profile_of(request, profile_id)
-    return HTMLResponse(report_html(store_of(request), profile_id, journal.now().date()))
+    html = report_html(store_of(request), profile_id, journal.now().date())
+    # the report is a standalone document (also made into a PDF) with its own inline style
+    return HTMLResponse(html, headers={STYLE_HASH.decode(): style_hashes(html)})
+
+
+@router.get("/people/{profile_id}/report.pdf")
+def report_pdf(request: Request, profile_id: int) -> Response:
+    """The same report as a PDF (WeasyPrint, loaded only when asked for)."""
+    from twitchcheck.report import render_report_pdf, report_html
+
+    person = profile_of(request, profile_id)
+    pdf = render_report_pdf(report_html(store_of(request), profile_id, journal.now().date()))
+    name = f"twitchcheck-report-{person.id}-{journal.now().date().isoformat()}.pdf"
+    return Response(
+        pdf, media_type="application/pdf",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )  # fmt: skip
 
 
 @router.get("/people/{profile_id}/export")
