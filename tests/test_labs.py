@@ -393,7 +393,7 @@ def test_every_urgent_rule_is_complete() -> None:
         edges = {r.level: r.conditions[0].si for r in highs}
         if {"urgent", "emergency"} <= set(edges):
             assert edges["emergency"] > edges["urgent"], analyte.id
-    assert emergencies == {"potassium", "magnesium", "calcium", "ionized_calcium"}
+    assert emergencies == {"potassium", "magnesium", "calcium", "ionized_calcium", "glucose"}
     assert {a.id for a in analytes() if any(r.direction == "high" for r in a.urgent)} == {
         "potassium",
         "magnesium",
@@ -401,6 +401,7 @@ def test_every_urgent_rule_is_complete() -> None:
         "ionized_calcium",
         "vitamin_d",
         "sodium",
+        "glucose",
     }
 
 

@@ -140,6 +140,9 @@ URGENT = [
     ("glucose 2.9 mmol/L", "urgent", "low"),
     ("glucose 53 mg/dL", "urgent", "low"),
     ("eGFR 12 mL/min/1.73m2", "urgent", "low"),
+    ("glucose 260 mg/dL", "urgent", "high"),
+    ("glucose 14 mmol/L", "urgent", "high"),
+    ("glucose 35 mmol/L", "emergency", "high"),
 ]
 
 
@@ -150,7 +153,8 @@ def test_dangerous_values_are_urgent(text: str, level: str, direction: str) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["Na 125 mmol/L", "Na 159 mmol/L", "glucose 3.0 mmol/L", "phos 1.0 mg/dL"]
+    "text",
+    ["Na 125 mmol/L", "Na 159 mmol/L", "glucose 3.0 mmol/L", "phos 1.0 mg/dL", "glucose 250 mg/dL"],
 )
 def test_values_on_the_edge_are_not_urgent(text: str) -> None:
     assert not _one(text).urgent
