@@ -112,7 +112,7 @@ MIN_NIGHTS_PER_BLOCK = 2  # a block with fewer recorded nights leaves its week o
 CONFIDENCE = 0.95
 _EXACT_UP_TO = 12  # weeks whose 2^weeks schedules are all enumerated (4,096); beyond, a sample
 _SAMPLED = 10_000
-_GRID = 201  # shifts tried for the interval, across three times the range of the differences
+_GRID = 201  # shifts tried for the interval, across the range of the weeks' differences
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,11 +327,12 @@ def _p_value(differences: FloatArray) -> float:
 
 def _interval(differences: FloatArray) -> tuple[float, float]:
     """The shifts the randomisation test does not reject at 1 - CONFIDENCE (its inversion,
-    so the interval and p always agree)."""
-    spread = float(np.ptp(differences)) or 1.0
-    grid = np.linspace(differences.min() - spread, differences.max() + spread, _GRID)
+    so the interval and p agree). With 6 weeks or more a shift outside the weeks' own range
+    is always rejected (every centred difference has one sign: p = 2 / 2^weeks < 0.05), so
+    that range is searched."""
+    grid = np.linspace(differences.min(), differences.max(), _GRID)
     kept = grid[_p_values(differences, grid) > 1 - CONFIDENCE]
-    if kept.size == 0:  # every shift rejected: cannot happen with 6 weeks or more
+    if kept.size == 0:  # every shift rejected: cannot happen, the mean itself gives p = 1
         return (math.nan, math.nan)
     return (float(kept.min()), float(kept.max()))
 
