@@ -102,6 +102,12 @@ def test_the_days_factors_default_to_the_last_days(client: Any) -> None:
     assert "Filled in from your last recorded day" in page
     assert 'value="300"' in page
     assert 'value="magnesium citrate"' in page
+    line = {"csrf": CSRF, "day": today, "text": "a mug of coffee", "time": "15:30"}
+    client.post(f"/people/{person}/diary/lines", data=line)
+    page = html.unescape(client.get(f"/people/{person}/journal/day?date={today}").text)
+    assert re.search(
+        r"Your food diary for this day: \d+ mg of caffeine.*, some of it after 2 p\.m\.", page
+    )
     refused = post(client, f"/people/{person}/journal/day", date=today, stress="12", fluids_l="x")
     assert refused.status_code == 422
     assert 'id="stress-error"' in refused.text

@@ -238,7 +238,16 @@ def _factor_page(
         request, "journal_day.html", 422 if errors else 200, person=person, active="journal",
         day=day, factors=list(found.factors.values()), values=values, errors=errors or {},
         carried=carried and bool(known), prefix=found.taken_prefix,
+        diary=_diary_caffeine(request, profile_id, day),
     )  # fmt: skip
+
+
+def _diary_caffeine(request: Request, profile_id: int, day: dt.date) -> Any:
+    """The day's caffeine as the food diary tells it (None without a diary day): counted
+    for the day when the person types none."""
+    from twitchcheck.store.journal import diary_caffeine
+
+    return diary_caffeine(store_of(request), profile_id).get(day)
 
 
 def shown_factors(factors: Mapping[str, Any]) -> dict[str, str]:
