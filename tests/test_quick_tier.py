@@ -84,3 +84,19 @@ def test_only_the_fast_tier_leaves_the_files_out() -> None:
     assert pytest_ignore_collect(where, _config(quick=True)) is True
     assert pytest_ignore_collect(where, _config(quick=False)) is None
     assert pytest_ignore_collect(Path(__file__), _config(quick=True)) is None
+
+
+def test_the_runner_makes_each_apps_command_once_and_answers_as_typers_does() -> None:
+    from typer.testing import CliRunner
+
+    from conftest import Runner, click_command
+    from twitchcheck.cli import app
+
+    assert click_command(app) is click_command(app)
+    for args in (["targets", "--age", "40", "--sex", "female", "--json"], ["labs", "nope 1 x"]):
+        ours, typers = Runner().invoke(app, args), CliRunner().invoke(app, args)
+        assert (ours.exit_code, ours.stdout, ours.stderr) == (
+            typers.exit_code,
+            typers.stdout,
+            typers.stderr,
+        )
