@@ -534,3 +534,15 @@ def test_a_sized_measure_is_always_an_estimate_of_that_measure(
     assert quantity.approximate
     assert quantity.amount is not None
     assert 0.5 < quantity.amount < 1.5
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "food"),
+    [("cup noodles", None, "cup noodles"), ("cup a soup", None, "cup a soup"),
+     ("1 cup noodles", "cup", "noodles"), ("cup of tea", "cup", "tea")],
+)  # fmt: skip
+def test_a_measure_that_is_part_of_a_foods_name_is_no_measure(
+    text: str, unit: str | None, food: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.unit, quantity.food) == (unit, food)

@@ -122,6 +122,7 @@ class UnitTable:
     typical: tuple[dict[str, object], ...] = ()  # portions for foods FNDDS under-sizes
     food_counts: frozenset[str] = frozenset()  # count words that are the food ("2 eggs fried")
     of_only: frozenset[str] = frozenset()  # measures only before "of" ("pot of", not "pot roast")
+    unit_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "cup noodles"
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -181,6 +182,7 @@ def _built(raw: Any) -> UnitTable:
         tuple(raw.get("typical", {}).get("rules", ())),
         frozenset(raw.get("food_counts", {}).get("words", ())),
         frozenset(raw.get("of_only", {}).get("units", ())),
+        {k: tuple(v) for k, v in raw.get("of_only", {}).get("names", {}).items()},
     )
 
 
@@ -211,6 +213,8 @@ def parse_quantity(text: str) -> Quantity:
             raise AmountError(f"amount {quoted(said, 40)} is negative; give a positive amount")
     plain, times = _multiplier(plain)
     amount, after_amount, approximate = _leading_amount(plain)
+    if amount is None and _names_a_food(after_amount):  # "cup noodles": a food, no measure
+        return Quantity(None, None, None, _OF_X.sub("", after_amount).strip(" ,.;:-"), pinned)
     after_amount, times_size = _sized_measure(after_amount)
     if times_size is not None:  # "a big bowl of soup": a bowl and a half, an estimate
         amount, approximate = (amount or 1.0) * times_size, True
@@ -253,6 +257,16 @@ def _multiplier(text: str) -> tuple[str, float | None]:
     if before and _unit(after)[0] is not None:
         return f"{before} {value:g} {after}", None
     return f"{before} {after}".strip(), value
+
+
+def _names_a_food(text: str) -> bool:
+    """Whether `text` starts with a measure that, before the words after it, is a food's
+    name (units.toml [of_only] names: "cup noodles", "cup a soup")."""
+    words = text.split()
+    if len(words) < 2:
+        return False
+    follows = units().unit_names.get(singular(words[0]), ())
+    return any(" ".join(words[1 : 1 + len(f.split())]) == f for f in follows)
 
 
 def _sized_measure(text: str) -> tuple[str, float | None]:
