@@ -15,7 +15,8 @@ from twitchcheck.labs import LabResult, convert, get_analyte, interpret_labs, la
 
 NEW = (
     "ferritin", "iron", "tibc", "transferrin_saturation", "creatinine", "egfr", "sodium",
-    "phosphate", "glucose", "hba1c", "creatine_kinase", "tsh", "folate", "pth",
+    "phosphate", "glucose", "hba1c", "creatine_kinase", "tsh", "folate", "pth", "free_t4",
+    "hemoglobin",
 )  # fmt: skip
 
 
@@ -43,6 +44,9 @@ WORKED = [
     ("creatine_kinase", 60, "U/L", "µkat/L", 1.0, 1e-12),  # 1 U = 1/60 µkat
     ("tsh", 2.5, "µIU/mL", "mIU/L", 2.5, 0),
     ("sodium", 140, "mEq/L", "mmol/L", 140, 0),
+    ("free_t4", 1.25, "ng/dL", "pmol/L", 16.09, 1e-3),  # L26: 1.25 ng/dL (16.09 pmol/L)
+    ("hemoglobin", 12, "g/dL", "g/L", 120, 0),
+    ("hemoglobin", 12, "g/dL", "mmol/L", 12 * 0.62063, 1e-9),  # L2: x 0.62063
 ]
 
 
@@ -95,6 +99,11 @@ ALIASES = [
     ("TSH 2.1 uIU/mL", "tsh", "µIU/mL"),
     ("folate 8 ng/mL", "folate", "ng/mL"),
     ("PTH 40 pg/mL", "pth", "pg/mL"),
+    ("FT4 1.1 ng/dL", "free_t4", "ng/dL"),
+    ("free T4 15 pmol/L", "free_t4", "pmol/L"),
+    ("Hb 12.5 g/dL", "hemoglobin", "g/dL"),
+    ("HGB 125 g/L", "hemoglobin", "g/L"),
+    ("Hb A1c 6.1%", "hba1c", "%"),
 ]
 
 
@@ -129,6 +138,8 @@ def test_sex_specific_ranges_and_saying_when_sex_is_unknown() -> None:
     assert _one("creatinine 1.1 mg/dL", "female").range.startswith("0.59-1.04 mg/dL")
     assert _one("CK 300 U/L", "female").status == "high"
     assert _one("CK 300 U/L", "male").status == "normal"
+    assert _one("Hb 12.5 g/dL", "male").status == "low"
+    assert _one("Hb 12.5 g/dL", "female").status == "normal"
     with pytest.raises(InputError, match="sex must be one of female, male"):
         interpret_labs(["ferritin 30 ng/mL"], sex="f")
 

@@ -237,6 +237,7 @@ UNIT_SPELLINGS = {
     "ng/l": "ng/L",
     "ug/l": "µg/L",
     "ug/dl": "µg/dL",
+    "ng/dl": "ng/dL",
     "mmol/mol": "mmol/mol",
     "%": "%",
     "percent": "%",
