@@ -33,6 +33,7 @@ from twitchcheck.store import (
 )
 from twitchcheck.store import backups as backup_module
 from twitchcheck.store.location import sqlite_url
+from twitchcheck.store.migrate import head
 from twitchcheck.store.models import Base
 
 DAY = dt.date(2026, 11, 20)
@@ -161,7 +162,9 @@ def test_restore_refuses_a_backup_from_a_newer_twitchcheck(store: Store, tmp_pat
             connection.execute("UPDATE alembic_version SET version_num = '9999'")
         connection.close()
     else:
-        newer.write_text(newer.read_text().replace('"revision": "0001"', '"revision": "9999"'))
+        written = newer.read_text()
+        assert f'"revision": "{head()}"' in written
+        newer.write_text(written.replace(f'"revision": "{head()}"', '"revision": "9999"'))
     dump = {"format": "twitchcheck-backup", "format_version": 1, "revision": "9999", "tables": {}}
     (tmp_path / "newer.json").write_text(json.dumps(dump))
     for path in (newer, tmp_path / "newer.json"):
