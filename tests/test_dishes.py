@@ -1218,3 +1218,14 @@ def test_a_food_joined_after_a_place_is_still_counted() -> None:
 def test_a_stir_fry_with_noodles_is_lo_mein_not_a_stir_fry_with_rice(line: str) -> None:
     (item,) = resolve_line(line, region="uk").items
     assert item.food.name == "Lo mein, with chicken"
+
+
+@pytest.mark.parametrize(
+    ("line", "never"),
+    [("kale salad, no chicken, added tofu", "Chicken"), ("burrito, no cheese", "Cheese"),
+     ("toast, without butter", "Butter"), ("sandwich, hold the mayo", "Mayonnaise")],
+)  # fmt: skip
+def test_what_a_food_was_without_is_never_counted(line: str, never: str) -> None:
+    names = [i.food.name for i in resolve_line(line, region="us").items]
+    assert names
+    assert not any(name.startswith(never) for name in names)

@@ -30,6 +30,8 @@ from twitchcheck.text import clip, quoted, terms, user_text
 
 MADE_WITH = frozenset({"made with", "made up with"})  # a join naming what the food was made with
 _MADE_WITH = re.compile(r"\s+made (?:up )?with\s+")
+# a part that says what a food was without ("no chicken", "without cheese", "hold the mayo")
+_REMOVED = re.compile(r"^\s*(?:no|without|minus|hold the|hold|skip the|no added)\s+\w", re.I)
 How = Literal["matched", "dish", "split", "approximation", "needs_detail"]
 REGIONS = ("uk", "us")
 
@@ -312,6 +314,8 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
         words = dish.name if dish is not None else parts[start]
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
+        if _REMOVED.match(words) and len(parts) > 1:
+            continue  # "kale caesar, no chicken": what the food was without is no food
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
         if joined_by in MADE_WITH and _made_of(words, items[0]):
