@@ -20,7 +20,6 @@ from twitchcheck.labs.analytes import (
     clear_statuses,
     convert,
     get_analyte,
-    lab_sources,
 )
 from twitchcheck.labs.interpret import SEXES, LabResult, interpret_labs
 from twitchcheck.labs.reading import LabReading, parse_lab
@@ -37,6 +36,5 @@ __all__ = [
     "convert",
     "get_analyte",
     "interpret_labs",
-    "lab_sources",
     "parse_lab",
 ]

@@ -67,18 +67,6 @@ class Unit:
 
 
 @dataclass(frozen=True, slots=True)
-class LabSource:
-    """A source cited only by labs.yaml (ids L1..), in the knowledge base's shape."""
-
-    id: str
-    title: str
-    url: str
-    section: str = ""
-    note: str = ""
-    also: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
 class LabCondition:
     """One comparison of an SI value against one SI edge.
 
@@ -275,20 +263,6 @@ def analyte_table() -> dict[str, Analyte]:
 
 
 @functools.cache
-def lab_sources() -> dict[str, LabSource]:
-    """The sources labs.yaml cites that the knowledge base does not hold (ids L1..)."""
-    raw = load_yaml("labs.yaml").get("sources", [])
-    try:
-        return {str(s["id"]): _source(s) for s in raw}
-    except (KeyError, TypeError) as error:
-        raise DataError(f"labs.yaml sources are malformed: {error!r}; reinstall") from error
-
-
-def _source(raw: Mapping[str, Any]) -> LabSource:
-    fields = {k: str(v) for k, v in raw.items() if k != "also"}
-    return LabSource(**fields, also=tuple(str(url) for url in raw.get("also", ())))
-
-
 @functools.cache
 def clear_statuses() -> tuple[frozenset[str], frozenset[str]]:
     """The statuses that make a result clearly low, and clearly high (labs.yaml `clearly`):
