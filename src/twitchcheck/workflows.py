@@ -104,7 +104,7 @@ def plan_for(request: PlanRequest) -> Advice:
         )
     )  # fmt: skip
     supplements = answers.supplement_list
-    labs = interpret_labs([text for text in request.labs if text.strip()])
+    labs = interpret_labs([text for text in request.labs if text.strip()], sex=person.sex)
     existing: list[str] = []
     before = None
     if request.diary is not None:

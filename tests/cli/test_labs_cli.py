@@ -201,3 +201,16 @@ def test_brackets_typed_after_a_result_are_shown_as_typed() -> None:
     assert result.exit_code == 0, result.stdout
     refused = runner.invoke(app, ["labs", "[/bold] 4 mmol/L"])
     assert "'[/bold]'" in refused.stderr
+
+
+def test_the_persons_sex_picks_a_labs_own_range() -> None:
+    from twitchcheck.cli import app
+
+    runner = CliRunner()
+    female = runner.invoke(app, ["labs", "creatinine 1.1 mg/dL", "--sex", "female", "--json"])
+    male = runner.invoke(app, ["labs", "creatinine 1.1 mg/dL", "--sex", "male", "--json"])
+    assert female.exit_code == male.exit_code == 0
+    assert json.loads(female.stdout)[0]["range"] != json.loads(male.stdout)[0]["range"]
+    refused = runner.invoke(app, ["labs", "creatinine 1.1 mg/dL", "--sex", "x", "--json"])
+    assert refused.exit_code == 1
+    assert "female, male" in json.loads(refused.stdout)["error"]["message"]

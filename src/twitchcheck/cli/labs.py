@@ -27,6 +27,14 @@ def labs(
             show_default=False,
         ),
     ],
+    sex: Annotated[
+        str | None,
+        typer.Option(
+            "--sex",
+            help="female or male: the range of tests that differ by sex (ferritin, creatinine, "
+            "CK, haemoglobin); without it both ranges are shown.",
+        ),
+    ] = None,
     json_output: JsonOption = False,
 ) -> None:
     """Convert lab results to SI and conventional units and say what they do and do not show.
@@ -38,7 +46,7 @@ def labs(
     """
     from twitchcheck.labs import interpret_labs
 
-    interpreted = interpret_labs(results)
+    interpreted = interpret_labs(results, sex=sex)
     if json_output:
         emit_json([result.to_dict() for result in interpreted])
     else:

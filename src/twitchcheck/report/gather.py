@@ -73,7 +73,7 @@ def gather_report(store: Store, profile_id: int, today: dt.date) -> ReportParts:
         intake=intake_part(store, profile, [row.text for row in taken if not row.stopped_on]),
         supplements=supplement_lines(taken, screening.supplements if screening else ()),
         medicines=medicine_lines(screening.medicines if screening else ()),
-        labs=lab_lines(shown),
+        labs=lab_lines(shown, profile.sex),
         labs_not_shown=hidden,
         triggers=stored_triggers(store, profile_id),
     )
@@ -346,26 +346,26 @@ def latest_labs(rows: Sequence[Any]) -> tuple[list[Any], int]:
     return shown, len(rows) - len(shown)
 
 
-def lab_lines(rows: Sequence[Any]) -> tuple[LabLine, ...]:
-    """Each stored value read by the core; values of one day are read together (an albumin
-    corrects that day's calcium)."""
+def lab_lines(rows: Sequence[Any], sex: str | None = None) -> tuple[LabLine, ...]:
+    """Each stored value read by the core, against the person's own range where it differs by
+    `sex`; values of one day are read together (an albumin corrects that day's calcium)."""
     by_day: dict[dt.date, list[Any]] = {}
     for row in rows:
         by_day.setdefault(row.taken_on, []).append(row)
-    return tuple(line for day in sorted(by_day) for line in _day_lines(by_day[day]))
+    return tuple(line for day in sorted(by_day) for line in _day_lines(by_day[day], sex))
 
 
-def _day_lines(rows: Sequence[Any]) -> list[LabLine]:
+def _day_lines(rows: Sequence[Any], sex: str | None = None) -> list[LabLine]:
     from twitchcheck.labs import interpret_labs
 
     texts = [f"{row.analyte} {row.value:g} {row.unit}" for row in rows]
     try:
-        read: list[Any] = list(interpret_labs(texts))
+        read: list[Any] = list(interpret_labs(texts, sex=sex))
     except InputError:  # one unreadable value: read the others alone
         read = []
         for text in texts:
             try:
-                read.append(interpret_labs([text])[0])
+                read.append(interpret_labs([text], sex=sex)[0])
             except InputError as error:
                 read.append(error)
     return [_lab_line(row, result) for row, result in zip(rows, read, strict=True)]

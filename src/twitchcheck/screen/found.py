@@ -28,7 +28,8 @@ class Found:
 
 
 def gather(answers: Answers, kb: KnowledgeBase, model: ScreeningModel) -> Found:
-    labs = tuple(interpret_labs(answers.labs)) if answers.labs else ()
+    # the person's sex picks a lab's own range where it has one (ferritin, creatinine, CK)
+    labs = tuple(interpret_labs(answers.labs, sex=answers.sex)) if answers.labs else ()
     low, high = lab_directions(labs)
     raising = raisers(answers, kb)
     symptoms = derived_symptoms(answers, model)
