@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from twitchcheck.errors import InputError
 from twitchcheck.foods import dishes
 from twitchcheck.foods.phrases import NeedsDetailError, resolve, resolve_line
+from twitchcheck.foods.search import Match
 
 # Splitting is text only: the parts and the joins between them.
 
@@ -1229,3 +1230,32 @@ def test_what_a_food_was_without_is_never_counted(line: str, never: str) -> None
     names = [i.food.name for i in resolve_line(line, region="us").items]
     assert names
     assert not any(name.startswith(never) for name in names)
+
+
+MEATS = ("pork", "beef", "chicken", "shrimp", "fish", "meat,", "sausage", "turkey")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("tofu stir fry w noodles", "Lo mein, meatless"), ("veggie chilli", "Chili, vegetarian"),
+     ("vegan pizza", "Pizza, no cheese"), ("Beyond burger, no bun", "Veggie burger patty"),
+     ("tofu", "Tofu")],
+)  # fmt: skip
+def test_a_food_said_to_have_no_meat_is_never_matched_to_a_meat(line: str, expected: str) -> None:
+    items = resolve_line(line, region="uk").items
+    assert items[0].food.name.startswith(expected)
+    for item in items:
+        assert not any(meat in item.food.name.lower() for meat in MEATS), item.food.name
+
+
+def test_no_meatless_food_found_is_reported_not_guessed_as_meat() -> None:
+    with pytest.raises(InputError):
+        resolve_line("vegetarian sausage roll", region="uk")  # USDA's sausage rolls are pork
+
+
+def test_the_meatless_rule_leaves_other_foods_alone() -> None:
+    matches = [Match(1, "a", "Lo mein, with pork", "Fried rice", "fndds", 0.9)]
+    assert dishes.meatless_first("lo mein with pork", matches, 0.45) == matches
+    assert dishes.meatless_first("lo mein with tofu", matches, 0.45) == []
+    assert dishes.meatless_query("lo mein with tofu") == "lo mein meatless"
+    assert dishes.meatless_query("lo mein") is None

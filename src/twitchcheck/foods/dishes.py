@@ -17,13 +17,25 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
 from twitchcheck.text import fold, terms
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def group(self) -> str: ...
+    @property
+    def score(self) -> float: ...
+
+
+M = TypeVar("M", bound=_Named)  # a search match: what `meatless_first` orders
 
 JOIN_WORDS = frozenset({"with", "and", "w", "w/", "&", "plus", "+", ","})
 
@@ -72,6 +84,7 @@ class _Table:
     cereal_milk: dict[str, Any]  # when a bowl of cereal is eaten with milk not written
     added_by_word: dict[str, str]  # "buttered": the food a word before a food adds to it
     makers: tuple[str, ...]  # "packed", "made": who made a food is said with these words
+    meatless: dict[str, frozenset[str]]  # "said", "markers", "meat": a meatless food's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +223,7 @@ def _built(raw: Any) -> _Table:
         dict(raw.get("cereal_milk", {})),
         {str(k): str(v) for k, v in raw.get("added_by_word", {}).items()},
         tuple(str(w) for w in context.get("makers", ())),
+        {k: frozenset(" ".join(terms(w)) for w in v) for k, v in raw.get("meatless", {}).items()},
     )
 
 
@@ -556,6 +570,40 @@ def unfolded(food: str) -> str:
                 pieces[at] = " ".join(words[:i] + words[i + 1 :] + ["with", added])
                 break
     return "".join(pieces)
+
+
+def meatless_first(said: str, matches: list[M], min_score: float) -> list[M]:
+    """`matches` for words that say the food has no meat ("veggie chilli", "tofu stir fry"):
+    a match naming a meat in its name or USDA group is never kept ("Lo mein, with pork" for
+    tofu, "Pig in a blanket" in "Meat mixed dishes"), and of the rest one whose name says it
+    is meatless comes first when it scores `min_score`. Other words: `matches` as they are."""
+    rule = table().meatless
+    words = f" {' '.join(terms(said))} "
+    if not rule or not any(f" {w} " in words for w in rule["said"]):
+        return matches
+
+    def named(text: str, kind: str) -> bool:
+        found = f" {' '.join(terms(text))} "
+        return any(f" {w} " in found for w in rule[kind] if f" {w} " not in words)
+
+    def meaty(match: M) -> bool:  # "Meat substitutes" is a meatless group
+        in_group = named(match.group, "meat") and not named(match.group, "markers")
+        return named(_unsaid(match.name), "meat") or in_group  # "Soup, pho, no meat"
+
+    kept = [m for m in matches if not meaty(m)]
+    return sorted(kept, key=lambda m: not (named(m.name, "markers") and m.score >= min_score))
+
+
+def meatless_query(said: str) -> str | None:
+    """The words to search again when nothing meatless matched `said` as written: the dish
+    without the words saying it has no meat, and USDA's "meatless" ("lo mein with tofu" ->
+    "lo mein meatless"); None when the words say nothing of meat or name nothing else."""
+    rule = table().meatless
+    words = terms(said)
+    plain = [w for w in words if w not in rule.get("said", frozenset()) and w not in JOIN_WORDS]
+    if not rule or len(plain) == len(words) or not plain:
+        return None
+    return " ".join([*plain, "meatless"])
 
 
 def cereal_milk(text: str, unit: str | None, name: str, group: str) -> str | None:

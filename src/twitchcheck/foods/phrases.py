@@ -389,6 +389,18 @@ def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
     return tuple(replace(item, how="approximation", note=note) for item in (head, *sides))
 
 
+def _searched(words: str) -> list[Match]:
+    """The matches for `words`; for a food said to have no meat, only matches naming none,
+    USDA's meatless form first, searched again as "... meatless" when none scores enough."""
+    matches = dishes.meatless_first(words, search(words, limit=12), MIN_SCORE)
+    again = dishes.meatless_query(words)
+    if again is not None and not any(m.score >= MIN_SCORE for m in matches):
+        found = dishes.meatless_first(words, search(again, limit=12), MIN_SCORE)
+        # searched in other words than written: never a sure match ("tofu" is not in it)
+        matches = [replace(m, score=min(m.score, SURE_SCORE - 0.01)) for m in found] or matches
+    return matches
+
+
 def _made_with(text: str, quantity: Quantity) -> Item | None:
     """The one USDA food named for what it is made with, when the line says so ("porridge made
     with semi-skimmed milk": "Oatmeal, ..., made with milk"); None when USDA has no such food
@@ -529,7 +541,7 @@ def _found(text: str, quantity: Quantity, prefer: str | None = None, guard: bool
     kind of dish or an ingredient the words do not name ("spaghetti sauce with meat" ->
     "Pasta, whole grain, with cream sauce and meat") give way to the first that does not;
     when every match adds one, the best is kept but shown as uncertain."""
-    matches = search(quantity.food, limit=12)
+    matches = _searched(quantity.food)
     if prefer is not None:  # the dish `_dish` chose among the best few comes first
         matches.sort(key=lambda m: m.id != prefer)
     adding = False
