@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from twitchcheck._data import load_toml, reading
 from twitchcheck.errors import InputError
 from twitchcheck.journal._stats_blocks import FloatArray
 from twitchcheck.journal.history import History
@@ -39,72 +40,20 @@ class Change:
     sources: tuple[str, ...]
 
 
-# The changes offered (issue 15). The evidence for each is weak or mixed in trials, which is
-# the point of testing it on oneself; none replaces asking a clinician about cramps that
-# persist. Sources cited in full (the knowledge base's ids are not used in Python).
-CHANGES: Mapping[str, Change] = {
-    c.id: c
-    for c in (
-        Change(
-            id="no_caffeine_after_2pm",
-            label="No caffeine after 2 p.m.",
-            do="No coffee, tea, cola, energy drinks or chocolate drinks after 2 p.m.",
-            factor="caffeine_after_2pm",
-            evidence=(
-                "Caffeine is one of the common things linked to muscle twitching, and caffeine "
-                "taken even six hours before bed still disturbed sleep in a laboratory trial."
-            ),
-            sources=(
-                "NHS, 'Twitching eyes and muscles', https://www.nhs.uk/conditions/"
-                "twitching-eyes-and-muscles/",
-                "Drake C, Roehrs T, Shambroom J, Roth T (2013). Caffeine effects on sleep taken "
-                "0, 3, or 6 hours before going to bed. J Clin Sleep Med 9(11):1195-1200, "
-                "doi:10.5664/jcsm.3170",
-            ),
-        ),
-        Change(
-            id="stretching_before_bed",
-            label="Stretching before bed",
-            do="Stretch the calves and the backs of the thighs for a few minutes before bed.",
-            factor="stretched_before_bed",  # a yes/no the journal keeps as the person names it
-            evidence=(
-                "A randomised trial in adults over 55 found fewer and milder night cramps with "
-                "calf and hamstring stretches before sleep; an American Academy of Neurology "
-                "review had found the evidence for stretching insufficient."
-            ),
-            sources=(
-                "Hallegraeff JM, van der Schans CP, de Ruiter R, de Greef MH (2012). Stretching "
-                "before sleep reduces the frequency and severity of nocturnal leg cramps in "
-                "older adults: a randomised trial. J Physiother 58(1):17-22, "
-                "doi:10.1016/S1836-9553(12)70068-6",
-                "Katzberg HD, Khan AH, So YT (2010). Assessment: symptomatic treatment for "
-                "muscle cramps (an evidence-based review). Neurology 74(8):691-696, "
-                "doi:10.1212/WNL.0b013e3181d0ccca",
-            ),
-        ),
-        Change(
-            id="more_fluids",
-            label="More fluids",
-            do=(
-                "Drink 6 to 8 glasses of fluid spread through the day, most of it before the "
-                "evening. Not if a doctor has told you to limit fluids."
-            ),
-            factor="fluids_l",
-            evidence=(
-                "Drinking more is common advice for cramps, but reviews find little support "
-                "for it beyond people who are short of fluid; 6 to 8 glasses a day is the "
-                "NHS's general guide."
-            ),
-            sources=(
-                "Miller KC, McDermott BP, Yeargin SW et al. (2022). An evidence-based review of "
-                "the pathophysiology, treatment, and prevention of exercise-associated muscle "
-                "cramps. J Athl Train 57(1):5-15, doi:10.4085/1062-6050-0696.20",
-                "NHS, 'Water, drinks and your health', https://www.nhs.uk/live-well/eat-well/"
-                "food-guidelines-and-food-labels/water-drinks-nutrition/",
-            ),
-        ),
-    )
-}
+def _changes() -> dict[str, Change]:
+    """The changes offered, from data/journal.toml [changes] (each with its sources)."""
+    with reading("journal.toml"):
+        raw = load_toml("journal.toml")["changes"]
+        return {
+            key: Change(
+                key, str(c["label"]), str(c["do"]), str(c["factor"]), str(c["evidence"]),
+                tuple(str(s) for s in c["sources"]),
+            )
+            for key, c in raw.items()
+        }  # fmt: skip
+
+
+CHANGES: Mapping[str, Change] = _changes()
 
 WEEKS = (6, 26)  # fewer than 6 weeks cannot give p < 0.05 (2/2^5 = 0.0625); 26 is half a year
 HALVES = (4, 3)  # nights in the first and the second block of each week
