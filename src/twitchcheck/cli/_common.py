@@ -233,8 +233,9 @@ def load_json(text: str, what: str) -> Any:
 # --- output files -----------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, text: str, what: str) -> None:
-    """Write `text` to `path` so that it is either the whole new file or left as it was.
+def write_atomically(path: Path, text: str | bytes, what: str) -> None:
+    """Write `text` (UTF-8) or bytes to `path` so that it is either the whole new file or left
+    as it was, private to the user (mode 0600: what twitchcheck saves holds health details).
 
     A temporary file in the same folder is written, flushed and fsync'ed, then renamed over
     `path` (os.replace is atomic on one file system). On any failure the temporary file is
@@ -242,11 +243,12 @@ def write_atomically(path: Path, text: str, what: str) -> None:
     """
     name = check_writable(path, what)
     folder = path.parent
+    data = text.encode("utf-8") if isinstance(text, str) else text
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temporary, path)

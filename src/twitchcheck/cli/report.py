@@ -7,18 +7,14 @@ document of at most two A4 pages. Without --html or --pdf the HTML goes to stdou
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from twitchcheck.cli._common import check_writable, console, guarded
+from twitchcheck.cli._common import check_writable, console, guarded, write_atomically
 from twitchcheck.cli.store import DbOption, open_chosen_store
 
 if TYPE_CHECKING:
@@ -79,7 +75,7 @@ def report(
     if html is not None:
         files.insert(0, (html, document.encode("utf-8"), "HTML report"))
     for path, data, what in files:
-        write_file(path, data, what)
+        write_atomically(path, data, what)
         _saved(person.name, path)
 
 
@@ -101,32 +97,6 @@ def chosen_profile(store: Store, name: str | None) -> ProfileRow:
     if found is None:
         raise InputError(f"no stored profile is named {name!r}; profiles: {names}")
     return found
-
-
-def write_file(path: Path, data: bytes, what: str) -> None:
-    """Write `data` to `path` whole or not at all (a temporary file renamed over it), private
-    to the user (mode 0600): a report holds health details."""
-    from twitchcheck.errors import InputFileError
-
-    name = check_writable(path, what)
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name[:40]}.", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        reason = "no space left on the disk" if error.errno == errno.ENOSPC else error.strerror
-        raise InputFileError(
-            f"cannot save the {what} to {name}: {reason or error}; nothing was changed"
-        ) from None
-    finally:
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
 
 
 def _saved(name: str, path: Path) -> None:
