@@ -1259,3 +1259,9 @@ def test_the_meatless_rule_leaves_other_foods_alone() -> None:
     assert dishes.meatless_first("lo mein with tofu", matches, 0.45) == []
     assert dishes.meatless_query("lo mein with tofu") == "lo mein meatless"
     assert dishes.meatless_query("lo mein") is None
+
+
+def test_what_a_food_was_made_with_after_a_part_that_matched_nothing_is_counted() -> None:
+    line = resolve_line("xyzzy made with milk", region="uk")  # was an IndexError
+    assert [i.food.name.split(",")[0] for i in line.items] == ["Milk"]
+    assert line.items[0].left_out == ("xyzzy",)

@@ -318,7 +318,7 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
             continue  # "kale caesar, no chicken": what the food was without is no food
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
-        if joined_by in MADE_WITH and _made_of(words, items[0]):
+        if items and joined_by in MADE_WITH and _made_of(words, items[0]):
             continue  # "Horlicks made with milk" matched "Milk, malted": the milk is in it
         if dish is None:
             # what a later part adds to: the first part as written and the food found for it
