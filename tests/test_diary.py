@@ -1219,3 +1219,10 @@ def test_a_line_whose_foods_all_match_nothing_is_still_unmatched() -> None:
     diary = parse_diary_text("2026-11-20\nxyzzy and plugh\n", "text")
     assert not diary.entries
     assert [p.kind for p in diary.problems] == ["unmatched"]
+
+
+@pytest.mark.parametrize("note", ["slept 5 hrs, on call", "slept well, nearly 8 hours"])
+def test_a_note_is_not_guessed_into_food_from_one_of_its_words(note: str) -> None:
+    diary = parse_diary_text(f"2026-11-20\n{note}\n", "text")
+    assert not diary.entries
+    assert [p.kind for p in diary.problems] in (["unmatched"], ["needs_detail"])

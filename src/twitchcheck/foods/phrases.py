@@ -339,8 +339,10 @@ def _counted_parts(
 ) -> tuple[Item, ...]:
     """The items of a combination, each naming the parts that matched no food when there
     were any (the diary reports them, and the line counts as uncertain); the first such
-    error when no part matched at all."""
-    if not items:
+    error when no part matched, or none surely, beside one that matched nothing."""
+    if not items or (missed and all(item.uncertain for item in items)):
+        # nothing matched surely beside a part that matched nothing: a note ("slept 5 hrs,
+        # on call"), not a meal; reported whole rather than guessed from its words
         raise missed[0][1]
     if missed:
         left_out = tuple(words for words, _ in missed)
