@@ -19,6 +19,10 @@ from hypothesis import settings
 from typer.testing import CliRunner
 
 REPO = Path(__file__).resolve().parent.parent
+# Tests that hostile input is refused at once assert no more than this many seconds: the work
+# is milliseconds, so the bound catches a hang or quadratic work, not a busy machine (how fast
+# things are is `make bench`'s to show, never a test's).
+HANG_BOUND = 5.0
 SHARED = REPO.parent / "shared"
 
 

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from conftest import HANG_BOUND
 from twitchcheck.errors import InputError
 from twitchcheck.foods.database import get_food
 from twitchcheck.knowledge import load_knowledge
@@ -313,7 +314,7 @@ def test_long_lists_and_long_answers_are_refused_before_any_lookup() -> None:
         started = time.perf_counter()
         with pytest.raises(InputError, match="at most 200 characters") as caught:
             answers(**{field: ["x" * 1_000_000]})
-        assert time.perf_counter() - started < 0.5
+        assert time.perf_counter() - started < HANG_BOUND
         assert len(str(caught.value)) < 400  # the megabyte is quoted shortened
     with pytest.raises(InputError, match=r"twitch\.where"):
         answers(twitch={"where": ["calf"] * 100})
@@ -326,7 +327,7 @@ def test_names_near_the_limit_still_suggest_quickly() -> None:
     for field in ("symptoms", "medications", "conditions", "supplements"):
         with pytest.raises(InputError):
             answers(**{field: ["crampz " * 28]})  # 196 characters, all looked up
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < HANG_BOUND
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import HANG_BOUND
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
 from twitchcheck.foods.phrases import nutrients, resolve
 from twitchcheck.text import clean
@@ -179,7 +180,7 @@ def test_a_megabyte_phrase_is_refused_at_once() -> None:
     start = time.perf_counter()
     with pytest.raises(InputError, match="at most 300"):
         resolve("2 eggs " * 150_000)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_BOUND
 
 
 @pytest.mark.parametrize(
@@ -198,7 +199,7 @@ def test_unknown_long_phrases_cost_little(text: str) -> None:
     start = time.perf_counter()
     with pytest.raises(InputError) as caught:
         resolve(text)
-    assert time.perf_counter() - start < 3.0  # one pathological input, generous bound
+    assert time.perf_counter() - start < HANG_BOUND
     assert len(str(caught.value)) < 800
 
 

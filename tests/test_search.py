@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO
+from conftest import HANG_BOUND, REPO
 from twitchcheck.errors import InputError
 from twitchcheck.foods.search import query_terms, search
 
@@ -130,7 +130,7 @@ def test_oversized_or_deceptive_queries_are_refused(query: str, words: str) -> N
     start = time.perf_counter()
     with pytest.raises(InputError, match=words):
         search(query)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_BOUND
 
 
 @pytest.mark.parametrize("limit", [0, -1, 51])
@@ -143,7 +143,7 @@ def test_a_megabyte_query_is_refused_at_once() -> None:
     start = time.perf_counter()
     with pytest.raises(InputError):
         search("milk " * 200_000)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_BOUND
 
 
 QUERY_PIECES = [
@@ -239,7 +239,7 @@ def test_foods_named_in_usda_are_not_approximations() -> None:
 def test_words_in_no_food_name_do_not_widen_the_search() -> None:
     start = time.perf_counter()
     top = search("container of plain low fat yogurt")
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_BOUND
     assert top[0].name.startswith("Yogurt")
 
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import HANG_BOUND
 from twitchcheck.errors import AmountError, InputError
 from twitchcheck.knowledge import load_knowledge
 from twitchcheck.knowledge.supplements import (
@@ -219,11 +220,11 @@ def test_long_text_is_refused_at_once_and_quoted_short() -> None:
     started = time.perf_counter()
     with pytest.raises(InputError, match="at most 200") as caught:
         parse_supplement("magnesium " * 100_000)
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < HANG_BOUND
     assert len(str(caught.value)) < 300
     started = time.perf_counter()
     assert suggest_supplements("x" * 1_000_000) == []
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < HANG_BOUND
 
 
 @settings(max_examples=150, deadline=None)
