@@ -14,9 +14,10 @@ import pytest
 
 from report.conftest import ANSWERS, LABS, TODAY, diary_lines
 from twitchcheck.report import gather_report, render_report_html, report_html
-from twitchcheck.report.gather import diary_text, lab_figure, screening_part
+from twitchcheck.report.gather import lab_figure, screening_part
 from twitchcheck.report.html import figure
 from twitchcheck.store import Store
+from twitchcheck.store.diaries import written_diary
 
 SECTIONS = ("red-flags", "episodes", "intake", "supplements", "medicines", "labs", "triggers",
             "limits", "sources")  # fmt: skip
@@ -102,7 +103,7 @@ def test_the_intake_figures_are_the_core_analysis_of_the_last_14_days(
 
     store, _, full = seeded
     days = diary(store, full)
-    read = parse_diary_text(diary_text(days), "text", region="uk")
+    read = parse_diary_text(written_diary(days)[0], "text", region="uk")
     supplements = supplements_from(["magnesium citrate 200 mg daily", "vitamin D 1000 IU daily"])
     analysis = analyse_diary(read, Person.parse("64", "female"), supplements, 68, 162).to_dict()
     magnesium = analysis["adequacy"]["magnesium_mg"]
@@ -121,7 +122,7 @@ def test_the_diary_text_is_the_stored_lines_as_the_app_writes_them(
     from twitchcheck.store.diaries import diary
 
     store, _, full = seeded
-    text = diary_text(diary(store, full))
+    text = written_diary(diary(store, full))[0]
     assert text.count("\n2026-11-") == 13
     assert text.startswith("2026-11-17\n")
     assert f"08:00 {diary_lines()[0].text}" in text

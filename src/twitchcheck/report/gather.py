@@ -184,15 +184,16 @@ def _analysis(
     store: Store, profile: Any, days: Sequence[Any], supplement_texts: Sequence[str]
 ) -> dict[str, Any]:
     """The analysis `diet analyze --profile` and the app's analysis page make of these days."""
-    from twitchcheck.diary import parse_diary_text
     from twitchcheck.profile import Person
+    from twitchcheck.store.diaries import read_days
     from twitchcheck.store.own_foods import own_foods_for_reading
     from twitchcheck.workflows import analyse_diary, region_from, supplements_from
 
     region = region_from(profile.region) if profile.region else None
-    read = parse_diary_text(
-        diary_text(days), "text", region=region, own=own_foods_for_reading(store, profile.id)
-    )
+    stored = read_days(days, region, own_foods_for_reading(store, profile.id))
+    if stored is None:
+        raise InputError("the diary has no line to analyse")
+    read = stored.diary
     person = Person.parse(
         f"{profile.age_years:g}",
         profile.sex,
@@ -204,26 +205,6 @@ def _analysis(
     )
     result: dict[str, Any] = found.to_dict()
     return result
-
-
-# Lines the app's pages saved as typed; they are read again, as the app's diary page does.
-TYPED = ("typed", "portion")
-
-
-def diary_text(days: Iterable[Any]) -> str:
-    """Stored diary days written back as a text diary, exactly as web/pages/diary.py writes
-    them (a line saved with its food and grams as that food and weight), so the report reads
-    the diary as the app shows it."""
-    out: list[str] = []
-    for day in days:
-        out.append(day.day.isoformat())
-        for row in day.entries:
-            text = " ".join(str(row.text).split())
-            if row.how not in TYPED and row.food_id and row.grams:
-                text = f"{row.grams:.6g} g [{row.food_id}]"
-            out.append(f"{row.time.strftime('%H:%M')} {text}" if row.time is not None else text)
-        out.append("")
-    return "\n".join(out)
 
 
 def intake_from(
