@@ -91,7 +91,7 @@ def _dump(store: Store) -> dict[str, Any]:
         revision = migrate.current(connection)
         tables = {
             table.name: [
-                {key: _encoded(value) for key, value in row._mapping.items()}
+                {key: encoded_value(value) for key, value in row._mapping.items()}
                 for row in connection.execute(select(table).order_by(*table.primary_key))
             ]
             for table in _tables()
@@ -106,7 +106,7 @@ def _dump(store: Store) -> dict[str, Any]:
     }
 
 
-def _encoded(value: Any) -> Any:
+def encoded_value(value: Any) -> Any:
     if isinstance(value, dt.date | dt.time):
         return value.isoformat()
     return value
@@ -182,16 +182,16 @@ def _json_to_sqlite(source: Path, work: Path, shown: Path) -> None:
             for name, rows in tables.items():
                 if name not in known or name == META or not isinstance(rows, list):
                     raise BackupError(f"{shown} holds a table {str(name)[:80]!r} that is unknown")
-                decoded = [_decoded(known[name], row, shown) for row in rows]
+                decoded = [decoded_row(known[name], row, shown) for row in rows]
                 for start in range(0, len(decoded), _CHUNK):
                     connection.execute(known[name].insert(), decoded[start : start + _CHUNK])
     except (SQLAlchemyError, ValueError) as error:
-        raise BackupError(f"{shown} cannot be restored: {_reason(error)}") from None
+        raise BackupError(f"{shown} cannot be restored: {database_reason(error)}") from None
     finally:
         store.close()
 
 
-def _decoded(table: Table, row: Any, shown: Path) -> dict[str, Any]:
+def decoded_row(table: Table, row: Any, shown: Path) -> dict[str, Any]:
     if not isinstance(row, dict):
         raise BackupError(f"{shown}: a row of {table.name} is not an object")
     columns = table.columns
@@ -268,7 +268,7 @@ def _rows_at_head(work: Path, shown: Path) -> dict[str, list[dict[str, Any]]]:
             }
     except (DBAPIError, StatementError) as error:
         raise BackupError(
-            f"{shown} cannot be read as a twitchcheck store: {_reason(error)}"
+            f"{shown} cannot be read as a twitchcheck store: {database_reason(error)}"
         ) from None
     finally:
         store.close()
@@ -301,7 +301,7 @@ def restore(store: Store, source: Path) -> Counts:
                     )
     except SQLAlchemyError as error:
         raise BackupError(
-            f"{source} cannot be restored: {_reason(error)}; the store was not changed"
+            f"{source} cannot be restored: {database_reason(error)}; the store was not changed"
         ) from None
     return _counts(rows)
 
@@ -313,7 +313,7 @@ def _counts(rows: dict[str, list[dict[str, Any]]]) -> Counts:
     return {table.name: len(rows.get(table.name, [])) for table in _tables()}
 
 
-def _reason(error: Exception) -> str:
+def database_reason(error: Exception) -> str:
     original = getattr(error, "orig", None)
     return str(original or error).splitlines()[0][:300]
 

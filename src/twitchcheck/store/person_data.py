@@ -48,7 +48,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from twitchcheck.errors import InputError
 from twitchcheck.store import checks, migrate
-from twitchcheck.store.backups import _decoded, _encoded, _reason
+from twitchcheck.store.backups import database_reason, decoded_row, encoded_value
 from twitchcheck.store.engine import Store
 from twitchcheck.store.errors import BackupError, NotFoundError, StoreInputError
 from twitchcheck.store.models import APPLICATION, NAME_CHARS, Base
@@ -172,7 +172,7 @@ def export_person(store: Store, name: str) -> dict[str, Any]:
         profile_id = _profile_id(connection, name)
         tables = {
             entry.table.name: [
-                {key: _encoded(value) for key, value in row._mapping.items()}
+                {key: encoded_value(value) for key, value in row._mapping.items()}
                 for row in connection.execute(
                     select(entry.table)
                     .where(_belongs(entry, profile_id))
@@ -229,7 +229,7 @@ def read_person(document: Any) -> Rows:
                 for entry in person_tables()
             }
     except (SQLAlchemyError, OverflowError) as error:
-        raise _refused(f"it cannot be read ({_reason(error)})") from None
+        raise _refused(f"it cannot be read ({database_reason(error)})") from None
     finally:
         scratch.dispose()
 
@@ -306,7 +306,7 @@ def _load(connection: Connection, metadata: MetaData, tables: Mapping[str, Any])
 
 def _checked_row(table: Table, columns: dict[str, Column[Any]], row: Any) -> dict[str, Any]:
     try:
-        decoded = _decoded(table, row, _SHOWN_PATH)
+        decoded = decoded_row(table, row, _SHOWN_PATH)
     except BackupError as error:
         raise _refused(str(error).removeprefix(f"{_SHOWN}: ")) from None
     for key, value in decoded.items():
@@ -362,7 +362,7 @@ def import_person(store: Store, document: Any, *, name: str | None = None) -> Pe
             _refuse_taken(connection, profile["name"])
             new_ids = _insert_all(connection, rows)
     except SQLAlchemyError as error:
-        raise _refused(f"the store refused it ({_reason(error)})") from None
+        raise _refused(f"the store refused it ({database_reason(error)})") from None
     counts = {table: len(batch) for table, batch in rows.items()}
     return PersonImport(new_ids[ROOT][profile["id"]], profile["name"], counts)
 
@@ -468,8 +468,8 @@ def _wipe_postgresql(store: Store) -> tuple[bool, list[str]]:
                 connection.execute(text(f"VACUUM FULL {quote(entry.table.name)}"))
         except SQLAlchemyError as error:
             refused = (
-                f"the server did not rewrite the tables ({_reason(error)}), so the old copies "
-                "of the deleted rows stay in its files until their space is reused; ask its "
+                f"the server did not rewrite the tables ({database_reason(error)}), so the old "
+                "copies of the deleted rows stay in its files until their space is reused; ask its "
                 "administrator to run VACUUM FULL on them"
             )
             return False, [refused, _SERVER_LOG]
