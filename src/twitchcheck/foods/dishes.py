@@ -439,6 +439,7 @@ def only_kind_word(part: str, rule: Addition) -> bool:
     return _phrase(part) in rule.words
 
 
+@functools.lru_cache(maxsize=8192)  # a line is split whole, then again when written out
 def split(text: str) -> tuple[str, ...]:
     """`text` cut at the words that join foods: parts and joins alternate, and joined
     back together they are `text` exactly (nothing lost, nothing added).
