@@ -24,6 +24,7 @@ from twitchcheck.diary._model import ProblemKind as ProblemKind
 from twitchcheck.diary._model import ProgressCallback as ProgressCallback
 from twitchcheck.diary._own import OwnFoods as OwnFoods
 from twitchcheck.diary._reader import detect_format as detect_format
+from twitchcheck.diary._reader import diary_text as diary_text
 from twitchcheck.diary._reader import parse_diary_text as parse_diary_text
 from twitchcheck.diary._reader import read_diary as read_diary
 
@@ -36,6 +37,7 @@ __all__ = [
     "ProblemKind",
     "ProgressCallback",
     "detect_format",
+    "diary_text",
     "parse_diary_text",
     "read_diary",
 ]

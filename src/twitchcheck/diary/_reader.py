@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from twitchcheck._data import load_toml
-from twitchcheck.diary._bounds import check_lines, clipped, line_count, quoted, read_file
+from twitchcheck.diary._bounds import (
+    cap,
+    check_lines,
+    clipped,
+    line_count,
+    quoted,
+    read_file,
+    too_big,
+)
 from twitchcheck.diary._dates import DateReader
 from twitchcheck.diary._decode import decode, is_zip, zip_member
 from twitchcheck.diary._exports import read_cronometer, read_myfitnesspal, read_opennutritracker
@@ -123,6 +131,19 @@ def parse_diary_text(
     return collector.finish()
 
 
+def diary_text(data: bytes, name: str) -> tuple[str, str]:
+    """The name to quote and the text of a diary file's bytes (read from a path or
+    uploaded), within the same bounds: at most input.file_bytes, an export's zip
+    (OpenNutriTracker's, MyFitnessPal's) opened to its diary member and read only up to that
+    size whatever its header claims, then decoded; DiaryError names `name` and the problem."""
+    if len(data) > cap("input.file_bytes"):
+        raise too_big(clipped(name, 80), len(data))
+    shown = clipped(name, 80)
+    if is_zip(data):
+        shown, data = zip_member(data, _ZIP_MEMBERS, name)
+    return shown, decode(data, shown)
+
+
 def read_diary(
     path: Path,
     format: str | None = None,
@@ -148,11 +169,7 @@ def read_diary(
     DiaryError.
     """
     path = Path(path)
-    data = read_file(path)
-    name = clipped(path.name, 80)
-    if is_zip(data):
-        name, data = zip_member(data, _ZIP_MEMBERS, path.name)
-    text = decode(data, name)
+    name, text = diary_text(read_file(path), path.name)
     return parse_diary_text(
         text, format, filename=name, year=year, day_first=day_first, today=today,
         on_progress=on_progress, region=region, own=own,

@@ -366,18 +366,9 @@ def uploaded_text(data: bytes, name: str = "the file") -> str:
     an export's zip (OpenNutriTracker's, MyFitnessPal's) opened to its diary member, read
     only up to that size whatever its header claims (so a zip bomb costs no more than a
     large diary), then decoded; DiaryError says what is wrong and what is accepted."""
-    # The diary package reads files by path only; its own readers of bytes are used here
-    # so that the bounds are the same ones (a public read-from-bytes would be better).
-    from twitchcheck.diary._bounds import too_big
-    from twitchcheck.diary._decode import decode, is_zip, zip_member
-    from twitchcheck.diary._reader import _ZIP_MEMBERS
-    from twitchcheck.limits import limit
+    from twitchcheck.diary import diary_text
 
-    if len(data) > limit("input.file_bytes"):
-        raise too_big(name, len(data))
-    if is_zip(data):
-        name, data = zip_member(data, _ZIP_MEMBERS, name)
-    return decode(data, name)
+    return diary_text(data, name)[1]
 
 
 def _import_page(
