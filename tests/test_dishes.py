@@ -712,6 +712,23 @@ def test_loosely_named_chicken_is_fnddss_not_specified_food(text: str, name: str
     assert re.search(name, resolve(text).food.name)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "low", "high"),
+    [
+        ("roast chicken", r"^Chicken, NS as to part, baked, broiled, or roasted", 60, 150),
+        ("protein powder", r"^Nutritional powder mix, protein, NFS$", 20, 40),
+    ],
+)
+def test_a_food_named_with_no_kind_is_fnddss_not_specified_code(
+    text: str, name: str, low: float, high: float
+) -> None:
+    """Roast chicken with no part, protein powder with no kind: FNDDS's own NS/NFS food and
+    its portion, not SR28's skinless broiler meat or the 45 g scoop of soy powder."""
+    item = resolve(text, region="uk")
+    assert re.search(name, item.food.name)
+    assert low <= item.grams.grams <= high
+
+
 def test_chicken_in_a_combination_is_not_stewed_and_keeps_its_portion() -> None:
     items = resolve_line("noodles with grilled chicken").items
     assert "grilled without sauce" in items[1].food.name
