@@ -500,6 +500,8 @@ def test_a_listed_part_of_a_known_dish_is_read_as_that_dishs_part() -> None:
         ("pb&j", "Peanut butter and jelly sandwich"),
         ("PB & J", "Peanut butter and jelly sandwich"),
         ("doner kebab", "Gyro"),
+        ("post workout shake", "Nutritional drink or shake, high protein"),
+        ("casein shake before bed", "Nutritional drink or shake, high protein"),
     ],
 )
 def test_a_dish_known_by_another_name_is_that_fndds_dish(text: str, starts: str) -> None:
@@ -1140,6 +1142,8 @@ def test_british_biscuits_in_compounds_are_cookies_with_their_amount() -> None:
         ("chips", ["chips"], "chips"),  # alone: the region decides, not a companion
         ("chips", ["chips", "ham sandwich"], "chips"),
         ("salsa", ["chips", "salsa"], "salsa"),  # only the words with senses change
+        ("protein shake", ["protein shake", "milk"], "protein powder"),  # made up with milk
+        ("protein shake", ["protein shake"], "protein shake"),
     ],
 )
 def test_a_word_takes_the_sense_its_companions_give(
@@ -1156,6 +1160,7 @@ def test_a_word_takes_the_sense_its_companions_give(
         ("chips and salsa", "uk", "Tortilla chips", "Salsa"),
         ("egg and chips", "uk", "Egg, whole, cooked, fried", "Potato, french fries"),
         ("fish and chips", "us", "battered", "Potato, french fries"),
+        ("protein shake with milk", "uk", "Nutritional powder mix, protein", "Milk"),
     ],
 )
 def test_whole_lines_read_a_word_by_its_companions(

@@ -724,6 +724,8 @@ def without_context(text: str) -> str:
     pizza" -> "pizza", "2 cookies at church" -> "2 cookies", "shake before bed" -> "shake";
     "latte from starbucks" -> "starbucks latte" (the chain's name is kept for `brands`)."""
     rules = table()
+    if " ".join(terms(text)) in rules.recipes:
+        return text  # "post workout shake": a dish named with the words that say when
     plain = _without_occasion(_POST_PRE.sub(r"\1 ", " ".join(text.split())))
     lowered = plain.lower()
     for lead in rules.leading:
