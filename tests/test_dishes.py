@@ -1287,3 +1287,39 @@ def test_what_a_food_was_made_with_after_a_part_that_matched_nothing_is_counted(
     line = resolve_line("xyzzy made with milk", region="uk")  # was an IndexError
     assert [i.food.name.split(",")[0] for i in line.items] == ["Milk"]
     assert line.items[0].left_out == ("xyzzy",)
+
+
+# A green salad topped with a meat or seafood is FNDDS's garden salad of it.
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("big salad w/ grilled chicken", "Chicken or turkey garden salad,"),
+        ("salad with chicken", "Chicken or turkey garden salad,"),
+        ("grilled chicken salad", "Chicken or turkey garden salad,"),
+        ("chicken caesar salad", "Chicken or turkey caesar garden salad"),
+        ("caesar salad with chicken", "Chicken or turkey caesar garden salad"),
+        ("side salad with prawns", "Shrimp garden salad"),
+    ],
+)
+def test_a_salad_topped_with_a_meat_is_fnddss_garden_salad_of_it(text: str, name: str) -> None:
+    (item,) = resolve_line(text, region="us").items
+    assert item.food.name.startswith(name)
+    assert 240 <= item.grams.grams <= 400  # one salad as eaten, not a side and 85 g of meat
+
+
+@pytest.mark.parametrize("text", ["chicken salad", "tuna salad", "potato salad", "salad with feta"])
+def test_a_salad_named_by_what_is_mixed_in_is_not_a_garden_salad(text: str) -> None:
+    assert "garden salad" not in resolve_line(text, region="us").items[0].food.name
+
+
+def test_a_topped_salad_keeps_its_dressing_and_other_parts() -> None:
+    assert dishes.topped_salad("salad w/ grilled chicken, ranch") == (
+        "grilled chicken garden salad, ranch"
+    )
+    assert dishes.topped_salad("spinach salad w/ chicken") == "spinach salad w/ chicken"
+    salad, dressing = resolve_line("big salad with grilled chicken and ranch").items
+    assert salad.food.name.startswith("Chicken or turkey garden salad")
+    assert dressing.food.name.startswith("Ranch")
+    assert dressing.grams.grams == pytest.approx(30)

@@ -85,6 +85,7 @@ class _Table:
     added_by_word: dict[str, str]  # "buttered": the food a word before a food adds to it
     makers: tuple[str, ...]  # "packed", "made": who made a food is said with these words
     meatless: dict[str, frozenset[str]]  # "said", "markers", "meat": a meatless food's words
+    salads: Salads  # a green salad topped with a meat: FNDDS's garden salad of it
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,25 @@ class Recipe:
         # the words before the name in USDA's words where they have one ("bhindi": okra)
         words = " ".join(regional(w, None) for w in self.named.split())
         return " ".join(self.alias.replace("{}", words).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Topping:
+    """A meat or seafood on a green salad and FNDDS's garden salad of it."""
+
+    meat: frozenset[str]  # as search terms joined by spaces: "chicken breast"
+    kind: str | None  # a kind of salad the line must name ("caesar"), else None
+    part: Part
+
+
+@dataclass(frozen=True, slots=True)
+class Salads:
+    """How a salad topped with a meat is said (dishes.toml [salads])."""
+
+    kinds: frozenset[str]
+    marks: frozenset[str]
+    joins: frozenset[str]
+    toppings: tuple[Topping, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +244,23 @@ def _built(raw: Any) -> _Table:
         {str(k): str(v) for k, v in raw.get("added_by_word", {}).items()},
         tuple(str(w) for w in context.get("makers", ())),
         {k: frozenset(" ".join(terms(w)) for w in v) for k, v in raw.get("meatless", {}).items()},
+        _salads(raw["salads"]),
+    )
+
+
+def _salads(raw: Any) -> Salads:
+    return Salads(
+        frozenset(raw["kinds"]),
+        frozenset(raw["marks"]),
+        frozenset(raw["joins"]),
+        tuple(
+            Topping(
+                frozenset(" ".join(terms(m)) for m in t["meat"]),
+                t.get("kind"),
+                Part(str(t["food"]), float(t["grams"]), str(t["what"])),
+            )
+            for t in raw["toppings"]
+        ),
     )
 
 
@@ -265,7 +302,39 @@ def recipe(text: str) -> Recipe | None:
         if not named and (not spec.bare or (spec.alias is not None and "{}" in spec.alias)):
             return None  # a bare "stir fry" or "kebab" is searched as it is
         return replace(spec, named=named)
+    return _salad(found)
+
+
+def _salad(found: list[str]) -> Recipe | None:
+    """FNDDS's garden salad for the words of a green salad with a meat or seafood named
+    before it and how it was cooked or the salad's kind ("grilled chicken salad", "chicken
+    caesar salad"); None for anything else ("chicken salad", "potato salad")."""
+    rule = table().salads
+    words = [w for w in found if not w.isdigit() and w not in NUMBER_WORDS]
+    if len(words) < 3 or words[-1] not in ("salad", "salads") or not rule.marks & set(words):
+        return None
+    meat = " ".join(w for w in words[:-1] if w not in rule.kinds and w not in rule.marks)
+    for topping in rule.toppings:
+        if meat in topping.meat and (topping.kind is None or topping.kind in words):
+            return Recipe(topping.part.what, parts=(topping.part,))
     return None
+
+
+def topped_salad(text: str) -> str:
+    """ "big salad w/ grilled chicken, ranch" -> "big grilled chicken garden salad, ranch": a
+    salad of only its size and kind words topped with a meat named after it, in the order
+    `recipe` reads as FNDDS's garden salad of that meat; any other text as it is."""
+    rule = table().salads
+    pieces = split(text)
+    if len(pieces) < 3 or pieces[1].strip().lower() not in rule.joins:
+        return text
+    salad, meat = terms(pieces[0]), pieces[2].strip()
+    if not salad or salad[-1] != "salad" or not set(salad[:-1]) <= rule.kinds:
+        return text
+    read = [*salad[:-1], *terms(meat), "garden", "salad"]
+    if _salad(read) is None:
+        return text  # "salad with feta": no meat on it
+    return " ".join([*salad[:-1], meat, "garden salad"]) + "".join(pieces[3:])
 
 
 def _listing(text: str) -> tuple[str, str] | None:

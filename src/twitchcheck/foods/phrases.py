@@ -177,6 +177,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         return Line(text, _drink(text, quantity, drink))
     quantity = _fed(quantity, dishes.hot_drink(quantity.food))  # "tea milk 2 sugars"
     quantity = _fed(quantity, dishes.unfolded(quantity.food))  # "buttered toast"
+    quantity = _fed(quantity, dishes.topped_salad(quantity.food))  # "salad w/ grilled chicken"
     served, serving = dishes.served(quantity.food)  # "chicken and rice bowl": a bowl of them
     kind = units().kind(serving) if serving is not None else None
     if kind is not None and quantity.amount is None:
