@@ -2,10 +2,12 @@
 
     approximate_for("greggs sausage roll")  # -> "sausage roll"
     approximate_for("can of fanta")         # -> "can of soft drink fruit flavored"
+    pack_for("2 soylents")                  # -> Pack(ml=414.0, ...): one bottle, its label
 
 USDA's releases name few brands, so a query naming a chain or a branded product is searched
 as a generic food and its results are marked approximations (``Match.approximation``). The
-table, with where each generic choice comes from, is ``data/brands.toml``.
+table, with where each generic choice comes from, is ``data/brands.toml``; its [packs] give
+one of a product as sold (a Soylent bottle, a Greggs steak bake), from the makers' labels.
 """
 
 from __future__ import annotations
@@ -32,6 +34,19 @@ class _Table:
     flavours: frozenset[str]
     self_naming: tuple[tuple[str, ...], ...]  # generic words that hold a brand's key
     longest: int  # words in the longest key
+    packs: dict[str, dict[str, Any]]  # [packs], keyed as products are
+    pack_longest: int  # words in the longest [packs] key
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """One of a branded product as sold: its weight or volume for the diary's region, what it
+    is one of (`per`: None for the item itself, "slice" for a loaf's slice) and the source."""
+
+    grams: float | None
+    ml: float | None
+    per: str | None
+    note: str
 
 
 @functools.cache
@@ -43,6 +58,7 @@ def _table() -> _Table:
 def _built(raw: Any) -> _Table:
     chains = {" ".join(terms(k)): v for k, v in raw["chains"]["items"].items()}
     products = {" ".join(terms(k)): v for k, v in raw["products"].items()}
+    packs = {" ".join(terms(k)): v for k, v in raw.get("packs", {}).items()}
     keys = [*chains, *products]
     longest = max(len(k.split()) for k in keys)
     key_words = {tuple(k.split()) for k in keys}
@@ -56,6 +72,8 @@ def _built(raw: Any) -> _Table:
             g for g in {tuple(terms(v)) for v in products.values()} if _names_a_key(g, key_words)
         ),
         longest=longest,
+        packs=packs,
+        pack_longest=max((len(k.split()) for k in packs), default=0),
     )
 
 
@@ -79,6 +97,28 @@ def _protected(found: list[str], table: _Table) -> set[int]:
             if tuple(found[j : j + n]) == generic:
                 marked.update(range(j, j + n))
     return marked
+
+
+def pack_for(words: str, region: str | None = None) -> Pack | None:
+    """One of the branded product `words` name, as its maker sells it ([packs]; the longest
+    key named wins), with the figure for `region` where the pack differs; None when `words`
+    name no product with a known pack."""
+    found = terms(words)
+    table = _table()
+    for size in range(min(table.pack_longest, len(found)), 0, -1):
+        for i in range(len(found) - size + 1):
+            spec = table.packs.get(" ".join(found[i : i + size]))
+            if spec is not None:
+                return _pack(spec, region or "us")
+    return None
+
+
+def _pack(spec: dict[str, Any], region: str) -> Pack:
+    def figure(unit: str) -> float | None:
+        value = spec.get(f"{region}_{unit}", spec.get(unit))
+        return None if value is None else float(value)
+
+    return Pack(figure("grams"), figure("ml"), spec.get("per"), str(spec["note"]))
 
 
 def approximate_for(query: str) -> str | None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from twitchcheck.errors import AmountError, PortionError
+from twitchcheck.foods import brands
 from twitchcheck.foods.database import Food, Portion
 from twitchcheck.foods.quantity import Quantity, rule_names, units
 from twitchcheck.limits import limit
@@ -101,6 +102,10 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
             return _typical(food, quantity.region)
         return _by_count(food, amount, quantity)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
+    packed = _packed(food, quantity)
+    if packed is not None:  # "2 slices ezekiel toast", "a can of la croix": the maker's own
+        grams, note = packed
+        return Grams(amount * grams, f"{amount:g} × {note}", True)
     if unit == "oz" and is_drink(food):  # "8 oz" of a drink is fluid ounces
         unit = "fl oz"
     if quantity.region == "uk" and f"uk {unit}" in table.volume:  # an imperial pint, fl oz
@@ -366,14 +371,41 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
 
 
 def _each_grams(food: Food, quantity: Quantity) -> tuple[float, str] | None:
-    """The weight of one item of the kind named (units.toml [each]) and its note: the figure
-    for the diary's region where the rule has one ("2 biscuits" are British biscuits only in
-    a British diary), else its figure for any region; None when no rule applies."""
+    """The weight of one item of the kind named and its note: a branded product as its maker
+    sells it (`_packed`), else units.toml [each], with the figure for the diary's region where
+    the rule has one ("2 biscuits" are British biscuits only in a British diary), else its
+    figure for any region; None when no rule applies."""
+    packed = _packed(food, quantity)
+    if packed is not None:
+        return packed
     rule = _named_rule(units().each, food, quantity)
     if rule is None:
         return None
     figure = rule.get(f"{quantity.region or 'us'}_grams", rule.get("grams"))
     return None if figure is None else (float(str(figure)), str(rule["note"]))
+
+
+def _packed(food: Food, quantity: Quantity) -> tuple[float, str] | None:
+    """The grams of one of the branded product named, as its maker sells it (brands.toml
+    [packs]), and its note, where the measure written is that pack: none ("2 soylents"), the
+    pack's own measure ("2 slices ezekiel toast"), or a drink's can, bottle or carton; a
+    volume is weighed through the food's own density (1 g per ml for a drink without one)."""
+    pack = brands.pack_for(quantity.food, quantity.region)
+    if pack is None:
+        return None
+    unit = quantity.unit
+    if not (unit is None or unit == pack.per or (pack.per is None and unit in CONTAINERS)):
+        return None
+    if pack.grams is not None:
+        return pack.grams, pack.note
+    assert pack.ml is not None  # brands.toml [packs] gives one or the other (a test checks)
+    one = Quantity(1.0, "ml", "volume", quantity.food, region=quantity.region)
+    try:
+        return _by_volume(food, pack.ml, "ml", pack.ml, one).grams, pack.note
+    except PortionError:
+        if not is_drink(food):
+            return None
+        return pack.ml, f"{pack.note}; 1 ml taken as 1 g"
 
 
 def _by_natural_unit(food: Food, amount: float, portions: list[Portion]) -> Grams:
