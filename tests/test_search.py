@@ -93,7 +93,7 @@ def test_nonsense_finds_nothing() -> None:
     assert search("qwxzv") == []
 
 
-# The user's words are data, never FTS5 query syntax.
+# The user's words are data, never query syntax (SQL or FTS5, which the index was).
 SYNTAX = [
     "milk 3.25%", "milk 3.25", "milk v1.2", "milk e.g.", 'milk "skim"', '"', '""', "milk*",
     "*", "^milk", "milk ^", "-milk", "milk -cheese", "milk:", ":", "head:milk", "name : milk",

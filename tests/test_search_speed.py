@@ -155,6 +155,7 @@ def test_overlap_ranks_as_adding_the_weights_food_by_food(query: str) -> None:
 @pytest.mark.parametrize("term", ["milk", "kefir", "porrige", "3", "3.25", "non-dairy", "zzzz"])
 def test_indexed_answers_as_the_vocabulary_probe(term: str) -> None:
     """A plain word's `_indexed` is read from `_frequency`: the same answer as asking the
-    index's vocabulary directly."""
-    row = connect().execute("SELECT 1 FROM food_vocab WHERE term = ?", (term,)).fetchone()
+    index's posting lists directly."""
+    found = "SELECT 1 FROM posting WHERE term = ? AND part = ''"
+    row = connect().execute(found, (term,)).fetchone()
     assert search._indexed(term) is (row is not None)

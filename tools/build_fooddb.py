@@ -8,14 +8,15 @@ Inputs (public domain, see each folder's PROVENANCE.md):
 
 The output keeps, for every food of both releases, its description, group,
 the nutrients twitchcheck uses (per 100 g; NULL where USDA has no value),
-every household portion and a full-text index of normalised terms. The
-build is deterministic: rows go in sorted order and nothing time-dependent
-is written, so two builds from the same inputs have the same content.
+every household portion and, for search, each index token's posting lists
+(`postings`). The build is deterministic: rows go in sorted order and nothing
+time-dependent is written, so two builds from the same inputs have the same content.
 """
 
 from __future__ import annotations
 
 import argparse
+import array
 import csv
 import gzip
 import hashlib
@@ -30,7 +31,7 @@ from pathlib import Path
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import singular, terms, words
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 # SR28 Nutr_No -> our key. Vitamin D uses 328 (µg D2+D3); 324 (IU) fills in
 # where 328 is absent, converted at 40 IU per µg (IOM).
@@ -286,10 +287,9 @@ CREATE TABLE portion (
     grams REAL NOT NULL,
     PRIMARY KEY (food, seq)
 ) WITHOUT ROWID;
-CREATE VIRTUAL TABLE food_fts USING fts5(
-    name, head, note, content='', detail='column', tokenize='unicode61 remove_diacritics 2'
-);
-CREATE VIRTUAL TABLE food_vocab USING fts5vocab(food_fts, 'row');
+CREATE TABLE posting (
+    term TEXT NOT NULL, part TEXT NOT NULL, foods BLOB NOT NULL, PRIMARY KEY (term, part)
+) WITHOUT ROWID;
 CREATE TABLE respelling (term TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
 """
 
@@ -361,6 +361,53 @@ def compounds(foods: list[Food], respell: dict[str, str] | None = None) -> dict[
     }
 
 
+# The tokens search looks up are FTS5's: its unicode61 tokenizer, diacritics removed.
+_TOKENIZER = "unicode61 remove_diacritics 2"
+PARTS = ("", "head")  # a posting list for any of a food's texts, and for its head only
+
+
+def postings(documents: list[tuple[int, str, str, str]]) -> dict[tuple[str, str], list[int]]:
+    """Each token's foods, from (rowid, name, head, note) index texts: for the token in any
+    of them (part "") and in the head (part "head"), in rowid order.
+
+    Search reads these lists whole (one probe a token, `encoded`), so the build tokenizes
+    with FTS5 itself, in memory, and ships only the lists: what an FTS5 index would answer,
+    without decoding its pages at run time.
+    """
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(name, head, note, content='', detail='column',"
+        f" tokenize='{_TOKENIZER}')"
+    )
+    db.execute("CREATE VIRTUAL TABLE words USING fts5vocab(fts, 'instance')")
+    db.executemany("INSERT INTO fts (rowid, name, head, note) VALUES (?, ?, ?, ?)", documents)
+    found: dict[tuple[str, str], set[int]] = {}
+    for term, rowid, column in db.execute("SELECT term, doc, col FROM words"):
+        found.setdefault((term, ""), set()).add(rowid)
+        if column == "head":
+            found.setdefault((term, "head"), set()).add(rowid)
+    db.close()
+    return {key: sorted(found[key]) for key in sorted(found)}
+
+
+def encoded(rowids: list[int]) -> bytes:
+    """Row ids as little-endian unsigned 32-bit integers (`search._posting_list` reads them)."""
+    found = array.array("I", rowids)
+    assert found.itemsize == 4
+    if sys.byteorder == "big":
+        found.byteswap()
+    return found.tobytes()
+
+
+def index_texts(name: str, note: str, respell: dict[str, str]) -> tuple[str, str, str]:
+    """A food's index texts: its name's terms, its head's (`head_terms`) and its note's."""
+    return (
+        " ".join(index_terms(name, respell)),
+        head_terms(name, respell),
+        " ".join(index_terms(note, respell)),
+    )
+
+
 def write(releases: list[Release], out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -372,6 +419,7 @@ def write(releases: list[Release], out: Path) -> None:
     columns = ", ".join(NUTRIENT_KEYS)
     marks = ", ".join("?" for _ in NUTRIENT_KEYS)
     rowids: dict[str, int] = {}
+    documents: list[tuple[int, str, str, str]] = []
     respell = respellings([food for release in releases for food in release.foods])
     for release in releases:
         files = ";".join(f"{name}={digest}" for name, digest in sorted(release.files.items()))
@@ -407,20 +455,15 @@ def write(releases: list[Release], out: Path) -> None:
             rowid = cursor.lastrowid
             assert rowid is not None
             rowids[food.id] = rowid
-            db.execute(
-                "INSERT INTO food_fts (rowid, name, head, note) VALUES (?, ?, ?, ?)",
-                (
-                    rowid,
-                    " ".join(index_terms(food.name, respell)),
-                    head_terms(food.name, respell),
-                    " ".join(index_terms(food.note, respell)),
-                ),
-            )
+            documents.append((rowid, *index_texts(food.name, food.note, respell)))
         db.executemany(
             "INSERT INTO portion VALUES (?, ?, ?, ?, ?)",
             [(rowids[p.food_id], p.seq, p.amount, p.unit, p.grams) for p in release.portions],
         )
-    db.execute("INSERT INTO food_fts (food_fts) VALUES ('optimize')")
+    db.executemany(
+        "INSERT INTO posting VALUES (?, ?, ?)",
+        [(term, part, encoded(found)) for (term, part), found in postings(documents).items()],
+    )
     db.executemany("INSERT INTO respelling VALUES (?, ?)", sorted(respell.items()))
     db.commit()
     db.execute("VACUUM")

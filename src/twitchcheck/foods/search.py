@@ -1,9 +1,9 @@
 """Find the food a person means from what they type.
 
-Two stages. The database's full-text index retrieves every food whose name
-holds the query's words (after synonyms and spelling correction). Then a
-transparent score ranks them by how much the name *is* the thing asked for:
-the query's words should lead the name, the rest of the name should be
+Two stages. The database's posting lists (one per index token, built with it) retrieve
+every food whose name or note holds the query's words (after synonyms and spelling
+correction). Then a transparent score ranks them by how much the name *is* the thing asked
+for: the query's words should lead the name, the rest of the name should be
 plain descriptors ("raw", "whole", "NFS"), and unusual forms (baby food, brand
 names, raw chicken when nobody said raw) fall back. The weights are the
 constants below; the word lists live in ``data/search.toml``.
@@ -20,6 +20,7 @@ most (rarest) of them are scored.
 
 from __future__ import annotations
 
+import array
 import functools
 import heapq
 import itertools
@@ -169,7 +170,8 @@ def _built(raw: Any) -> _Words:
 @functools.cache
 def _vocabulary() -> tuple[str, ...]:
     """Every term in the index, for spelling correction (loaded on the first typo)."""
-    return tuple(term for (term,) in connect().execute("SELECT term FROM food_vocab"))
+    rows = connect().execute("SELECT term FROM posting WHERE part = '' ORDER BY term")
+    return tuple(term for (term,) in rows)
 
 
 def query_terms(query: str) -> list[str]:
@@ -220,8 +222,8 @@ def _indexed(term: str) -> bool:
     probe is `_frequency`'s, which search asks of each word it keeps anyway."""
     if _TOKEN.fullmatch(term):
         return _frequency(term) > 0
-    row = connect().execute("SELECT 1 FROM food_vocab WHERE term = ?", (term,)).fetchone()
-    return row is not None
+    found = "SELECT 1 FROM posting WHERE term = ? AND part = ''"
+    return connect().execute(found, (term,)).fetchone() is not None
 
 
 def _phrases(query: list[str], synonyms: dict[str, list[str]]) -> list[str]:
@@ -275,7 +277,7 @@ def _correct(
 def search(query: str, limit: int = 10) -> list[Match]:
     """Foods matching `query`, best first (empty when nothing matches).
 
-    The query is data, never FTS5 syntax; it is read through `text.user_text` (at most
+    The query is data, never SQL; it is read through `text.user_text` (at most
     `MAX_CHARS` characters, invisible characters dropped, look-alike letters refused) and
     `limit` must be 1 to `MAX_RESULTS`. Refusals are `InputError`s.
     """
@@ -362,15 +364,16 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _frequency(term: str) -> int:
-    """How many foods' index entries hold `term` (0: none)."""
+    """How many foods' index entries hold `term` (0: none; a list holds 4 bytes a food). All
+    of a term's tokens must be distinct index tokens: a repeated one ("1.1") counts as none."""
     tokens = _TOKEN.findall(term)
     if not tokens:
         return 0
     rows = (
         connect()
         .execute(
-            f"SELECT min(doc) FROM food_vocab WHERE term IN ({','.join('?' * len(tokens))})"
-            f" HAVING count(*) = {len(tokens)}",
+            "SELECT min(length(foods)) / 4 FROM posting WHERE part = ''"
+            f" AND term IN ({','.join('?' * len(tokens))}) HAVING count(*) = {len(tokens)}",
             tokens,
         )
         .fetchone()
@@ -526,7 +529,7 @@ def _least_missing(
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
     """Foods whose index entries hold all (or any) of `wanted`; with `in_head`, also one of
     them in the name's head. Set operations over each term's cached postings."""
-    sets = sorted((_postings(t) for t in wanted if _fts_term(t)), key=len)
+    sets = sorted((_postings(t) for t in wanted if _TOKEN.search(t)), key=len)
     if not sets:
         return []
     found = sets[0].intersection(*sets[1:]) if require_all else sets[0].union(*sets[1:])
@@ -538,30 +541,40 @@ def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> 
 
 @functools.lru_cache(maxsize=16384)
 def _postings(term: str, column: str = "") -> frozenset[int]:
-    """The foods whose index entries (or `column` only) hold `term`: one FTS5 probe, cached."""
-    group = _fts_term(term)
-    if not group:
+    """The foods whose index entries (`column` "head": their heads only) hold `term`, cached.
+
+    The index tokenized "3.25" as "3" and "25": a term of several tokens is the foods holding
+    all of them. Only [a-z0-9] runs are looked up, so a term is data, never syntax.
+    """
+    tokens = _TOKEN.findall(term)
+    if not tokens:
         return frozenset()
-    expression = f"{column} : {group}" if column else group
-    rows = connect().execute("SELECT rowid FROM food_fts WHERE food_fts MATCH ?", (expression,))
-    return frozenset(map(_FIRST, rows))
+    found = _posting_list(tokens[0], column)
+    for token in tokens[1:]:
+        found &= _posting_list(token, column)
+    return found
+
+
+def _posting_list(token: str, part: str) -> frozenset[int]:
+    """One token's posting list (tools/build_fooddb.py `encoded`: little-endian uint32)."""
+    row = (
+        connect()
+        .execute("SELECT foods FROM posting WHERE term = ? AND part = ?", (token, part))
+        .fetchone()
+    )
+    return frozenset() if row is None else _decoded(row[0])
+
+
+def _decoded(blob: bytes) -> frozenset[int]:
+    found = array.array("I")
+    found.frombytes(blob)
+    if sys.byteorder == "big":
+        found.byteswap()
+    return frozenset(found)
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _FIRST = operator.itemgetter(0)
-
-
-def _fts_term(term: str) -> str:
-    """One query term as FTS5 data, never syntax: its index tokens, each double-quoted.
-
-    The index's tokenizer splits "3.25" into "3" and "25"; the column's detail level has no
-    phrase queries, so a dotted term must match all its tokens instead. Only [a-z0-9] runs
-    reach FTS5 (quoted), so no user character can act as an operator, column or prefix.
-    """
-    tokens = _TOKEN.findall(term)
-    if len(tokens) <= 1:
-        return "".join(f'"{t}"' for t in tokens)
-    return "(" + " AND ".join(f'"{t}"' for t in tokens) + ")"
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is 5x slower to build, and this
