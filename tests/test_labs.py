@@ -780,6 +780,18 @@ def test_well_formed_text_parses_or_names_the_problem(
     assert reading.unit == unit
 
 
+@pytest.mark.parametrize("separator", [" ", "-", "_", ""])
+@pytest.mark.parametrize("analyte", analytes(), ids=lambda a: a.id)
+def test_every_alias_names_its_analyte_with_any_separator(analyte: Any, separator: str) -> None:
+    # The alias patterns are compiled per first character (issue 12): each must still be found.
+    for alias in analyte.aliases:
+        name = separator.join(re.findall(r"[a-z0-9]+", alias.lower()))
+        unit = analyte.si_unit
+        low, high = analyte.plausible_si
+        reading = parse_lab(f"{name.upper()} {(low + high) / 2:g} {unit}")
+        assert reading.analyte == analyte.id, (alias, separator)
+
+
 # ---------------------------------------------------------------- issue 10: bounds
 
 
