@@ -124,12 +124,35 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         except PortionError:
             if rule is not None:
                 return _by_rule(food, amount, unit, rule, quantity)
+            sized = _sized_typical(food, amount, unit, quantity)
+            if sized is not None:
+                return sized
             if unit not in PIECE_AS_ITEM:
                 raise
             return _piece_as_item(food, amount, unit, quantity)
     if rule is not None:
         return _by_rule(food, amount, unit, rule, quantity)
     return _informal(food, amount, unit, table.informal[unit], quantity)
+
+
+def _sized_typical(food: Food, amount: float, unit: str, quantity: Quantity) -> Grams | None:
+    """ "a small steak" where the food lists a medium or regular item but no small one: that
+    item times the size's factor (units.toml [sizes]: USDA's own median ratio of its small
+    and large portions to its medium ones), an estimate; None for a word that is no size
+    there ("whole"), or a food with no middle-sized item to scale (its sizes are elsewhere)."""
+    size = units().sizes.get(unit)
+    if size is None or size[0] != unit:
+        return None
+    portions = usable(food)
+    middle = [p for p in portions if _has_word(p.unit, "medium") or _has_word(p.unit, "regular")]
+    typical = _typical_grams(portions)
+    portion = min(middle, key=lambda p: _distance(p, typical), default=None)
+    if portion is None:
+        return None
+    each = portion.grams / portion.amount * size[1]
+    scaled = f"{size[1]:g} × 1 {portion.unit} ({each:.4g} g each)"
+    basis = f"{amount:g} {unit}: no '{unit}' portion, {scaled}"
+    return Grams(amount * each, basis, True, portion, fallback=True)
 
 
 def _piece_as_item(food: Food, amount: float, unit: str, quantity: Quantity) -> Grams:

@@ -1,0 +1,48 @@
+"""A size word before a food with no portion of that size: the food's own middle-sized item
+scaled by USDA's median size ratio (units.toml [sizes]), never another food that has it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from twitchcheck.errors import PortionError
+from twitchcheck.foods.database import Food, Portion
+from twitchcheck.foods.portions import grams_for
+from twitchcheck.foods.quantity import parse_quantity
+
+TYPICAL = "Quantity not specified"
+
+
+def food(name: str, *portions: tuple[float, str, float]) -> Food:
+    return Food("fndds:0", "fndds", "0", name, "Beef", "", {}, tuple(Portion(*p) for p in portions))
+
+
+STEAK = food(
+    "Steak, NS as to type of meat",
+    (1, "thin", 120.0), (1, "regular", 160.0), (1, "thick", 240.0), (1, TYPICAL, 160.0),
+)  # fmt: skip
+FRIES = food("Potato, french fries, NFS", (1, "cup", 60.0), (1, TYPICAL, 110.0))
+APPLE = food("Apple, raw", (1, "small", 150.0), (1, "medium", 200.0), (1, TYPICAL, 200.0))
+
+
+def grams(item: Food, text: str) -> float:
+    return grams_for(item, replace(parse_quantity(text), region=None)).grams
+
+
+@pytest.mark.parametrize(("text", "factor"), [("small steak", 0.72), ("2 large steaks", 2 * 1.41)])
+def test_a_size_the_food_lacks_scales_its_regular_item(text: str, factor: float) -> None:
+    assert grams(STEAK, text) == pytest.approx(160.0 * factor)
+    result = grams_for(STEAK, parse_quantity(text))
+    assert result.estimate
+    assert result.fallback  # a food that has the size itself is preferred when as close
+
+
+def test_a_size_the_food_has_is_its_own_portion() -> None:
+    assert grams(APPLE, "a small apple") == pytest.approx(150.0)
+
+
+def test_a_food_with_no_middle_sized_item_still_refuses_the_size() -> None:
+    with pytest.raises(PortionError):
+        grams(FRIES, "large fries")
