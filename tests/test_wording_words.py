@@ -1,5 +1,5 @@
 """knowledge.wording.words is the token texts of `tokens` (built without the tokens, for
-speed: a cold screening keys tables of ~1,200 names with it)."""
+speed: a cold screening keys tables of ~1,200 names with it; plain words are split directly)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,9 @@ def test_words_are_the_token_texts_for_every_name_and_odd_text() -> None:
 @given(st.text(alphabet=st.sampled_from("ab1 2.,-/+&%xμµ'’éIU"), max_size=30))
 def test_words_are_the_token_texts_for_any_text(text: str) -> None:
     assert words(text) == tuple(token.text for token in tokens(text))
+
+
+@given(st.from_regex(r"[a-z]+( [a-z]+)*", fullmatch=True))
+def test_plain_words_take_the_short_way_to_the_same_key(text: str) -> None:
+    # words() splits lower-case words and single spaces directly (issue 12); same key
+    assert words(text) == tuple(token.text for token in tokens(text)) == tuple(text.split())
