@@ -382,6 +382,9 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
         return Grams(amount * grams, f"{amount:g} × {note}", True)
     portions = usable(food)
     portion, named_for_food = _count_portion(food, portions, quantity.food)
+    few = _few(food, amount, quantity, portion if named_for_food or _an_item(portion) else None)
+    if few is not None:
+        return few
     if portion is None:
         canned = _regional_can(food, quantity.region)
         if canned is not None:
@@ -391,6 +394,34 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
     return Grams(amount * each, basis, False, portion, fallback=not named_for_food)
+
+
+def _an_item(portion: Portion | None) -> bool:
+    """Whether `portion` is one whole item by its size or kind ("1 fruit", "1 medium"), not a
+    pack of several (a "small single serving bag" of crisps)."""
+    packs = units().packs
+    return (
+        portion is not None
+        and _sized(portion)
+        and not any(_has_word(portion.unit, w) for w in packs)
+    )
+
+
+def _few(food: Food, amount: float, quantity: Quantity, own: Portion | None) -> Grams | None:
+    """ "a few almonds", "a few blueberries": a vague count of a food with no item of its own,
+    or one lighter than units.toml [vague] item_grams, is part of a handful of it (an
+    estimate); None for a counted amount or a food whose items are counted ("a few grapes")."""
+    vague = units().vague
+    if not quantity.vague or not vague:
+        return None
+    if own is not None and own.grams / own.amount >= vague["item_grams"]:
+        return None
+    handful = Quantity(
+        vague["handfuls"], "handful", "informal", quantity.food, region=quantity.region
+    )
+    grams = _grams(food, handful)
+    basis = f"{amount:g} ('a few'), not counted one by one: {grams.basis}"
+    return Grams(grams.grams, basis, True, grams.portion)
 
 
 def _each_grams(food: Food, quantity: Quantity) -> tuple[float, str] | None:

@@ -97,6 +97,7 @@ class Quantity:
     approximate: bool = False  # a range such as "2-3" or a word such as "a couple"
     implied: bool = False  # a unit with no number ("cup of tea"): one is meant
     region: str | None = None  # "uk" or "us": whose pint, fl oz, tin and shot are meant
+    vague: bool = False  # "a few", "several": a small number nobody counted
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class UnitTable:
     food_counts: frozenset[str] = frozenset()  # count words that are the food ("2 eggs fried")
     of_only: frozenset[str] = frozenset()  # measures only before "of" ("pot of", not "pot roast")
     unit_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "cup noodles"
+    vague: dict[str, float] = field(default_factory=dict)  # "a few" of a food not counted
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -183,6 +185,7 @@ def _built(raw: Any) -> UnitTable:
         frozenset(raw.get("food_counts", {}).get("words", ())),
         frozenset(raw.get("of_only", {}).get("units", ())),
         {k: tuple(v) for k, v in raw.get("of_only", {}).get("names", {}).items()},
+        {k: float(v) for k, v in raw.get("vague", {}).items()},
     )
 
 
@@ -213,6 +216,7 @@ def parse_quantity(text: str) -> Quantity:
             raise AmountError(f"amount {quoted(said, 40)} is negative; give a positive amount")
     plain, times = _multiplier(plain)
     amount, after_amount, approximate = _leading_amount(plain)
+    vague = amount is not None and _VAGUE.match(plain) is not None
     if amount is None and _names_a_food(after_amount):  # "cup noodles": a food, no measure
         return Quantity(None, None, None, _OF_X.sub("", after_amount).strip(" ,.;:-"), pinned)
     after_amount, times_size = _sized_measure(after_amount)
@@ -237,7 +241,7 @@ def parse_quantity(text: str) -> Quantity:
         amount, implied = (amount or 1.0) * times, False
     food = _OF_X.sub("", rest.strip(" ,.;:-")).strip(" ,.;:-")
     kind = units().kind(unit) if unit else None
-    return Quantity(amount, unit, kind, food, pinned, approximate, implied)
+    return Quantity(amount, unit, kind, food, pinned, approximate, implied, vague=vague)
 
 
 def _multiplier(text: str) -> tuple[str, float | None]:
@@ -404,6 +408,7 @@ def _after(text: str, end: int) -> str:
 
 
 _ARTICLE = re.compile(r"^\s*(?:a|an)\b")
+_VAGUE = re.compile(r"^\s*(?:(?:a\s+)?few|several)\b")  # the words of a vague count
 _WORD_RANGE = re.compile(r"\s*(?:[-–]|to\b|or\b)\s*")
 _AND_FRACTION = re.compile(r"\s+and\s+(?:a\s+)?(half|quarter)\b")
 _NUMBER_WORD = re.compile(r"[\s-]*([a-z]+)\b")
