@@ -1323,3 +1323,44 @@ def test_a_topped_salad_keeps_its_dressing_and_other_parts() -> None:
     assert salad.food.name.startswith("Chicken or turkey garden salad")
     assert dressing.food.name.startswith("Ranch")
     assert dressing.grams.grams == pytest.approx(30)
+
+
+# A main and its staple that FNDDS has as one dish weigh what each would alone.
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "parts"),
+    [
+        ("chicken curry with rice", "Chicken curry with rice", ("chicken curry", "rice")),
+        ("chicken & rice", "Chicken or turkey and rice", ("chicken", "rice")),
+        ("dal chawal", "Lentil curry with rice", ("dal", "rice")),
+        ("chicken stir fry with noodles", "Lo mein, with chicken", ("chicken stir fry", "noodles")),
+    ],
+)
+def test_a_main_and_its_staple_as_one_dish_weigh_both(
+    text: str, name: str, parts: tuple[str, ...]
+) -> None:
+    (item,) = resolve_line(text, region="uk").items
+    assert item.food.name.startswith(name)
+    alone = sum(resolve_line(dishes.named(p), region="uk").items[0].grams.grams for p in parts)
+    assert item.grams.grams == pytest.approx(alone)
+    assert item.grams.estimate
+
+
+@pytest.mark.parametrize("text", ["porridge with milk", "baked potato with skin"])
+def test_a_food_and_what_it_is_made_with_keep_the_dishs_portion(text: str) -> None:
+    """Milk in porridge, the skin of a potato: no staple served beside a main."""
+    item = resolve_line(text, region="uk").items[0]
+    assert item.grams.grams < 320
+
+
+def test_an_amount_written_for_a_main_and_its_staple_is_the_dishs() -> None:
+    (item,) = resolve_line("2 cups chicken and rice", region="us").items
+    assert item.grams.grams == pytest.approx(2 * 196)
+
+
+@pytest.mark.parametrize(
+    ("part", "staple"), [("rice", True), ("egg noodles", True), ("milk", False), ("skin", False)]
+)
+def test_a_staple_is_what_a_main_is_served_with(part: str, staple: bool) -> None:
+    assert dishes.staple(part) is staple

@@ -86,6 +86,7 @@ class _Table:
     makers: tuple[str, ...]  # "packed", "made": who made a food is said with these words
     meatless: dict[str, frozenset[str]]  # "said", "markers", "meat": a meatless food's words
     salads: Salads  # a green salad topped with a meat: FNDDS's garden salad of it
+    staples: frozenset[str]  # "rice", "noodles": what a main is served with
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,12 @@ class Recipe:
     named: str = ""  # the words written before the dish's name ("salmon")
     bare: bool = True  # False: the name alone ("kebab", no meat named) is not this dish
     alias_named: str | None = None  # the alias when words come before the name ("bhindi sabzi")
+    served: tuple[str, ...] = ()  # a main and its staple the alias stands for: "dal", "rice"
+
+    def served_parts(self) -> tuple[str, ...]:
+        """The foods the dish stands for, the words before its name in place of "{}"."""
+        found = (" ".join(p.replace("{}", self.named).split()) for p in self.served)
+        return tuple(named(p) for p in found)  # "chicken stir fry": in USDA's words
 
     def alias_for(self) -> str:
         assert self.alias is not None
@@ -245,6 +252,7 @@ def _built(raw: Any) -> _Table:
         tuple(str(w) for w in context.get("makers", ())),
         {k: frozenset(" ".join(terms(w)) for w in v) for k, v in raw.get("meatless", {}).items()},
         _salads(raw["salads"]),
+        frozenset(terms(" ".join(dish["staples"]))),
     )
 
 
@@ -268,6 +276,8 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
     parts = spec.get("parts", [])
     assert isinstance(parts, list)
     main = spec.get("main")
+    served = spec.get("served", [])
+    assert isinstance(served, list)
     return Recipe(
         name,
         None if spec.get("as") is None else str(spec["as"]),
@@ -276,6 +286,7 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
         str(spec.get("main_search", "{}")),
         bare=bool(spec.get("bare", True)),
         alias_named=None if spec.get("as_named") is None else str(spec["as_named"]),
+        served=tuple(str(w) for w in served),
     )
 
 
@@ -991,6 +1002,12 @@ def adds(name: str, said: set[str], part: bool = False, group: str = "") -> bool
         return bool((set(terms(name)) & rules.part_added) - said - set(terms(group)))
     head = set(terms(name.split(",")[0]))
     return bool((head & rules.dish_kinds) - said or (set(terms(name)) & rules.added_words) - said)
+
+
+def staple(part: str) -> bool:
+    """Whether `part` is a staple a main is served with ("rice", "egg noodles", "chips")."""
+    said = terms(parse_quantity(part).food or part)
+    return bool(said) and said[-1] in table().staples
 
 
 def parts(text: str) -> tuple[str, ...]:

@@ -186,7 +186,8 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if recipe is not None and recipe.alias is not None:
         # USDA's words for one dish ("pasta with tomato-based sauce and cheese"): never split
         aliased = replace(quantity, food=recipe.alias_for())
-        return Line(text, (_single(text, aliased),))
+        item = _single(text, aliased)  # "dal chawal": the dish weighs its dal and its rice
+        return Line(text, (_as_its_parts(text, quantity, item, recipe.served_parts(), True),))
     if recipe is not None:
         return Line(text, _recipe(text, quantity, recipe))
     meal = _meal(text, quantity)  # "big mac meal": the item, fries and a drink
@@ -312,6 +313,8 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
                 item = _part(text, quantity, dish.name, not items, dish.id, parts[0])
             except PortionError:
                 dish, end = None, start + 1
+            else:
+                item = _as_its_parts(text, quantity, item, parts[start:end], not items)
         words = dish.name if dish is not None else parts[start]
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
@@ -333,6 +336,32 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
                 continue
         items.append(item)
     return _counted_parts(items, missed)
+
+
+def _as_its_parts(
+    text: str, line: Quantity, dish: Item, parts: tuple[str, ...], first: bool
+) -> Item:
+    """One FNDDS dish that stands for a main and the staple it is served with ("chicken curry
+    with rice"), with no amount written, weighs what those foods would weigh each alone (the
+    curry's portion and the rice's), not FNDDS's one cup of the dish; any other as it is."""
+    said = line.amount if first else _parsed(parts[0], line.region).amount
+    if said is not None or not any(dishes.staple(p) for p in parts[1:]):
+        return dish  # "porridge with milk", "potato with skin": made with it, not served
+    try:
+        alone = [
+            _part(text, line, p, first and i == 0, None, parts[0]) for i, p in enumerate(parts)
+        ]
+    except InputError:
+        return dish  # a part that is no food alone: the dish's own portion stands
+    grams = sum(item.grams.grams for item in alone)
+    if grams <= dish.grams.grams:
+        return dish
+    what = " + ".join(f"{item.food.name} {item.grams.grams:.0f} g" for item in alone)
+    basis = f"no amount given: the portions of its parts ({what})"
+    item = _item(
+        text, dish.food, Grams(grams, basis, estimate=True), dish.alternatives, dish.uncertain
+    )
+    return replace(item, how=dish.how, note=dish.note)
 
 
 def _counted_parts(
