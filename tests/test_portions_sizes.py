@@ -46,3 +46,28 @@ def test_a_size_the_food_has_is_its_own_portion() -> None:
 def test_a_food_with_no_middle_sized_item_still_refuses_the_size() -> None:
     with pytest.raises(PortionError):
         grams(FRIES, "large fries")
+
+
+# --- a fraction of a food sold whole ---------------------------------------------------------
+
+CHICKEN = Food(
+    "fndds:0", "fndds", "0", "Chicken, NS as to part and cooking method, skin eaten", "Chicken",
+    "", {}, (Portion(1, "piece", 60.0), Portion(1, TYPICAL, 85.0)),
+)  # fmt: skip
+BREAST = Food(
+    "fndds:0", "fndds", "0", "Chicken breast, roasted", "Chicken", "", {},
+    (Portion(1, "medium breast", 120.0), Portion(1, TYPICAL, 120.0)),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("half a chicken", 300.0), ("1/4 chicken", 150.0), ("quarter chicken", 150.0)],
+)
+def test_a_fraction_of_a_chicken_is_that_share_of_the_bird(text: str, expected: float) -> None:
+    assert grams(CHICKEN, text) == pytest.approx(expected)
+
+
+def test_a_fraction_of_a_part_or_a_whole_number_stays_a_count() -> None:
+    assert grams(BREAST, "half a chicken breast") == pytest.approx(60.0)
+    assert grams(CHICKEN, "2 chicken") == pytest.approx(120.0)

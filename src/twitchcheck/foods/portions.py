@@ -380,6 +380,9 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     if named is not None:  # "2 satsumas": the kind named, not the USDA food's bigger item
         grams, note = named
         return Grams(amount * grams, f"{amount:g} × {note}", True)
+    share = _share_of_whole(food, amount)
+    if share is not None:
+        return share
     portions = usable(food)
     portion, named_for_food = _count_portion(food, portions, quantity.food)
     few = _few(food, amount, quantity, portion if named_for_food or _an_item(portion) else None)
@@ -394,6 +397,20 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
     return Grams(amount * each, basis, False, portion, fallback=not named_for_food)
+
+
+def _share_of_whole(food: Food, amount: float) -> Grams | None:
+    """ "1/4 chicken", "half a chicken": a fraction of a food sold whole (units.toml [wholes],
+    the whole bird as eaten), when the USDA food is named for it and not for one of its parts;
+    None otherwise (a whole number, or "half a chicken breast")."""
+    if not 0 < amount < 1:
+        return None
+    name = set(terms(food.name))
+    for rule in units().wholes:
+        if rule_names(rule, name) and not rule_names({"words": rule.get("except", [])}, name):
+            grams = amount * float(str(rule["grams"]))
+            return Grams(grams, f"{amount:g} of a whole: {rule['note']}", True)
+    return None
 
 
 def _an_item(portion: Portion | None) -> bool:

@@ -125,6 +125,7 @@ class UnitTable:
     of_only: frozenset[str] = frozenset()  # measures only before "of" ("pot of", not "pot roast")
     unit_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "cup noodles"
     vague: dict[str, float] = field(default_factory=dict)  # "a few" of a food not counted
+    wholes: tuple[dict[str, object], ...] = ()  # "half a chicken": a share of the whole bird
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -186,6 +187,7 @@ def _built(raw: Any) -> UnitTable:
         frozenset(raw.get("of_only", {}).get("units", ())),
         {k: tuple(v) for k, v in raw.get("of_only", {}).get("names", {}).items()},
         {k: float(v) for k, v in raw.get("vague", {}).items()},
+        tuple(raw.get("wholes", {}).get("rules", ())),
     )
 
 
