@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from click.testing import Result
 
+from conftest import Runner
 from twitchcheck.cli import app
 from twitchcheck.store import (
     EntryInput,
@@ -46,7 +47,7 @@ def store(home: Path) -> Iterator[Store]:
 
 
 def run(home: Path, *args: str, input: str | None = None) -> Result:
-    result = CliRunner().invoke(app, list(args), env={"TWITCHCHECK_HOME": str(home)}, input=input)
+    result = Runner().invoke(app, list(args), env={"TWITCHCHECK_HOME": str(home)}, input=input)
     assert "Traceback" not in result.stdout + result.stderr
     return result
 

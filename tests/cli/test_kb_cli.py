@@ -11,11 +11,6 @@ from conftest import HANG_BOUND
 from twitchcheck.cli import app
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def test_show_nutrient_prints_facts_and_sources(runner: CliRunner) -> None:
     result = runner.invoke(app, ["kb", "show", "magnesium"])
     assert result.exit_code == 0, result.output

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import HANG_BOUND
+from conftest import HANG_BOUND, Runner
 from twitchcheck.cli import app
 
-runner = CliRunner()
+runner = Runner()
 FIXED = [
     "analyte",
     "value",
@@ -205,9 +204,6 @@ def test_brackets_typed_after_a_result_are_shown_as_typed() -> None:
 
 
 def test_the_persons_sex_picks_a_labs_own_range() -> None:
-    from twitchcheck.cli import app
-
-    runner = CliRunner()
     female = runner.invoke(app, ["labs", "creatinine 1.1 mg/dL", "--sex", "female", "--json"])
     male = runner.invoke(app, ["labs", "creatinine 1.1 mg/dL", "--sex", "male", "--json"])
     assert female.exit_code == male.exit_code == 0

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import Runner
 from twitchcheck.cli import app
 from twitchcheck.screen.questions import Question, merge, steps, to_answers
 
@@ -100,7 +100,7 @@ def expected(person: Mapping[str, Any]) -> dict[str, Any]:
 def terminal(person: Mapping[str, Any], tmp_path: Path) -> tuple[str, dict[str, Any]]:
     script = "\n".join(line for q, v in walk(person) for line in typed(q, v)) + "\n"
     saved = tmp_path / "answers.json"
-    result = CliRunner().invoke(app, ["screen", "--save", str(saved)], input=script)
+    result = Runner().invoke(app, ["screen", "--save", str(saved)], input=script)
     assert result.exit_code == 0, result.stdout + result.stderr
     return result.stdout, json.loads(saved.read_text(encoding="utf-8"))
 
@@ -143,7 +143,7 @@ def test_refused_answers_are_asked_again_naming_what_is_accepted(tmp_path: Path)
         "", "", "",             # twitch where, weeks, how often
         "sometimes", "night",   # when: not a choice
     ]) + "\n" * 40  # fmt: skip
-    result = CliRunner().invoke(app, ["screen"], input=script)
+    result = Runner().invoke(app, ["screen"], input=script)
     assert result.exit_code == 0, result.stdout
     assert "'forty' is not a number; give 0 to 120" in result.stdout
     assert "choose one of: female/male" in result.stdout

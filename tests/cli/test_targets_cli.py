@@ -6,12 +6,12 @@ import json
 import re
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import Runner
 from twitchcheck.cli import app
 from twitchcheck.nutrient_keys import FOCUS_KEYS
 
-runner = CliRunner()
+runner = Runner()
 
 
 def test_json_has_every_nutrient_with_the_fixed_keys() -> None:
