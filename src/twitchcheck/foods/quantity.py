@@ -21,7 +21,7 @@ import functools
 import math
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from twitchcheck._data import raw_data, reading
@@ -64,7 +64,8 @@ _NUMBER = (
 )
 # Words that hedge an amount ("about 300 g", "rice, approx 150g", "~2 cups"): the amount is
 # read and marked approximate; the words are not part of the food.
-_HEDGE = r"(?:(?:about|around|approximately|approx|roughly|circa)\b\.?|ca\.|c\.|~|≈)"
+# "like 3" is how people speak an estimate ("nuggets (like 3)").
+_HEDGE = r"(?:(?:about|around|approximately|approx|roughly|circa|like)\b\.?|ca\.|c\.|~|≈)"
 _LEADING_HEDGE = re.compile(rf"^\s*{_HEDGE}\s*")
 _LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))?")
 _TRAILING = re.compile(rf"[\s,;:(]+({_HEDGE}\s*)?({_NUMBER})\s*([a-z .]*?)\)?\s*$")
@@ -78,6 +79,12 @@ _PERCENT = re.compile(rf"^\s*{_NUMBER}\s*%")
 # A multiplier written beside the food: "x2", "x 2", "×2", "2x", "2 x" ("string cheese x2").
 _TIMES = re.compile(r"(?:^|(?<=\s))(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×])(?=\s|$)")
 _GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
+_ISH = re.compile(r"(\d)\s*-?\s*ish\b")  # "15ish", "15-ish": about 15, an estimate
+# Where an amount written after the food begins: after a comma, semicolon or bracket, or a
+# spaced dash ("pho tai, large", "coquito - a little glass", "nuggets (like 3)").
+_CONTAINERS = ("bottle", "can", "carton", "glass", "cup", "mug")  # "2 l bottle", "500 ml glass"
+_JOINS = frozenset({"w", "with", "on", "in", "and", "n", "&", "+", "or", "of", "plus", "over"})
+_TAIL_MARK = re.compile(r"\s*[,;(]\s*|\s+[-–]\s+")
 _SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
 # Compiled once here: parse_quantity runs for every phrase and every part of a combination.
 _OF_X = re.compile(r"^(?:of|x)\s+")
@@ -114,10 +121,12 @@ class UnitTable:
     drink_words: frozenset[str] = frozenset()
     multiples: dict[str, dict[str, object]] = field(default_factory=dict)
     trailing: frozenset[str] = frozenset()
+    bare: frozenset[str] = frozenset()  # measures that may end a line with no number
     natural: tuple[str, ...] = ()  # portion words that are one of a food ("can", "slice")
     each: tuple[dict[str, object], ...] = ()  # per-item weights for named kinds of a food
     cup_sizes: dict[str, object] = field(default_factory=dict)  # "grande": chain cup sizes
     sizes: dict[str, tuple[str, float]] = field(default_factory=dict)  # "big": ("large", 1.41)
+    sized_parts: frozenset[str] = frozenset()  # counted parts a size may qualify ("big slice")
     several: frozenset[str] = frozenset()  # FNDDS groups whose typical amount is several items
     packs: tuple[str, ...] = ()  # portion words that hold several of those items ("bag")
     typical: tuple[dict[str, object], ...] = ()  # portions for foods FNDDS under-sizes
@@ -172,6 +181,7 @@ def _built(raw: Any) -> UnitTable:
         frozenset(drink.get("words", ())),
         raw.get("multiples", {}),
         frozenset(raw.get("trailing", {}).get("units", ())),
+        frozenset(raw.get("trailing", {}).get("bare", ())),
         tuple(raw.get("natural", {}).get("words", ())),
         tuple(raw.get("each", {}).get("rules", ())),
         raw.get("cup_sizes", {}),
@@ -180,6 +190,7 @@ def _built(raw: Any) -> UnitTable:
             for size, spec in raw.get("sizes", {}).items()
             for word in spec["words"]
         },
+        frozenset(raw.get("sized_parts", {}).get("units", ())),
         frozenset(raw.get("several", {}).get("groups", ())),
         tuple(raw.get("several", {}).get("packs", ())),
         tuple(raw.get("typical", {}).get("rules", ())),
@@ -212,6 +223,7 @@ def parse_quantity(text: str) -> Quantity:
     if pin:
         text = text[: pin.start()] + text[pin.end() :]
     plain = _GLUED.sub(r"\1 ", " ".join(fold(text).split()))
+    plain, ish = _ISH.subn(r"\1", plain)
     for negative in _NEGATIVE.finditer(plain):  # "eggs -2", "minus two eggs": anywhere
         said = negative.group(0).strip(" ,;:()")
         if not said.endswith("%"):  # "milk -2%" names the milk
@@ -233,6 +245,8 @@ def parse_quantity(text: str) -> Quantity:
     implied = False
     if amount is None and unit is None:
         amount, unit, rest, approximate = _trailing_amount(plain)
+    if amount is None and unit is None and (moved := _moved_measure(plain)) is not None:
+        return replace(parse_quantity(moved), pinned_id=pinned)  # "soju half a bottle"
     if unit is None:
         amount, unit, rest = _measured_food(amount, rest)
     if unit is None and (sized := _cup_size(amount, rest)) is not None:
@@ -243,7 +257,56 @@ def parse_quantity(text: str) -> Quantity:
         amount, implied = (amount or 1.0) * times, False
     food = _OF_X.sub("", rest.strip(" ,.;:-")).strip(" ,.;:-")
     kind = units().kind(unit) if unit else None
+    approximate = approximate or ish > 0
     return Quantity(amount, unit, kind, food, pinned, approximate, implied, vague=vague)
+
+
+def _moved_measure(text: str) -> str | None:
+    """`text` with an amount written after the food moved before it, or None when it ends
+    in none: "pho tai, large" -> "large pho tai", "soju half a bottle" -> "half a bottle of
+    soju", "water 2 l bottle" -> "2 l of water". After a comma, bracket or spaced dash the
+    end may be any amount or measure ("coquito, a little glass", "borek, big slice"); with
+    only a space between, it must start with a number ("baklava 3 pieces") or be a measure
+    that never ends a food's name (units.toml [trailing] bare: "watermelon seeds handful")."""
+    marks = list(_TAIL_MARK.finditer(text))
+    candidates: list[tuple[str, str, bool]] = []
+    if marks:
+        last = marks[-1]
+        candidates.append((text[: last.start()], text[last.end() :].rstrip(" )."), True))
+    words = text.split()
+    candidates += [(" ".join(words[:-k]), " ".join(words[-k:]), False) for k in (4, 3, 2, 1)]
+    for head, tail, marked in candidates:
+        if not any(c.isalpha() for c in head):
+            continue
+        if not marked and (_ARTICLE.match(tail) or head.split()[-1] in _JOINS):
+            continue  # "noodles w an egg", "burger on a bun": a food of its own
+        front = _measure_only(tail, marked)
+        if front is not None:
+            return f"{front} {head.strip(' ,;:-')}"
+    return None
+
+
+def _measure_only(tail: str, marked: bool) -> str | None:
+    """`tail` as words to put before a food when it is an amount and nothing else ("3
+    pieces" -> "3 pieces of", "large" -> "large", "2 l bottle" -> "2 l of"), else None."""
+    table = units()
+    start = _LEADING_HEDGE.sub("", tail)
+    if _PERCENT.match(start) or start.startswith("-"):
+        return None  # "milk - 2%": the figure names the milk
+    amount, rest, _ = _leading_amount(start)
+    if not marked and amount is None and singular(rest) not in table.bare:
+        return None
+    if not rest:
+        return None  # a number alone: _trailing_amount reads it ("pepperoni slices, 15")
+    unit, leftover = _unit(_sized_measure(rest)[0])
+    if unit is None:
+        if marked and amount is None and rest in table.sizes:  # "pho tai, large"
+            return rest
+        return None
+    if leftover and not (table.kind(unit) in ("volume", "mass") and leftover in _CONTAINERS):
+        return None  # "2 l bottle": the bottle holds what was measured
+    measure = tail[: len(tail) - len(leftover)].strip() if leftover else tail
+    return f"{measure} of"
 
 
 def _multiplier(text: str) -> tuple[str, float | None]:
@@ -285,7 +348,7 @@ def _sized_measure(text: str) -> tuple[str, float | None]:
         return text, None
     size, times = table.sizes[words[0]]
     measure = table.canonical(singular(words[1].strip(".,")))
-    if table.kind(measure) != "informal":
+    if table.kind(measure) != "informal" and measure not in table.sized_parts:
         return text, None  # "large eggs", "small banana": a size of the food itself
     rest = " ".join(words[1:])
     if table.kind(table.canonical(f"{size} {measure}")) is not None:

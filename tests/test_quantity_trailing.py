@@ -1,0 +1,60 @@
+"""An amount written after the food is read as if written before it (issue 11): "soju half a
+bottle", "watermelon seeds handful", "coquito, a little glass", "pepperoni slices, 15ish"."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitchcheck.foods.quantity import parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [
+        ("soju half a bottle", 0.5, "bottle", "soju"),
+        ("baklava 3 pieces", 3.0, "piece", "baklava"),
+        ("watermelon seeds handful", 1.0, "handful", "watermelon seeds"),
+        ("coquito, a little glass", 1.0, "small glass", "coquito"),
+        ("water 2l bottle", 2.0, "l", "water"),
+        ("heinz tomato soup half a tin", 0.5, "can", "heinz tomato soup"),
+        ("pho tai, large", 1.0, "large", "pho tai"),
+    ],
+)
+def test_an_amount_after_the_food_is_read(text: str, amount: float, unit: str, food: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.amount, quantity.unit, quantity.food) == (amount, unit, food)
+
+
+def test_a_size_before_a_counted_part_scales_the_part() -> None:
+    quantity = parse_quantity("borek, big slice")
+    assert quantity.unit == "slice"
+    assert quantity.amount == pytest.approx(1.41)
+    assert quantity.approximate
+    assert quantity.food == "borek"
+
+
+def test_a_size_word_makes_a_plate_bigger() -> None:
+    quantity = parse_quantity("spag bol, massive plate")
+    assert (quantity.unit, quantity.food) == ("plate", "spag bol")
+    assert quantity.amount == pytest.approx(1.41)
+
+
+def test_ish_and_like_mark_an_estimate() -> None:
+    ish = parse_quantity("pepperoni slices, 15ish")
+    assert (ish.amount, ish.food, ish.approximate) == (15.0, "pepperoni slices", True)
+    like = parse_quantity("chicken nuggets (like 3)")
+    assert (like.amount, like.food, like.approximate) == (3.0, "chicken nuggets", True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["maggi noodles w an egg", "burger on a bun", "veggie burger in a bun with chips"],
+)
+def test_a_food_after_a_joining_word_is_no_amount(text: str) -> None:
+    assert parse_quantity(text).amount is None
+
+
+@pytest.mark.parametrize("text", ["poke bowl", "fish cake", "cheese slice", "espresso shot"])
+def test_a_measure_word_ending_a_name_with_no_number_is_not_moved(text: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity.food  # the words stay a food's name ("espresso shot" is one shot of it)
