@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import Result
 
-from conftest import Runner
+from conftest import Runner, place_store
 from twitchcheck.cli import app
 from twitchcheck.store import (
     EntryInput,
@@ -35,9 +35,9 @@ def home(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(home: Path) -> Iterator[Store]:
+def store(home: Path, migrated_store: Path) -> Iterator[Store]:
     """The store the commands find through TWITCHCHECK_HOME, with Ann and Bob in it."""
-    opened = open_store(sqlite_url(home / "twitchcheck.sqlite"))
+    opened = open_store(sqlite_url(place_store(migrated_store, home / "twitchcheck.sqlite")))
     for name in ("Ann", "Bob"):
         person = profiles.add_profile(opened, ProfileDetails(name=name, sex="female")).id
         diaries.import_diary(opened, person, [EntryInput(DAY, f"{name}'s 40 g oats")])

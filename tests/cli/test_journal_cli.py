@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from conftest import place_store
 from twitchcheck.cli import app
 from twitchcheck.store import ProfileDetails, open_store
 from twitchcheck.store.location import sqlite_url
@@ -26,10 +27,10 @@ EXAMPLE = {
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, migrated_store: Path) -> str:
     monkeypatch.delenv("TWITCHCHECK_DATABASE_URL", raising=False)
     monkeypatch.setenv("TWITCHCHECK_HOME", str(tmp_path / "home"))
-    return sqlite_url(tmp_path / "store.sqlite")
+    return sqlite_url(place_store(migrated_store, tmp_path / "store.sqlite"))
 
 
 def run(runner: CliRunner, db: str, *args: str) -> Any:

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, make_url, text
 
+from conftest import place_store
 from twitchcheck.store import ProfileDetails, Store, open_store
 from twitchcheck.store.location import sqlite_url
 from twitchcheck.store.profiles import add_profile
@@ -47,8 +48,12 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def store(url: str) -> Iterator[Store]:
-    """An open store at the current schema, on each backend."""
+def store(url: str, request: pytest.FixtureRequest) -> Iterator[Store]:
+    """An open store at the current schema, on each backend (SQLite: a copy of the session's
+    migrated file, which open_store finds at the head revision)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        place_store(request.getfixturevalue("migrated_store"), Path(parsed.database))
     opened = open_store(url)
     yield opened
     opened.close()

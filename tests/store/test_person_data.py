@@ -41,6 +41,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.pool import StaticPool
 
+from conftest import place_store
 from store.test_store_backup import fill
 from twitchcheck.store import NotFoundError, Store, migrate, open_store, profiles
 from twitchcheck.store.location import sqlite_url
@@ -313,8 +314,8 @@ def _sqlite_bytes(path: Path) -> bytes:
 
 
 @pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(sqlite_url(tmp_path / "twitchcheck.sqlite"))
+def sqlite_store(tmp_path: Path, migrated_store: Path) -> Iterator[Store]:
+    opened = open_store(sqlite_url(place_store(migrated_store, tmp_path / "twitchcheck.sqlite")))
     yield opened
     opened.close()
 

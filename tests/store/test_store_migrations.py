@@ -4,11 +4,24 @@ by the first revision keeps every record through every later one."""
 from __future__ import annotations
 
 import datetime as dt
+import stat
+from pathlib import Path
 
 from sqlalchemy import inspect, text
 
-from twitchcheck.store import diaries, labs, open_store, own_foods, profiles, results, supplements
+from conftest import place_store
+from twitchcheck.store import (
+    Store,
+    diaries,
+    labs,
+    open_store,
+    own_foods,
+    profiles,
+    results,
+    supplements,
+)
 from twitchcheck.store.engine import create_store_engine
+from twitchcheck.store.location import sqlite_url
 from twitchcheck.store.migrate import check, current, downgrade, head, upgrade
 from twitchcheck.store.models import Base
 
@@ -103,3 +116,29 @@ def test_a_store_of_the_first_revision_upgrades_and_keeps_every_record(url: str)
         assert first_tables < set(Base.metadata.tables)
     finally:
         store.close()
+
+
+def test_the_tests_copy_of_a_migrated_store_is_a_fresh_store(
+    migrated_store: Path, tmp_path: Path
+) -> None:
+    """conftest.place_store (tests start on copies of one migrated file): the copy is at the
+    head revision, matches the models, holds what a new store holds and is as private."""
+    fresh = open_store(sqlite_url(tmp_path / "fresh" / "twitchcheck.sqlite"))
+    path = place_store(migrated_store, tmp_path / "copy" / "twitchcheck.sqlite")
+    copy = open_store(sqlite_url(path))
+    try:
+        assert current(copy.engine) == head()
+        check(copy.engine)
+        assert _contents(copy) == _contents(fresh)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    finally:
+        copy.close()
+        fresh.close()
+
+
+def _contents(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    with store.engine.connect() as connection:
+        names = inspect(connection).get_table_names()
+        return {name: [tuple(row) for row in connection.execute(text(f'SELECT * FROM "{name}"'))]
+                for name in names}  # fmt: skip

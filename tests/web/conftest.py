@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from conftest import place_store
 from twitchcheck.store.location import sqlite_url
 from twitchcheck.web import WebSettings, create_app
 
@@ -29,10 +30,10 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> WebSettings:
-    return WebSettings(
-        token=TOKEN, store_url=sqlite_url(tmp_path / "home" / "twitchcheck.sqlite"), hosts=(HOST,)
-    )
+def settings(tmp_path: Path, migrated_store: Path) -> WebSettings:
+    """The app's settings, on an empty store at the current schema (the session's copy)."""
+    home = place_store(migrated_store, tmp_path / "home" / "twitchcheck.sqlite")
+    return WebSettings(token=TOKEN, store_url=sqlite_url(home), hosts=(HOST,))
 
 
 @pytest.fixture
