@@ -22,7 +22,7 @@ from typing import Any, Protocol, TypeVar
 from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
-from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity
+from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity, units
 from twitchcheck.text import fold, terms
 
 
@@ -72,6 +72,9 @@ class _Table:
     prepositions: frozenset[str]
     fillers: frozenset[str]
     settings: frozenset[str]  # places and times, as search terms joined by spaces
+    containers: frozenset[str]  # "tin", "jar": what a food came from that says what it is
+    remarks: frozenset[str]  # "said", "told": an aside that reports what someone said
+    hedges: frozenset[str]  # "just", "only": words before an amount that leave it as it is
     recipes: dict[str, Recipe]  # by each of its names, as search terms joined by spaces
     meal_words: tuple[str, ...]
     meal_groups: frozenset[str]
@@ -235,6 +238,9 @@ def _built(raw: Any) -> _Table:
         frozenset(context["prepositions"]),
         frozenset(context["fillers"]),
         frozenset(" ".join(terms(w)) for w in [*context["places"], *context["times"]]),
+        frozenset(context.get("containers", ())),
+        frozenset(context.get("remarks", ())),
+        frozenset(context.get("hedges", ())),
         {
             " ".join(terms(name)): _recipe(spec, str(spec["names"][0]))
             for spec in raw.get("recipes", {}).values()
@@ -390,6 +396,12 @@ def listed(text: str) -> str:
     head, inner = found
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
+    inner = _without_remarks(inner)
+    if not inner:
+        return head  # "collards (dr said)": a remark, no food
+    amount = _hedged_amount(inner)
+    if amount is not None and len(parts(head)) > 1:
+        return _before_last(head, amount)  # "..., collards (just a spoonful)": the last food's
     if _vague(inner) or all(_is_context(p) for p in parts(inner)):
         return head  # "sweet tea (just a little)", "jook (mom's, from the freezer)"
     if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
@@ -401,6 +413,49 @@ def listed(text: str) -> str:
     *before, noun = head.split()
     # the qualifier goes before the head noun, as in English ("canned vegetable beef soup")
     return " ".join(w for w in (amount, *before, rest if amount else inner, noun) if w)
+
+
+def _without_remarks(inner: str) -> str:
+    """An aside without its parts that report what someone said or thought ("just a
+    spoonful, dr said" -> "just a spoonful"), or who made the food ("Lorraine made a wee
+    fry"): a part holding a word of saying, or opening with a maker, is a remark."""
+    said = table().remarks
+    pieces = split(inner)
+    kept: list[str] = []
+    for at in range(0, len(pieces), 2):
+        part = pieces[at].strip()
+        if set(terms(part)) & said or _made_by(part):
+            continue
+        kept += [pieces[at - 1], pieces[at]] if kept else [pieces[at]]
+    return "".join(kept).strip()
+
+
+def _made_by(part: str) -> bool:
+    """Whether `part` opens with who made or brought the food ("Lorraine made a wee fry")."""
+    words = part.split()
+    for maker in table().makers:
+        said = maker.split()
+        for at in (1, 2):
+            if [w.lower() for w in words[at : at + len(said)]] == said:
+                return _is_person(words[:at])
+    return False
+
+
+def _hedged_amount(text: str) -> str | None:
+    """The amount `text` is, hedged or not ("just a spoonful" -> "a spoonful"); else None."""
+    words = text.split()
+    while words and words[0].lower() in table().hedges:
+        words = words[1:]
+    plain = " ".join(words)
+    found = parse_quantity(plain) if plain else None
+    return plain if found is not None and found.amount is not None and not found.food else None
+
+
+def _before_last(head: str, amount: str) -> str:
+    """`amount` put before the last food of `head`: "chicken, collards" + "a spoonful" ->
+    "chicken, a spoonful collards"."""
+    pieces = split(head)
+    return "".join(pieces[:-1]) + f"{amount} {pieces[-1].strip()}"
 
 
 def listed_dish(text: str) -> Recipe | None:
@@ -824,18 +879,73 @@ def without_context(text: str) -> str:
     kept = words[: len(words) - cut]
     if cut and kept and not _is_setting(kept) and not _vague(" ".join(kept)):
         words = kept  # "cawl left over from tuesday": made before; not "kids leftovers"
+    return _without_place(words)
+
+
+def _without_place(words: list[str]) -> str:
+    """The words without a place or time said after the food ("cookie from the dining
+    hall", "pizza 2 slices from the place on the corner"); a chain's name moved before it."""
+    rules = table()
     for i in range(len(words) - 1, 0, -1):
         said = words[i].lower()
         if said not in rules.prepositions and said not in _COMPANY_LINKS:
             continue
-        before, after = " ".join(words[:i]), words[i + 1 :]
-        if any(w.lower().strip(",") in JOIN_WORDS or w.endswith(",") for w in after[:-1]):
+        before, after = words[:i], words[i + 1 :]
+        after, amount = _then_amount(after)  # "from the stand on 41, about a cup"
+        if not after or any(
+            w.lower().strip(",") in JOIN_WORDS or w.endswith(",") for w in after[:-1]
+        ):
             continue  # "roll from the van + tea": a food joined after the place is a food
-        if _is_setting(after):
-            return before  # "cookie from the dining hall", "pizza with friends"
+        if _is_setting(after) or (said in ("at", "from") and _names_a_place(after)):
+            # "cookie from the dining hall", "masala dosa from Sakonis"; and a place before
+            return _amount_first(amount, _without_place(before))
         if said in ("at", "from") and (_is_chain(" ".join(after)) or restaurant(" ".join(after))):
-            return f"{' '.join(after)} {before}"
+            return _amount_first(amount, f"{' '.join(after)} {' '.join(before)}")
     return " ".join(words)
+
+
+def _then_amount(after: list[str]) -> tuple[list[str], str]:
+    """The words of a place said after a food, and an amount that follows it after a comma
+    ("the stand on 41, about a cup" -> the stand on 41, "about a cup"); when anything but an
+    amount follows the comma, the words as they are and no amount."""
+    text = " ".join(after)
+    place, comma, rest = text.partition(",")
+    if not comma or not rest.strip():
+        return after, ""
+    found = parse_quantity(rest.strip())
+    if found.amount is None or found.food:
+        return after, ""
+    return place.split(), rest.strip()
+
+
+def _amount_first(amount: str, food: str) -> str:
+    """ "about a cup" + "boiled peanuts" -> "about a cup boiled peanuts"."""
+    return f"{amount} {food}" if amount else food
+
+
+def _names_a_place(words: list[str]) -> bool:
+    """Whether words said after "at" or "from" name a place, not a food: the head of the
+    phrase (its last word before where the place stands: "the stand on 41", "the employee
+    cafeteria") is a place, or it is a name: capitalised words in no USDA food name, as a
+    shop's own name is not ("Sakonis", "the Circle K", "7-Eleven")."""
+    rules = table()
+    found = list(words)
+    for at, word in enumerate(found):  # "the place on the corner": the place is the head
+        if at and word.lower() in _WHERE:
+            found = found[:at]
+            break
+    head = [t for w in found for t in terms(w.replace("'", " ")) if t not in rules.fillers]
+    named = [t for t in head if t != "s" and not t.isdigit() and t not in NUMBER_WORDS]
+    if not named:
+        return any(t.isalpha() for t in head)  # "7-Eleven": a name of numbers
+    if any(units().kind(t) is not None or t in rules.containers for t in named):
+        return False  # "soup from a tin": the container says what the food is
+    if _is_setting([named[-1]]) or " ".join(named[-2:]) in rules.settings:
+        return True  # "the employee cafeteria", "hong kong food market"
+    # a name is written with capitals ("Sakonis", "the Circle K"); "at night again" is none
+    names = [w for w in found if w.lower() not in rules.fillers]
+    capital = all(w[:1].isupper() or w[:1].isdigit() for w in names)
+    return capital and not any(usda_word(t) for t in named if len(t) > 1)
 
 
 def without_maker(text: str) -> str:
@@ -848,11 +958,26 @@ def without_maker(text: str) -> str:
             if [w.lower() for w in words[at : at + len(said)]] != said:
                 continue
             before, after = words[:at], words[at + len(said) :]
-            if not after and _is_setting(_person(before)):  # "... my wife packed"
+            if after and after[0].lower() in ("with", "from", "up", "in", "into", "using"):
+                break  # "Horlicks made with milk": what it was made with, not who made it
+            if not after and _is_person(_person(before)):  # "... my wife packed"
                 return " ".join(before[: len(before) - len(_person(before))])
-            if _is_setting(before) and after:  # "wife made chili"
+            if _is_person(before) and after:  # "wife made chili", "Lorraine brought a scone"
                 return " ".join(after)
     return text
+
+
+def _is_person(words: list[str]) -> bool:
+    """Whether `words` name who made or brought a food: a person of `places` ("my wife"),
+    or a name (capitalised words in no USDA food name: "Lorraine")."""
+    if not words:
+        return False
+    if _is_setting(words):
+        return True
+    named = [w for w in words if w.lower() not in table().fillers]
+    return bool(named) and all(
+        w[:1].isupper() and w[1:2].islower() and not usda_word(w) for w in named
+    )
 
 
 def _person(words: list[str]) -> list[str]:
@@ -866,6 +991,8 @@ def _person(words: list[str]) -> list[str]:
     return words[start:end] if end else []
 
 
+# where a place stands, after its name: "the stand on 41", "the bakery in town"
+_WHERE = frozenset({"on", "in", "by", "near", "off", "opposite", "across", "next"})
 # "post-run", "pre-match": the preposition and the time it names, as two words
 _POST_PRE = re.compile(r"\b(post|pre)-(?=[a-z])", re.IGNORECASE)
 # "with friends", "w the lads": who a food was eaten with is a setting, not a food
@@ -966,6 +1093,10 @@ def _is_setting(words: list[str]) -> bool:
     rules = table()
     found = [t for w in words for t in terms(w.replace("'", " ")) if t not in rules.fillers]
     found = [t for t in found if t != "s"]  # "mum's" -> "mum", "s"
+    timed = _without_clock(found)  # "at 11pm", "at 4 p.m.": a time of day
+    if len(timed) < len(found) and not timed:
+        return True
+    found = timed
     start = 0
     while start < len(found):
         for end in range(len(found), start, -1):
@@ -975,6 +1106,19 @@ def _is_setting(words: list[str]) -> bool:
         else:
             return False
     return bool(words)
+
+
+# a time of day: "11pm", "4 p.m.", "7.30am", "11:30 pm" (read as words: "11", "30", "pm")
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|a\.?m\.?|p\.?m\.?)")
+_HALF_DAY = frozenset({"am", "pm", "a.m", "p.m", "a.m.", "p.m."})
+
+
+def _without_clock(found: list[str]) -> list[str]:
+    """The words without a time of day written with am or pm ("11pm", "4 p.m"); a bare
+    number is no time ("cake for 2")."""
+    if not any(_CLOCK.fullmatch(t) or t in _HALF_DAY for t in found):
+        return found
+    return [t for t in found if not (_CLOCK.fullmatch(t) or t in _HALF_DAY or t.isdigit())]
 
 
 def _is_chain(words: str) -> bool:

@@ -1,0 +1,75 @@
+"""Context inside a line that is not food: a place's name, a stall, a time of day, who
+brought the food, a remark in an aside (dishes.toml [context])."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitchcheck.foods import dishes
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("masala dosa from Sakonis", "masala dosa"),  # a shop's own name: no USDA word
+        ("sausage biscuit from the Circle K", "sausage biscuit"),
+        ("spam musubi x2 from 7-Eleven", "spam musubi x2"),
+        ("iced tea from the employee cafeteria", "iced tea"),  # the head noun is a place
+        ("xoi man from Hong Kong Food Market", "xoi man"),
+        ("pizza 2 slices from the place on the corner", "pizza 2 slices"),
+        ("banh mi from the bakery on Bellaire", "banh mi"),
+        # the amount after the place is kept, before the food
+        ("boiled peanuts from the stand on 41, about a cup", "about a cup boiled peanuts"),
+        # not a place: a food, a container, or lower-case words that are no name
+        ("juice from concentrate", "juice from concentrate"),
+        ("soup from a tin", "soup from a tin"),
+        ("legs cramping at night again", "legs cramping at night again"),
+        ("tomatoes from the garden", "tomatoes from the garden"),
+    ],
+)
+def test_a_place_after_at_or_from_is_context(text: str, food: str) -> None:
+    assert dishes.without_context(text) == food
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("pot noodle at 11pm", "pot noodle"),
+        ("pot noodle at 11 pm", "pot noodle"),  # as the amount reader spaces it
+        ("3 cha gio at noon", "3 cha gio"),
+        ("lunch at 4pm - instant pho packet", "instant pho packet"),
+        ("cake for 2", "cake for 2"),  # a bare number is no time
+    ],
+)
+def test_a_time_of_day_is_context(text: str, food: str) -> None:
+    assert dishes.without_context(text) == food
+
+
+@pytest.mark.parametrize(
+    ("text", "food"),
+    [
+        ("half a malasada someone brought", "half a malasada"),
+        ("Lorraine brought a scone", "a scone"),  # a name: capitalised, in no USDA name
+        ("cake i baked", "cake i baked"),
+        ("Horlicks made with semi-skimmed milk", "Horlicks made with semi-skimmed milk"),
+    ],
+)
+def test_who_brought_a_food_is_context(text: str, food: str) -> None:
+    assert dishes.without_context(text) == food
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # a remark in an aside goes; its amount is the last food's
+        (
+            "fried chicken, mac and cheese, collards (just a spoonful, dr said)",
+            "fried chicken, mac and cheese, a spoonful collards",
+        ),
+        ("soda farl w bacon (Lorraine made a wee fry)", "soda farl w bacon"),
+        ("avena (oatmeal w milk & cinnamon)", "oatmeal w milk & cinnamon"),  # joins kept
+        ("sunday roast (chicken, potatoes, gravy)", "chicken, potatoes, gravy"),
+    ],
+)
+def test_a_remark_in_an_aside_is_not_food(text: str, read: str) -> None:
+    assert dishes.listed(text) == read
