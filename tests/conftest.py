@@ -150,6 +150,9 @@ def runner() -> CliRunner:
     return Runner()
 
 
+SQLITE_FILES = ("", "-wal", "-shm")  # a SQLite store in WAL mode: its file, log and index
+
+
 @pytest.fixture(scope="session")
 def migrated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty SQLite store at the current schema, migrated once per session (per xdist
@@ -165,8 +168,11 @@ def migrated_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def place_store(template: Path, path: Path) -> Path:
     """A copy of the store file `template` (and its write-ahead log, if one is left) at
-    `path`, private as the store makes its own: folder 0700, files 0600."""
+    `path`, in place of any store there, private as the store makes its own: folder 0700,
+    files 0600."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    for suffix in SQLITE_FILES:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
     for suffix in ("", "-wal"):
         source = Path(f"{template}{suffix}")
         if source.exists():

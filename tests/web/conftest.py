@@ -1,5 +1,6 @@
-"""Fixtures for the web app: an app from the factory on a fresh SQLite store, a client that
-carries the launch token, and helpers to start the real `twitchcheck serve`."""
+"""Fixtures for the web app: one app from the factory per session, on a SQLite store made
+afresh for each test, a client that carries the launch token, and helpers to start the real
+`twitchcheck serve`."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 
-from conftest import place_store
+from conftest import SQLITE_FILES, place_store
 from twitchcheck.store.location import sqlite_url
 from twitchcheck.web import WebSettings, create_app
 
@@ -29,24 +31,56 @@ ORIGIN = f"http://{HOST}"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-@pytest.fixture
-def settings(tmp_path: Path, migrated_store: Path) -> WebSettings:
-    """The app's settings, on an empty store at the current schema (the session's copy)."""
-    home = place_store(migrated_store, tmp_path / "home" / "twitchcheck.sqlite")
-    return WebSettings(token=TOKEN, store_url=sqlite_url(home), hosts=(HOST,))
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared app's store is: one file per session, made afresh for each test."""
+    return tmp_path_factory.mktemp("web") / "home" / "twitchcheck.sqlite"
+
+
+@pytest.fixture(scope="session")
+def app_settings(web_store: Path) -> WebSettings:
+    """The shared app's settings: the test token and host, and the session's store file."""
+    return WebSettings(token=TOKEN, store_url=sqlite_url(web_store), hosts=(HOST,))
+
+
+@pytest.fixture(scope="session")
+def app(app_settings: WebSettings) -> FastAPI:
+    """One app from the factory for the tests of a session (each xdist worker): FastAPI
+    builds every route's validators on an app's first requests (~0.1 s CPU, half the web
+    tests' time when each test made its own app). The app keeps nothing of a request but
+    its store, which each test gets fresh (`settings`) and which is closed between tests:
+    the app's lifespan closes it when a test's client stops."""
+    return create_app(app_settings)
 
 
 @pytest.fixture
-def client(settings: WebSettings) -> Iterator[TestClient]:
+def settings(
+    app_settings: WebSettings, web_store: Path, migrated_store: Path
+) -> Iterator[WebSettings]:
+    """The app's settings, its store replaced by an empty one at the current schema (a copy
+    of the session's migrated file). A test must leave the store closed: the next one's copy
+    replaces the file."""
+    place_store(migrated_store, web_store)
+    yield app_settings
+    left = [
+        Path(f"{web_store}{end}").name
+        for end in SQLITE_FILES[1:]
+        if Path(f"{web_store}{end}").exists()
+    ]
+    assert not left, f"the test left the web store open: {left}"
+
+
+@pytest.fixture
+def client(app: FastAPI, settings: WebSettings) -> Iterator[TestClient]:
     """A client with the token, as a script would call the API."""
-    with TestClient(create_app(settings), headers=AUTH) as test_client:
+    with TestClient(app, headers=AUTH) as test_client:
         yield test_client
 
 
 @pytest.fixture
-def bare(settings: WebSettings) -> Iterator[TestClient]:
+def bare(app: FastAPI, settings: WebSettings) -> Iterator[TestClient]:
     """A client without the token (and that does not follow redirects)."""
-    with TestClient(create_app(settings), follow_redirects=False) as test_client:
+    with TestClient(app, follow_redirects=False) as test_client:
         yield test_client
 
 
