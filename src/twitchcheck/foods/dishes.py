@@ -23,7 +23,7 @@ from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity, units
-from twitchcheck.text import fold, terms
+from twitchcheck.text import fold, singular, terms
 
 
 class _Named(Protocol):
@@ -74,6 +74,7 @@ class _Table:
     settings: frozenset[str]  # places and times, as search terms joined by spaces
     containers: frozenset[str]  # "tin", "jar": what a food came from that says what it is
     remarks: frozenset[str]  # "said", "told": an aside that reports what someone said
+    measures: frozenset[str]  # "piece", "slice": a measure that names no food of its own
     hedges: frozenset[str]  # "just", "only": words before an amount that leave it as it is
     recipes: dict[str, Recipe]  # by each of its names, as search terms joined by spaces
     meal_words: tuple[str, ...]
@@ -240,6 +241,7 @@ def _built(raw: Any) -> _Table:
         frozenset(" ".join(terms(w)) for w in [*context["places"], *context["times"]]),
         frozenset(context.get("containers", ())),
         frozenset(context.get("remarks", ())),
+        frozenset(dish.get("measure_words", ())),
         frozenset(context.get("hedges", ())),
         {
             " ".join(terms(name)): _recipe(spec, str(spec["names"][0]))
@@ -447,8 +449,7 @@ def _hedged_amount(text: str) -> str | None:
     while words and words[0].lower() in table().hedges:
         words = words[1:]
     plain = " ".join(words)
-    found = parse_quantity(plain) if plain else None
-    return plain if found is not None and found.amount is not None and not found.food else None
+    return plain if plain and only_amount(plain) else None
 
 
 def _before_last(head: str, amount: str) -> str:
@@ -912,10 +913,17 @@ def _then_amount(after: list[str]) -> tuple[list[str], str]:
     place, comma, rest = text.partition(",")
     if not comma or not rest.strip():
         return after, ""
-    found = parse_quantity(rest.strip())
-    if found.amount is None or found.food:
+    if not only_amount(rest.strip()):
         return after, ""
     return place.split(), rest.strip()
+
+
+def only_amount(text: str) -> bool:
+    """Whether `text` is an amount and no food: "about a cup", "4 slices", "1 piece"."""
+    found = parse_quantity(text)
+    if found.amount is None:
+        return False
+    return not found.food or singular(found.food.strip()) in table().measures
 
 
 def _amount_first(amount: str, food: str) -> str:

@@ -159,6 +159,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if not quantity.food and not dishes.needs_detail(text):
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
     detail = dishes.needs_detail(quantity.food)
+    plain = said
     if not detail:
         # "leftover pizza x2 slices", "2 cookies at church": where and when are not the food
         plain = dishes.without_context(said)
@@ -172,6 +173,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             f"{quoted(text)} names no food; write what was eaten (e.g. '1 bowl of vegetable "
             "soup'), it is not guessed"
         )
+    quantity = _last_parts_amount(quantity, plain)
     drink = dishes.drink(quantity.food)
     if drink is not None:
         return Line(text, _drink(text, quantity, drink))
@@ -226,6 +228,27 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     return Line(text, _combination(text, quantity, pieces))
 
 
+def _last_parts_amount(quantity: Quantity, said: str) -> Quantity:
+    """A line of several foods whose amount was read from before its last food ("garlic
+    rice, longganisa, 1 egg": one egg, not one 'egg' of rice): the amount stays with that
+    food and the line has none of its own, so each food takes its own amount. An amount
+    written after the last food ("toast & nutella x2") is the whole line's, as it was."""
+    if quantity.amount is None or quantity.implied:
+        return quantity
+    pieces = dishes.parts(" ".join(said.split()))
+    if len(pieces) < 2 or _parsed(pieces[0], quantity.region).amount is not None:
+        return quantity
+    last = _parsed(pieces[-1], quantity.region)
+    if last.amount != quantity.amount or last.unit not in (None, quantity.unit):
+        return quantity  # ("2 eggs" alone is 2 of the food eggs; in the line, 2 'egg')
+    if dishes.only_amount(pieces[-1]):
+        return quantity  # "chuoi chien, 1 piece": the amount of the food before it
+    if pieces[-1].strip().lower().startswith(last.food):
+        return quantity  # "toast & nutella x2", "coffee w/ creamer 20oz": the whole line's
+    food = dishes.without_context(" ".join(said.lower().split()))
+    return replace(quantity, amount=None, unit=None, kind=None, approximate=False, food=food)
+
+
 def _with_milk(text: str, quantity: Quantity, item: Item) -> tuple[Item, ...]:
     """`item`, and the milk a bowl of breakfast cereal is eaten with when the line names
     none ("bowl of coco pops"), at its usual amount on cereal, an estimate."""
@@ -266,7 +289,12 @@ def _single(text: str, quantity: Quantity, prefer: str | None = None, guard: boo
     `guard`: the food may not add a dish kind, sauce or grain its words do not name."""
     try:
         return _found(text, quantity, prefer, guard)
-    except PortionError:
+    except PortionError as error:
+        if quantity.kind == "count" and not quantity.implied and prefer is None:
+            try:
+                return _servings(text, quantity, guard)  # "2 scoop rice"
+            except PortionError:
+                raise error from None
         if not (quantity.implied and quantity.kind == "count"):
             raise
     # "whole milk": a size word with no number, and the food has no such portion, so the
@@ -275,6 +303,20 @@ def _single(text: str, quantity: Quantity, prefer: str | None = None, guard: boo
     return _found(
         text, replace(quantity, amount=None, unit=None, kind=None, food=named), guard=guard
     )
+
+
+def _servings(text: str, quantity: Quantity, guard: bool) -> Item:
+    """A count of a measure the food has no portion for ("2 scoop rice": USDA lists rice by
+    the cup): so many of the food's usual portion, an estimate shown as uncertain, rather
+    than a line refused for its measure. (A dish tried for a line is still refused: the
+    line is then read by its parts.)"""
+    item = _found(text, replace(quantity, unit=None, kind=None), guard=guard)
+    basis = (
+        f"{item.grams.basis}; no {quoted(str(quantity.unit), 20)} portion, each "
+        "taken as one usual portion"
+    )
+    grams = replace(item.grams, basis=basis, estimate=True)
+    return replace(item, grams=grams, uncertain=True)
 
 
 def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tuple[Item, ...]:
