@@ -466,7 +466,8 @@ SPORTS_DRINK = food(
         (BEER, "2 lech", 2 * 440 * 30 / 29.57, 720.0),  # a British can is 440 ml, not 12 fl oz
         (BEER, "lager", 440 * 30 / 29.57, 360.0),
         (SOFT, "coke", 330 * 31 / 29.57, 372.0),
-        (RED_BULL, "red bull", 250 * 31 / 29.57, 496.0),  # FNDDS's US typical is 16 fl oz
+        # its standard 250 ml can everywhere (brands.toml [packs]), not FNDDS's 16 fl oz
+        (RED_BULL, "red bull", 250 * 31 / 29.57, 250 * 31 / 29.57),
         (SPORTS_DRINK, "lucozade sport", 496.0, 496.0),  # bottled: FNDDS's own portion stands
     ],
 )

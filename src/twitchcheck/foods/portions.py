@@ -99,7 +99,7 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         if amount is None:
             if _each_grams(food, quantity) is not None:
                 return _by_count(food, 1.0, quantity)  # "string cheese": one stick of it
-            return _typical(food, quantity.region)
+            return _typical(food, quantity.region, alone=True)
         return _by_count(food, amount, quantity)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
     packed = _packed(food, quantity)
@@ -217,7 +217,7 @@ def _by_rule(
     return Grams(by_volume.grams, f"{amount:g} {unit}: {note}", True, by_volume.portion)
 
 
-def _typical(food: Food, region: str | None = None) -> Grams:
+def _typical(food: Food, region: str | None = None, alone: bool = False) -> Grams:
     """One usual portion of `food`: FNDDS's "Quantity not specified" (or the larger documented
     one of units.toml [typical] where FNDDS's is far below what is eaten); else one item; else,
     for a drink, the largest single-serve volume USDA lists (`_drink_serving`); else the first
@@ -227,7 +227,8 @@ def _typical(food: Food, region: str | None = None) -> Grams:
         return canned
     portions = usable(food)
     typical = next((p for p in portions if p.unit == TYPICAL), None)
-    if typical is not None and (larger := _larger_typical(food, typical, region)) is not None:
+    larger = _larger_typical(food, typical, region, alone) if typical is not None else None
+    if typical is not None and larger is not None:
         return larger
     if typical is not None and typical.grams <= PLACEHOLDER_GRAMS and is_drink(food):
         typical = _container(portions) or typical  # a 1 fl oz "typical" can of Monster
@@ -271,7 +272,9 @@ def _regional_can(food: Food, region: str | None) -> Grams | None:
     return Grams(one.grams, f"no measure given: one can ({one.basis})", True, one.portion)
 
 
-def _larger_typical(food: Food, typical: Portion, region: str | None) -> Grams | None:
+def _larger_typical(
+    food: Food, typical: Portion, region: str | None, alone: bool = False
+) -> Grams | None:
     """The units.toml [typical] portion for `food`: a figure for every region where it is
     larger than FNDDS's typical one (280 g of watermelon, not 78 g); a figure for the diary's
     region in place of FNDDS's, which is what Americans eat (chips in a British diary)."""
@@ -283,13 +286,15 @@ def _larger_typical(food: Food, typical: Portion, region: str | None) -> Grams |
             continue
         if rule_names({"words": rule.get("except", [])}, name):
             continue  # "Greek yogurt": not the kind the rule is for
+        if rule.get("alone") and not alone:
+            continue  # "a pot of tea", "a flask of chai": a measure of their own
         regional = rule.get(f"{region}_grams") if region else None
         figure = rule.get("grams") if regional is None else regional
         if figure is None:
             return None  # a figure for another region only: FNDDS's stands
         grams = float(str(figure))
-        if regional is None and grams <= typical.grams:
-            return None
+        if regional is None and grams <= typical.grams and not rule.get("always"):
+            return None  # FNDDS's own is larger, unless the rule is the drink's own cup
         return Grams(grams, f"no amount given: {rule['note']}", True, typical)
     return None
 

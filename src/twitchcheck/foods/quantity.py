@@ -135,6 +135,9 @@ class UnitTable:
     unit_names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "cup noodles"
     vague: dict[str, float] = field(default_factory=dict)  # "a few" of a food not counted
     wholes: tuple[dict[str, object], ...] = ()  # "half a chicken": a share of the whole bird
+    refills: tuple[str, ...] = ()  # "bottomless coke": a drink refilled
+    refill_times: float = 1.0
+    named_by_measure: dict[str, dict[str, object]] = field(default_factory=dict)  # "glass of red"
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -199,6 +202,9 @@ def _built(raw: Any) -> UnitTable:
         {k: tuple(v) for k, v in raw.get("of_only", {}).get("names", {}).items()},
         {k: float(v) for k, v in raw.get("vague", {}).items()},
         tuple(raw.get("wholes", {}).get("rules", ())),
+        tuple(raw.get("refills", {}).get("words", ())),
+        float(raw.get("refills", {}).get("times", 1.0)),
+        raw.get("named_by_measure", {}),
     )
 
 
@@ -229,6 +235,11 @@ def parse_quantity(text: str) -> Quantity:
         if not said.endswith("%"):  # "milk -2%" names the milk
             raise AmountError(f"amount {quoted(said, 40)} is negative; give a positive amount")
     plain, times = _multiplier(plain)
+    plain, refilled = _refilled(plain)
+    if refilled is not None:
+        times, approximate_refill = (times or 1.0) * refilled, True
+    else:
+        approximate_refill = False
     amount, after_amount, approximate = _leading_amount(plain)
     vague = amount is not None and _VAGUE.match(plain) is not None
     if amount is None and _names_a_food(after_amount):  # "cup noodles": a food, no measure
@@ -257,8 +268,28 @@ def parse_quantity(text: str) -> Quantity:
         amount, implied = (amount or 1.0) * times, False
     food = _OF_X.sub("", rest.strip(" ,.;:-")).strip(" ,.;:-")
     kind = units().kind(unit) if unit else None
-    approximate = approximate or ish > 0
+    approximate = approximate or ish > 0 or approximate_refill
+    food = _named_by_measure(unit, food)
     return Quantity(amount, unit, kind, food, pinned, approximate, implied, vague=vague)
+
+
+def _refilled(text: str) -> tuple[str, float | None]:
+    """`text` without a leading refill word and the drinks it means (units.toml [refills]:
+    "bottomless coke" is two cokes), or `text` and None."""
+    table = units()
+    for word in table.refills:
+        if text.startswith(word + " ") and len(text) > len(word) + 1:
+            return text[len(word) + 1 :], table.refill_times
+    return text, None
+
+
+def _named_by_measure(unit: str | None, food: str) -> str:
+    """The drink a word alone after its measure names (units.toml [named_by_measure]: "a
+    glass of red" is red wine, "a mug of cocoa" hot chocolate), else `food` as it is."""
+    rule = units().named_by_measure.get(" ".join(terms(food))) if unit else None
+    if rule is None or unit not in rule.get("measures", []):  # type: ignore[operator]
+        return food
+    return str(rule["food"])
 
 
 def _moved_measure(text: str) -> str | None:
