@@ -272,15 +272,15 @@ def above_limits(answers: Answers) -> dict[str, float]:
     The limits are the person's own (dri.yaml); magnesium's counts supplements only, which
     is exactly what is summed here (S5).
     """
-    from twitchcheck.profile import Person
-    from twitchcheck.targets import targets_for_person
-
     totals: dict[str, float] = defaultdict(float)
     for supplement in answers.supplement_list:
         for key, amount in supplement.nutrients.items():
             totals[key] += amount
     if not totals:
-        return {}
+        return {}  # no supplement: the reference tables are not needed (nor imported)
+    from twitchcheck.profile import Person
+    from twitchcheck.targets import targets_for_person
+
     person = Person(answers.age, answers.sex, answers.pregnant, answers.lactating)
     targets = targets_for_person(person)
     over: dict[str, float] = {}
