@@ -28,8 +28,8 @@ import math
 import operator
 import re
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, KeysView, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from twitchcheck._data import raw_data, reading
@@ -481,6 +481,7 @@ class _Context:
     # fixed cost, or (None) `_note_cost`'s least for a food in its postings, else MISSING_TERM.
     missing: tuple[tuple[str, float | None, frozenset[int]], ...]
     head_free: bool = False  # no candidate's head holds a query word
+    foreign: dict[str, int] = field(default_factory=dict)  # `_foreign`'s answers, by head
 
 
 def _context(wanted: list[str]) -> _Context:
@@ -592,13 +593,12 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     head_terms: tuple[str, ...]
     head_set: frozenset[str]
     alternatives: frozenset[tuple[str, str]]  # "drink or shake": either word names the food
-    naming_segments: frozenset[int]  # tail segments that can name a variant ("ENSURE PLUS"), not
+    naming_segments: tuple[int, ...]  # tail segments that can name a variant ("ENSURE PLUS"), not
     # qualifiers ("NS as to fat", "ready to drink") or added things ("with non-dairy milk")
     taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
     generic_prefix: int  # how many leading segments are only taxonomy
     first_segment: dict[str, int]  # term -> index of the first segment holding it
     segments: int
-    name_terms: frozenset[str]
     tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
     tail_total: float
     head_unusual: frozenset[str]
@@ -610,6 +610,13 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     # Worked out on first use (few queries need them), by the properties below.
     kinds: tuple[bool, bool] | None = None  # (plant_form, animal)
     sets: tuple[frozenset[str], ...] | None = None  # segment_sets
+
+    @property
+    def name_terms(self) -> KeysView[str]:
+        """The terms the food holds (`_named`), in any segment. Read from `first_segment`:
+        profiles are long-lived, and a set of them each is as many more objects for the
+        garbage collector to walk (dicts of strings and numbers it leaves alone)."""
+        return self.first_segment.keys()
 
     def match(self, raw: float) -> Match:
         score = max(0.0, min(raw, 100.0)) / 100.0
@@ -734,16 +741,15 @@ def _profile(
         and generic_heads.issuperset(texts[generic_prefix].split())
     ):
         generic_prefix += 1
-    name_terms = frozenset(first_segment)
     static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
-        NFS_BONUS if "nfs" in name_terms else 0.0
+        NFS_BONUS if "nfs" in first_segment else 0.0
     )
     return _Profile(
         rowid, food_id, name, group, source, code, note, head_text, head, head_set, alternatives,
-        frozenset(naming_segments), generic_prefix > 0, generic_prefix, first_segment,
-        len(texts), name_terms, tail_costs, sum(tail_costs.values()), head_unusual,
-        segment_text, static, cooked_kind, not name_terms.isdisjoint(words.raw_words),
+        tuple(naming_segments), generic_prefix > 0, generic_prefix, first_segment,
+        len(texts), tail_costs, sum(tail_costs.values()), head_unusual,
+        segment_text, static, cooked_kind, not words.raw_words.isdisjoint(first_segment),
         not words.cooking.isdisjoint(tail_costs),  # its keys: the tail's terms
     )  # fmt: skip
 
@@ -971,7 +977,7 @@ def _ceiling(food: _Profile, context: _Context) -> float:
             start = segment
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
     if not food.taxonomic_head and not context.head_free:
-        penalty += FOREIGN_HEAD * min(_foreign(food, context.wanted), 2)
+        penalty += FOREIGN_HEAD * min(_foreign(food, context), 2)
     if food.head_unusual and not food.head_unusual <= context.wanted:
         penalty += UNUSUAL_WORD
     if context.plant and food.animal:
@@ -981,8 +987,16 @@ def _ceiling(food: _Profile, context: _Context) -> float:
     return 100.0 - penalty
 
 
-def _foreign(food: _Profile, wanted: frozenset[str]) -> int:
-    """How many words lead `food`'s name that the query did not ask for."""
+def _foreign(food: _Profile, context: _Context) -> int:
+    """How many words lead `food`'s name that the query did not ask for (remembered per head
+    for the query: hundreds of its foods may share a few heads)."""
+    found = context.foreign.get(food.head)
+    if found is None:
+        found = context.foreign[food.head] = _foreign_words(food, context.wanted)
+    return found
+
+
+def _foreign_words(food: _Profile, wanted: frozenset[str]) -> int:
     foreign = 0
     for term in food.head_terms:
         # "Nutritional drink or shake" for "shake": "drink" is the other name, not foreign.
@@ -1054,7 +1068,7 @@ def _score(
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
     if not food.taxonomic_head and not (context.head_free and all_met):
-        penalty += FOREIGN_HEAD * min(_foreign(food, wanted_set), 2)
+        penalty += FOREIGN_HEAD * min(_foreign(food, context), 2)
     penalty += food.tail_total - asked_tail
     if food.head_unusual and not food.head_unusual <= wanted_set:
         penalty += UNUSUAL_WORD
