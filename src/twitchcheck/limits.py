@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from typing import Literal
 
-from twitchcheck._data import load_toml
+from twitchcheck._data import raw_data
 from twitchcheck.errors import DataError
 
 Kind = Literal["limit", "impossible", "warning", "minimum", "threshold"]
@@ -42,7 +42,7 @@ def limit(name: str) -> float:
 @functools.cache
 def all_limits() -> dict[str, Limit]:
     """Every limit in the file, by name, in file order."""
-    raw = load_toml("limits.toml")
+    raw = raw_data("limits.toml")  # plain data, read in one pass: no DataTable per entry
     found: dict[str, Limit] = {}
     for section, entries in raw.items():
         for key, spec in entries.items():
