@@ -115,6 +115,11 @@ class Recipe:
     bare: bool = True  # False: the name alone ("kebab", no meat named) is not this dish
     alias_named: str | None = None  # the alias when words come before the name ("bhindi sabzi")
     served: tuple[str, ...] = ()  # a main and its staple the alias stands for: "dal", "rice"
+    food: str | None = None  # the one USDA food the dish is (world_dishes.toml): "fndds:..."
+    approximate: bool = False  # a stand-in, not the dish itself: shown as uncertain
+    source: str = ""  # where the match or the stand-in comes from
+    world: bool = False  # named in its own language: own-language words may follow its name
+    each: float | None = None  # grams of one serving when none is measured ("a glass of çay")
 
     def served_parts(self) -> tuple[str, ...]:
         """The foods the dish stands for, the words before its name in place of "{}"."""
@@ -194,7 +199,10 @@ def _built(raw: Any) -> _Table:
         rf"|\s*(?:{'|'.join(marks)})\s*"  # ", ", " & ", "w/" (a comma between digits is a number)
         rf"|\s+(?:on|in)\s+(?:(?:a|an|some|my)\s+)?(?=(?:{carriers})\b)"  # " on toast"
     )
-    names = "|".join(re.escape(n) for n in sorted(dish["whole_names"], key=len, reverse=True))
+    # a world dish's name with a join in it ("arroz con gandules") is one food, never split
+    joined = set(dish["joins"])
+    whole = [*dish["whole_names"], *(n for n in _world_names() if set(n.split()) & joined)]
+    names = "|".join(re.escape(n) for n in sorted(whole, key=len, reverse=True))
     return _Table(
         float(dish["dish_score"]),
         frozenset(dish["dish_kinds"]),
@@ -244,9 +252,12 @@ def _built(raw: Any) -> _Table:
         frozenset(dish.get("measure_words", ())),
         frozenset(context.get("hedges", ())),
         {
-            " ".join(terms(name)): _recipe(spec, str(spec["names"][0]))
-            for spec in raw.get("recipes", {}).values()
-            for name in spec["names"]
+            **_world_recipes(),
+            **{
+                " ".join(terms(name)): _recipe(spec, str(spec["names"][0]))
+                for spec in raw.get("recipes", {}).values()
+                for name in spec["names"]
+            },
         },
         tuple(sorted((" ".join(terms(w)) for w in raw["meals"]["words"]), key=len, reverse=True)),
         frozenset(raw["meals"]["groups"]),
@@ -262,6 +273,45 @@ def _built(raw: Any) -> _Table:
         _salads(raw["salads"]),
         frozenset(terms(" ".join(dish["staples"]))),
     )
+
+
+# Letters NFKD does not take apart into a base letter and a mark: Turkish dotless ı,
+# Vietnamese đ, Polish ł, Nordic ø, German ß ("rakı", "đá", "pierogi z mięsem", "smørrebrød")
+_LETTERS = str.maketrans({"ı": "i", "đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+def plain_letters(text: str) -> str:
+    """`text` lower-cased with the letters `terms` would drop spelled plainly: "rakı" -> "raki"."""
+    return fold(text).translate(_LETTERS)
+
+
+@functools.cache
+def _world() -> tuple[dict[str, Any], ...]:
+    """The entries of ``data/world_dishes.toml``."""
+    with reading("world_dishes.toml"):
+        return tuple(raw_data("world_dishes.toml")["dish"])
+
+
+def _world_names() -> list[str]:
+    """Every world dish's name as written, lower-case with single spaces."""
+    return [" ".join(plain_letters(n).split()) for spec in _world() for n in spec["names"]]
+
+
+def _world_recipes() -> dict[str, Recipe]:
+    """Each world dish by each of its names (diacritics folded), as a recipe."""
+    found: dict[str, Recipe] = {}
+    for spec in _world():
+        recipe = replace(
+            _recipe(spec, str(spec["names"][0])),
+            food=None if spec.get("food") is None else str(spec["food"]),
+            approximate=bool(spec.get("approximate", False)),
+            source=str(spec["source"]),
+            world=True,
+            each=None if spec.get("each") is None else float(spec["each"]),
+        )
+        for name in spec["names"]:
+            found[" ".join(terms(plain_letters(str(name))))] = recipe
+    return found
 
 
 def _salads(raw: Any) -> Salads:
@@ -301,8 +351,17 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
 def recipe(text: str) -> Recipe | None:
     """The dish `text` names from the recipes table: its whole words ("full english", "pb&j")
     or a dish name with the food it is made of before it ("salmon poke bowl"); else None."""
-    found = terms(text.replace("&", " and "))
+    found = terms(plain_letters(text.replace("&", " and ")))
     rules = table().recipes
+    for end in range(len(found) - 1 if len(parts(text)) == 1 else 0, 0, -1):
+        # "pho bo tai nam", "sinigang na baboy": a world dish's name, then words of its own
+        # language that say which kind: most in no USDA food name, no join ("pho with rice")
+        spec = rules.get(" ".join(found[:end]))
+        rest = found[end:]
+        if spec is None or not spec.world or set(rest) & JOIN_WORDS:
+            continue
+        if 2 * sum(usda_word(w) for w in rest) < len(rest):
+            return spec
     for start in range(len(found)):
         key = " ".join(found[start:])
         spec = rules.get(key) or rules.get(key.rstrip("s"))  # "2 pb&js"

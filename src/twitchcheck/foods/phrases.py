@@ -185,11 +185,14 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if kind is not None and quantity.amount is None:
         quantity = replace(quantity, amount=1.0, unit=serving, kind=kind, implied=True, food=served)
     recipe = dishes.recipe(quantity.food)  # "full english", "pb&j", "salmon poke bowl"
+    if recipe is not None and recipe.food is not None:
+        return Line(text, (_world_dish(text, quantity, recipe),))  # "çay x2": black tea
     if recipe is not None and recipe.alias is not None:
         # USDA's words for one dish ("pasta with tomato-based sauce and cheese"): never split
         aliased = replace(quantity, food=recipe.alias_for())
         item = _single(text, aliased)  # "dal chawal": the dish weighs its dal and its rice
-        return Line(text, (_as_its_parts(text, quantity, item, recipe.served_parts(), True),))
+        item = _as_its_parts(text, quantity, item, recipe.served_parts(), True)
+        return Line(text, (_stand_in(item, recipe),))
     if recipe is not None:
         return Line(text, _recipe(text, quantity, recipe))
     meal = _meal(text, quantity)  # "big mac meal": the item, fries and a drink
@@ -247,6 +250,36 @@ def _last_parts_amount(quantity: Quantity, said: str) -> Quantity:
         return quantity  # "toast & nutella x2", "coffee w/ creamer 20oz": the whole line's
     food = dishes.without_context(" ".join(said.lower().split()))
     return replace(quantity, amount=None, unit=None, kind=None, approximate=False, food=food)
+
+
+def _world_dish(text: str, quantity: Quantity, recipe: dishes.Recipe) -> Item:
+    """A dish named in its own language as the one USDA food world_dishes.toml gives it, by
+    that food's own portions ("rakı 2 glasses"); a count of a measure it lacks is so many of
+    its usual portion."""
+    assert recipe.food is not None
+    food = get_food(recipe.food)
+    said = replace(quantity, food=food.name.lower())
+    if recipe.each is not None and said.unit is None:  # "cay x2": two tulip glasses
+        count = 1.0 if said.amount is None else said.amount
+        grams = Grams(count * recipe.each, f"1 {recipe.name} = {recipe.each:g} g", estimate=True)
+        return _stand_in(_item(text, food, checked(food, said, grams), (), False), recipe)
+    try:
+        grams = grams_for(food, said)
+    except PortionError:
+        if said.kind != "count":
+            raise
+        grams = replace(grams_for(food, replace(said, unit=None, kind=None)), estimate=True)
+    return _stand_in(_item(text, food, grams, (), False), recipe)
+
+
+def _stand_in(item: Item, recipe: dishes.Recipe) -> Item:
+    """`item` for a world dish: an approximation shown as uncertain, with where it comes from."""
+    if not recipe.world:
+        return item
+    if not recipe.approximate:
+        return replace(item, note=f"{recipe.name}: {item.food.name} ({recipe.source})")
+    note = f"{recipe.name} has no USDA food; {item.food.name} stands in ({recipe.source})"
+    return replace(item, how="approximation", uncertain=True, note=note)
 
 
 def _with_milk(text: str, quantity: Quantity, item: Item) -> tuple[Item, ...]:
@@ -335,6 +368,11 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
     while start < len(parts):
         own = _parsed(parts[start], quantity.region)
         found = dishes.recipe(own.food if items else parts[start])
+        if found is not None and found.food is not None:  # "simit w white cheese": a simit
+            item = _world_dish(text, own if items else quantity, found)
+            items.append(replace(item, how="split" if item.how != "approximation" else item.how))
+            start += 1
+            continue
         if found is not None and found.parts:  # "chicken kebab with chips": the kebab's parts
             items += _recipe(text, own if items else quantity, found)
             start += 1
@@ -441,7 +479,9 @@ def _recipe(text: str, quantity: Quantity, recipe: dishes.Recipe) -> tuple[Item,
             continue
         food = get_food(part.food)
         basis = f"{part.what} = {grams:.0f} g, the usual part of {quoted(recipe.name)}"
-        item = _item(text, food, Grams(grams, basis, estimate=True), (), False)
+        item = _item(text, food, Grams(grams, basis, estimate=True), (), recipe.approximate)
+        if recipe.world:
+            note += f" ({recipe.source})"
         items.append(replace(item, how="split", note=note))
     return tuple(items)
 

@@ -1,0 +1,70 @@
+"""Dishes named in their own language (data/world_dishes.toml): the USDA food or parts each
+is, diacritics folded, stand-ins marked uncertain, own-language words after the name."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from twitchcheck._data import data_path
+from twitchcheck.foods import dishes
+from twitchcheck.foods.database import get_food
+from twitchcheck.foods.phrases import resolve_line
+
+
+def _entries() -> list[dict[str, object]]:
+    with data_path("world_dishes.toml").open("rb") as file:
+        return list(tomllib.load(file)["dish"])
+
+
+def test_every_world_dish_names_real_foods_and_a_source() -> None:
+    for entry in _entries():
+        ids = [entry["food"]] if "food" in entry else [p["food"] for p in entry["parts"]]  # type: ignore[index, union-attr]
+        for food in ids:
+            assert get_food(str(food)).id == food
+        assert str(entry["source"]).strip()
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"), [("rakı", "raki"), ("çay", "cay"), ("cà phê sữa đá", "ca phe sua da")]
+)
+def test_diacritics_and_dotless_i_fold(written: str, plain: str) -> None:
+    assert dishes.plain_letters(written) == plain
+    assert dishes.recipe(written) == dishes.recipe(plain)
+    assert dishes.recipe(written) is not None
+
+
+def test_a_dish_that_is_a_usda_food_is_sure() -> None:
+    item = resolve_line("mofongo").items[0]
+    assert item.food.id == "fndds:77201210"
+    assert not item.uncertain
+
+
+def test_a_stand_in_is_an_uncertain_approximation() -> None:
+    item = resolve_line("lahmacun").items[0]
+    assert item.how == "approximation"
+    assert item.uncertain
+    assert "stands in" in item.note
+
+
+def test_a_serving_of_the_dish_as_it_is_served() -> None:
+    """Turkish tea comes in a ~100 ml glass, not USDA's 360 g mug."""
+    assert resolve_line("cay x2").items[0].grams.grams == pytest.approx(200.0)
+
+
+def test_own_language_words_after_the_name_say_which_kind() -> None:
+    assert dishes.recipe("pho bo tai nam") == dishes.recipe("pho")
+    assert dishes.recipe("sinigang na baboy") == dishes.recipe("sinigang")
+    assert dishes.recipe("pho with rice") is None  # "rice" is a food: a list, not a kind
+
+
+def test_a_world_dish_in_a_list_is_one_of_its_foods() -> None:
+    items = resolve_line("simit w white cheese & olives").items
+    assert items[0].food.id == "fndds:51180010"
+    assert len(items) == 3
+
+
+def test_a_world_dish_named_with_a_join_stays_whole() -> None:
+    items = resolve_line("pernil, arroz con gandules").items
+    assert [i.food.id for i in items] == ["fndds:22400100", "sr28:36407"]
