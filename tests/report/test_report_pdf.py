@@ -26,23 +26,22 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 TOOLS = ("pdfinfo", "pdftotext", "pdftoppm")
 
 
-def _missing() -> str:
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _tools() -> None:
+    """Skip when WeasyPrint or poppler is missing outside CI (in CI a missing tool fails).
+    Checked when the tests run, not when they are collected: the fast tier, which skips
+    them, would pay WeasyPrint's import in every worker."""
     missing = [tool for tool in TOOLS if shutil.which(tool) is None]
     try:
         import weasyprint  # noqa: F401
     except (ImportError, OSError):
         missing.append("weasyprint")
-    return ", ".join(missing)
-
-
-MISSING = _missing()
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        bool(MISSING) and not os.environ.get("CI"),
-        reason=f"{MISSING} missing (apt-get install poppler-utils; pip install weasyprint)",
-    ),
-]
+    if missing and not os.environ.get("CI"):
+        shown = ", ".join(missing)
+        pytest.skip(f"{shown} missing (apt-get install poppler-utils; pip install weasyprint)")
 
 
 def pdf_of(store: Store, person: int, path: Path) -> tuple[int, str]:
