@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import itertools
 import math
 import subprocess
 import sys
@@ -96,10 +97,7 @@ def _every_field(food: object) -> tuple[object, ...]:
 def test_a_profile_is_the_same_whatever_foods_were_met_before() -> None:
     """Heads and tail segments are worked out once and shared: a food's profile may not
     depend on which foods shared them first (raw meat and raw fruit cost "raw" differently)."""
-    rows = connect().execute(
-        "SELECT rowid, id, code, name, food_group, source, terms, note, brand FROM food"
-        " WHERE rowid % 40 = 0"
-    )
+    rows = connect().execute(f"SELECT {search._PROFILE_COLUMNS} FROM food WHERE rowid % 40 = 0")
     rows = rows.fetchall()
     alone = []
     for row in rows:
@@ -159,3 +157,33 @@ def test_indexed_answers_as_the_vocabulary_probe(term: str) -> None:
     found = "SELECT 1 FROM posting WHERE term = ? AND part = ''"
     row = connect().execute(found, (term,)).fetchone()
     assert search._indexed(term) is (row is not None)
+
+
+@pytest.mark.parametrize(
+    ("segment_text", "first", "second", "expected"),
+    [
+        ("milk|chocolate milk", "chocolate", "milk", True),
+        ("chocolate|milk", "chocolate", "milk", False),  # adjacent only across segments
+        ("milk chocolate", "chocolate", "milk", False),
+        ("dark chocolate milkshake", "chocolate", "milk", False),  # "milk" is a word's start
+        ("a dark chocolate milk", "chocolate", "milk", True),
+        ("hot chocolate milk|x", "chocolate", "milk", True),
+        ("chocolate milk", "late", "milk", False),  # "late" is a word's end
+    ],
+)
+def test_adjacent_words_are_the_pairs_a_segment_holds(
+    segment_text: str, first: str, second: str, expected: bool
+) -> None:
+    """`_adjacent` reads the text as `_pairs` reads its segments' words."""
+    pairs = search._pairs([s.split() for s in segment_text.split("|")])
+    assert ((first, second) in pairs) is expected
+    assert search._adjacent(segment_text, first, second) is expected
+
+
+def test_adjacent_words_agree_with_pairs_over_the_database() -> None:
+    rows = connect().execute("SELECT terms FROM food WHERE rowid % 7 = 0").fetchall()
+    for (text,) in rows:
+        pairs = search._pairs([s.split() for s in text.split("|")])
+        words = text.replace("|", " ").split()
+        for first, second in itertools.islice(itertools.product(words, words), 30):
+            assert search._adjacent(text, first, second) is ((first, second) in pairs)

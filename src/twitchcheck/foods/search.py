@@ -588,7 +588,6 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     group: str
     source: str
     code: str  # the release's own food code (FNDDS codes group foods by kind)
-    note: str
     head: str  # the name's first segment, normalised ("chicken breast")
     head_terms: tuple[str, ...]
     head_set: frozenset[str]
@@ -654,6 +653,9 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
 
 
 _PROFILES: dict[int, _Profile] = {}
+# What `_profile` reads of a food's row. Not its note: few foods' notes are ever read, most
+# are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
+_PROFILE_COLUMNS = "rowid, id, code, name, food_group, source, terms, brand"
 
 
 def _profiles(rowids: list[int]) -> list[_Profile]:
@@ -666,24 +668,26 @@ def _profiles(rowids: list[int]) -> list[_Profile]:
         chunk = missing[start : start + 500]
         marks = ",".join("?" * len(chunk))
         for row in connect().execute(
-            "SELECT rowid, id, code, name, food_group, source, terms, note, brand"
-            f" FROM food WHERE rowid IN ({marks})",
-            chunk,
+            f"SELECT {_PROFILE_COLUMNS} FROM food WHERE rowid IN ({marks})", chunk
         ):
             _PROFILES[row[0]] = _profile(*row)
     return [_PROFILES[r] for r in rowids]
 
 
-_PAIRS: dict[int, frozenset[tuple[str, str]]] = {}
-
-
-def _food_pairs(food: _Profile) -> frozenset[tuple[str, str]]:
-    """`food`'s adjacent words within a segment, worked out when a query has two words."""
-    found = _PAIRS.get(food.rowid)
-    if found is None:
-        segments = [s.split() for s in food.segment_text.split("|")]
-        found = _PAIRS[food.rowid] = _pairs(segments)
-    return found
+def _adjacent(segment_text: str, first: str, second: str) -> bool:
+    """Whether `second` follows `first` within one segment of `segment_text` ("chocolate milk"
+    in "milk|chocolate milk"): found in the text itself, so no set of a food's word pairs is
+    made and kept for it."""
+    pair = f"{first} {second}"
+    start = segment_text.find(pair)
+    while start >= 0:
+        end = start + len(pair)
+        if (start == 0 or segment_text[start - 1] in " |") and (
+            end == len(segment_text) or segment_text[end] in " |"
+        ):
+            return True
+        start = segment_text.find(pair, start + 1)
+    return False
 
 
 def _pairs(segments: list[list[str]]) -> frozenset[tuple[str, str]]:
@@ -703,7 +707,7 @@ def _alternatives(head: list[str]) -> frozenset[tuple[str, str]]:
 
 def _profile(
     rowid: int, food_id: str, code: str, name: str, group: str, source: str,
-    segment_text: str, note: str, brand: int,
+    segment_text: str, brand: int,
 ) -> _Profile:  # fmt: skip
     """One pass over the name's segments (this runs for every food a query meets first).
 
@@ -746,7 +750,7 @@ def _profile(
         NFS_BONUS if "nfs" in first_segment else 0.0
     )
     return _Profile(
-        rowid, food_id, name, group, source, code, note, head_text, head, head_set, alternatives,
+        rowid, food_id, name, group, source, code, head_text, head, head_set, alternatives,
         tuple(naming_segments), generic_prefix > 0, generic_prefix, first_segment,
         len(texts), tail_costs, sum(tail_costs.values()), head_unusual,
         segment_text, static, cooked_kind, not words.raw_words.isdisjoint(first_segment),
@@ -855,7 +859,10 @@ def _note_entries(food: _Profile) -> tuple[frozenset[str], ...]:
     only when a query word is missing from the name."""
     found = _NOTE_ENTRIES.get(food.rowid)
     if found is None:
-        entries = (frozenset(terms(e)) for e in food.note.split(";"))
+        (note,) = (
+            connect().execute("SELECT note FROM food WHERE rowid = ?", (food.rowid,)).fetchone()
+        )
+        entries = (frozenset(terms(e)) for e in note.split(";"))
         found = _NOTE_ENTRIES[food.rowid] = tuple(e for e in entries if e)
     return found
 
@@ -1075,7 +1082,7 @@ def _score(
     if (
         context.reversed_pairs
         and any(a in food.name_terms and b in food.name_terms for a, b in context.reversed_pairs)
-        and not context.reversed_pairs.isdisjoint(_food_pairs(food))
+        and any(_adjacent(food.segment_text, a, b) for a, b in context.reversed_pairs)
     ):
         penalty += REVERSED
     if food.cooked_kind and food.has_raw and not context.raw_asked and food.head in cooked_heads:
