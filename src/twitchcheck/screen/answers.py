@@ -12,8 +12,7 @@ young child's body size, and alcohol for a child is refused with advice), and th
 screening applies to ([person]). Dangerous but possible answers are accepted and weighed.
 """
 
-from __future__ import annotations
-
+# Annotations are not postponed, as in knowledge/models.py: pydantic reads them at class creation.
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -210,7 +209,7 @@ class Answers(_Model):
         return (value,) if isinstance(value, str) else value
 
     @property
-    def supplement_list(self) -> tuple[Supplement, ...]:
+    def supplement_list(self) -> "tuple[Supplement, ...]":
         """The supplements, parsed (see `twitchcheck.knowledge.supplements.parse_supplement`)."""
         return supplements_of(self)
 
@@ -312,7 +311,7 @@ def resolve_names(answers: Answers) -> Answers:
     )
 
 
-def supplements_of(answers: Answers) -> tuple[Supplement, ...]:
+def supplements_of(answers: Answers) -> "tuple[Supplement, ...]":
     """The person's supplements, parsed (name, amount a day, what each raises)."""
     from twitchcheck.knowledge.supplements import parse_supplements
 

@@ -12,8 +12,7 @@ against and pydantic's version); tests/test_screening_artefact.py checks it equa
 validated file.
 """
 
-from __future__ import annotations
-
+# Annotations are not postponed, as in knowledge/models.py: pydantic reads them at class creation.
 import functools
 import hashlib
 from collections.abc import Iterator
