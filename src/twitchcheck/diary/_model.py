@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
 from twitchcheck.diary._bounds import cap, clipped
+from twitchcheck.diary._leftovers import Leftovers
 from twitchcheck.diary._own import OwnFoods
 from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnings
 from twitchcheck.errors import DiaryError, InputError, PortionError, UnknownFoodError
@@ -184,6 +185,7 @@ class Collector:
     _last_tick: int = 0
     _phrases: set[str] = field(default_factory=set)
     _unmatched: dict[str, int] = field(default_factory=dict)  # phrase -> first line
+    _leftovers: Leftovers = field(default_factory=Leftovers)  # a leftover is a dish named before
 
     def phrase(
         self,
@@ -197,9 +199,12 @@ class Collector:
         """Resolve `phrase` (default: `text`) to foods and grams, or note why it could not be."""
         phrase = phrase or text
         self._count(phrase, line)
+        phrase, of_line = self._leftovers.read(line, phrase)
         outcome = self._own(phrase)
         if outcome is None:
             outcome = resolve_cached(phrase, self.region)
+        if of_line is not None and not isinstance(outcome, InputError):
+            outcome = tuple(_leftover(item, of_line, phrase) for item in outcome)
         when = _When(meal, time)
         if isinstance(outcome, InputError):
             problem = _problem_for(line, clipped(text, TEXT_CHARS), outcome)
@@ -365,6 +370,12 @@ class Collector:
                 f"{last.day.isoformat()} (line {last.line}), {span:,} days apart; check for a "
                 f"mistyped year, or analyse at most {most:,} days (about ten years) at a time"
             )
+
+
+def _leftover(item: Item, of_line: int, phrase: str) -> Item:
+    """`item` of a line read as a leftover of line `of_line`, saying so."""
+    said = f"read as a leftover of line {of_line}: {clipped(phrase, 80)!r}"
+    return replace(item, note=f"{item.note}; {said}" if item.note else said)
 
 
 def _own_part(item: Item, times: float, name: str) -> Item:

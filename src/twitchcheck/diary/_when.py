@@ -35,6 +35,9 @@ DOTTED_TIME_REGIONS = frozenset({"uk", "ie", "au", "nz"})
 _DOTTED = re.compile(rf"(\d{{1,2}})\.(\d{{2}}){_SEP}")
 # "Dinner - soup", "Dinner- soup" (the dash glued to the meal), "Lunch: soup", "snack) crisps"
 _MEAL = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:\u2013\u2014)]|\s-|-(?=\s))\s*", re.IGNORECASE)
+# "lunch leftover pollo guisado": a meal name right before "leftover" is the meal (the
+# leftover is food, the meal word is not), with no separator
+_MEAL_LEFTOVER = re.compile(r"([a-z][a-z ]{1,24}?)\s+(?=left[\s-]?overs?\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +83,12 @@ def take_meal(text: str) -> tuple[str | None, str]:
     """(canonical meal, the rest) if `text` starts with a known meal and a separator."""
     from twitchcheck.diary._text import meal_name
 
-    match = _MEAL.match(text)
-    if match is not None:
-        known = meal_name(match[1])
-        if known is not None:
-            return known, text[match.end() :].strip()
+    for pattern in (_MEAL, _MEAL_LEFTOVER):
+        match = pattern.match(text)
+        if match is not None:
+            known = meal_name(match[1])
+            if known is not None:
+                return known, text[match.end() :].strip()
     return None, text
 
 
