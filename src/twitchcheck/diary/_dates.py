@@ -33,6 +33,10 @@ WEEKDAYS = {
 
 _YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 _DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})")
+# "Mon 11/16", "16/11": a day and month with a slash and no year, as US and UK diaries head
+# their days; the year comes from the headings around it (DateReader). Only the slash: a
+# lone "3-4" or "1.5" on a line is an amount, not a day.
+_DM = re.compile(r"(\d{1,2})/(\d{1,2})")
 # "Mon 3/3/25", "Thurs, 06/03/2025": a day name before a numeric date.
 _WEEKDAY_FIRST = re.compile(r"([a-z]+)\.?,?\s+(?=\d)")
 # A two-digit year: 69-99 are 1969-1999 and 00-68 are 2000-2068, as POSIX strptime's %y.
@@ -43,6 +47,16 @@ _ORDINAL = frozenset({"st", "nd", "rd", "th"})
 _LABEL = re.compile(r"^(?:date|day)\s*[:=-]\s*")
 _DECORATION = " \t:=*_-~|"
 _TIME = re.compile(r"[ t]\d{1,2}:\d{2}.*$")
+# What people write beside a day's heading: a remark in brackets ("Mon 4/28 (rest day)") and
+# the day name after the date ("4/14/25 Mon").
+_REMARK = re.compile(r"\s*\([^()]*\)$")
+# ... or after a spaced dash, when a day name leads ("Tue 4/29 - 8 mi easy").
+_DASH_REMARK = re.compile(r"(?P<head>[a-z]+\.?,?\s+\d[\d/.-]*)\s+[-–—]\s+.*")
+_WEEKDAY_LAST = re.compile(r"(?P<date>.*?\d)[,.]?\s+(?P<day>[a-z]+)\.?$")
+# A heading's day name settles the year of a date written without one: the latest year, at
+# most this many back, in which the date fell on that day (the days of the week repeat
+# within 11 years, so 11 always finds one).
+_WEEKDAY_YEARS_BACK = 11
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +75,16 @@ def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
     `day_first` settles numeric dates such as 05/11/2026: True reads day first,
     False month first, None accepts only dates that read one way.
     """
-    s = _LABEL.sub("", text.strip().lower()).strip(_DECORATION)
+    s = _REMARK.sub("", _LABEL.sub("", text.strip().lower())).strip(_DECORATION)
+    dashed = _DASH_REMARK.fullmatch(s)
+    if dashed and dashed["head"].split()[0].rstrip(".,") in WEEKDAYS:
+        s = dashed["head"]
     if not s or len(s) > 60 or not s[0].isalnum():
         return None
     weekday, numeric = _weekday_first(s)
+    last = _WEEKDAY_LAST.fullmatch(numeric) if weekday is None else None
+    if last and last["day"] in WEEKDAYS:
+        weekday, numeric = WEEKDAYS[last["day"]], last["date"]
     match = _YMD.fullmatch(numeric)
     if match:
         return _checked(int(match[4]), int(match[3]), int(match[1]), weekday, text)
@@ -72,6 +92,9 @@ def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
     if match:
         year = _full_year(match[4])
         return _numeric(int(match[1]), int(match[3]), year, day_first, text, weekday)
+    match = _DM.fullmatch(numeric)
+    if match:
+        return _numeric(int(match[1]), int(match[2]), None, day_first, text, weekday)
     if _WORDY.fullmatch(s):
         return _wordy(_TOKEN.findall(s), text)
     return None
@@ -106,7 +129,7 @@ def _full_year(written: str) -> int:
 
 
 def _numeric(
-    a: int, b: int, year: int, day_first: bool | None, text: str, weekday: int | None = None
+    a: int, b: int, year: int | None, day_first: bool | None, text: str, weekday: int | None = None
 ) -> DateParts:
     if day_first is True:
         return _checked(a, b, year, weekday, text)
@@ -118,14 +141,17 @@ def _numeric(
         return _checked(b, a, year, weekday, text)
     if a > 12 and b > 12:
         raise DiaryError(f"{quoted(text.strip())} is not a date: neither {a} nor {b} is a month")
-    named = [(d, m) for d, m in ((a, b), (b, a)) if _falls_on(year, m, d, weekday)]
-    if len(named) == 1:  # "Wed 5/3/25": only 5 March 2025 is a Wednesday
-        return _checked(named[0][0], named[0][1], year, weekday, text)
+    if year is not None:
+        named = [(d, m) for d, m in ((a, b), (b, a)) if _falls_on(year, m, d, weekday)]
+        if len(named) == 1:  # "Wed 5/3/25": only 5 March 2025 is a Wednesday
+            return _checked(named[0][0], named[0][1], year, weekday, text)
     first = f"{a} {calendar.month_name[b]}"
     second = f"{calendar.month_name[a]} {b}"
+    shown = year if year is not None else "YYYY"
     raise DiaryError(
         f"{quoted(text.strip())} could be {first} or {second}; write it as "
-        f"{year}-{b:02d}-{a:02d} or '{a} {calendar.month_abbr[b]} {year}' (day, month name, year)"
+        f"{shown}-{b:02d}-{a:02d} or '{a} {calendar.month_abbr[b]} {shown}' (day, month name, "
+        "year), or give the diary's region"
     )
 
 
@@ -223,6 +249,10 @@ class DateReader:
 
     def _guess_year(self, parts: DateParts, text: str) -> datetime.date:
         years: tuple[int, ...]
+        if self.last is None and self.year is None and parts.weekday is not None:
+            dated = self._year_of_weekday(parts)
+            if dated is not None:
+                return dated
         if self.last is not None:
             anchor, years = self.last, (self.last.year - 1, self.last.year, self.last.year + 1)
         else:
@@ -241,6 +271,15 @@ class DateReader:
         if self.last is None and self.year is None and result > self.today:
             result = _date(result.year - 1, parts.month, parts.day) or result
         return result
+
+    def _year_of_weekday(self, parts: DateParts) -> datetime.date | None:
+        """The latest date, not after today, with these day, month and day name."""
+        first, _ = year_range()
+        for year in range(self.today.year, self.today.year - _WEEKDAY_YEARS_BACK - 1, -1):
+            found = _date(year, parts.month, parts.day) if year >= first else None
+            if found is not None and found <= self.today and found.weekday() == parts.weekday:
+                return found
+        return None
 
 
 def _falls_on(year: int, month: int, day: int, weekday: int | None) -> bool:
