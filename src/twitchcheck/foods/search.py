@@ -340,8 +340,10 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
     if len(rowids) > WIDE_CAP:
         # A plain word in hundreds of names ("cheese"): the shortest names hold the
         # plain food; long ones carry words the query did not ask for, each a penalty.
+        # Sorted whole: `heapq.nsmallest`'s answer, but C's sort instead of a Python loop over
+        # thousands of (length, row id) pairs, each distinct.
         lengths = map(_name_lengths().get, rowids, itertools.repeat(0))
-        rowids = [r for _, r in heapq.nsmallest(WIDE_CAP, zip(lengths, rowids, strict=True))]
+        rowids = [r for _, r in sorted(zip(lengths, rowids, strict=True))[:WIDE_CAP]]
     context = _context(wanted)
     profiles = _profiles(rowids)
     if context.plant and not any(p.plant_form and not p.animal for p in profiles):
@@ -412,7 +414,7 @@ def _overlap_loop(weighted: list[tuple[str, float]]) -> list[int]:
         weights,
         strict=True,
     )
-    return [rowid for _, _, rowid in heapq.nsmallest(CANDIDATE_CAP, keys)]
+    return [rowid for _, _, rowid in sorted(keys)[:CANDIDATE_CAP]]  # as `_ranked`'s cap
 
 
 def _overlap_numpy(weighted: list[tuple[str, float]]) -> list[int]:
@@ -461,8 +463,8 @@ def _posting_array(term: str, column: str = "") -> Any:
     return np.fromiter(_postings(term, column), dtype=np.int64)
 
 
-@dataclass(frozen=True, slots=True)
-class _Context:
+@dataclass(slots=True)  # not frozen: built for every query, and faster so; never changed
+class _Context:  # but for `foreign`, which remembers
     """What the query says about the food's kind, worked out once per query."""
 
     plant: bool  # a plant-food query: "oat milk", "soy yogurt", "vegan pizza"
@@ -494,7 +496,9 @@ def _context(wanted: list[str]) -> _Context:
     changed: set[str] = set()
     for term in wanted:
         changed |= words.changes.get(term, frozenset())
-    known = tuple(t for t in wanted if _frequency(t) > 0)
+    held = [_frequency(t) > 0 for t in wanted]
+    known = tuple(t for t, found in zip(wanted, held, strict=True) if found)
+    unknown = [t for t, found in zip(wanted, held, strict=True) if not found]
     plant_found = frozenset(plant_terms) if plant else frozenset()
     return _Context(
         plant=plant,
@@ -505,11 +509,9 @@ def _context(wanted: list[str]) -> _Context:
         reversed_pairs=frozenset((b, a) for a, b in itertools.pairwise(wanted)),
         raw_asked=bool(present & words.raw_words),
         known=known,
-        unknown_penalty=sum(
-            SOFT_MISSING if t in words.soft else MISSING_TERM for t in wanted if _frequency(t) == 0
-        ),
+        unknown_penalty=sum(SOFT_MISSING if t in words.soft else MISSING_TERM for t in unknown),
         cooking_asked=bool(present & words.cooking),
-        usual_only=all(t in words.defaults for t in wanted if _frequency(t) > 0),
+        usual_only=all(t in words.defaults for t in known),
         cooking=words.cooking,
         missing=tuple(_least_missing(t, words.soft, plant_found, words.cooking) for t in known),
     )
