@@ -30,7 +30,7 @@ def _raw() -> dict[str, dict[str, str]]:
     [
         # chocolate and sweets (FNDDS notes)
         ("kit kat", "Chocolate candy, cookie filled"),
-        ("twix", "Chocolate candy, cookie filled"),
+        ("twix", "Candies, MARS SNACKFOOD US, TWIX Caramel Cookie Bars"),  # SR28 names it
         ("a mars bar", "Chocolate candy, nougat filled"),
         ("snickers bar", "Chocolate candy, nougat filled with nuts"),
         ("cadbury dairy milk", "Chocolate candy"),

@@ -260,8 +260,9 @@ def _regional_can(food: Food, region: str | None) -> Grams | None:
     can rule's figure for that region ("red bull" or "2 lech" in a British diary: a 250 ml
     or 440 ml can, not FNDDS's 16 or 12 fl oz); None elsewhere, where FNDDS's portion stands."""
     table, name = units(), food.name.lower()
-    if region in (None, "us") or not any(g in food.group.lower() for g in table.canned_groups):
-        return None
+    canned = any(g in food.group.lower() for g in table.canned_groups)
+    if region in (None, "us") or not (canned or name.startswith(table.canned_names)):
+        return None  # SR28 files its sodas under "Beverages": "Beverages, carbonated, ..."
     if any(word in name for word in table.bottled):
         return None  # a sports drink: a bottle (FNDDS's portion), not a can
     said = Quantity(1.0, "can", "count", food.name, region=region)

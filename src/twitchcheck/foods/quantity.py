@@ -138,6 +138,7 @@ class UnitTable:
     refills: tuple[str, ...] = ()  # "bottomless coke": a drink refilled
     refill_times: float = 1.0
     named_by_measure: dict[str, dict[str, object]] = field(default_factory=dict)  # "glass of red"
+    canned_names: tuple[str, ...] = ()  # name heads of drinks sold by the can in any group
 
     def names_rule(self, unit: str, words: list[str]) -> bool:
         """Whether `words` name a food that a [by_food] rule for `unit` is for."""
@@ -205,6 +206,7 @@ def _built(raw: Any) -> UnitTable:
         tuple(raw.get("refills", {}).get("words", ())),
         float(raw.get("refills", {}).get("times", 1.0)),
         raw.get("named_by_measure", {}),
+        tuple(drink.get("canned_names", ())),
     )
 
 
