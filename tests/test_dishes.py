@@ -1065,7 +1065,7 @@ def test_a_taco_named_by_its_fillings_is_one_taco() -> None:
         ("2 lech", "Beer"),  # a Polish lager, not milk
         ("cawl left over from tuesday", "Stew, lamb"),  # Welsh cawl, made on Tuesday
         ("costa large latte on the way in", "Coffee, Latte"),  # on the way in: when
-        ("3 chocolate digestives from the ward", "Graham crackers"),  # from the ward: where
+        ("3 chocolate digestives from the ward", "Cookies, graham crackers, chocolate"),  # where
     ],
 )
 def test_polish_and_welsh_foods_and_where_they_were_eaten(text: str, first: str) -> None:

@@ -11,6 +11,7 @@ from twitchcheck._data import data_path
 from twitchcheck.foods import dishes
 from twitchcheck.foods.database import get_food
 from twitchcheck.foods.phrases import resolve_line
+from twitchcheck.text import fold
 
 
 def _entries() -> list[dict[str, object]]:
@@ -30,7 +31,7 @@ def test_every_world_dish_names_real_foods_and_a_source() -> None:
     ("written", "plain"), [("rakı", "raki"), ("çay", "cay"), ("cà phê sữa đá", "ca phe sua da")]
 )
 def test_diacritics_and_dotless_i_fold(written: str, plain: str) -> None:
-    assert dishes.plain_letters(written) == plain
+    assert fold(written) == plain
     assert dishes.recipe(written) == dishes.recipe(plain)
     assert dishes.recipe(written) is not None
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import HANG_BOUND
 from twitchcheck.errors import InputError
-from twitchcheck.text import clean, clip, mixed_script_word, quoted, user_text
+from twitchcheck.text import clean, clip, fold, mixed_script_word, quoted, terms, user_text
 
 # Characters a paste or a keyboard slips in: invisible, odd spaces, controls, look-alikes.
 HOSTILE = (
@@ -97,3 +97,43 @@ def test_clip_and_quoted() -> None:
     assert clip("x" * 200, 20) == "x" * 19 + "…"
     assert quoted("a\u200bb\nc") == "'ab c'"
     assert len(clip("\u200b" * 1_000_000 + "y" * 1_000_000)) <= 60
+
+
+# Letters NFKD keeps whole, with how people type them on a keyboard without them.
+WHOLE_LETTERS = {"ı": "i", "đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"}
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("".join(WHOLE_LETTERS).upper() + "".join(WHOLE_LETTERS))
+        | st.characters(),
+        max_size=40,
+    )
+)
+def test_fold_leaves_no_mark_nor_whole_letter_and_is_idempotent(text: str) -> None:
+    folded = fold(text)
+    assert not set(folded) & set(WHOLE_LETTERS)
+    assert not any(unicodedata.combining(c) for c in folded)
+    assert fold(folded) == folded
+
+
+@given(st.lists(st.sampled_from(["kie", "ba", "sa", "rak", "sm", "rrebr", "d"]), max_size=6))
+def test_a_word_with_a_whole_letter_is_searched_as_typed_without_it(pieces: list[str]) -> None:
+    for letter, plain in WHOLE_LETTERS.items():
+        written = letter.join(pieces)
+        assert terms(written) == terms(plain.join(pieces))
+        assert terms(written.upper()) == terms(plain.join(pieces))
+
+
+@pytest.mark.parametrize(
+    ("written", "plain"),
+    [
+        ("kiełbasa", "kielbasa"),
+        ("Żurek", "zurek"),
+        ("rakı", "raki"),
+        ("smørrebrød", "smorrebrod"),
+        ("bœuf", "boeuf"),
+    ],
+)
+def test_fold_spells_letters_plainly(written: str, plain: str) -> None:
+    assert fold(written) == plain

@@ -68,12 +68,21 @@ _KEEP = frozenset(
 )
 
 
+# Letters that NFKD keeps whole (no base letter plus a mark to drop), spelled as people
+# type them without the key: Turkish dotless ı ("rakı"), Vietnamese đ ("đá"), Polish ł
+# ("kiełbasa"), Nordic ø and æ ("smørrebrød"), French œ ("bœuf"), Icelandic ð and þ.
+# German ß needs no entry: casefold() already spells it "ss".
+_WHOLE_LETTERS = str.maketrans(
+    {"ı": "i", "đ": "d", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th"}
+)
+
+
 def fold(text: str) -> str:
-    """Lower-case `text` and drop accents ("Crème Brûlée" -> "creme brulee")."""
+    """Lower-case `text` and drop accents ("Crème Brûlée" -> "creme brulee", "rakı" -> "raki")."""
     if text.isascii():
         return text.lower()  # the common case, and ten times faster
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_WHOLE_LETTERS)
 
 
 def singular(word: str) -> str:

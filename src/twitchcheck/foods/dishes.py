@@ -275,16 +275,6 @@ def _built(raw: Any) -> _Table:
     )
 
 
-# Letters NFKD does not take apart into a base letter and a mark: Turkish dotless ı,
-# Vietnamese đ, Polish ł, Nordic ø, German ß ("rakı", "đá", "pierogi z mięsem", "smørrebrød")
-_LETTERS = str.maketrans({"ı": "i", "đ": "d", "ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe"})
-
-
-def plain_letters(text: str) -> str:
-    """`text` lower-cased with the letters `terms` would drop spelled plainly: "rakı" -> "raki"."""
-    return fold(text).translate(_LETTERS)
-
-
 @functools.cache
 def _world() -> tuple[dict[str, Any], ...]:
     """The entries of ``data/world_dishes.toml``."""
@@ -294,7 +284,7 @@ def _world() -> tuple[dict[str, Any], ...]:
 
 def _world_names() -> list[str]:
     """Every world dish's name as written, lower-case with single spaces."""
-    return [" ".join(plain_letters(n).split()) for spec in _world() for n in spec["names"]]
+    return [" ".join(fold(n).split()) for spec in _world() for n in spec["names"]]
 
 
 def _world_recipes() -> dict[str, Recipe]:
@@ -310,7 +300,7 @@ def _world_recipes() -> dict[str, Recipe]:
             each=None if spec.get("each") is None else float(spec["each"]),
         )
         for name in spec["names"]:
-            found[" ".join(terms(plain_letters(str(name))))] = recipe
+            found[" ".join(terms(str(name)))] = recipe
     return found
 
 
@@ -351,7 +341,7 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
 def recipe(text: str) -> Recipe | None:
     """The dish `text` names from the recipes table: its whole words ("full english", "pb&j")
     or a dish name with the food it is made of before it ("salmon poke bowl"); else None."""
-    found = terms(plain_letters(text.replace("&", " and ")))
+    found = terms(text.replace("&", " and "))
     rules = table().recipes
     for end in range(len(found) - 1 if len(parts(text)) == 1 else 0, 0, -1):
         # "pho bo tai nam", "sinigang na baboy": a world dish's name, then words of its own
