@@ -21,10 +21,11 @@ test: lint  ## ruff, mypy and the whole test suite
 
 # The fast tier keeps bytecode and pytest's rewritten test modules in __pycache__ between
 # runs even where the shell sets PYTHONDONTWRITEBYTECODE (recompiling them cost each worker
-# ~6 s CPU of its collection), and leaves out schemathesis's plugin: its only user,
-# tests/web/test_web_schema.py, is slow and not collected by --quick (conftest.py).
-quick: lint  ## the fast tier while developing: everything but the slow rebuilds and the wheel install
-	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest --quick -q -n auto -p no:schemathesis
+# ~6 s CPU of its collection), and leaves out two plugins whose only users are slow tests it
+# skips: schemathesis's (tests/web/test_web_schema.py, not even collected: conftest.py) and
+# playwright's (tests/browser; loading it cost each process ~1 s CPU).
+quick: lint  ## the fast tier while developing: everything but the slow rebuilds, wheel install and browsers
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/pytest --quick -q -n auto -p no:schemathesis -p no:playwright
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -81,7 +81,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     `make test` runs everything at full strength."""
     if not config.getoption("--quick"):
         return
-    skip = pytest.mark.skip(reason="slow tier (rebuilds, wheel install): run by make test")
+    skip = pytest.mark.skip(reason="slow tier (rebuilds, wheel install, browser): run by make test")
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
