@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from twitchcheck.foods import dishes
 from twitchcheck.foods.phrases import resolve_line
 
 
@@ -22,3 +23,47 @@ def test_marg_is_margarine_in_a_british_diary(text: str) -> None:
 
 def test_marg_is_a_margarita_in_an_american_diary() -> None:
     assert _names("1 marg", region="us") == ["Margarita"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("chicken caesar salad no croutons", "Chicken or turkey caesar garden salad"),
+        ("chicken caesar salad without croutons", "Chicken or turkey caesar garden salad"),
+        ("cobb salad no egg", "Cobb salad"),
+        ("burger hold the mayo", "Hamburger"),
+        ("coffee no milk", "Coffee, brewed"),
+    ],
+)
+def test_what_a_food_was_eaten_without_is_not_counted(text: str, first: str) -> None:
+    found = _names(text, region="us")
+    assert len(found) == 1, found
+    assert found[0].startswith(first), found
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("cobb salad no egg", ("cobb salad", " ", "no egg")),
+        ("burger hold the mayo", ("burger", " ", "hold the mayo")),
+        ("squash no added sugar", ("squash no added sugar",)),  # what the squash is
+        ("chicken breast no skin", ("chicken breast no skin",)),
+        ("chili no meat", ("chili no meat",)),
+        ("no bake cookies", ("no bake cookies",)),  # nothing before it
+        ("burger no bun", ("burger no bun",)),  # a phrase the word tables name whole
+    ],
+)
+def test_a_trailing_exclusion_with_no_join_is_a_part_of_its_own(
+    text: str, parts: tuple[str, ...]
+) -> None:
+    assert dishes.split(text) == parts
+
+
+def test_an_exclusion_usda_names_stays_with_its_food() -> None:
+    assert _names("pizza no cheese", region="us")[0].startswith("Pizza, no cheese")
+    assert _names("squash no added sugar", region="uk") == ["Fruit flavored drink, diet"]
+
+
+def test_a_burger_without_its_bun_is_its_patty() -> None:
+    for text in ("burger no bun", "bunless burger", "2 burgers no bun"):
+        assert _names(text, region="us") == ["Beef, ground, patty"], text

@@ -630,8 +630,43 @@ def split(text: str) -> tuple[str, ...]:
     back together they are `text` exactly (nothing lost, nothing added).
 
     A join inside a name that holds one ("macaroni and cheese") or one that would leave an
-    empty part ("and chips", "toast with") is not a cut.
+    empty part ("and chips", "toast with") is not a cut. What a food was eaten without,
+    written after it with no join ("cobb salad no egg"), is a part of its own.
     """
+    pieces: list[str] = []
+    for i, piece in enumerate(_split_at_joins(text)):
+        pieces += _excluded(piece) if i % 2 == 0 else [piece]
+    return tuple(pieces)
+
+
+@functools.cache
+def _exclusion() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The start of a trailing exclusion ("... no croutons"), its words that name a property
+    of the food ("no added sugar"), and the phrases the tables name whole."""
+    with reading("dishes.toml"):
+        raw = raw_data("dishes.toml")
+        said = sorted(raw["exclusions"]["words"], key=len, reverse=True)
+        start = re.compile(rf"(?<=\w)\s+(?=(?:{'|'.join(map(re.escape, said))})\s+[^\W\d_])", re.I)
+        whole = frozenset(k for words in raw.get("regional", {}).values() for k in words)
+        return start, frozenset(raw["exclusions"]["properties"]), whole
+
+
+def _excluded(part: str) -> list[str]:
+    """`part` as the food and what it was eaten without, when that is written after it
+    with no join ("chicken caesar salad no croutons" -> "chicken caesar salad", " ",
+    "no croutons"); as it is when the words name the food ("squash no added sugar")."""
+    start, properties, whole = _exclusion()
+    found = start.search(part)
+    if found is None or " ".join(part.lower().split()) in whole:
+        return [part]
+    left_out = part[found.end() :].split()
+    said = 2 if left_out[0].lower() == "hold" and left_out[1:2] == ["the"] else 1
+    if left_out[said : said + 1] and fold(left_out[said]) in properties:
+        return [part]
+    return [part[: found.start()], found.group(), part[found.end() :]]
+
+
+def _split_at_joins(text: str) -> tuple[str, ...]:
     rules = table()
     keep = [m.span() for m in rules.whole_names.finditer(text)] if rules.whole_names else []
     pieces: list[str] = []
