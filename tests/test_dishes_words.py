@@ -67,3 +67,26 @@ def test_an_exclusion_usda_names_stays_with_its_food() -> None:
 def test_a_burger_without_its_bun_is_its_patty() -> None:
     for text in ("burger no bun", "bunless burger", "2 burgers no bun"):
         assert _names(text, region="us") == ["Beef, ground, patty"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Walkers, cheese & onion", "yogurt, strawberry", "Yazoo, strawberry", "Ensure, vanilla"],
+)
+def test_a_flavour_after_a_comma_stays_with_its_product(text: str) -> None:
+    assert dishes.split(text) == (text,)
+    assert len(_names(text, region="uk")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Weetabix, banana", 2),  # a cereal is not sold by flavour: a banana with it
+        ("toast, banana", 2),
+        ("scoop of whey, blueberries", 2),
+        ("yogurt, granola", 2),  # granola is no flavour
+        ("oats, milk, yogurt, strawberry", 4),  # the last two of a list are two foods
+    ],
+)
+def test_a_food_after_a_comma_is_still_a_food(text: str, count: int) -> None:
+    assert len(_names(text, region="uk")) == count

@@ -640,6 +640,39 @@ def split(text: str) -> tuple[str, ...]:
 
 
 @functools.cache
+def _flavours() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The flavours people write after a product, the words a flavour may carry after it
+    ("one", "flavour"), and the kinds of product sold in flavours, all as search terms."""
+    with reading("dishes.toml"):
+        raw = raw_data("dishes.toml")["flavours"]
+        return (
+            frozenset(" ".join(terms(w.replace("&", " and "))) for w in raw["words"]),
+            frozenset(" ".join(terms(w)) for w in raw["after"]),
+            frozenset(" ".join(terms(w)) for w in raw["kinds"]),
+        )
+
+
+def _flavour_span(text: str) -> list[tuple[int, int]]:
+    """Where `text` ends with a flavour after a comma that is its product's ("Complan,
+    chocolate", "Walkers, cheese & onion"): that span is never cut; else none."""
+    product, comma, said = text.partition(",")
+    if not comma or "," in said or not _has_word(product):
+        return []  # a list's last food is a food: "oats, milk, whey, blueberries"
+    flavours, after, kinds = _flavours()
+    found = terms(said.replace("&", " and "))
+    if found[-1:] and found[-1] in after:
+        found = found[:-1]
+    if " ".join(found) not in flavours:
+        return []
+    words = terms(product)
+    generic = brands.approximate_for(product) or ""
+    named = f" {' '.join(words)} {' '.join(terms(generic))} "
+    if not any(f" {kind} " in named for kind in kinds):
+        return []
+    return [(len(product), len(text))]
+
+
+@functools.cache
 def _exclusion() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """The start of a trailing exclusion ("... no croutons"), its words that name a property
     of the food ("no added sugar"), and the phrases the tables name whole."""
@@ -669,6 +702,7 @@ def _excluded(part: str) -> list[str]:
 def _split_at_joins(text: str) -> tuple[str, ...]:
     rules = table()
     keep = [m.span() for m in rules.whole_names.finditer(text)] if rules.whole_names else []
+    keep += _flavour_span(text)
     pieces: list[str] = []
     start = 0
     for match in rules.joins.finditer(text):
