@@ -90,3 +90,33 @@ def test_a_flavour_after_a_comma_stays_with_its_product(text: str) -> None:
 )
 def test_a_food_after_a_comma_is_still_a_food(text: str, count: int) -> None:
     assert len(_names(text, region="uk")) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("chicken nuggets (like 3)", "3 chicken nuggets"),
+        ("pizza (2 slices)", "2 slices pizza"),
+        ("chicken, collards (just a spoonful)", "chicken, a spoonful collards"),
+    ],
+)
+def test_an_amount_in_brackets_is_the_amount_of_the_food_before_it(text: str, listed: str) -> None:
+    assert dishes.listed(text) == listed
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("kids' leftover chicken nuggets", "chicken nuggets"),
+        ("my son's leftover pizza", "pizza"),
+        ("shepherd's pie", "shepherd's pie"),  # a possessive in a dish's name
+    ],
+)
+def test_whose_leftovers_they_were_is_not_the_food(text: str, plain: str) -> None:
+    assert dishes.without_context(text) == plain
+
+
+def test_three_of_the_kids_leftover_nuggets() -> None:
+    item = resolve_line("kids' leftover chicken nuggets (like 3)", region="us").items[0]
+    assert item.food.name == "Chicken nuggets, NFS"
+    assert item.grams.basis.startswith("3")

@@ -451,8 +451,9 @@ def listed(text: str) -> str:
     if not inner:
         return head  # "collards (dr said)": a remark, no food
     amount = _hedged_amount(inner)
-    if amount is not None and len(parts(head)) > 1:
-        return _before_last(head, amount)  # "..., collards (just a spoonful)": the last food's
+    if amount is not None:
+        # "..., collards (just a spoonful)": the last food's; "nuggets (like 3)": three
+        return _before_last(head, amount)
     if _vague(inner) or all(_is_context(p) for p in parts(inner)):
         return head  # "sweet tea (just a little)", "jook (mom's, from the freezer)"
     if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
@@ -972,6 +973,11 @@ def hot_drink(text: str) -> str:
     return " with ".join([found[0], " and ".join(joined)]) if joined else found[0]
 
 
+# Whose food it was, before a context word ("kids' leftover", "my son's leftover", "mum's
+# homemade"): a possessive, with its "my" or "the"
+_OWNER = re.compile(r"^(?:(?:my|the|our|his|her|their)\s+)?[^\W\d_]+(?:['’]s|s['’])\s+", re.I)
+
+
 @functools.lru_cache(maxsize=8192)  # a line is read whole and again by its parts
 def without_context(text: str) -> str:
     """`text` without the words that say where, when or why a food was eaten: "leftover
@@ -981,6 +987,9 @@ def without_context(text: str) -> str:
     if " ".join(terms(text)) in rules.recipes:
         return text  # "post workout shake": a dish named with the words that say when
     plain = _without_occasion(_POST_PRE.sub(r"\1 ", " ".join(text.split())))
+    owner = _OWNER.match(plain)
+    if owner is not None and plain[owner.end() :].lower().startswith(rules.leading):
+        plain = plain[owner.end() :]  # "kids' leftover nuggets": whose food it was
     lowered = plain.lower()
     for lead in rules.leading:
         if lowered.startswith(lead) and len(plain) > len(lead):
