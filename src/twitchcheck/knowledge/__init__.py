@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from twitchcheck.knowledge.base import Entry as Entry
     from twitchcheck.knowledge.base import KnowledgeBase as KnowledgeBase
-    from twitchcheck.knowledge.base import Related as Related
-    from twitchcheck.knowledge.base import Vocabulary as Vocabulary
+    from twitchcheck.knowledge.descriptions import Related as Related
+    from twitchcheck.knowledge.descriptions import Vocabulary as Vocabulary
     from twitchcheck.knowledge.descriptions import cited_sources as cited_sources
     from twitchcheck.knowledge.descriptions import describe as describe
     from twitchcheck.knowledge.descriptions import medicine_class_for as medicine_class_for
@@ -55,8 +55,8 @@ if TYPE_CHECKING:
 _EXPORTS: dict[str, str] = {
     "Entry": "twitchcheck.knowledge.base",
     "KnowledgeBase": "twitchcheck.knowledge.base",
-    "Related": "twitchcheck.knowledge.base",
-    "Vocabulary": "twitchcheck.knowledge.base",
+    "Related": "twitchcheck.knowledge.descriptions",
+    "Vocabulary": "twitchcheck.knowledge.descriptions",
     "cited_sources": "twitchcheck.knowledge.descriptions",
     "describe": "twitchcheck.knowledge.descriptions",
     "medicine_class_for": "twitchcheck.knowledge.descriptions",

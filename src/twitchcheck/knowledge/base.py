@@ -1,4 +1,4 @@
-"""The loaded knowledge base: every entry by id, the name index, and what lookups return."""
+"""The loaded knowledge base: every entry by id, the name index, and what a lookup returns."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pydantic import (
 )
 
 from twitchcheck.knowledge.models import (
-    TRIAGE_LEVELS,
     CaffeineDrink,
     Condition,
     EntryKind,
@@ -22,14 +21,12 @@ from twitchcheck.knowledge.models import (
     MedicineClass,
     MedicineName,
     Nutrient,
-    NutrientEffect,
     NutrientUnit,
     RedFlag,
     Region,
     Source,
     SupplementEntry,
     Symptom,
-    SymptomLink,
     Wording,
     _Model,
 )
@@ -87,42 +84,6 @@ class Entry:
     query: str
     medicine: MedicineName | None = None
     also: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class RelatedEffect:
-    """An effect on a nutrient found on another entry (a medicine, condition or factor)."""
-
-    kind: EntryKind
-    id: str
-    label: str
-    effect: NutrientEffect
-
-
-@dataclass(frozen=True)
-class Related:
-    """Facts stored elsewhere that concern an entry (e.g. medicines lowering a nutrient)."""
-
-    effects: tuple[RelatedEffect, ...] = ()
-    interactions: tuple[Interaction, ...] = ()
-    symptoms: tuple[tuple[str, SymptomLink], ...] = ()
-    evidence: tuple[EvidenceClaim, ...] = ()
-    red_flags: tuple[RedFlag, ...] = ()
-    names: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The ids other modules (screening, journal) may use."""
-
-    nutrients: tuple[str, ...]
-    factors: tuple[str, ...]
-    conditions: tuple[str, ...]
-    symptoms: tuple[str, ...]
-    red_flag_symptoms: tuple[str, ...]
-    medicine_classes: tuple[str, ...]
-    red_flags: tuple[str, ...]
-    triage_levels: tuple[str, ...] = TRIAGE_LEVELS
 
 
 def _norm(name: str) -> str:

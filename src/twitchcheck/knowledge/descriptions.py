@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import (
@@ -12,9 +13,6 @@ from pydantic import (
 from twitchcheck.knowledge.base import (
     Entry,
     KnowledgeBase,
-    Related,
-    RelatedEffect,
-    Vocabulary,
 )
 from twitchcheck.knowledge.entry_lookup import (
     lookup,
@@ -26,15 +24,57 @@ from twitchcheck.knowledge.loading import (
 from twitchcheck.knowledge.models import (
     TRIAGE_LEVELS,
     EntryKind,
+    EvidenceClaim,
+    Interaction,
     MedicineClass,
+    NutrientEffect,
     RedFlag,
     Source,
+    SymptomLink,
     _Sourced,
 )
 from twitchcheck.knowledge.names import (
     medicine_classes_for,
 )
 from twitchcheck.model_data import as_data
+
+# --- what the descriptions return --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelatedEffect:
+    """An effect on a nutrient found on another entry (a medicine, condition or factor)."""
+
+    kind: EntryKind
+    id: str
+    label: str
+    effect: NutrientEffect
+
+
+@dataclass(frozen=True)
+class Related:
+    """Facts stored elsewhere that concern an entry (e.g. medicines lowering a nutrient)."""
+
+    effects: tuple[RelatedEffect, ...] = ()
+    interactions: tuple[Interaction, ...] = ()
+    symptoms: tuple[tuple[str, SymptomLink], ...] = ()
+    evidence: tuple[EvidenceClaim, ...] = ()
+    red_flags: tuple[RedFlag, ...] = ()
+    names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The ids other modules (screening, journal) may use."""
+
+    nutrients: tuple[str, ...]
+    factors: tuple[str, ...]
+    conditions: tuple[str, ...]
+    symptoms: tuple[str, ...]
+    red_flag_symptoms: tuple[str, ...]
+    medicine_classes: tuple[str, ...]
+    red_flags: tuple[str, ...]
+    triage_levels: tuple[str, ...] = TRIAGE_LEVELS
 
 
 def medicine_class_for(name: str, kb: KnowledgeBase | None = None) -> MedicineClass:
