@@ -63,8 +63,14 @@ def test_the_key_follows_the_files_and_the_code(monkeypatch: pytest.MonkeyPatch)
         return text + "\n# edited\n" if name == "knowledge/nutrients.yaml" else text
 
     monkeypatch.setattr(_data, "read_text", edited)
-    changed = artefact_key()
+    changed = artefact_key.__wrapped__()  # worked out afresh: the process keeps the first
     assert [name for name in key if key[name] != changed[name]] == ["nutrients.yaml"]
+    assert artefact_key() == key
+
+
+def test_the_key_is_worked_out_once_per_process() -> None:
+    # as the knowledge base it keys is loaded once; the screening model's key holds it too
+    assert artefact_key() is artefact_key()
 
 
 def test_a_missing_or_broken_artefact_reads_as_nothing(

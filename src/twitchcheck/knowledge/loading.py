@@ -79,9 +79,13 @@ def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
     return validate_knowledge(directory)
 
 
+@functools.cache
 def artefact_key() -> dict[str, str]:
     """What the stored knowledge base was built from: each knowledge file's text, the code
-    in `BUILT_BY` and pydantic's version (hashes)."""
+    in `BUILT_BY` and pydantic's version (hashes).
+
+    Worked out once per process, as the knowledge base it keys is loaded once: the screening
+    model's key holds it too, and hashing every file again cost a cold screening ~2 ms."""
     key = {name: _data.text_hash(_data.read_text(f"knowledge/{name}")) for name in FILES}
     package = Path(__file__).resolve().parent.parent
     for module in BUILT_BY:
