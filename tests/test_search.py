@@ -253,6 +253,19 @@ def test_forms_sold_for_preparing_lose_to_foods_as_eaten(query: str, not_in_top:
     assert not re.search(not_in_top, search(query)[0].name)
 
 
+def test_a_condensed_soup_made_up_with_water_is_as_eaten() -> None:
+    """SR28's "prepared with equal volume water" is the can made up as its label directs, so
+    it costs no more than "ready-to-serve"; "beef and vegetables" lists two foods, so the
+    soup named "vegetable beef" is the one asked for."""
+    top = search("canned soup vegetable beef")[0].name
+    assert top == "Soup, vegetable beef, canned, prepared with equal volume water"
+
+
+def test_an_exact_name_holding_a_pair_and_its_reverse_scores_full() -> None:
+    assert search("multigrain chips (sun chips)")[0].score == 1.0
+    assert search("sugar substitute and sugar blend")[0].score == 1.0
+
+
 def test_a_form_asked_for_is_found() -> None:
     assert "frozen" in search("frozen peas")[0].name
     assert "condensed" in search("condensed tomato soup")[0].name

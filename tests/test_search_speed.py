@@ -180,6 +180,22 @@ def test_adjacent_words_are_the_pairs_a_segment_holds(
     assert search._adjacent(segment_text, first, second) is expected
 
 
+@pytest.mark.parametrize(
+    ("segment_text", "first", "second", "expected"),
+    [
+        ("milk|chocolate milk", "chocolate", "milk", True),
+        ("soup|beef and vegetable|canned", "beef", "vegetable", True),  # two foods listed
+        ("beef and|vegetable", "beef", "vegetable", False),  # not across segments
+        ("sugar substitute and sugar blend", "substitute", "sugar", False),  # and in order
+        ("soup|vegetable beef", "beef", "vegetable", False),
+    ],
+)
+def test_reversed_pairs_are_next_or_joined_by_and(
+    segment_text: str, first: str, second: str, expected: bool
+) -> None:
+    assert search._reversed(segment_text, first, second) is expected
+
+
 def test_adjacent_words_agree_with_pairs_over_the_database() -> None:
     rows = connect().execute("SELECT terms FROM food WHERE rowid % 7 = 0").fetchall()
     for (text,) in rows:

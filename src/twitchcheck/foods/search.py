@@ -692,6 +692,15 @@ def _adjacent(segment_text: str, first: str, second: str) -> bool:
     return False
 
 
+def _reversed(segment_text: str, first: str, second: str) -> bool:
+    """Whether a name holds a query's pair ("vegetable beef") in the other order, next to each
+    other or joined by "and" ("beef and vegetables": two foods listed, not the one the query's
+    words name), and not in the query's own order too ("sugar substitute and sugar blend")."""
+    return (
+        _adjacent(segment_text, first, second) or _adjacent(segment_text, f"{first} and", second)
+    ) and not _adjacent(segment_text, second, first)
+
+
 def _pairs(segments: list[list[str]]) -> frozenset[tuple[str, str]]:
     """Adjacent words within each segment."""
     return frozenset(itertools.chain.from_iterable(map(itertools.pairwise, segments)))
@@ -1084,7 +1093,7 @@ def _score(
     if (
         context.reversed_pairs
         and any(a in food.name_terms and b in food.name_terms for a, b in context.reversed_pairs)
-        and any(_adjacent(food.segment_text, a, b) for a, b in context.reversed_pairs)
+        and any(_reversed(food.segment_text, a, b) for a, b in context.reversed_pairs)
     ):
         penalty += REVERSED
     if food.cooked_kind and food.has_raw and not context.raw_asked and food.head in cooked_heads:
