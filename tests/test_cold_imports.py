@@ -43,3 +43,5 @@ def test_kb_show_and_a_screening_import_only_what_they_use() -> None:
     # a screening naming no supplement needs neither the food packages nor the optimiser
     assert not {name for name in screen if name.startswith("twitchcheck.foods")}
     assert not {"scipy", "highspy", "yaml", "numpy"} & screen
+    # nor the reference intakes, which only a supplement's doses are checked against (issue 12)
+    assert "twitchcheck.targets" not in screen
