@@ -483,10 +483,29 @@ RICE = food("Rice, cooked, NFS", "Rice", (1, "cup", 158.0), (1, TYPICAL, 118.0))
 RICE_PUDDING = food("Pudding, rice", "Puddings", (1, "cup", 260.0), (1, TYPICAL, 130.0))
 
 
+IDLI = food("Idli", "Rice mixed dishes", (1, "idli", 38.0), (1, TYPICAL, 76.0))
+
+
 def test_rice_in_a_british_diary_is_the_fsa_average_portion() -> None:
     assert grams(RICE, "rice", "uk") == pytest.approx(180.0)
-    assert grams(RICE, "rice", "us") == pytest.approx(118.0)  # FNDDS's US serving
     assert grams(RICE_PUDDING, "rice pudding", "uk") == pytest.approx(130.0)
+
+
+def test_rice_elsewhere_is_fdas_reference_amount_for_plain_grains() -> None:
+    """21 CFR 101.12(b): plain rice 140 g cooked, above FNDDS's 118 g; a British diary's
+    FSA figure is a rule for that region only, so the next rule gives every other region's."""
+    assert grams(RICE, "rice", "us") == pytest.approx(140.0)
+    assert grams(RICE, "rice") == pytest.approx(140.0)
+    assert grams(RICE, "2 cups of rice", "us") == pytest.approx(316.0)  # a measure stands
+    assert grams(IDLI, "idli", "us") == pytest.approx(76.0)  # made of rice, not rice
+
+
+def test_a_count_of_rice_is_so_many_reference_amounts() -> None:
+    """ "2 scoop rice" is read as "2 rice" (phrases._servings: USDA lists rice by the cup):
+    so many usual portions, the figure for every region (a region's own average is for the
+    food named alone)."""
+    assert grams(RICE, "2 rice", "us") == pytest.approx(280.0)
+    assert grams(RICE, "2 rice", "uk") == pytest.approx(280.0)
 
 
 SPINACH = food(

@@ -292,7 +292,7 @@ def _larger_typical(
         regional = rule.get(f"{region}_grams") if region else None
         figure = rule.get("grams") if regional is None else regional
         if figure is None:
-            return None  # a figure for another region only: FNDDS's stands
+            continue  # a figure for another region only: a later rule may hold this one's
         grams = float(str(figure))
         if regional is None and grams <= typical.grams and not rule.get("always"):
             return None  # FNDDS's own is larger, unless the rule is the drink's own cup
@@ -488,7 +488,8 @@ def _packed(food: Food, quantity: Quantity) -> tuple[float, str] | None:
 def _by_natural_unit(food: Food, amount: float, portions: list[Portion]) -> Grams:
     """A count of a food with no item portion ("2 beers", "2 vodkas"): its own can, bottle,
     shot, drink, sandwich or slice (units.toml [natural]) nearest to its typical amount,
-    else its FNDDS typical portion; an estimate either way."""
+    else its typical portion, or units.toml [typical]'s larger figure for every region ("2
+    scoop rice" is twice "rice"); an estimate either way."""
     typical = next((p for p in portions if p.unit == TYPICAL), None)
     natural = [p for p in portions if any(_has_word(p.unit, w) for w in units().natural)]
     reference = typical.grams if typical else None
@@ -497,6 +498,11 @@ def _by_natural_unit(food: Food, amount: float, portions: list[Portion]) -> Gram
         raise PortionError("item", food.name, _names(food))
     each = chosen.grams / chosen.amount
     label = "typical amount" if chosen is typical else f"1 {chosen.unit}"
+    # units.toml [typical]'s figure for every region (cooked rice 140 g, not FNDDS's 118 g);
+    # a region's own average portion (FSA: rice 180 g) is kept for the food named alone.
+    larger = _larger_typical(food, chosen, None) if chosen is typical else None
+    if larger is not None:
+        each, label = larger.grams, larger.basis.removeprefix("no amount given: ")
     basis = f"{amount:g} × {label} ({each:.4g} g each; no portion for one item)"
     return Grams(amount * each, basis, True, chosen, fallback=True)
 
