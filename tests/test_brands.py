@@ -12,6 +12,7 @@ import pytest
 
 from twitchcheck._data import data_path
 from twitchcheck.foods.brands import approximate_for
+from twitchcheck.foods.phrases import resolve_line
 from twitchcheck.foods.search import search
 from twitchcheck.text import terms
 
@@ -82,6 +83,7 @@ def _raw() -> dict[str, dict[str, str]]:
         # nutrition products
         ("ensure", "Nutritional drink or shake, ready-to-drink (Ensure)"),
         ("ensure plus", "Nutritional drink or shake, ready-to-drink (Ensure Plus)"),
+        ("complan", "Nutritional drink or shake, ready-to-drink, NFS"),
         ("quest bar", "Nutrition bar or meal replacement bar, NFS"),
         ("kodiak pancakes", "Pancakes, whole grain"),
         # chain items
@@ -214,3 +216,11 @@ def test_words_tying_an_order_to_a_chain_are_dropped() -> None:
 def test_a_flavour_after_a_brand_stays_in_the_query() -> None:
     assert approximate_for("fanta zero") == "soft drink fruit flavored diet"
     assert approximate_for("walkers cheese and onion") == "potato chips cheese and onion"
+
+
+@pytest.mark.parametrize("line", ["Complan, chocolate", "Complan, strawberry", "complan"])
+def test_a_flavour_of_complan_is_the_made_up_drink(line: str) -> None:
+    """A supplement drink made up with milk, its flavour after a comma: one nutritional
+    shake, not the brand and a chocolate bar or a strawberry."""
+    items = resolve_line(line).items
+    assert [i.food.name for i in items] == ["Nutritional drink or shake, ready-to-drink, NFS"]
