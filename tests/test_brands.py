@@ -11,6 +11,7 @@ import tomllib
 import pytest
 
 from twitchcheck._data import data_path
+from twitchcheck.errors import InputError
 from twitchcheck.foods.brands import approximate_for
 from twitchcheck.foods.phrases import resolve_line
 from twitchcheck.foods.search import search
@@ -224,3 +225,11 @@ def test_a_flavour_of_complan_is_the_made_up_drink(line: str) -> None:
     shake, not the brand and a chocolate bar or a strawberry."""
     items = resolve_line(line).items
     assert [i.food.name for i in items] == ["Nutritional drink or shake, ready-to-drink, NFS"]
+
+
+def test_a_vending_machine_names_where_not_what() -> None:
+    item = resolve_line("vending machine kitkat").items[0]
+    assert item.food.name == resolve_line("kitkat").items[0].food.name
+    assert item.grams.grams == pytest.approx(41.5)  # the 4 finger bar (brands.toml [packs])
+    with pytest.raises(InputError, match="names no food"):
+        resolve_line("vending machine")
