@@ -85,6 +85,10 @@ def _raw() -> dict[str, dict[str, str]]:
         ("ensure", "Nutritional drink or shake, ready-to-drink (Ensure)"),
         ("ensure plus", "Nutritional drink or shake, ready-to-drink (Ensure Plus)"),
         ("complan", "Nutritional drink or shake, ready-to-drink, NFS"),
+        # beers and snacks by brand
+        ("tennents", "Beer"),
+        ("2 shiner bocks", "Beer"),
+        ("takis", "Tortilla chips, flavored"),
         ("quest bar", "Nutrition bar or meal replacement bar, NFS"),
         ("kodiak pancakes", "Pancakes, whole grain"),
         # chain items
@@ -233,3 +237,4 @@ def test_a_vending_machine_names_where_not_what() -> None:
     assert item.grams.grams == pytest.approx(41.5)  # the 4 finger bar (brands.toml [packs])
     with pytest.raises(InputError, match="names no food"):
         resolve_line("vending machine")
+    assert resolve_line("gas station taquito").items[0].food.name.startswith("Taquito")
