@@ -79,6 +79,10 @@ def test_synonyms_map_to_usda_words(synonym: str, word: str) -> None:
     assert word in query_terms(synonym)
 
 
+def test_british_pork_scratchings_are_the_pork_rind_snack() -> None:
+    assert search("packet of pork scratchings")[0].name == "Pork skin rinds"
+
+
 def test_both_sources_are_searched() -> None:
     sources = {m.source for m in search("banana raw", limit=5)}
     assert sources == {"sr28", "fndds"}
