@@ -83,6 +83,11 @@ def test_british_pork_scratchings_are_the_pork_rind_snack() -> None:
     assert search("packet of pork scratchings")[0].name == "Pork skin rinds"
 
 
+@pytest.mark.parametrize("query", ["margherita", "margherita pizza"])
+def test_a_margherita_is_a_cheese_pizza(query: str) -> None:
+    assert search(query)[0].name.startswith("Pizza, cheese")
+
+
 def test_both_sources_are_searched() -> None:
     sources = {m.source for m in search("banana raw", limit=5)}
     assert sources == {"sr28", "fndds"}
