@@ -3,6 +3,7 @@ names to topics must hold every command, and one topic's group must behave as th
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 
@@ -77,12 +78,16 @@ def test_the_server_and_the_demo_keep_pythons_garbage_collection() -> None:
 
 
 def test_a_one_off_command_collects_its_youngest_objects_less_often() -> None:
+    from twitchcheck.cli import ONE_OFF_GC_THRESHOLD
+
+    assert gc.get_threshold()[0] < ONE_OFF_GC_THRESHOLD  # less often than Python's default
     code = (
         "import atexit, gc, sys; sys.argv[0] = 'twitchcheck'\n"
         "atexit.register(lambda: print(gc.get_threshold()[0], file=sys.stderr))\n"
         "from twitchcheck.cli import main; main()"
     )
-    for argv, threshold in ((["labs", "K 4 mmol/L", "--json"], "10000"), (["demo"], "700")):
+    one_off = (["labs", "K 4 mmol/L", "--json"], str(ONE_OFF_GC_THRESHOLD))
+    for argv, threshold in (one_off, (["demo"], "700")):
         run = subprocess.run(
             [sys.executable, "-c", code, *argv],
             capture_output=True,
