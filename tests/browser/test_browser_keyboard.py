@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -75,6 +76,22 @@ def press_and_wait(page: Any, key: str, path: str) -> None:
 
     with page.expect_response(answered):
         page.keyboard.press(key)
+    settled(page)
+
+
+def type_and_wait(page: Any, text: str, path: str) -> None:
+    """Type `text` into the focused type-ahead and wait for its answer to the whole text.
+
+    Waiting for the first result to appear is not enough: on a busy machine a pause between
+    keys longer than the debounce sends a search for part of the text, its results appear,
+    and the answer for the whole text then replaces them, taking the focus with them."""
+
+    def answered(response: Any) -> bool:
+        query = parse_qs(urlparse(response.url).query).get("q", [""])[0]
+        return path in response.url and query == text and response.status == 200
+
+    with page.expect_response(answered):
+        page.keyboard.type(text, delay=30)
     settled(page)
 
 
@@ -166,7 +183,7 @@ def screen_by_keyboard(page: Any) -> None:
 def diary_by_keyboard(page: Any) -> None:
     go_to(page, "Food diary", "/diary")
     tab_to(page, label_is("Food name"))
-    page.keyboard.type("banan", delay=40)
+    type_and_wait(page, "banan", "/diary/search")
     page.locator("#food-results a").first.wait_for()  # the type-ahead answered
     tab_to(page, lambda f: f["tag"] == "a" and "anana" in f["text"])
     press_and_wait(page, "Enter", "/diary/pick")
@@ -182,7 +199,7 @@ def diary_by_keyboard(page: Any) -> None:
     tab_to(page, text_is("^Another food for this line “1 apple”"))
     page.keyboard.press("Enter")  # opens the line's own type-ahead
     tab_to(page, label_is("The food it meant"))
-    page.keyboard.type("apples raw", delay=30)
+    type_and_wait(page, "apples raw", "/diary/search")
     line = page.locator("ol.entries > li").last
     line.get_by_role("button", name=re.compile("^Use ")).first.wait_for()  # its type-ahead
     tab_to(page, text_is("^Use "))
