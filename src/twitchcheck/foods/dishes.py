@@ -91,6 +91,8 @@ class _Table:
     meatless: dict[str, frozenset[str]]  # "said", "markers", "meat": a meatless food's words
     salads: Salads  # a green salad topped with a meat: FNDDS's garden salad of it
     staples: frozenset[str]  # "rice", "noodles": what a main is served with
+    flavours: tuple[frozenset[str], frozenset[str], frozenset[str]]  # `_flavour_words`
+    exclusion: tuple[re.Pattern[str], frozenset[str], frozenset[str]]  # `_exclusion_rule`
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +274,8 @@ def _built(raw: Any) -> _Table:
         {k: frozenset(" ".join(terms(w)) for w in v) for k, v in raw.get("meatless", {}).items()},
         _salads(raw["salads"]),
         frozenset(terms(" ".join(dish["staples"]))),
+        _flavour_words(raw["flavours"]),
+        _exclusion_rule(raw),
     )
 
 
@@ -640,17 +644,14 @@ def split(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
-@functools.cache
-def _flavours() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _flavour_words(raw: Any) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The flavours people write after a product, the words a flavour may carry after it
     ("one", "flavour"), and the kinds of product sold in flavours, all as search terms."""
-    with reading("dishes.toml"):
-        raw = raw_data("dishes.toml")["flavours"]
-        return (
-            frozenset(" ".join(terms(w.replace("&", " and "))) for w in raw["words"]),
-            frozenset(" ".join(terms(w)) for w in raw["after"]),
-            frozenset(" ".join(terms(w)) for w in raw["kinds"]),
-        )
+    return (
+        frozenset(" ".join(terms(w.replace("&", " and "))) for w in raw["words"]),
+        frozenset(" ".join(terms(w)) for w in raw["after"]),
+        frozenset(" ".join(terms(w)) for w in raw["kinds"]),
+    )
 
 
 def _flavour_span(text: str) -> list[tuple[int, int]]:
@@ -659,7 +660,7 @@ def _flavour_span(text: str) -> list[tuple[int, int]]:
     product, comma, said = text.partition(",")
     if not comma or "," in said or not _has_word(product):
         return []  # a list's last food is a food: "oats, milk, whey, blueberries"
-    flavours, after, kinds = _flavours()
+    flavours, after, kinds = table().flavours
     found = terms(said.replace("&", " and "))
     if found[-1:] and found[-1] in after:
         found = found[:-1]
@@ -673,23 +674,20 @@ def _flavour_span(text: str) -> list[tuple[int, int]]:
     return [(len(product), len(text))]
 
 
-@functools.cache
-def _exclusion() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+def _exclusion_rule(raw: Any) -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
     """The start of a trailing exclusion ("... no croutons"), its words that name a property
     of the food ("no added sugar"), and the phrases the tables name whole."""
-    with reading("dishes.toml"):
-        raw = raw_data("dishes.toml")
-        said = sorted(raw["exclusions"]["words"], key=len, reverse=True)
-        start = re.compile(rf"(?<=\w)\s+(?=(?:{'|'.join(map(re.escape, said))})\s+[^\W\d_])", re.I)
-        whole = frozenset(k for words in raw.get("regional", {}).values() for k in words)
-        return start, frozenset(raw["exclusions"]["properties"]), whole
+    said = sorted(raw["exclusions"]["words"], key=len, reverse=True)
+    start = re.compile(rf"(?<=\w)\s+(?=(?:{'|'.join(map(re.escape, said))})\s+[^\W\d_])", re.I)
+    whole = frozenset(k for words in raw.get("regional", {}).values() for k in words)
+    return start, frozenset(raw["exclusions"]["properties"]), whole
 
 
 def _excluded(part: str) -> list[str]:
     """`part` as the food and what it was eaten without, when that is written after it
     with no join ("chicken caesar salad no croutons" -> "chicken caesar salad", " ",
     "no croutons"); as it is when the words name the food ("squash no added sugar")."""
-    start, properties, whole = _exclusion()
+    start, properties, whole = table().exclusion
     found = start.search(part)
     if found is None or " ".join(part.lower().split()) in whole:
         return [part]
