@@ -80,10 +80,12 @@ _PERCENT = re.compile(rf"^\s*{_NUMBER}\s*%")
 _TIMES = re.compile(r"(?:^|(?<=\s))(?:[x×]\s?(\d{1,3})|(\d{1,3})\s?[x×])(?=\s|$)")
 _GLUED = re.compile(r"(\d)(?!e[+-]?\d)(?=[a-z])")  # "100g" -> "100 g", but "1e6" stays
 _ISH = re.compile(r"(\d)\s*-?\s*ish\b")  # "15ish", "15-ish": about 15, an estimate
+# What holds an amount measured after the food ("2 l bottle", "500 ml glass").
+_CONTAINERS = ("bottle", "can", "carton", "glass", "cup", "mug")
+# Words that end a food's name before another food ("noodles w an egg"), not an amount.
+_JOINS = frozenset({"w", "with", "on", "in", "and", "n", "&", "+", "or", "of", "plus", "over"})
 # Where an amount written after the food begins: after a comma, semicolon or bracket, or a
 # spaced dash ("pho tai, large", "coquito - a little glass", "nuggets (like 3)").
-_CONTAINERS = ("bottle", "can", "carton", "glass", "cup", "mug")  # "2 l bottle", "500 ml glass"
-_JOINS = frozenset({"w", "with", "on", "in", "and", "n", "&", "+", "or", "of", "plus", "over"})
 _TAIL_MARK = re.compile(r"\s*[,;(]\s*|\s+[-–]\s+")
 _SCALE = re.compile(rf"\s*\b({'|'.join(SCALES)})\b\s*")  # "2 dozen", "3 million"
 # Compiled once here: parse_quantity runs for every phrase and every part of a combination.
