@@ -848,7 +848,6 @@ _ADDING = frozenset({"with", "without", "in", "made", "and", "from", "on"})
 # Words that join a name's words ("Pizza with pepperoni", "Peas and carrots"): in a head they
 # are not a foreign word, since they name no food.
 _JOINING = frozenset({"or", "with", "and", "in", "of", "on"})
-_EXCEPT = ("other", "than")
 
 
 def _named(segment: list[str]) -> list[str]:
