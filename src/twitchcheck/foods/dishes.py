@@ -888,6 +888,8 @@ def _companions(raw: dict[str, Any]) -> dict[str, tuple[tuple[frozenset[str], st
 def companion(part: str, parts: Sequence[str]) -> str:
     """`part` in the sense the other parts of its line give it ("chips" beside guacamole or
     salsa are tortilla chips, in either region); anything else as it is."""
+    if not any(p is not part for p in parts):
+        return part  # a food alone on its line: no other part gives it a sense
     food = parse_quantity(part).food
     senses = table().companions.get(" ".join(terms(food)), ()) if food else ()
     others = [f" {' '.join(terms(p))} " for p in parts if p is not part]
@@ -1085,6 +1087,8 @@ def without_maker(text: str) -> str:
     """`text` without who made or brought the food ("ham sandwich wife packed" -> "ham
     sandwich", "wife made chili & cornbread" -> "chili & cornbread"); else as it is."""
     words = text.split()
+    if _maker_words().isdisjoint(w.lower() for w in words):
+        return text  # most lines name no maker: one set test instead of a scan per maker
     for maker in table().makers:
         said = maker.split()
         for at in range(1, len(words) - len(said) + 1):
@@ -1098,6 +1102,12 @@ def without_maker(text: str) -> str:
             if _is_person(before) and after:  # "wife made chili", "Lorraine brought a scone"
                 return " ".join(after)
     return text
+
+
+@functools.cache
+def _maker_words() -> frozenset[str]:
+    """Every word of `table().makers`: a line holding none of them names no maker."""
+    return frozenset(word for maker in table().makers for word in maker.split())
 
 
 def _is_person(words: list[str]) -> bool:
