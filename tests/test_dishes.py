@@ -1172,6 +1172,25 @@ def test_whole_lines_read_a_word_by_its_companions(
 
 
 @pytest.mark.parametrize(
+    ("line", "vegetable", "cooked"),
+    [
+        ("roast chicken, roast potatoes, gravy, cabbage", "Cabbage", True),
+        ("sausages, mash and carrots", "Carrots", True),
+        ("steamed rice and broccoli", "Broccoli", True),
+        ("sunday roast - beef, yorkshire pudding, sprouts, gravy", "Brussels sprouts", True),
+        ("hummus and carrots", "Carrots", False),  # a dip and a raw vegetable: no hot meal
+        ("ham sandwich and carrots", "Carrots", False),
+        ("carrots", "Carrots", False),  # alone: the plain search's raw carrots
+    ],
+)
+def test_a_vegetable_beside_a_hot_meal_is_cooked(line: str, vegetable: str, cooked: bool) -> None:
+    (item,) = [
+        i for i in resolve_line(line, region="uk").items if i.food.name.startswith(vegetable)
+    ]
+    assert ("cooked" in item.food.name.lower()) is cooked
+
+
+@pytest.mark.parametrize(
     ("line", "named"),
     [
         ("porridge made with semi skimmed milk", "made with milk"),

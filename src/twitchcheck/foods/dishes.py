@@ -84,7 +84,7 @@ class _Table:
     deals: tuple[str, ...]
     made_of: tuple[str, ...]  # "shake", "smoothie": named before the amounts they are made of
     # a word whose sense its companions settle: "chips" beside salsa are tortilla chips
-    companions: dict[str, tuple[tuple[frozenset[str], str], ...]]
+    companions: dict[str, tuple[tuple[frozenset[str], str, bool], ...]]
     cereal_milk: dict[str, Any]  # when a bowl of cereal is eaten with milk not written
     added_by_word: dict[str, str]  # "buttered": the food a word before a food adds to it
     makers: tuple[str, ...]  # "packed", "made": who made a food is said with these words
@@ -875,30 +875,41 @@ def cereal_milk(text: str, unit: str | None, name: str, group: str) -> str | Non
     return str(rule["milk"])
 
 
-def _companions(raw: dict[str, Any]) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
-    """Each word of [companions] with its senses in table order: (the words beside, meaning)."""
-    senses: dict[str, list[tuple[frozenset[str], str]]] = {}
+def _companions(raw: dict[str, Any]) -> dict[str, tuple[tuple[frozenset[str], str, bool], ...]]:
+    """Each word of [companions] with its senses in table order: (the words beside, meaning,
+    whether the sense holds inside a dish's name too: `in_dishes`, true unless said)."""
+    senses: dict[str, list[tuple[frozenset[str], str, bool]]] = {}
     for sense in raw.values():
         beside = frozenset(" ".join(terms(w)) for w in sense["with"])
+        kept = bool(sense.get("in_dishes", True))
         for word in sense["words"]:
-            senses.setdefault(" ".join(terms(word)), []).append((beside, str(sense["means"])))
+            senses.setdefault(" ".join(terms(word)), []).append((beside, str(sense["means"]), kept))
     return {word: tuple(found) for word, found in senses.items()}
 
 
-def companion(part: str, parts: Sequence[str]) -> str:
+def companion(part: str, parts: Sequence[str], naming_dish: bool = False) -> str:
     """`part` in the sense the other parts of its line give it ("chips" beside guacamole or
-    salsa are tortilla chips, in either region); anything else as it is."""
+    salsa are tortilla chips, in either region); anything else as it is. `naming_dish`: the
+    parts are tried as one dish's name, where only the senses that hold in dishes apply
+    ("carrots" beside a pie are cooked carrots, but not in "carrot and swede pie")."""
     if not any(p is not part for p in parts):
         return part  # a food alone on its line: no other part gives it a sense
     food = parse_quantity(part).food
     senses = table().companions.get(" ".join(terms(food)), ()) if food else ()
     others = [f" {' '.join(terms(p))} " for p in parts if p is not part]
-    for beside, means in senses:
+    for beside, means, in_dishes in senses:
+        if naming_dish and not in_dishes:
+            continue
         if any(f" {word} " in other for word in beside for other in others):
             end = len(part.rstrip())
             means = means.replace("{}", food)  # "{} battered fried": the fish named
             return part[: end - len(food)] + means if part[:end].endswith(food) else part
     return part
+
+
+def dish_companion(part: str, parts: Sequence[str]) -> str:
+    """`companion` for parts tried as one dish's name."""
+    return companion(part, parts, naming_dish=True)
 
 
 def regional(part: str, region: str | None) -> str:

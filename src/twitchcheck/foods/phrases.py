@@ -213,22 +213,28 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
         return Line(text, (made,))
     dish = dishes.listed_dish(text)  # a dish named before its listed parts guides them
     split = dishes.split(quantity.food)
-    pieces = tuple(
-        piece
-        if i % 2
-        else _words(
-            dishes.companion(dishes.filling(piece, split), split[0::2]),
-            split[i - 1] if i else "",
-            dish,
-            region,
-        )
-        for i, piece in enumerate(split)
-    )
+    parts = split[0::2]
+    filled = [dishes.filling(p, split) for p in parts]
+    senses = [dishes.companion(p, parts) for p in filled]
+    in_dish = [dishes.dish_companion(p, parts) for p in filled]
+    pieces = _in_usda_words(split, senses, dish, region)
+    whole = pieces if in_dish == senses else _in_usda_words(split, in_dish, dish, region)
     if len(pieces) == 1:
         return Line(
             text, _with_milk(text, quantity, _single(text, _fed(quantity, dishes.plain(pieces[0]))))
         )
-    return Line(text, _combination(text, quantity, pieces))
+    return Line(text, _combination(text, quantity, pieces, whole))
+
+
+def _in_usda_words(
+    split: tuple[str, ...], parts: list[str], dish: dishes.Recipe | None, region: str | None
+) -> tuple[str, ...]:
+    """The line's `split` (parts and the words joining them) with each part, as its
+    companions read it (`parts`), in USDA's words (`_words`)."""
+    return tuple(
+        piece if i % 2 else _words(parts[i // 2], split[i - 1] if i else "", dish, region)
+        for i, piece in enumerate(split)
+    )
 
 
 def _last_parts_amount(quantity: Quantity, said: str) -> Quantity:
@@ -352,10 +358,14 @@ def _servings(text: str, quantity: Quantity, guard: bool) -> Item:
     return replace(item, grams=grams, uncertain=True)
 
 
-def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tuple[Item, ...]:
+def _combination(
+    text: str, quantity: Quantity, pieces: tuple[str, ...], whole: tuple[str, ...]
+) -> tuple[Item, ...]:
     """A line of several foods: the longest run of parts from the left that one food fits
     whole (a dish) is one item, else each part is its own; the amount written goes to the
-    first item, the others take their typical portion unless they carry their own amount."""
+    first item, the others take their typical portion unless they carry their own amount.
+    `whole` is `pieces` with only the senses that also name a dish ("fish" beside chips is
+    battered fish, but carrots beside a pie are carrots of the dish "carrot and swede pie")."""
     parts = pieces[0::2]
     if len(parts) > dishes.table().max_parts:
         raise InputError(
@@ -383,7 +393,7 @@ def _combination(text: str, quantity: Quantity, pieces: tuple[str, ...]) -> tupl
                 continue  # "tea with milk": the tea and a splash, not FNDDS's milky chai
             if dishes.listed_apart(pieces[2 * start + 1 : 2 * stop - 1 : 2]):
                 continue  # "roast chicken, roast potatoes, gravy": a plate listed, not a stew
-            words = "".join(pieces[2 * start : 2 * stop - 1])
+            words = "".join(whole[2 * start : 2 * stop - 1])
             dish = _dish(words, parts[start:stop])
             if dish is not None:
                 end = stop
