@@ -941,9 +941,12 @@ def plain(part: str) -> str:
         return found
     food = parse_quantity(part).food  # "large fries", "2 burgers": the amount stays
     found = words.get(" ".join(terms(food))) if food and food != part.strip() else None
-    if found is not None and part.lower().rstrip().endswith(food.lower()):
-        return part[: len(part.rstrip()) - len(food)] + found
-    return part
+    at = part.lower().rfind(food.lower()) if found is not None else -1
+    if found is None or at < 0:
+        return part
+    # the amount stays where it was written: before ("2 burgers") or after ("fried chicken 2
+    # pieces")
+    return part[:at] + found + part[at + len(food) :]
 
 
 def hot_drink(text: str) -> str:

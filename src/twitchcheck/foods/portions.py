@@ -162,6 +162,11 @@ def _piece_as_item(food: Food, amount: float, unit: str, quantity: Quantity) -> 
         counted = _by_count(food, amount, quantity)
     except PortionError:
         raise PortionError(unit, food.name, _names(food)) from None
+    item = set(terms(counted.portion.unit)) if counted.portion is not None else set()
+    if any(rule_names(whole, item) for whole in units().wholes):
+        # "2 pieces of fried chicken" where the food's only item is half a bird ("0.5 chicken,
+        # bone and skin removed"): a piece is not a bird
+        raise PortionError(unit, food.name, _names(food))
     basis = f"{counted.basis}; no '{unit}' portion, one item taken as one {unit}"
     return Grams(counted.grams, basis, True, counted.portion, fallback=True)
 

@@ -1,0 +1,24 @@
+"""A count of pieces of a food sold whole, and fried chicken as people mean it."""
+
+from __future__ import annotations
+
+import pytest
+
+from twitchcheck.foods.phrases import resolve_line
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["fried chicken 2 pieces", "2 pieces of fried chicken", "korean fried chicken 2 pieces"],
+)
+def test_a_piece_of_chicken_is_never_a_bird(line: str) -> None:
+    """SR28's fried chicken is counted only by the half bird (258 g): two pieces are pieces."""
+    (item,) = resolve_line(line, region="us").items
+    assert 100 <= item.grams.grams <= 400
+
+
+def test_fried_chicken_is_coated_and_eaten_with_its_skin() -> None:
+    (item,) = resolve_line("fried chicken", region="us").items
+    assert item.food.name.startswith("Chicken, NS as to part, fried, coated, skin / coating eaten")
+    _, mash = resolve_line("fried chicken 2 pieces, mash", region="us").items
+    assert mash.food.name.startswith("Potato, mashed")
