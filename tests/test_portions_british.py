@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from twitchcheck.foods.phrases import resolve
+from twitchcheck.foods.phrases import resolve, resolve_line
 
 
 @pytest.mark.parametrize(
@@ -21,3 +21,25 @@ def test_a_digestive_is_the_graham_cracker_cookie(text: str, name: str, grams: f
     item = resolve(text, "uk")
     assert item.food.name == name
     assert item.grams.grams == pytest.approx(grams, abs=0.1)
+
+
+@pytest.mark.parametrize(
+    ("line", "region", "grams"),
+    [
+        ("2 slices toast", "uk", 68.0),  # a British slice, 38 g, toasted: 34 g
+        ("2 slices of white bread", "uk", 76.0),
+        ("toast", "uk", 34.0),  # no amount: one British slice
+        ("2 slices toast", "us", 50.0),  # FNDDS's American slice
+        ("toast", "us", 25.0),
+    ],
+)
+def test_a_slice_of_bread_is_the_regions_slice(line: str, region: str, grams: float) -> None:
+    (item,) = resolve_line(line, region=region).items
+    assert item.grams.grams == pytest.approx(grams)
+
+
+def test_other_breads_keep_their_own_slices_in_a_british_diary() -> None:
+    (banana,) = resolve_line("slice of banana bread", region="uk").items
+    (garlic,) = resolve_line("garlic bread", region="uk").items
+    assert banana.grams.grams == pytest.approx(60.0)
+    assert garlic.grams.grams > 60.0
