@@ -545,3 +545,23 @@ COLLARDS = food(
 def test_cooked_greens_named_alone_are_the_fda_vegetable_serving() -> None:
     assert grams(COLLARDS, "collard greens", "us") == pytest.approx(85.0)
     assert grams(COLLARDS, "1 cup collards", "us") == pytest.approx(190.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"), [("papaya", 140.0), ("mango", 140.0), ("pineapple", 140.0)]
+)
+def test_a_large_fruit_cut_up_is_the_fda_reference_amount(line: str, grams: float) -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (item,) = resolve_line(line, region="us").items
+    assert item.grams.grams == pytest.approx(grams)
+
+
+def test_dried_fruit_and_juice_keep_their_own_portions() -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (dried,) = resolve_line("dried mango", region="us").items
+    (juice,) = resolve_line("pineapple juice", region="us").items
+    assert dried.grams.grams < 60.0
+    assert juice.food.name.startswith("Pineapple juice")
+    assert juice.grams.grams > 200.0
