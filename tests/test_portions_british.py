@@ -43,3 +43,21 @@ def test_other_breads_keep_their_own_slices_in_a_british_diary() -> None:
     (garlic,) = resolve_line("garlic bread", region="uk").items
     assert banana.grams.grams == pytest.approx(60.0)
     assert garlic.grams.grams > 60.0
+
+
+@pytest.mark.parametrize(
+    ("line", "region", "name"),
+    [
+        ("2 slices of brown bread", "uk", "Bread, wheat or cracked wheat"),
+        ("granary toast", "uk", "Bread, multigrain, toasted"),
+        ("a bun", "uk", "Roll, sweet"),
+        ("iced bun", "uk", "Roll, sweet, frosted"),
+        ("teacake", "uk", "Roll, sweet, with fruit"),
+        ("a bun", "us", "Roll, white, soft"),
+        ("burger bun", "us", "Roll, white, hamburger bun"),
+        ("bao bun", "uk", "Bao bun"),
+    ],
+)
+def test_breads_and_buns_are_the_regions_own(line: str, region: str, name: str) -> None:
+    (item,) = resolve_line(line, region=region).items
+    assert item.food.name.startswith(name)
