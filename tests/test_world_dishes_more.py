@@ -76,7 +76,7 @@ def test_no_name_belongs_to_two_dishes() -> None:
         ("2 chapatis", "fndds:51300175"),
         ("perogies", "fndds:58121610"),
         ("żurek", "fndds:71801005"),
-        ("kotlet schabowy", "fndds:22201400"),
+        ("kotlet schabowy", "fndds:22101320"),
         ("nalesniki", "fndds:55400010"),
         ("placki ziemniaczane", "fndds:71701000"),
         ("egusi soup", "fndds:42204060"),
