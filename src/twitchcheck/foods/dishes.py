@@ -93,6 +93,7 @@ class _Table:
     staples: frozenset[str]  # "rice", "noodles": what a main is served with
     flavours: tuple[frozenset[str], frozenset[str], frozenset[str]]  # `_flavour_words`
     exclusion: tuple[re.Pattern[str], frozenset[str], frozenset[str]]  # `_exclusion_rule`
+    reading: re.Pattern[str]  # a blood sugar reading written as a line: `_reading_rule`
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,7 +277,34 @@ def _built(raw: Any) -> _Table:
         frozenset(terms(" ".join(dish["staples"]))),
         _flavour_words(raw["flavours"]),
         _exclusion_rule(raw),
+        _reading_rule(raw["readings"]),
     )
+
+
+def _reading_rule(raw: Any) -> re.Pattern[str]:
+    """A line that is a blood sugar reading: its words (an optional when, then what was
+    measured), the figure and, optionally, its unit and when ("fasting sugar 142", "sugar
+    11.2 after dinner", "bs 140"). Groups: `word`, `figure`, `unit`."""
+    when = "|".join(map(re.escape, sorted(raw["when"], key=len, reverse=True)))
+    word = "|".join(map(re.escape, sorted(raw["words"], key=len, reverse=True)))
+    unit = "|".join(map(re.escape, sorted(raw["units"], key=len, reverse=True)))
+    return re.compile(
+        rf"^(?:(?:{when})\s+)*(?P<word>{word})\s*(?:was|of|level|reading|:|=|-)?\s*"
+        rf"(?P<figure>\d+(?:\.\d+)?)\s*(?P<unit>{unit})?(?:\s+(?:{when})\b.*|\s*)$"
+    )
+
+
+def is_reading(text: str) -> bool:
+    """Whether `text` is a blood sugar reading, not sugar eaten: its word can only be a
+    reading ("bs", "bm"), or says blood or fasting, or the figure is a reading's, not a
+    count of spoonfuls: a decimal (mmol/L, "11.2") or 20 and above (mg/dL, "142")."""
+    found = table().reading.match(" ".join(fold(text).lower().split()))
+    if found is None:
+        return False
+    if found["unit"] or found["word"] not in ("sugar", "sugars", "glucose"):
+        return True
+    figure = found["figure"]
+    return "." in figure or float(figure) >= 20
 
 
 @functools.cache
@@ -1349,7 +1377,7 @@ def needs_detail(text: str) -> bool:
     for bundle in rules.bundles:  # "combo", "kfc combo": a bundle of unknown foods
         if said == bundle or (said.endswith(f" {bundle}") and _is_chain(said[: -len(bundle)])):
             return True
-    return _vague(plain)
+    return _vague(plain) or is_reading(plain)
 
 
 def drink(text: str) -> Drink | None:

@@ -151,6 +151,11 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     text = user_text(phrase, "food phrase", MAX_CHARS)
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")
+    if dishes.is_reading(text):  # "fasting sugar 142": the meter's figure, not sugar eaten
+        raise NeedsDetailError(
+            f"{quoted(text)} is a blood sugar reading, not food: it is not counted (write "
+            "what was eaten on its own line)"
+        )
     said = dishes.listed(text)  # "sunday roast (chicken, potatoes, gravy)": the foods listed
     quantity = _parsed(said, region)
     if quantity.pinned_id:
