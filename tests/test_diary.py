@@ -1001,6 +1001,10 @@ def test_a_file_name_too_long_for_the_system_is_a_diary_error() -> None:
         ("12pm sandwich", "12:00", None, "sandwich"),
         ("12am milk", "00:00", None, "milk"),
         ("10:30 - 2 eggs", "10:30", None, "2 eggs"),
+        ("noon Hungry-Man fried chicken dinner", "12:00", None, "Hungry-Man fried chicken dinner"),
+        ("Midnight - toast", "00:00", None, "toast"),
+        ("midday: soup", "12:00", None, "soup"),
+        ("noodles", None, None, "noodles"),  # a word that starts like a named time is food
         ("lunch: soup", None, "lunch", "soup"),
         ("Breakfast - eggs", None, "breakfast", "eggs"),
         ("snack) crisps", None, "snack", "crisps"),

@@ -58,3 +58,31 @@ def test_a_food_after_a_joining_word_is_no_amount(text: str) -> None:
 def test_a_measure_word_ending_a_name_with_no_number_is_not_moved(text: str) -> None:
     quantity = parse_quantity(text)
     assert quantity.food  # the words stay a food's name ("espresso shot" is one shot of it)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit", "food"),
+    [
+        ("coffee 2 cups black", 2.0, "cup", "coffee black"),
+        ("tea 2 cups no sugar", 2.0, "cup", "tea no sugar"),
+        ("pho 1 bowl large", 1.0, "bowl", "pho large"),
+    ],
+)
+def test_an_amount_between_the_food_and_how_it_was_taken_is_read(
+    text: str, amount: float, unit: str, food: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.amount, quantity.unit, quantity.food) == (amount, unit, food)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "shake 30g whey w 300ml semi skimmed",  # each food has its own amount
+        "hashbrowns scattered smothered covered, 2 eggs, raisin toast",  # a list
+        "soju 1 shot w my husband",  # who it was drunk with, joined: not how it was taken
+    ],
+)
+def test_an_amount_inside_a_list_or_before_a_join_is_not_moved(text: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.amount, quantity.unit) == (None, None)  # left to the line's parts

@@ -7,9 +7,10 @@
 
 A time is "H:MM" or "HH:MM" (24-hour, or with am/pm), "H.MMam" (a dot only with am/pm,
 since "1.25 cups" is an amount; in a British-style diary also "H.MM" from 5.00 to 23.59),
-"14h30", or "7am" / "7 pm". It must be followed by the end of the line or a separator
-(space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5 cups", "250 g") is never a
-time, and what remains after a time is never read as an amount from it. A meal is one of the
+"14h30", "7am" / "7 pm", or "noon", "midday", "midnight". It must be followed by the end
+of the line or a separator (space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5
+cups", "250 g") is never a time, and what remains after a time is never read as an amount
+from it. A meal is one of the
 known meal names (`_text.MEALS`) followed by ":", "-", "–", "—" or ")" ("lunch: soup",
 "Breakfast - eggs", "snack) crisps"); a meal word without a separator is food ("snack
 bar"). Time and meal may come in either order.
@@ -28,6 +29,10 @@ _TIMES = (
     re.compile(rf"(\d{{1,2}})h(\d{{2}}){_SEP}", re.IGNORECASE),
     re.compile(rf"(\d{{1,2}})(){_AMPM}{_SEP}", re.IGNORECASE),
 )
+# Times named by word (Oxford Learner's: noon and midday are twelve o'clock in the middle of
+# the day, midnight twelve at night): "noon Hungry-Man dinner"
+_NAMED = re.compile(rf"(noon|midday|midnight){_SEP}", re.IGNORECASE)
+_NAMED_CLOCK = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
 # British usage writes a time with a point and often no am/pm ("7.30 cup of tea"; the
 # Guardian and Observer style guide: "7.30pm"); in a diary of such a region, "H.MM" between
 # 5.00 and 23.59 is read as a time. Earlier hours stay amounts ("1.25 cups", "2.50 pints").
@@ -68,6 +73,9 @@ def take_time(text: str, dotted: bool = False) -> tuple[str | None, str]:
     plain = _DOTTED.match(text) if dotted else None
     if plain is not None and 5 <= int(plain[1]) <= 23 and int(plain[2]) <= 59:
         return f"{int(plain[1]):02d}:{plain[2]}", text[plain.end() :].strip()
+    named = _NAMED.match(text)
+    if named is not None:
+        return _NAMED_CLOCK[named[1].lower()], text[named.end() :].strip()
     for pattern in _TIMES:
         match = pattern.match(text)
         if match is None:

@@ -318,6 +318,29 @@ def _moved_measure(text: str) -> str | None:
         front = _measure_only(tail, marked)
         if front is not None:
             return f"{front} {head.strip(' ,;:-')}"
+    return _amount_inside(words)
+
+
+def _amount_inside(words: list[str]) -> str | None:
+    """An amount written between the food and a word or two that say how it was taken
+    ("coffee 2 cups black" -> "2 cups of coffee black"), moved before the food; None when
+    none is. The amount starts with a number and is a measure and nothing else; the words
+    after it are letters and join no other food ("soju 1 shot w my husband" stays)."""
+    if any(not w.isalnum() for w in words):
+        return None  # a list or a dose ("hash browns, 2 eggs, toast", "5mg, calcium")
+    for end in (len(words) - 1, len(words) - 2):
+        after = words[end:]
+        if end < 2 or not all(w.isalpha() and w.lower() not in _JOINS for w in after):
+            continue
+        for start in range(max(1, end - 3), end):  # an amount of at most three words
+            head = words[:start]
+            if not words[start][0].isdigit() or head[-1].lower() in _JOINS:
+                continue
+            if any(w[0].isdigit() for w in head):
+                return None  # the food has its own amount: "shake 30g whey w 300ml milk"
+            front = _measure_only(" ".join(words[start:end]), False)
+            if front is not None:
+                return f"{front} {' '.join(head)} {' '.join(after)}"
     return None
 
 
