@@ -238,3 +238,19 @@ def test_a_vending_machine_names_where_not_what() -> None:
     with pytest.raises(InputError, match="names no food"):
         resolve_line("vending machine")
     assert resolve_line("gas station taquito").items[0].food.name.startswith("Taquito")
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Hungry-Man fried chicken dinner", "Chicken, fried, with potatoes, vegetable"),
+        ("Swanson turkey dinner", "Turkey with gravy, dressing, potatoes, vegetable, frozen meal"),
+        ("Lean Cuisine swedish meatballs", "Meatballs, Swedish, in gravy, with noodles, diet"),
+        ("Marie Callender's chicken pot pie", "Chicken pot pie, frozen entree"),
+    ],
+)
+def test_a_frozen_dinner_is_usdas_frozen_meal_of_its_dish(line: str, name: str) -> None:
+    from twitchcheck.foods.phrases import resolve_line
+
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)
