@@ -16,11 +16,18 @@ from twitchcheck._data import data_path
 
 
 def content(path: Path) -> list[str]:
+    """The schema and every row, as text. A virtual table's rows are left out: its shadow
+    tables hold its index (and an FTS5 table without content cannot be scanned, so
+    `iterdump` fails on it)."""
     db = sqlite3.connect(path)
     try:
-        return [
-            line for line in db.iterdump() if "food_fts" not in line and "food_vocab" not in line
-        ]
+        found = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        schema = found.fetchall()
+        lines = [f"{kind} {name}: {sql}" for kind, name, sql in schema]
+        for kind, name, sql in schema:
+            if kind == "table" and not str(sql).startswith("CREATE VIRTUAL TABLE"):
+                lines += [f"{name}: {row!r}" for row in db.execute(f'SELECT * FROM "{name}"')]
+        return lines
     finally:
         db.close()
 
@@ -66,3 +73,28 @@ def test_a_word_most_names_write_as_two_is_indexed_as_two_wherever_written() -> 
     assert respell["ribeye"] == "rib eye"
     assert "cheeseburger" not in respell  # never written as "cheese burger"
     assert build_fooddb.segment_terms("Beef, steak, ribeye", respell) == "beef|steak|rib eye"
+
+
+def test_name_tables_read_from_the_names() -> None:
+    # "roasted" follows a comma in five generic names and starts none: a qualifier word.
+    # "burrito" follows a chain's name five times: a dish named by its chain, not a qualifier.
+    roasted = [f"{nut}, roasted" for nut in ("Almonds", "Cashews", "Pecans", "Peanuts", "Corn")]
+    foods = [
+        build_fooddb.Food(f"sr28:{i}", "sr28", str(i), name, "Nut and Seed Products")
+        for i, name in enumerate(roasted)
+    ]
+    foods += [
+        build_fooddb.Food(f"sr28:{i}", "sr28", str(i), f"TACO BELL, Burrito, {i}", "Fast Foods",
+                          brand=True)
+        for i in range(10, 15)
+    ]  # fmt: skip
+    foods.append(build_fooddb.Food("fndds:1", "fndds", "1", "Bread, whole-wheat", "Breads"))
+    tables = build_fooddb.name_tables(foods)
+    assert tables.qualifiers == ["roasted"]
+    assert ("bread", "whole wheat") in tables.pairs
+    assert ("taco bell", "burrito") in tables.pairs
+    assert tables.chains == ["taco bell"]
+    assert "burrito" not in tables.words  # a brand's dish: only generic names' tails count
+    assert {"taco", "bell", "bread", "whole", "wheat", "roasted"} <= set(tables.words)
+    assert "taco bell burrito" in tables.names
+    assert "bread whole wheat" in tables.names

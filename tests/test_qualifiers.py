@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections import Counter
+
 import pytest
 
+from twitchcheck.foods.database import connect
 from twitchcheck.foods.dishes import split
-from twitchcheck.foods.qualifiers import only_qualifies, qualifier_words
+from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, qualifier_words
 
 
 def test_qualifier_words_are_read_from_usda_names() -> None:
@@ -66,3 +71,91 @@ def test_fact_sheet_foods_keep_their_figures() -> None:
     }
     assert right["phrase"] >= 53, right
     assert right["typed"] >= 60, right
+
+
+_WORD = re.compile(r"[a-z]+")
+_NOT_WORD = re.compile(r"[^a-z\n\t]+")
+
+
+def _plain_lines(text: str) -> list[str]:
+    return [line.strip() for line in _NOT_WORD.sub(" ", text).split("\n")]
+
+
+def _run_time_tables() -> dict[str, object]:
+    """The tables as qualifiers.py derived them from the names at run time until schema 6,
+    kept here as the reference the build's derivation must give."""
+    rows = connect().execute("SELECT name, brand, food_group FROM food").fetchall()
+    names = [str(name).lower() for name, _, _ in rows]
+    restaurants = frozenset(
+        " ".join(_WORD.findall(str(name).split(",")[0].lower()))
+        for name, brand, group in rows
+        if brand and group in ("Fast Foods", "Restaurant Foods") and "," in str(name)
+    )
+    split_names = [name.split(",", 2) for name in names]
+    firsts = [parts[0] for parts in split_names]
+    generic = [name for name, (_, brand, group) in zip(names, rows, strict=True)
+               if not brand and group not in ("Fast Foods", "Restaurant Foods")]  # fmt: skip
+    heads = Counter(_WORD.findall("\n".join(firsts)))
+    tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in generic)))
+    whole_heads = {first.strip() for first in firsts}
+    qualifier_set = frozenset(
+        word
+        for word, uses in tails.items()
+        if uses >= 5 and heads[word] <= 0.1 * uses and word not in whole_heads
+    )
+    two = _plain_lines("\n".join(f"{p[0]}\t{p[1]}" for p in split_names if len(p) > 1))
+    pairs = frozenset(
+        (first.strip(), second.strip())
+        for first, _, second in (line.partition("\t") for line in two)
+    )
+    text = "\n".join(f" {line} " for line in _plain_lines("\n".join(names)))
+    words = frozenset(heads) | frozenset(tails)
+    return {
+        "qualifiers": qualifier_set,
+        "pairs": pairs,
+        "words": words,
+        "restaurants": restaurants,
+        "text": text,
+    }
+
+
+@pytest.fixture(scope="module")
+def run_time() -> dict[str, object]:
+    return _run_time_tables()
+
+
+def test_stored_tables_are_what_the_names_give(run_time: dict[str, object]) -> None:
+    db = connect()
+    stored = {
+        "qualifiers": frozenset(w for (w,) in db.execute("SELECT word FROM qualifier_word")),
+        "pairs": frozenset(db.execute("SELECT head, second FROM name_pair")),
+        "words": frozenset(w for (w,) in db.execute("SELECT word FROM name_word")),
+        "restaurants": frozenset(c for (c,) in db.execute("SELECT name FROM chain")),
+    }
+    for table, found in stored.items():
+        assert found == run_time[table], table
+    assert qualifier_words() == run_time["qualifiers"]
+    assert {"roasted", "drained"} <= qualifier_words()
+    assert {"taco bell", "subway"} <= stored["restaurants"]
+
+
+def test_name_index_finds_the_phrases_the_names_text_holds(run_time: dict[str, object]) -> None:
+    """Every name whole and every one, two and three of its words side by side are found; two
+    words either side of a name's end only where some name has them side by side; and a
+    sample of all these agrees with the names' text as qualifiers.py searched it before."""
+    text = str(run_time["text"])
+    lines = [line.strip() for line in text.split("\n")]
+    inside = {line for line in lines if line}
+    for found in (line.split() for line in lines):
+        inside.update(" ".join(found[i : i + n]) for n in (1, 2, 3) for i in range(len(found)))
+    across = {
+        f"{line.split()[-1]} {following.split()[0]}"
+        for line, following in itertools.pairwise(lines)
+        if line and following
+    }
+    assert len(inside) > 50_000
+    assert all(in_usda_name(phrase) for phrase in inside)
+    assert {phrase for phrase in across if in_usda_name(phrase)} == across & inside
+    sample = sorted(inside)[::200] + sorted(across)[::40]
+    sample += ["", "zzz", "caldo de res", "cafe con leche", "con leche caldo"]
+    assert [in_usda_name(p) for p in sample] == [bool(p) and f" {p} " in text for p in sample]
