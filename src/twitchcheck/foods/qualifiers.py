@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
-from typing import NamedTuple
+import sqlite3
 
 from twitchcheck.foods.quantity import parse_quantity
 
-# A word must qualify at least this many USDA names to count, and start at most this share
-# of the names it appears in: enough to be sure the word describes rather than names.
-MIN_USES = 5
-MAX_HEAD_SHARE = 0.1
+# The tables below are read from USDA's names when the food database is built
+# (tools/build_fooddb.py, `name_tables`): each is read from it when first needed.
 _WORD = re.compile(r"[a-z]+")
 _FAT_LEVEL = re.compile(
     r"^(?:\d{1,2}(?:\.\d+)?\s*%(?:\s*(?:fat|milk\s*fat|milkfat|lean))?"
@@ -33,67 +30,37 @@ _FAT_LEVEL = re.compile(
 _LINKS = frozenset({"or", "and", "with", "without", "in", "of", "no", "added", "not"})
 
 
-class _Names(NamedTuple):
-    qualifiers: frozenset[str]  # words that only ever qualify
-    pairs: frozenset[tuple[str, str]]  # (first part, second part) of USDA's names, as words
-    words: frozenset[str]  # every word of every name
-    restaurants: frozenset[str]  # the chains SR28 names its foods by ("taco bell", "subway")
-    text: str  # every name as words, one name a line: for phrases USDA itself writes
+def _db() -> sqlite3.Connection:
+    from twitchcheck.foods.database import connect
+
+    return connect()
+
+
+def _column(table: str, column: str) -> frozenset[str]:
+    return frozenset(str(value) for (value,) in _db().execute(f"SELECT {column} FROM {table}"))
 
 
 @functools.cache
-def _names() -> _Names:
-    from twitchcheck.foods.database import connect
-
-    rows = connect().execute("SELECT name, brand, food_group FROM food").fetchall()
-    names = [str(name).lower() for name, _, _ in rows]
-    restaurants = frozenset(
-        _key(str(name).split(",")[0])
-        for name, brand, group in rows
-        if brand and group in ("Fast Foods", "Restaurant Foods") and "," in str(name)
-    )
-    split = [name.split(",", 2) for name in names]
-    firsts = [parts[0] for parts in split]
-    # Generic foods only for the counts: brand and restaurant names put a dish's own name
-    # after the brand ("Restaurant, Latino, Arroz con frijoles"), where it is no qualifier.
-    generic = [name for name, (_, brand, group) in zip(names, rows, strict=True)
-               if not brand and group not in ("Fast Foods", "Restaurant Foods")]  # fmt: skip
-    heads = Counter(_WORD.findall("\n".join(firsts)))
-    tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in generic)))
-    whole_heads = {first.strip() for first in firsts}
-    qualifiers = frozenset(
-        word
-        for word, uses in tails.items()
-        if uses >= MIN_USES and heads[word] <= MAX_HEAD_SHARE * uses and word not in whole_heads
-    )
-    # Both built with one regex pass over all the names at once (per-name calls cost ~0.1 s)
-    two = _plain_lines("\n".join(f"{p[0]}\t{p[1]}" for p in split if len(p) > 1))
-    pairs = frozenset(_pair(line) for line in two)
-    text = "\n".join(f" {line} " for line in _plain_lines("\n".join(names)))
-    return _Names(qualifiers, pairs, frozenset(heads) | frozenset(tails), restaurants, text)
-
-
-_NOT_WORD = re.compile(r"[^a-z\n\t]+")
-
-
-def _plain_lines(text: str) -> list[str]:
-    """Each line of `text` as words and single spaces, as `_key` makes one name."""
-    return [line.strip() for line in _NOT_WORD.sub(" ", text).split("\n")]
-
-
-def _pair(line: str) -> tuple[str, str]:
-    first, _, second = line.partition("\t")
-    return first.strip(), second.strip()
-
-
 def qualifier_words() -> frozenset[str]:
     """The words USDA's names use only to qualify a food (see the module's docstring)."""
-    return _names().qualifiers
+    return _column("qualifier_word", "word")
+
+
+@functools.cache
+def _words() -> frozenset[str]:
+    """Every word of a name's first part or of a generic food's name."""
+    return _column("name_word", "word")
+
+
+@functools.cache
+def _chains() -> frozenset[str]:
+    """The chains SR28 names its foods by ("taco bell", "subway")."""
+    return _column("chain", "name")
 
 
 def usda_word(word: str) -> bool:
     """Whether some USDA food name uses `word` (or its singular: "tacos", "dishes")."""
-    words = _names().words
+    words = _words()
     lowered = word.lower()
     return lowered in words or lowered.removesuffix("s") in words or lowered + "s" in words
 
@@ -101,19 +68,28 @@ def usda_word(word: str) -> bool:
 def in_usda_name(phrase: str) -> bool:
     """Whether USDA writes `phrase` inside a food's name ("cafe con leche", "caldo de res")."""
     key = _key(phrase)
-    return bool(key) and f" {key} " in _names().text
+    # A phrase query of the names' index: the words side by side in one name (0.01 ms; the
+    # names' text itself would be 0.7 MB to read in every process)
+    query = "SELECT 1 FROM name_fts WHERE name_fts MATCH ? LIMIT 1"
+    return bool(key) and _db().execute(query, (f'"{key}"',)).fetchone() is not None
 
 
 def restaurant(text: str) -> bool:
     """Whether `text` is the name of a chain USDA has foods of ("Taco Bell", "mcdonalds")."""
     key = _key(text)
-    return key in _names().restaurants or key.replace(" ", "") in _squeezed()
+    return key in _chains() or key.replace(" ", "") in _squeezed()
 
 
 @functools.cache
 def _squeezed() -> frozenset[str]:
     """The chains' names without spaces: "mcdonald s" is also "mcdonalds"."""
-    return frozenset(name.replace(" ", "") for name in _names().restaurants)
+    return frozenset(name.replace(" ", "") for name in _chains())
+
+
+def _usda_pair(first: str, second: str) -> bool:
+    """Whether USDA names a food `first`, `second`, ... (both as words)."""
+    query = "SELECT 1 FROM name_pair WHERE head = ? AND second = ?"
+    return _db().execute(query, (first, second)).fetchone() is not None
 
 
 def only_qualifies(segment: str, before: str = "") -> bool:
@@ -129,12 +105,12 @@ def only_qualifies(segment: str, before: str = "") -> bool:
         text = quantity.food
         if not text:
             return True  # "1 ounce": an amount of the food before it
-    names = _names()
-    if before and (_key(before.split(",")[0]), _key(text)) in names.pairs:
+    if before and _usda_pair(_key(before.split(",")[0]), _key(text)):
         return True
+    qualifiers = qualifier_words()
     words = _WORD.findall(text.lower())
-    return any(w in names.qualifiers for w in words) and all(
-        w in names.qualifiers or w in _LINKS for w in words
+    return any(w in qualifiers for w in words) and all(
+        w in qualifiers or w in _LINKS for w in words
     )
 
 
