@@ -81,6 +81,7 @@ def test_an_amount_between_the_food_and_how_it_was_taken_is_read(
         "shake 30g whey w 300ml semi skimmed",  # each food has its own amount
         "hashbrowns scattered smothered covered, 2 eggs, raisin toast",  # a list
         "soju 1 shot w my husband",  # who it was drunk with, joined: not how it was taken
+        "kashi 7 whole grain puffs",  # a number in a product's name, no measure after it
     ],
 )
 def test_an_amount_inside_a_list_or_before_a_join_is_not_moved(text: str) -> None:

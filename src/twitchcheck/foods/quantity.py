@@ -339,9 +339,16 @@ def _amount_inside(words: list[str]) -> str | None:
             if any(w[0].isdigit() for w in head):
                 return None  # the food has its own amount: "shake 30g whey w 300ml milk"
             front = _measure_only(" ".join(words[start:end]), False)
-            if front is not None:
+            if front is not None and _poured(words[end - 1]):
                 return f"{front} {' '.join(head)} {' '.join(after)}"
     return None
+
+
+def _poured(word: str) -> bool:
+    """Whether `word` is a measure of volume, weight or a vessel ("cups", "ml", "bowl"), not a
+    count or size word that may be part of a name ("KASHI 7 Whole Grain")."""
+    said = word.lower()
+    return any(units().kind(w) in ("volume", "mass", "informal") for w in (said, singular(said)))
 
 
 def _measure_only(tail: str, marked: bool) -> str | None:
