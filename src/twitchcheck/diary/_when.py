@@ -10,10 +10,9 @@ since "1.25 cups" is an amount; in a British-style diary also "H.MM" from 5.00 t
 "14h30", "7am" / "7 pm", or "noon", "midday", "midnight". It must be followed by the end
 of the line or a separator (space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5
 cups", "250 g") is never a time, and what remains after a time is never read as an amount
-from it. A meal is one of the
-known meal names (`_text.MEALS`) followed by ":", "-", "–", "—" or ")" ("lunch: soup",
-"Breakfast - eggs", "snack) crisps"); a meal word without a separator is food ("snack
-bar"). Time and meal may come in either order.
+from it. A meal is one of the known meal names (`_text.MEALS`) followed by ":", "-", "–",
+"—" or ")" ("lunch: soup", "Breakfast - eggs", "snack) crisps"); a meal word without a
+separator is food ("snack bar"). Time and meal may come in either order.
 """
 
 from __future__ import annotations

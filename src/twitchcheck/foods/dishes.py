@@ -88,6 +88,7 @@ class _Table:
     cereal_milk: dict[str, Any]  # when a bowl of cereal is eaten with milk not written
     added_by_word: dict[str, str]  # "buttered": the food a word before a food adds to it
     makers: tuple[str, ...]  # "packed", "made": who made a food is said with these words
+    maker_words: frozenset[str]  # every word of `makers`: a line holding none names no maker
     meatless: dict[str, frozenset[str]]  # "said", "markers", "meat": a meatless food's words
     salads: Salads  # a green salad topped with a meat: FNDDS's garden salad of it
     staples: frozenset[str]  # "rice", "noodles": what a main is served with
@@ -272,6 +273,7 @@ def _built(raw: Any) -> _Table:
         dict(raw.get("cereal_milk", {})),
         {str(k): str(v) for k, v in raw.get("added_by_word", {}).items()},
         tuple(str(w) for w in context.get("makers", ())),
+        frozenset(w for maker in context.get("makers", ()) for w in str(maker).split()),
         {k: frozenset(" ".join(terms(w)) for w in v) for k, v in raw.get("meatless", {}).items()},
         _salads(raw["salads"]),
         frozenset(terms(" ".join(dish["staples"]))),
@@ -298,7 +300,7 @@ def is_reading(text: str) -> bool:
     """Whether `text` is a blood sugar reading, not sugar eaten: its word can only be a
     reading ("bs", "bm"), or says blood or fasting, or the figure is a reading's, not a
     count of spoonfuls: a decimal (mmol/L, "11.2") or 20 and above (mg/dL, "142")."""
-    found = table().reading.match(" ".join(fold(text).lower().split()))
+    found = table().reading.match(" ".join(fold(text).split()))
     if found is None:
         return False
     if found["unit"] or found["word"] not in ("sugar", "sugars", "glucose"):
@@ -935,11 +937,6 @@ def companion(part: str, parts: Sequence[str], naming_dish: bool = False) -> str
     return part
 
 
-def dish_companion(part: str, parts: Sequence[str]) -> str:
-    """`companion` for parts tried as one dish's name."""
-    return companion(part, parts, naming_dish=True)
-
-
 def regional(part: str, region: str | None) -> str:
     """`part` in USDA's words when, whole, it means another food in the diary's region
     ("chips" in a British diary are french fries); anything else as it is."""
@@ -1129,7 +1126,7 @@ def without_maker(text: str) -> str:
     """`text` without who made or brought the food ("ham sandwich wife packed" -> "ham
     sandwich", "wife made chili & cornbread" -> "chili & cornbread"); else as it is."""
     words = text.split()
-    if _maker_words().isdisjoint(w.lower() for w in words):
+    if table().maker_words.isdisjoint(w.lower() for w in words):
         return text  # most lines name no maker: one set test instead of a scan per maker
     for maker in table().makers:
         said = maker.split()
@@ -1144,12 +1141,6 @@ def without_maker(text: str) -> str:
             if _is_person(before) and after:  # "wife made chili", "Lorraine brought a scone"
                 return " ".join(after)
     return text
-
-
-@functools.cache
-def _maker_words() -> frozenset[str]:
-    """Every word of `table().makers`: a line holding none of them names no maker."""
-    return frozenset(word for maker in table().makers for word in maker.split())
 
 
 def _is_person(words: list[str]) -> bool:
@@ -1377,7 +1368,7 @@ def needs_detail(text: str) -> bool:
     for bundle in rules.bundles:  # "combo", "kfc combo": a bundle of unknown foods
         if said == bundle or (said.endswith(f" {bundle}") and _is_chain(said[: -len(bundle)])):
             return True
-    return _vague(plain) or is_reading(plain)
+    return _vague(plain)
 
 
 def drink(text: str) -> Drink | None:

@@ -221,7 +221,12 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     parts = split[0::2]
     filled = [dishes.filling(p, split) for p in parts]
     senses = [dishes.companion(p, parts) for p in filled]
-    in_dish = [dishes.dish_companion(p, parts) for p in filled]
+    # the senses that hold inside a dish's name too: none to look for when no sense applied
+    in_dish = (
+        senses
+        if senses == filled
+        else [dishes.companion(p, parts, naming_dish=True) for p in filled]
+    )
     pieces = _in_usda_words(split, senses, dish, region)
     whole = pieces if in_dish == senses else _in_usda_words(split, in_dish, dish, region)
     if len(pieces) == 1:
