@@ -134,6 +134,8 @@ def against(commit: str) -> int:
 
 
 def main() -> int:
+    if len(sys.argv) != 3:
+        raise SystemExit(__doc__)  # "--help", or a command without its file or commit
     command, arg = sys.argv[1], sys.argv[2]
     if command == "dump":
         Path(arg).write_text(json.dumps(dump(), indent=0, sort_keys=True), encoding="utf-8")
