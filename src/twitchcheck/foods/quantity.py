@@ -65,6 +65,7 @@ _NUMBER = (
 # Words that hedge an amount ("about 300 g", "rice, approx 150g", "~2 cups"): the amount is
 # read and marked approximate; the words are not part of the food.
 # "like 3" is how people speak an estimate ("nuggets (like 3)").
+_HEDGE_WORDS = ("about", "around", "approximately", "approx", "roughly", "circa", "like", "ca", "c")
 _HEDGE = r"(?:(?:about|around|approximately|approx|roughly|circa|like)\b\.?|ca\.|c\.|~|≈)"
 _LEADING_HEDGE = re.compile(rf"^\s*{_HEDGE}\s*")
 _LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))?")
@@ -155,6 +156,19 @@ class UnitTable:
         return self._kinds.get(unit)
 
     @functools.cached_property
+    def amount_words(self) -> frozenset[str]:
+        """Every word some amount rule reacts to: numbers spelled out, hedges ("about"), units
+        and their aliases, sizes, measures named after the food, chain cup sizes, refills,
+        and "of"/"x", which are dropped before the food."""
+        said = [
+            *NUMBER_WORDS, *_HEDGE_WORDS, *self._kinds, *self.aliases, *self.sizes,
+            *self.multiples, *self.trailing, *self.bare, *self.sized_parts, *self.of_only,
+            *self.unit_names, *self.refills, "of", "x",
+            *(word for word, size in self.cup_sizes.items() if isinstance(size, dict)),
+        ]  # fmt: skip
+        return frozenset(t for phrase in said for t in _LETTERS.findall(phrase))
+
+    @functools.cached_property
     def _kinds(self) -> dict[str, UnitKind]:
         tables: tuple[tuple[UnitKind, Mapping[str, object]], ...] = (
             ("informal", self.informal),
@@ -233,6 +247,13 @@ def parse_quantity(text: str) -> Quantity:
     if pin:
         text = text[: pin.start()] + text[pin.end() :]
     plain = _GLUED.sub(r"\1 ", " ".join(fold(text).split()))
+    if _holds_no_amount(plain):  # most food names: none of the rules below would fire
+        return Quantity(None, None, None, plain.strip(" ,.;:-"), pinned)
+    return _read(plain, pinned)
+
+
+def _read(plain: str, pinned: str | None) -> Quantity:
+    """`parse_quantity` of the folded, spaced `plain`, every rule tried."""
     plain, ish = _ISH.subn(r"\1", plain)
     for negative in _NEGATIVE.finditer(plain):  # "eggs -2", "minus two eggs": anywhere
         said = negative.group(0).strip(" ,;:()")
@@ -275,6 +296,23 @@ def parse_quantity(text: str) -> Quantity:
     approximate = approximate or ish > 0 or approximate_refill
     food = _named_by_measure(unit, food)
     return Quantity(amount, unit, kind, food, pinned, approximate, implied, vague=vague)
+
+
+def _holds_no_amount(plain: str) -> bool:
+    """Whether no rule of `_read` can find an amount in `plain`: it has no digit, fraction,
+    mark that sets off an amount (",", "(", a spaced dash...) and no word that any rule starts
+    from (`UnitTable.amount_words`). Checked first because most food words are like that and
+    `_read` tries a dozen rules on them (tests/test_quantity.py compares the two)."""
+    if _AMOUNT_MARK.search(plain):
+        return False
+    amount_words = units().amount_words
+    return not any(
+        w in amount_words or singular(w) in amount_words for w in _LETTERS.findall(plain)
+    )
+
+
+_AMOUNT_MARK = re.compile(rf"[\d{_FRACTION_CHARS},;:()\[\]~≈%×]|\s[-–]")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _refilled(text: str) -> tuple[str, float | None]:
