@@ -1197,7 +1197,8 @@ def _without_occasion(text: str) -> str:
             said = [w.rstrip(":,;-") for w in words[1:end]]
             if _is_setting(said) and _has_word(" ".join(words[end:])):
                 return " ".join(words[end:]).lstrip(":,;- ")
-    found = _OPENING.fullmatch(text)
+    # `_OPENING` needs a mark, and searching a text without one backtracks through it all
+    found = _OPENING.fullmatch(text) if _OPENING_MARK.search(text) else None
     if found is None:
         return _chain_before_amount(text)
     lead, mark, rest = found["lead"], found["mark"].strip(), found["rest"].strip()
@@ -1229,6 +1230,7 @@ def _chain_before_amount(text: str) -> str:
 
 # An opening before a colon, semicolon, "!" or a spaced dash ("pizza night! ...", "craving hit
 # - 2 scoops ..."), or a comma; a dash inside a word ("semi-skimmed") is no opening.
+_OPENING_MARK = re.compile(r"[,:;!\-\u2013\u2014]")
 _OPENING = re.compile(
     r"(?P<lead>[^,:;!]*\w[^,:;!]*?)\s*(?P<mark>[:;!,]|\s[-\u2013\u2014]\s|[-\u2013\u2014]\s)"
     r"\s*(?P<rest>.*\w.*)"
