@@ -730,11 +730,14 @@ def _excluded(part: str) -> list[str]:
 
 def _split_at_joins(text: str) -> tuple[str, ...]:
     rules = table()
+    joins = list(rules.joins.finditer(text))
+    if not joins:
+        return (text,)  # one food: no need to look for the names a join may not split
     keep = [m.span() for m in rules.whole_names.finditer(text)] if rules.whole_names else []
     keep += _flavour_span(text)
     pieces: list[str] = []
     start = 0
-    for match in rules.joins.finditer(text):
+    for match in joins:
         if any(a <= match.start() and match.end() <= b for a, b in keep):
             continue
         part = text[start : match.start()]
