@@ -372,6 +372,7 @@ def _recipe(spec: dict[str, object], name: str) -> Recipe:
     )
 
 
+@functools.lru_cache(maxsize=8192)  # asked of a line, then of its food words (pure, frozen)
 def recipe(text: str) -> Recipe | None:
     """The dish `text` names from the recipes table: its whole words ("full english", "pb&j")
     or a dish name with the food it is made of before it ("salmon poke bowl"); else None."""
