@@ -89,8 +89,13 @@ def test_name_tables_read_from_the_names() -> None:
         for i in range(10, 15)
     ]  # fmt: skip
     foods.append(build_fooddb.Food("fndds:1", "fndds", "1", "Bread, whole-wheat", "Breads"))
+    foods.append(build_fooddb.Food("sr28:20", "sr28", "20", "Fish, tuna, light, canned", "Fish"))
     tables = build_fooddb.name_tables(foods)
-    assert tables.qualifiers == ["roasted"]
+    # each part after the one before it and after the first: "tuna, light", "fish ... canned"
+    assert {("tuna", "light"), ("light", "canned"), ("fish", "canned")} <= set(tables.segments)
+    assert ("tuna", "canned") not in tables.segments
+    assert {"fish", "bread", "taco bell"} <= set(tables.heads)
+    assert tables.qualifiers == ["roasted"]  # "canned" follows a comma once: too few
     assert ("bread", "whole wheat") in tables.pairs
     assert ("taco bell", "burrito") in tables.pairs
     assert tables.chains == ["taco bell"]

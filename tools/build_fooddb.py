@@ -33,7 +33,7 @@ from pathlib import Path
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import singular, terms, words
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 # SR28 Nutr_No -> our key. Vitamin D uses 328 (µg D2+D3); 324 (IU) fills in
 # where 328 is absent, converted at 40 IU per µg (IOM).
@@ -295,6 +295,10 @@ CREATE TABLE posting (
 CREATE TABLE respelling (term TEXT PRIMARY KEY, words TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE qualifier_word (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE name_pair (head TEXT, second TEXT, PRIMARY KEY (head, second)) WITHOUT ROWID;
+CREATE TABLE segment_pair (
+    earlier TEXT, later TEXT, PRIMARY KEY (earlier, later)
+) WITHOUT ROWID;
+CREATE TABLE name_head (head TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE name_word (word TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE chain (name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE name_fts USING fts5(
@@ -385,6 +389,8 @@ class NameTables:
 
     qualifiers: list[str]  # words that only ever qualify
     pairs: list[tuple[str, str]]  # (first part, second part) of each name, as words
+    segments: list[tuple[str, str]]  # (first, any later) and (each, the next) part, as words
+    heads: list[str]  # each name's first part, as words: a food named alone ("black beans")
     words: list[str]  # every word of a name's first part, or of a generic name
     chains: list[str]  # the chains SR28 names its foods by ("taco bell", "subway")
     names: list[str]  # each distinct name as words (its phrases are USDA's own)
@@ -421,6 +427,7 @@ def name_tables(foods: list[Food]) -> NameTables:
         for parts in (name.split(",", 2) for name in lowered)
         if len(parts) > 1
     }
+    segments = {pair for name in lowered for pair in _segment_pairs(name)}
     chains = {
         name_key(food.name.split(",")[0])
         for food in foods
@@ -429,10 +436,20 @@ def name_tables(foods: list[Food]) -> NameTables:
     return NameTables(
         qualifiers=qualifiers,
         pairs=sorted(pairs),
+        segments=sorted(segments),
+        heads=sorted({name_key(first) for first in firsts} - {""}),
         words=sorted(heads.keys() | tails.keys()),
         chains=sorted(chains),
         names=sorted({name_key(name) for name in lowered} - {""}),
     )
+
+
+def _segment_pairs(name: str) -> set[tuple[str, str]]:
+    """The comma parts of `name` that USDA writes after one another ("Fish, tuna, light,
+    canned in water": tuna then light, light then canned in water) or after its first part
+    ("Peanuts, all types, oil-roasted": peanuts ... oil roasted), as words."""
+    parts = [key for key in map(name_key, name.split(",")) if key]
+    return {(parts[0], later) for later in parts[1:]} | set(itertools.pairwise(parts))
 
 
 def write_name_tables(db: sqlite3.Connection, tables: NameTables) -> None:
@@ -440,6 +457,8 @@ def write_name_tables(db: sqlite3.Connection, tables: NameTables) -> None:
     words stand together in some name), 0.5 MB, not the 0.7 MB text every process read."""
     db.executemany("INSERT INTO qualifier_word VALUES (?)", [(w,) for w in tables.qualifiers])
     db.executemany("INSERT INTO name_pair VALUES (?, ?)", tables.pairs)
+    db.executemany("INSERT INTO segment_pair VALUES (?, ?)", tables.segments)
+    db.executemany("INSERT INTO name_head VALUES (?)", [(h,) for h in tables.heads])
     db.executemany("INSERT INTO name_word VALUES (?)", [(w,) for w in tables.words])
     db.executemany("INSERT INTO chain VALUES (?)", [(c,) for c in tables.chains])
     db.executemany("INSERT INTO name_fts (rowid, words) VALUES (?, ?)", enumerate(tables.names))

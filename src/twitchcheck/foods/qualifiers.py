@@ -8,7 +8,10 @@ another food. A segment only qualifies when it is
   ("roasted", "boiled", "Atlantic", "drained"; not "butter" or "cheese", which head foods);
 - a fat level ("1%", "low fat", "nonfat") or an amount alone ("1 ounce", "1/2 cup");
 - the second part of a USDA name whose first part is the food before it ("Bread, whole
-  wheat", "Cheese, cheddar"): the name as USDA writes it.
+  wheat", "Cheese, cheddar"): the name as USDA writes it;
+- a part that no USDA name starts with but one writes after the food before it ("Tuna,
+  light", "Peanuts, oil roasted", "Tea, black, brewed"), where a food named alone ("Beef,
+  broccoli": broccoli heads "Broccoli, raw") is a list.
 """
 
 from __future__ import annotations
@@ -92,6 +95,21 @@ def _usda_pair(first: str, second: str) -> bool:
     return _db().execute(query, (first, second)).fetchone() is not None
 
 
+def _written_after(before: str, key: str) -> bool:
+    """Whether USDA writes the part `key` after `before` in one name (see the docstring)."""
+    parts = [part for part in map(_key, before.split(",")) if part]
+    if not parts or not key:
+        return False
+    if _usda_pair(parts[0], key):
+        return True
+    db = _db()
+    if db.execute("SELECT 1 FROM name_head WHERE head = ?", (key,)).fetchone() is not None:
+        return False  # a food of its own: "broccoli", "black beans"
+    query = "SELECT 1 FROM segment_pair WHERE earlier = ? AND later = ?"
+    ends = {parts[0], parts[-1]}
+    return any(db.execute(query, (part, key)).fetchone() is not None for part in ends)
+
+
 def only_qualifies(segment: str, before: str = "") -> bool:
     """Whether the comma-separated `segment` only qualifies the food `before` it (see the
     module's docstring): then the two are one food, not a list."""
@@ -105,7 +123,7 @@ def only_qualifies(segment: str, before: str = "") -> bool:
         text = quantity.food
         if not text:
             return True  # "1 ounce": an amount of the food before it
-    if before and _usda_pair(_key(before.split(",")[0]), _key(text)):
+    if before and _written_after(before, _key(text)):
         return True
     qualifiers = qualifier_words()
     words = _WORD.findall(text.lower())
