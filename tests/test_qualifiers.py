@@ -62,15 +62,22 @@ def test_usda_style_names_stay_one_food_and_lists_stay_lists() -> None:
     assert len(split("eggs, bacon, beans")) == 5  # three foods and their two joins
     assert len(split("toast, butter")) == 3
     # the NIH fact sheets' words for foods USDA writes so
-    for name in ("Tuna, light, canned in water, drained, 3 ounces", "Tea, black, brewed, 1 cup",
-                 "Peanuts, oil roasted, 1/4 cup", "Egg, 1 large, scrambled"):  # fmt: skip
+    usda_style = (
+        "Tuna, light, canned in water, drained, 3 ounces",
+        "Tea, black, brewed, 1 cup",
+        "Peanuts, oil roasted, 1/4 cup",
+        "Egg, 1 large, scrambled",
+        "Broccoli, chopped and cooked, 1/2 cup",  # two qualifiers joined
+        "Lettuce, iceberg, shredded, 1 cup",  # USDA's "iceberg (includes crisphead types)"
+    )
+    for name in usda_style:
         assert split(name) == (name,)
     assert len(split("chicken, rice, broccoli")) == 5
 
 
 def test_fact_sheet_foods_keep_their_figures() -> None:
     """The NIH fact-sheet food tables (tests/data/factsheet_foods): a floor under today's
-    figures (table words 61/74, typed 62/74), so a change that loses them fails here."""
+    figures (table words 62/74, typed 62/74), so a change that loses them fails here."""
     import csv
 
     from conftest import REPO, load_tool
@@ -84,7 +91,7 @@ def test_fact_sheet_foods_keep_their_figures() -> None:
         )
         for column in ("phrase", "typed")
     }
-    assert right["phrase"] >= 59, right
+    assert right["phrase"] >= 60, right
     assert right["typed"] >= 60, right
 
 

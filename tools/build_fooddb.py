@@ -447,9 +447,16 @@ def name_tables(foods: list[Food]) -> NameTables:
 def _segment_pairs(name: str) -> set[tuple[str, str]]:
     """The comma parts of `name` that USDA writes after one another ("Fish, tuna, light,
     canned in water": tuna then light, light then canned in water) or after its first part
-    ("Peanuts, all types, oil-roasted": peanuts ... oil roasted), as words."""
-    parts = [key for key in map(name_key, name.split(",")) if key]
-    return {(parts[0], later) for later in parts[1:]} | set(itertools.pairwise(parts))
+    ("Peanuts, all types, oil-roasted": peanuts ... oil roasted), as words, with and without
+    what brackets add."""
+    found: set[tuple[str, str]] = set()
+    for text in (name, _ASIDE.sub("", name)):  # "Lettuce, iceberg (includes crisphead types)"
+        parts = [key for key in map(name_key, text.split(",")) if key]
+        found |= {(parts[0], later) for later in parts[1:]} | set(itertools.pairwise(parts))
+    return found
+
+
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 
 
 def write_name_tables(db: sqlite3.Connection, tables: NameTables) -> None:

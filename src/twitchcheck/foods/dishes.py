@@ -753,6 +753,8 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
             continue  # "chili, small": the size of the food before it
         if match.group(0).strip() == "," and only_qualifies(following, part):
             continue  # "almonds, dry roasted, 1 ounce": USDA's style, one food
+        if _qualifiers_joined(part, match.group(0), following):
+            continue  # "broccoli, chopped and cooked": two qualifiers of one food
         join = match.group(0)
         if join.strip().lower() in SPANISH_JOINS and _usda_phrase(part, join, following):
             continue  # "cafe con leche", "chili con carne": a name USDA writes so
@@ -772,6 +774,18 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
 # Spanish "with" and "and" ("chilaquiles con 2 huevos", "arroz y frijoles"), as joins.txt's
 # English ones; a phrase USDA names with them ("cafe con leche") stays one food.
 SPANISH_JOINS = frozenset({"con", "y"})
+
+
+def _qualifiers_joined(part: str, join: str, following: str) -> bool:
+    """Whether `join` ("and", "or") joins two qualifiers after a comma, in USDA's style
+    ("Broccoli, chopped and cooked", "Soymilk, plain or vanilla"), not two foods."""
+    before = part.rpartition(",")
+    return (
+        join.strip().lower() in ("and", "or")
+        and bool(before[1])
+        and only_qualifies(before[2])
+        and only_qualifies(following)
+    )
 
 
 def _usda_phrase(part: str, join: str, following: str) -> bool:
