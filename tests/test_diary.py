@@ -1202,6 +1202,16 @@ def test_a_british_diary_writes_times_with_a_point() -> None:
     assert us.entries[0].time is None  # American diaries write 7:30
 
 
+def test_an_early_british_time_is_one_set_off_from_the_food() -> None:
+    # a fisherman's "4.30 - toast": before 5.00 only a mark tells a time from an amount
+    diary = read("2026-11-16\n4.30 - 2 slices toast\n2.50 pints milk\n", region="uk")
+    toast, milk = diary.entries
+    assert toast.time == "04:30"
+    assert 40 < (toast.grams or 0) < 100  # two slices, not 4.3
+    assert milk.time is None
+    assert (milk.grams or 0) > 1000  # two and a half pints
+
+
 def test_a_meal_with_its_dash_glued_heads_the_line() -> None:
     from twitchcheck.diary._when import lead
 

@@ -6,7 +6,8 @@
     lead("7.30 cup of tea", region="uk") == Lead("07:30", None, "cup of tea")
 
 A time is "H:MM" or "HH:MM" (24-hour, or with am/pm), "H.MMam" (a dot only with am/pm,
-since "1.25 cups" is an amount; in a British-style diary also "H.MM" from 5.00 to 23.59),
+since "1.25 cups" is an amount; in a British-style diary also "H.MM" from 5.00 to 23.59,
+or earlier when a mark sets it off from the food: "4.30 - toast"),
 "14h30", "7am" / "7 pm", or "noon", "midday", "midnight". It must be followed by the end
 of the line or a separator (space, "-", ":", ",", ")", "|"), so an amount ("2 eggs", "1.5
 cups", "250 g") is never a time, and what remains after a time is never read as an amount
@@ -36,12 +37,21 @@ _NAMED_CLOCK = {"noon": "12:00", "midday": "12:00", "midnight": "00:00"}
 # Guardian and Observer style guide: "7.30pm"); in a diary of such a region, "H.MM" between
 # 5.00 and 23.59 is read as a time. Earlier hours stay amounts ("1.25 cups", "2.50 pints").
 DOTTED_TIME_REGIONS = frozenset({"uk", "ie", "au", "nz"})
-_DOTTED = re.compile(rf"(\d{{1,2}})\.(\d{{2}}){_SEP}")
+_DOTTED = re.compile(rf"(\d{{1,2}})\.(\d{{2}})({_SEP})")
 # "Dinner - soup", "Dinner- soup" (the dash glued to the meal), "Lunch: soup", "snack) crisps"
 _MEAL = re.compile(r"([a-z][a-z -]{1,24}?)\s*(?:[:\u2013\u2014)]|\s-|-(?=\s))\s*", re.IGNORECASE)
 # "lunch leftover pollo guisado": a meal name right before "leftover" is the meal (the
 # leftover is food, the meal word is not), with no separator
 _MEAL_LEFTOVER = re.compile(r"([a-z][a-z ]{1,24}?)\s+(?=left[\s-]?overs?\s)", re.IGNORECASE)
+
+
+def _dotted_clock(found: re.Match[str]) -> bool:
+    """Whether a British "H.MM" is a time: from 5.00 to 23.59, or an earlier hour set off
+    from the food by a mark ("4.30 - toast", "0.45: tea"), which no amount is ("1.25 cups")."""
+    hours, minutes = int(found[1]), int(found[2])
+    if minutes > 59 or hours > 23:
+        return False
+    return hours >= 5 or any(mark in found[3] for mark in "-\u2013\u2014:|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +80,7 @@ def take_time(text: str, dotted: bool = False) -> tuple[str | None, str]:
     """(HH:MM, the rest) if `text` starts with a time, else (None, text); `dotted`: the
     diary's region writes "7.30" for a time (`DOTTED_TIME_REGIONS`)."""
     plain = _DOTTED.match(text) if dotted else None
-    if plain is not None and 5 <= int(plain[1]) <= 23 and int(plain[2]) <= 59:
+    if plain is not None and _dotted_clock(plain):
         return f"{int(plain[1]):02d}:{plain[2]}", text[plain.end() :].strip()
     named = _NAMED.match(text)
     if named is not None:
