@@ -206,6 +206,16 @@ def test_a_pint_is_imperial_in_a_british_diary_and_us_in_an_american_one() -> No
     assert plain == pytest.approx(us)
 
 
+def test_a_gallon_is_the_regions_and_may_follow_the_food() -> None:
+    us = resolve("water 3/4 gallon", region="us")
+    uk = resolve("half a gallon of milk", region="uk")
+    assert 2700 < us.grams.grams < 3000  # three quarters of 3.785 l
+    assert 2200 < uk.grams.grams < 2500  # half an imperial 4.546 l
+    # "total": the day's water added up, not a food called "water total"
+    assert resolve("water 1 gallon total", region="us").food.name == "Water, NFS"
+    assert resolve("3 coffees in total").grams.grams > 700
+
+
 def test_ounces_of_a_drink_are_fluid_ounces_by_region() -> None:
     us = resolve("10 oz milk", region="us")
     uk = resolve("10 oz milk", region="uk")

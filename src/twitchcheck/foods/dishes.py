@@ -76,6 +76,7 @@ class _Table:
     remarks: frozenset[str]  # "said", "told": an aside that reports what someone said
     measures: frozenset[str]  # "piece", "slice": a measure that names no food of its own
     hedges: frozenset[str]  # "just", "only": words before an amount that leave it as it is
+    tallies: tuple[str, ...]  # " total", " altogether": after an amount summed over the day
     recipes: dict[str, Recipe]  # by each of its names, as search terms joined by spaces
     meal_words: tuple[str, ...]
     meal_groups: frozenset[str]
@@ -255,6 +256,7 @@ def _built(raw: Any) -> _Table:
         frozenset(context.get("remarks", ())),
         frozenset(dish.get("measure_words", ())),
         frozenset(context.get("hedges", ())),
+        tuple(sorted((f" {w}" for w in context.get("tallies", ())), key=len, reverse=True)),
         {
             **_world_recipes(),
             **{
@@ -1053,6 +1055,9 @@ def without_context(text: str) -> str:
             plain = plain[len(lead) :]
             break
     plain = without_maker(_without_meal_time(plain))
+    tally = next((t for t in rules.tallies if plain.lower().endswith(t)), None)
+    if tally is not None and any(c.isdigit() for c in plain):
+        plain = plain[: -len(tally)]  # "water 1 gallon total": the day's water, summed
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
