@@ -206,6 +206,18 @@ def test_a_pint_is_imperial_in_a_british_diary_and_us_in_an_american_one() -> No
     assert plain == pytest.approx(us)
 
 
+def test_small_informal_measures_are_small_and_no_food() -> None:
+    # "a sliver" had been read as a misspelt "liver"
+    assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [
+        "Coffee cake, yeast type"
+    ]
+    assert resolve("a sliver of pie").grams.grams == pytest.approx(30.0)
+    assert resolve("a smidge of butter").food.name == "Butter, NFS"
+    sugar = resolve_line("beignets x3 w powdered sugar").items[-1]
+    assert sugar.food.name == "Sugars, powdered"
+    assert sugar.grams.grams < 15  # a dusting, not USDA's first portion, a cup (120 g)
+
+
 def test_a_gallon_is_the_regions_and_may_follow_the_food() -> None:
     us = resolve("water 3/4 gallon", region="us")
     uk = resolve("half a gallon of milk", region="uk")
