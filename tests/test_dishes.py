@@ -206,6 +206,26 @@ def test_a_pint_is_imperial_in_a_british_diary_and_us_in_an_american_one() -> No
     assert plain == pytest.approx(us)
 
 
+@pytest.mark.parametrize(
+    "text", ["calf cramp at 2am", "no cramps!", "eyelid twitching again", "slept better",
+             "legs cramping in the night again", "bloated & headache"],
+)  # fmt: skip
+def test_how_the_body_felt_is_never_a_food(text: str) -> None:
+    # "cramp" is a letter from "cream": the misspelt-word search must never get the line
+    with pytest.raises(NeedsDetailError, match="felt"):
+        resolve_line(text)
+
+
+def test_what_was_done_with_a_food_is_not_its_name() -> None:
+    assert resolve("ate 2 eggs").grams.grams == pytest.approx(2 * resolve("1 egg").grams.grams)
+    items = resolve_line("cramps in both legs, drank tonic water").items
+    assert [i.food.name for i in items] == ["Water, tonic"]
+    # "had 2", "i had 3 pieces": the amount of a food named before, so the verb stays
+    assert dishes.without_doing("had 2") == "had 2"
+    assert dishes.without_doing("i had 3 pieces & fries") == "i had 3 pieces & fries"
+    assert dishes.without_doing("had a scone & tea") == "a scone & tea"
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

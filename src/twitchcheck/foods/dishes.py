@@ -60,6 +60,8 @@ class _Table:
     phrases: frozenset[str]
     starts: tuple[str, ...]
     vague: frozenset[str]
+    felt: frozenset[str]  # "cramp", "tingling": how the body felt, as search terms
+    body: frozenset[str]  # "calf", "legs": where
     milk_words: frozenset[str]
     hot: frozenset[str]
     hot_added: frozenset[str]
@@ -77,6 +79,7 @@ class _Table:
     measures: frozenset[str]  # "piece", "slice": a measure that names no food of its own
     hedges: frozenset[str]  # "just", "only": words before an amount that leave it as it is
     tallies: tuple[str, ...]  # " total", " altogether": after an amount summed over the day
+    doing: tuple[str, ...]  # "drank ", "ate ": what was done with the food, before it
     recipes: dict[str, Recipe]  # by each of its names, as search terms joined by spaces
     meal_words: tuple[str, ...]
     meal_groups: frozenset[str]
@@ -227,6 +230,8 @@ def _built(raw: Any) -> _Table:
         frozenset(detail["phrases"]),
         tuple(detail["starts"]),
         frozenset(detail["vague_words"]),
+        frozenset(t for w in detail.get("felt", ()) for t in terms(w)),
+        frozenset(t for w in detail.get("body", ()) for t in terms(w)),
         frozenset(drinks["milk_words"]),
         frozenset(drinks["hot"]),
         frozenset(w for p in drinks["added"] for w in terms(p)),
@@ -257,6 +262,7 @@ def _built(raw: Any) -> _Table:
         frozenset(dish.get("measure_words", ())),
         frozenset(context.get("hedges", ())),
         tuple(sorted((f" {w}" for w in context.get("tallies", ())), key=len, reverse=True)),
+        tuple(sorted((f"{w} " for w in context.get("doing", ())), key=len, reverse=True)),
         {
             **_world_recipes(),
             **{
@@ -1393,7 +1399,30 @@ def needs_detail(text: str) -> bool:
     for bundle in rules.bundles:  # "combo", "kfc combo": a bundle of unknown foods
         if said == bundle or (said.endswith(f" {bundle}") and _is_chain(said[: -len(bundle)])):
             return True
-    return _vague(plain)
+    return _vague(plain) or felt(plain)
+
+
+def without_doing(text: str) -> str:
+    """`text` without what was done with the food said before it: "drank tonic water" ->
+    "tonic water", "ate 2 eggs" -> "2 eggs" (else the amount would be read after "ate")."""
+    lowered = text.lower()
+    for verb in table().doing:
+        # not "had 2", "ate half", "i had 3 pieces & fries": an amount of a food named before
+        first = parts(text[len(verb) :])[0] if lowered.startswith(verb) else ""
+        if parse_quantity(first).food and not only_amount(first):
+            return text[len(verb) :]
+    return text
+
+
+def felt(text: str) -> bool:
+    """Whether `text` only says how the body felt, where and when ("calf cramp at 2am", "no
+    cramps!", "eyelid twitching again"): a note for the tracker, never a food guessed from a
+    misspelt word ("cramp" is one letter from "cream")."""
+    rules = table()
+    found = [t for t in _without_clock(terms(text)) if not t.isdigit()]
+    return any(t in rules.felt for t in found) and all(
+        t in rules.felt or t in rules.body or t in rules.vague for t in found
+    )
 
 
 def drink(text: str) -> Drink | None:

@@ -156,7 +156,13 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             f"{quoted(text)} is a blood sugar reading, not food: it is not counted (write "
             "what was eaten on its own line)"
         )
-    said = dishes.listed(text)  # "sunday roast (chicken, potatoes, gravy)": the foods listed
+    if dishes.felt(text):  # "calf cramp at 2am": a symptom, for the journal
+        raise NeedsDetailError(
+            f"{quoted(text)} says how the body felt, not what was eaten: it is not counted as "
+            "food (record it as an episode in the journal)"
+        )
+    # "sunday roast (chicken, potatoes, gravy)": the foods listed; "ate 2 eggs": the eggs
+    said = dishes.without_doing(dishes.listed(text))
     quantity = _parsed(said, region)
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
@@ -328,7 +334,7 @@ def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None)
     """A part of a line in USDA's words: as a listed dish's own part, in the region's words,
     as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
     # where, when and who made it, said inside one food of the line ("roll from the van + tea")
-    part = dishes.without_context(dishes.without_maker(part))
+    part = dishes.without_context(dishes.without_maker(dishes.without_doing(part)))
     part = dishes.regional(dishes.guided(part, dish), region)
     return dishes.named(dishes.carried(part, join) if join else part)
 

@@ -21,6 +21,7 @@ import re
 import sqlite3
 
 from twitchcheck.foods.quantity import parse_quantity
+from twitchcheck.text import singular
 
 # The tables below are read from USDA's names when the food database is built
 # (tools/build_fooddb.py, `name_tables`): each is read from it when first needed.
@@ -103,11 +104,21 @@ def _written_after(before: str, key: str) -> bool:
     if _usda_pair(parts[0], key):
         return True
     db = _db()
-    if db.execute("SELECT 1 FROM name_head WHERE head = ?", (key,)).fetchone() is not None:
-        return False  # a food of its own: "broccoli", "black beans"
+    heads = "SELECT 1 FROM name_head WHERE head = ?"
+    if any(db.execute(heads, (form,)).fetchone() is not None for form in _forms(key)):
+        return False  # a food of its own: "broccoli", "black beans", "strawberry"
     query = "SELECT 1 FROM segment_pair WHERE earlier = ? AND later = ?"
     ends = {parts[0], parts[-1]}
     return any(db.execute(query, (part, key)).fetchone() is not None for part in ends)
+
+
+def _forms(key: str) -> set[str]:
+    """`key` with its last word singular and plural ("strawberry", "strawberries"): USDA
+    heads a food either way ("Strawberries, raw", "Egg, whole")."""
+    *before, last = key.split()
+    one = singular(last)
+    many = {one + "s", one + "es", one[:-1] + "ies" if one.endswith("y") else one + "s"}
+    return {" ".join([*before, word]) for word in {last, one, *many}}
 
 
 def only_qualifies(segment: str, before: str = "") -> bool:
