@@ -226,6 +226,16 @@ def test_what_was_done_with_a_food_is_not_its_name() -> None:
     assert dishes.without_doing("had a scone & tea") == "a scone & tea"
 
 
+def test_drinks_people_name_their_own_way() -> None:
+    assert resolve("glass of seltzer").food.name == "Water, carbonated, plain"
+    assert resolve("hard seltzer").food.name == "Hard seltzer"
+    creamer = resolve_line("Community coffee w CoffeeMate x2 cups").items[-1]
+    assert creamer.food.name == "Coffee creamer, liquid"
+    # the motorway's services are where the latte was bought, not a food
+    latte = resolve_line("costa latte from the services", region="uk").items
+    assert [i.food.name for i in latte] == ["Coffee, Latte"]
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

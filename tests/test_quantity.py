@@ -49,6 +49,11 @@ EXAMPLES = [
     ("2 large eggs", 2, "large", "eggs"),
     ("a bowl of oatmeal", 1, "bowl", "oatmeal"),
     ("a serving of rice", 1, "serving", "rice"),
+    ("5 or 6 dates", 5.5, None, "dates"),  # a range in words, either side of the food
+    ("dates, 5 or 6", 5.5, None, "dates"),
+    ("water 3/4 gallon", 0.75, "gallon", "water"),
+    ("medianoche, half", 0.5, None, "medianoche"),  # a share of the food written after it
+    ("gimbap from 7-11", None, None, "gimbap from 7-11"),  # a shop, no range
 ]
 
 

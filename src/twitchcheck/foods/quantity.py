@@ -68,8 +68,11 @@ _NUMBER = (
 _HEDGE_WORDS = ("about", "around", "approximately", "approx", "roughly", "circa", "like", "ca", "c")
 _HEDGE = r"(?:(?:about|around|approximately|approx|roughly|circa|like)\b\.?|ca\.|c\.|~|≈)"
 _LEADING_HEDGE = re.compile(rf"^\s*{_HEDGE}\s*")
-_LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to)\s*({_NUMBER}))?")
-_TRAILING = re.compile(rf"[\s,;:(]+({_HEDGE}\s*)?({_NUMBER})\s*([a-z .]*?)\)?\s*$")
+_LEADING = re.compile(rf"^\s*(-?)\s*({_NUMBER})(?:\s*(?:-|–|to|or)\s*({_NUMBER}))?")
+_TRAILING = re.compile(
+    rf"[\s,;:(]+({_HEDGE}\s*)?(?:({_NUMBER})\s+(?:to|or)\s+)?({_NUMBER})\s*([a-z .]*?)\)?\s*$"
+)  # "almonds, 30 g", "dates, 5 or 6" (a range in words: the middle, approximate; "from 7-11"
+# is a shop)
 _NEGATIVE = re.compile(
     rf"(?:^\s*-\s*|[\s,;:(]-)(?:\d|[{_FRACTION_CHARS}])[^\s)]*"  # not "2-3", "milk - 2%"
     r"|\b(?:minus|negative)\s+(?:\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten)\b)\S*"
@@ -400,7 +403,9 @@ def _measure_only(tail: str, marked: bool) -> str | None:
     if not marked and amount is None and singular(rest) not in table.bare:
         return None
     if not rest:
-        return None  # a number alone: _trailing_amount reads it ("pepperoni slices, 15")
+        # a number alone: _trailing_amount reads it ("pepperoni slices, 15"); a share in
+        # words is of the food before it ("medianoche, half", "pie, a quarter")
+        return tail if marked and not any(c.isdigit() for c in tail) else None
     unit, leftover = _unit(_sized_measure(rest)[0])
     if unit is None:
         if marked and amount is None and rest in table.sizes:  # "pho tai, large"
@@ -687,8 +692,10 @@ def _trailing_amount(text: str) -> tuple[float | None, str | None, str, bool]:
     match = _TRAILING.search(text)
     if not match:
         return None, None, text, False
-    hedge, figure, unit_text = match.group(1), match.group(2), match.group(3).strip(" .")
+    hedge, low, figure, unit_text = match.groups()
+    unit_text = unit_text.strip(" .")
     unit, leftover = _unit(unit_text) if unit_text else (None, "")
     if unit_text and (unit is None or leftover):
         return None, None, text, False
-    return number(figure), unit, text[: match.start()], hedge is not None
+    value = number(figure) if low is None else (number(low) + number(figure)) / 2
+    return value, unit, text[: match.start()], hedge is not None or low is not None
