@@ -236,6 +236,20 @@ def test_drinks_people_name_their_own_way() -> None:
     assert [i.food.name for i in latte] == ["Coffee, Latte"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("shai w sugar", "Tea, hot, leaf, black"), ("shaah", "Tea, hot, with milk"),
+     ("cup of chah", "Tea, hot, with milk"), ("cafecito", "Coffee, Cuban")],
+)  # fmt: skip
+def test_tea_and_coffee_in_the_languages_of_a_diary(text: str, name: str) -> None:
+    assert resolve_line(text, region="uk").items[0].food.name == name
+
+
+def test_a_cuban_coffee_is_a_shot() -> None:
+    assert resolve("cafecito").grams.grams < 100  # a small cup, not FNDDS's 372 g mug
+    assert resolve("2 cafecitos").grams.grams == pytest.approx(2 * resolve("cafecito").grams.grams)
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [
