@@ -250,6 +250,21 @@ def test_a_cuban_coffee_is_a_shot() -> None:
     assert resolve("2 cafecitos").grams.grams == pytest.approx(2 * resolve("cafecito").grams.grams)
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("plaice & chips", ["Fish, flounder, fried", "Potato, french fries, NFS"]),
+        ("hake", ["Fish, pollock, Atlantic, cooked, dry heat"]),  # was a vanilla shake
+        ("cheese & pickle sarnie", ["Cheese sandwich, NFS"]),
+        ("chip butty", ["Potato, french fries, NFS", "Bread, white", "Butter, NFS"]),
+        ("2 pints Doom Bar at the Star", ["Beer"]),  # an ale, at a pub
+        ("flask of tea on the boat, 3 sugars", ["Tea, hot, leaf, black", "Sugar, NFS"]),
+    ],
+)
+def test_british_foods_drinks_and_places(text: str, names: list[str]) -> None:
+    assert [i.food.name for i in resolve_line(text, region="uk").items] == names
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

@@ -1148,6 +1148,8 @@ def _names_a_place(words: list[str]) -> bool:
     # a name is written with capitals ("Sakonis", "the Circle K"); "at night again" is none
     names = [w for w in found if w.lower() not in rules.fillers]
     capital = all(w[:1].isupper() or w[:1].isdigit() for w in names)
+    if capital and found[0].lower() == "the" and len(names) <= 3:
+        return True  # a pub's or a cafe's name: "at the Star", "the Dolphin", "the Blue Moon"
     return capital and not any(usda_word(t) for t in named if len(t) > 1)
 
 
