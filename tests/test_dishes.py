@@ -265,6 +265,18 @@ def test_british_foods_drinks_and_places(text: str, names: list[str]) -> None:
     assert [i.food.name for i in resolve_line(text, region="uk").items] == names
 
 
+def test_what_a_line_says_of_its_food_is_not_a_food() -> None:
+    # whose it was, in an aside; what was left of it; how it was served
+    jambalaya = resolve_line("jambalaya (my uncle's, pork)").items
+    assert "UNCLE SAM" not in " ".join(i.food.name for i in jambalaya)
+    assert "sandwich" in resolve("rest of the pastrami sandwich").food.name.lower()
+    salad = resolve_line("chef salad, thousand island on the side").items
+    assert salad[-1].food.name == "Thousand Island dressing"
+    grill = [i.food.name for i in resolve_line("mixed grill", region="uk").items]
+    assert grill == ["Lamb, chop", "Chicken breast, grilled without sauce, skin not eaten",
+                     "Lamb, ground"]  # fmt: skip
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

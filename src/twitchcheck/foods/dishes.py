@@ -80,6 +80,7 @@ class _Table:
     hedges: frozenset[str]  # "just", "only": words before an amount that leave it as it is
     tallies: tuple[str, ...]  # " total", " altogether": after an amount summed over the day
     doing: tuple[str, ...]  # "drank ", "ate ": what was done with the food, before it
+    asides: tuple[str, ...]  # " on the side", " on top": how it was served, after it
     recipes: dict[str, Recipe]  # by each of its names, as search terms joined by spaces
     meal_words: tuple[str, ...]
     meal_groups: frozenset[str]
@@ -263,6 +264,7 @@ def _built(raw: Any) -> _Table:
         frozenset(context.get("hedges", ())),
         tuple(sorted((f" {w}" for w in context.get("tallies", ())), key=len, reverse=True)),
         tuple(sorted((f"{w} " for w in context.get("doing", ())), key=len, reverse=True)),
+        tuple(sorted((f" {w}" for w in context.get("asides", ())), key=len, reverse=True)),
         {
             **_world_recipes(),
             **{
@@ -499,15 +501,22 @@ def listed(text: str) -> str:
         return _before_last(head, amount)
     if _vague(inner) or all(_is_context(p) for p in parts(inner)):
         return head  # "sweet tea (just a little)", "jook (mom's, from the freezer)"
+    listed_parts = parts(inner)
+    if any(_is_context(p) for p in listed_parts):  # "jambalaya (my uncle's, pork)": whose
+        inner = ", ".join(p.strip() for p in listed_parts if not _is_context(p))
     if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
         return inner  # "school lunch - pasta bake": the head says when or where, not what
     rest = parse_quantity(inner).food
     amount = (
         inner[: len(inner) - len(rest)].strip() if rest and inner.lower().endswith(rest) else ""
     )
-    *before, noun = head.split()
+    food, comma, measure = head.partition(",")
+    if not (comma and only_amount(measure)):  # "chili, 2 bowls": the chili is qualified
+        food, measure = head, ""
+    *before, noun = food.split()
     # the qualifier goes before the head noun, as in English ("canned vegetable beef soup")
-    return " ".join(w for w in (amount, *before, rest if amount else inner, noun) if w)
+    qualified = " ".join(w for w in (amount, *before, rest if amount else inner, noun) if w)
+    return f"{qualified},{measure}" if measure else qualified
 
 
 def _without_remarks(inner: str) -> str:
@@ -1064,6 +1073,9 @@ def without_context(text: str) -> str:
     tally = next((t for t in rules.tallies if plain.lower().endswith(t)), None)
     if tally is not None and any(c.isdigit() for c in plain):
         plain = plain[: -len(tally)]  # "water 1 gallon total": the day's water, summed
+    aside = next((a for a in rules.asides if plain.lower().endswith(a)), None)
+    if aside is not None and len(plain) > len(aside):
+        plain = plain[: -len(aside)].rstrip()  # "thousand island on the side"
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
