@@ -1070,12 +1070,13 @@ def without_context(text: str) -> str:
             plain = plain[len(lead) :]
             break
     plain = without_maker(_without_meal_time(plain))
-    tally = next((t for t in rules.tallies if plain.lower().endswith(t)), None)
-    if tally is not None and any(c.isdigit() for c in plain):
+    ending = plain.lower()
+    if ending.endswith(rules.tallies) and any(c.isdigit() for c in plain):
+        tally = next(t for t in rules.tallies if ending.endswith(t))
         plain = plain[: -len(tally)]  # "water 1 gallon total": the day's water, summed
-    aside = next((a for a in rules.asides if plain.lower().endswith(a)), None)
-    if aside is not None and len(plain) > len(aside):
-        plain = plain[: -len(aside)].rstrip()  # "thousand island on the side"
+    elif ending.endswith(rules.asides):
+        aside = next(a for a in rules.asides if ending.endswith(a))
+        plain = plain[: -len(aside)].rstrip() or plain  # "thousand island on the side"
     words = plain.split()
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
@@ -1420,6 +1421,8 @@ def without_doing(text: str) -> str:
     """`text` without what was done with the food said before it: "drank tonic water" ->
     "tonic water", "ate 2 eggs" -> "2 eggs" (else the amount would be read after "ate")."""
     lowered = text.lower()
+    if not lowered.startswith(table().doing):
+        return text  # most lines: one test of every verb at once
     for verb in table().doing:
         # not "had 2", "ate half", "i had 3 pieces & fries": an amount of a food named before
         first = parts(text[len(verb) :])[0] if lowered.startswith(verb) else ""
@@ -1433,7 +1436,10 @@ def felt(text: str) -> bool:
     cramps!", "eyelid twitching again"): a note for the tracker, never a food guessed from a
     misspelt word ("cramp" is one letter from "cream")."""
     rules = table()
-    found = [t for t in _without_clock(terms(text)) if not t.isdigit()]
+    said = terms(text)
+    if rules.felt.isdisjoint(said):
+        return False  # most lines: one set test
+    found = [t for t in _without_clock(said) if not t.isdigit()]
     return any(t in rules.felt for t in found) and all(
         t in rules.felt or t in rules.body or t in rules.vague for t in found
     )
