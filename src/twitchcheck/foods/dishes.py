@@ -331,6 +331,14 @@ def _world_names() -> list[str]:
     return [" ".join(fold(n).split()) for spec in _world() for n in spec["names"]]
 
 
+@functools.cache
+def world_names() -> re.Pattern[str] | None:
+    """The world dishes' names of several words ("gulasz wieprzowy", "placki ziemniaczane"),
+    as one pattern: a line in another language keeps them whole (`languages`)."""
+    names = sorted({n for n in _world_names() if " " in n}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, names))})\b") if names else None
+
+
 def _world_recipes() -> dict[str, Recipe]:
     """Each world dish by each of its names (diacritics folded), as a recipe."""
     found: dict[str, Recipe] = {}

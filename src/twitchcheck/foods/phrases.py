@@ -21,6 +21,7 @@ from typing import Literal, Protocol
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
 from twitchcheck.foods import dishes
 from twitchcheck.foods.database import SOURCES, Food, food_at, get_food
+from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
 from twitchcheck.foods.search import Match, query_terms, search
@@ -161,8 +162,9 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             f"{quoted(text)} says how the body felt, not what was eaten: it is not counted as "
             "food (record it as an episode in the journal)"
         )
-    # "sunday roast (chicken, potatoes, gravy)": the foods listed; "ate 2 eggs": the eggs
-    said = dishes.without_doing(dishes.listed(text))
+    # "kawa z mlekiem": coffee with milk; "sunday roast (chicken, potatoes, gravy)": the foods
+    # listed; "ate 2 eggs": the eggs
+    said = dishes.without_doing(dishes.listed(in_english(text)))
     quantity = _parsed(said, region)
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
