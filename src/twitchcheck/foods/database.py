@@ -18,7 +18,7 @@ from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clean, clip
 
 SOURCES = {"sr28": "USDA SR28", "fndds": "USDA FNDDS 2021-2023"}
-SCHEMA_VERSION = "6"  # must match tools/build_fooddb.py
+SCHEMA_VERSION = "7"  # must match tools/build_fooddb.py
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,15 +27,16 @@ import itertools
 import math
 import operator
 import re
+import sqlite3
 import sys
-from collections.abc import Callable, KeysView, Sequence
+from collections.abc import Callable, Iterable, KeysView, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from twitchcheck._data import raw_data, reading
+from twitchcheck._data import raw_data, read_text, reading, text_hash
 from twitchcheck.errors import InputError
 from twitchcheck.foods import brands
-from twitchcheck.foods.database import connect
+from twitchcheck.foods.database import SOURCES, connect
 from twitchcheck.limits import limit as _limit
 from twitchcheck.text import quoted, terms, user_text
 
@@ -479,9 +480,14 @@ class _Context:  # but for `foreign`, which remembers
     cooking_asked: bool  # the query names a cooking method ("steamed", "roasted")
     usual_only: bool  # every known word is a usual-form word ("english", "whole")
     cooking: frozenset[str]  # the cooking methods (search.toml)
-    # For `_ceiling`, each known word with the least it costs a food whose name lacks it: a
-    # fixed cost, or (None) `_note_cost`'s least for a food in its postings, else MISSING_TERM.
-    missing: tuple[tuple[str, float | None, frozenset[int]], ...]
+    # Each known word, in order, with its `_name_term` (where foods' names hold it).
+    placed: tuple[tuple[str, dict[int, int], dict[int, float]], ...]
+    # For `_ceiling`, each known word's `_name_term` and the least it costs a food whose name
+    # lacks it: a fixed cost, or (None) `_note_cost`'s least for a food in its postings
+    # (given), else MISSING_TERM.
+    missing: tuple[tuple[dict[int, int], dict[int, float], float | None, frozenset[int]], ...]
+    changed_in: tuple[dict[int, int], ...]  # the `changed` words' foods
+    reversed_in: tuple[tuple[dict[int, int], dict[int, int]], ...]  # `reversed_pairs`' foods
     head_free: bool = False  # no candidate's head holds a query word
     foreign: dict[str, int] = field(default_factory=dict)  # `_foreign`'s answers, by head
 
@@ -500,33 +506,42 @@ def _context(wanted: list[str]) -> _Context:
     known = tuple(t for t, found in zip(wanted, held, strict=True) if found)
     unknown = [t for t, found in zip(wanted, held, strict=True) if not found]
     plant_found = frozenset(plant_terms) if plant else frozenset()
+    placed = tuple((t, *_name_term(t)) for t in known)
+    changed -= present
+    reversed_pairs = frozenset((b, a) for a, b in itertools.pairwise(wanted))
     return _Context(
         plant=plant,
         plant_terms=plant_found,
-        changed=frozenset(changed - present),
+        changed=frozenset(changed),
         wanted=frozenset(present),
         soft=words.soft,
-        reversed_pairs=frozenset((b, a) for a, b in itertools.pairwise(wanted)),
+        reversed_pairs=reversed_pairs,
         raw_asked=bool(present & words.raw_words),
         known=known,
         unknown_penalty=sum(SOFT_MISSING if t in words.soft else MISSING_TERM for t in unknown),
         cooking_asked=bool(present & words.cooking),
         usual_only=all(t in words.defaults for t in known),
         cooking=words.cooking,
-        missing=tuple(_least_missing(t, words.soft, plant_found, words.cooking) for t in known),
+        placed=placed,
+        missing=tuple(
+            (segments, tails, *_least_missing(t, words.soft, plant_found, words.cooking))
+            for t, segments, tails in placed
+        ),
+        changed_in=tuple(_name_term(t)[0] for t in sorted(changed)),
+        reversed_in=tuple((_name_term(a)[0], _name_term(b)[0]) for a, b in reversed_pairs),
     )
 
 
 def _least_missing(
     term: str, soft: frozenset[str], plant_terms: frozenset[str], cooking: frozenset[str]
-) -> tuple[str, float | None, frozenset[int]]:
-    """`term`, what it costs at least where a food's name lacks it (None: it depends on the
+) -> tuple[float | None, frozenset[int]]:
+    """What `term` costs at least where a food's name lacks it (None: it depends on the
     food's postings, given too), as `_score` charges it: see `_ceiling`."""
     if term in soft:
-        return term, SOFT_MISSING, frozenset()
+        return SOFT_MISSING, frozenset()
     if term in plant_terms or term in cooking:
-        return term, _LEAST_MISSING, frozenset()
-    return term, None, _postings(term)
+        return _LEAST_MISSING, frozenset()
+    return None, _postings(term)
 
 
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
@@ -569,11 +584,15 @@ def _posting_list(token: str, part: str) -> frozenset[int]:
 
 
 def _decoded(blob: bytes) -> frozenset[int]:
+    return frozenset(_decoded_array(blob))
+
+
+def _decoded_array(blob: bytes) -> array.array[int]:
     found = array.array("I")
     found.frombytes(blob)
     if sys.byteorder == "big":
         found.byteswap()
-    return frozenset(found)
+    return found
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -582,7 +601,8 @@ _FIRST = operator.itemgetter(0)
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is 5x slower to build, and this
 class _Profile:  # is built for every food a process meets; nothing changes it once built
-    """What scoring needs to know about one food, worked out once per process."""
+    """What scoring needs to know about one food, read from its stored profile (`_derive`
+    worked it out at build time); its words' places are the query words' `_name_term`s."""
 
     rowid: int
     id: str
@@ -590,61 +610,29 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     group: str
     source: str
     code: str  # the release's own food code (FNDDS codes group foods by kind)
+    segment_text: str  # the name's terms, segment by segment ("nut almond|dry roasted")
     head: str  # the name's first segment, normalised ("chicken breast")
     head_terms: tuple[str, ...]
     head_set: frozenset[str]
     alternatives: frozenset[tuple[str, str]]  # "drink or shake": either word names the food
-    naming_segments: tuple[int, ...]  # tail segments that can name a variant ("ENSURE PLUS"), not
-    # qualifiers ("NS as to fat", "ready to drink") or added things ("with non-dairy milk")
-    taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
-    generic_prefix: int  # how many leading segments are only taxonomy
-    first_segment: dict[str, int]  # term -> index of the first segment holding it
-    segments: int
-    tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
-    tail_total: float
     head_unusual: frozenset[str]
-    segment_text: str  # the name's terms, segment by segment ("nut almond|dry roasted")
+    naming: int  # bit i: tail segment i can name a variant ("ENSURE PLUS"), not a qualifier
+    # ("NS as to fat", "ready to drink") or an added thing ("with non-dairy milk")
+    segments: int
+    generic_prefix: int  # how many leading segments are only taxonomy
     static: float  # penalties that do not depend on the query
+    tail_total: float  # what leaving every word after the head unasked costs
+    taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
     cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
     has_raw: bool
     has_cooking: bool
-    # Worked out on first use (few queries need them), by the properties below.
-    kinds: tuple[bool, bool] | None = None  # (plant_form, animal)
-    sets: tuple[frozenset[str], ...] | None = None  # segment_sets
-
-    @property
-    def name_terms(self) -> KeysView[str]:
-        """The terms the food holds (`_named`), in any segment. Read from `first_segment`:
-        profiles are long-lived, and a set of them each is as many more objects for the
-        garbage collector to walk (dicts of strings and numbers it leaves alone)."""
-        return self.first_segment.keys()
+    plant_form: bool  # the name holds a plant word ("soy", "non-dairy", "meatless")
+    animal: bool  # the name holds a dairy, egg or meat word no plant word qualifies
+    sets: tuple[frozenset[str], ...] | None = None  # segment_sets, on first use
 
     def match(self, raw: float) -> Match:
         score = max(0.0, min(raw, 100.0)) / 100.0
         return Match(self.rowid, self.id, self.name, self.group, self.source, score)
-
-    @property
-    def plant_form(self) -> bool:
-        """The name holds a plant word ("soy", "non-dairy", "meatless")."""
-        return (self.kinds or self._kinds())[0]
-
-    @property
-    def animal(self) -> bool:
-        """The name holds a dairy, egg or meat word no plant word qualifies."""
-        return (self.kinds or self._kinds())[1]
-
-    def _kinds(self) -> tuple[bool, bool]:
-        words = _words()
-        segments = [s.split() for s in self.segment_text.split("|")]
-        name_terms = self.name_terms
-        # Adjacent words are looked at only where a plant pair's words are both in the name.
-        plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
-        plant = not name_terms.isdisjoint(words.plant_any) or (
-            plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)
-        )
-        animal = not name_terms.isdisjoint(words.animal_words) and _animal(segments, words)
-        self.kinds = (plant, animal)
-        return self.kinds
 
     @property
     def segment_sets(self) -> tuple[frozenset[str], ...]:
@@ -654,26 +642,270 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
         return self.sets
 
 
+# A stored profile is its row id, one integer and one text (a column read costs more than
+# its value: sqlite3 lets go of the interpreter lock for each). The integer's fields, from
+# its low bits: (name, width in bits). `static` and `tail_total` are codes of `_costs`,
+# `group` and `source` of `_labels`; the text is the food's code, name and terms.
+_PACKED = (
+    ("flags", 5), ("segments", 5), ("generic_prefix", 4), ("naming", 14), ("static", 12),
+    ("tail_total", 12), ("group", 9), ("source", 1),
+)  # fmt: skip
+_SHIFT = dict(
+    zip(
+        [n for n, _ in _PACKED],
+        itertools.accumulate([w for _, w in _PACKED[:-1]], initial=0),
+        strict=True,
+    )
+)
+assert sum(w for _, w in _PACKED) <= 63  # SQLite's INTEGER is signed
+_AT_SEGMENTS, _AT_PREFIX, _AT_NAMING, _AT_STATIC, _AT_TAIL, _AT_GROUP, _AT_SOURCE = (
+    _SHIFT[n] for n in ("segments", "generic_prefix", "naming", "static", "tail_total", "group",
+                        "source")
+)  # fmt: skip
+_SOURCES = tuple(SOURCES)  # `source`'s codes
+# `flags`' bits.
+_COOKED_KIND, _HAS_RAW, _HAS_COOKING, _PLANT_FORM, _ANIMAL = 1, 2, 4, 8, 16
+
+
+def _loaded(rowid: int, packed: int, text: str) -> _Profile:
+    """A food's profile from its stored row (`_Derived.stored`); its head's parts are shared
+    with every food of that head (`_head`)."""
+    code, name, segment_text = text.split("\t")
+    head = segment_text.partition("|")[0]
+    head_terms, head_set, _, _, alternatives, head_unusual, _, _ = _head(head)
+    costs = _costs()
+    source = _SOURCES[packed >> _AT_SOURCE & 1]
+    flags = packed & 31
+    generic_prefix = packed >> _AT_PREFIX & 15
+    return _Profile(
+        rowid, f"{source}:{code}", name, _labels()[packed >> _AT_GROUP & 0x1FF], source, code,
+        segment_text, head, head_terms, head_set, alternatives, head_unusual,
+        packed >> _AT_NAMING & 0x3FFF, packed >> _AT_SEGMENTS & 31, generic_prefix,
+        costs[packed >> _AT_STATIC & 0xFFF], costs[packed >> _AT_TAIL & 0xFFF], generic_prefix > 0,
+        bool(flags & _COOKED_KIND), bool(flags & _HAS_RAW), bool(flags & _HAS_COOKING),
+        bool(flags & _PLANT_FORM), bool(flags & _ANIMAL),
+    )  # fmt: skip
+
+
+def _packed(fields: dict[str, int]) -> int:
+    """`_PACKED`'s fields as one integer (`_loaded` unpacks it)."""
+    packed = shift = 0
+    for field_name, width in _PACKED:
+        assert 0 <= fields[field_name] < 1 << width, (field_name, fields[field_name])
+        packed |= fields[field_name] << shift
+        shift += width
+    return packed
+
+
 _PROFILES: dict[int, _Profile] = {}
-# What `_profile` reads of a food's row. Not its note: few foods' notes are ever read, most
-# are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
-_PROFILE_COLUMNS = "rowid, id, code, name, food_group, source, terms, brand"
+_PROFILE_SELECT = "SELECT rowid, packed, text FROM profile WHERE rowid IN "
 
 
 def _profiles(rowids: list[int]) -> list[_Profile]:
-    """The foods' profiles, built the first time each is met. Not stored prebuilt: measured
-    over all 14,221 foods, unmarshalling a stored profile (18-28 us, 6.7 MB for them all)
-    costs as much as building it from its row (16-20 us), since both make the same dicts and
-    sets; and a one-off command meets few of them, so loading them all would cost it more."""
+    """The foods' profiles, read the first time each is met (one query for them all)."""
     missing = [r for r in rowids if r not in _PROFILES]
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in connect().execute(
-            f"SELECT {_PROFILE_COLUMNS} FROM food WHERE rowid IN ({marks})", chunk
-        ):
-            _PROFILES[row[0]] = _profile(*row)
+        query = _PROFILE_SELECT + f"({','.join('?' * len(chunk))})"
+        for row in _store().execute(query, chunk):
+            _PROFILES[row[0]] = _loaded(*row)
     return [_PROFILES[r] for r in rowids]
+
+
+_NO_TERM: tuple[dict[int, int], dict[int, float]] = ({}, {})
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_term(term: str) -> tuple[dict[int, int], dict[int, float]]:
+    """Where foods' names hold `term`: food -> the first segment naming it (`_named`), and
+    food -> what leaving it unasked costs where it is after the head (`_tail`). One probe;
+    decoded in C, so a query pays for its words, not for each food it meets."""
+    row = (
+        _store()
+        .execute("SELECT foods, segments, tail_foods, tail_costs FROM name_term WHERE term = ?",
+                 (term,))
+        .fetchone()
+    )  # fmt: skip
+    if row is None:
+        return _NO_TERM
+    foods, segments, tail_foods, tail_costs = row
+    costs = _costs()
+    return (
+        dict(zip(_decoded_array(foods), segments, strict=True)),
+        dict(zip(_decoded_array(tail_foods), map(costs.__getitem__, tail_costs), strict=True)),
+    )
+
+
+@functools.cache
+def _costs() -> tuple[float, ...]:
+    """The distinct costs of stored profiles (static, tail totals, a term's tail cost), by
+    the code stored for each: the same floats `_derive` worked out."""
+    return tuple(c for (c,) in _store().execute("SELECT value FROM cost ORDER BY code"))
+
+
+@functools.cache
+def _labels() -> tuple[str, ...]:
+    """The food groups of stored profiles, by the code stored for each."""
+    return tuple(t for (t,) in _store().execute("SELECT text FROM label ORDER BY code"))
+
+
+# The stored profiles: tools/build_fooddb.py writes them with `write_profiles` (schema 7).
+PROFILE_SCHEMA = """
+CREATE TABLE profile (rowid INTEGER PRIMARY KEY, packed INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE name_term (
+    term TEXT PRIMARY KEY, foods BLOB NOT NULL, segments BLOB NOT NULL,
+    tail_foods BLOB NOT NULL, tail_costs BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE cost (code INTEGER PRIMARY KEY, value REAL NOT NULL);
+CREATE TABLE label (code INTEGER PRIMARY KEY, text TEXT NOT NULL);
+"""
+# What `_derive` reads of a food's row. Not its note: few foods' notes are ever read, most
+# are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
+PROFILE_COLUMNS = "rowid, id, code, name, food_group, source, terms, brand"
+WORDS_KEY = "search_words"  # meta: the hash of the search.toml the profiles were built with
+
+
+def words_hash() -> str:
+    """The hash of data/search.toml as it is now: stored profiles built from other word
+    lists are stale."""
+    return text_hash(read_text("search.toml"))
+
+
+def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Store every food's profile (`_derive`) into `PROFILE_SCHEMA`'s tables: its fixed
+    fields per food, and per name term the foods holding it with where and at what cost."""
+    placed: dict[str, list[tuple[int, int]]] = {}
+    charged: dict[str, list[tuple[int, float]]] = {}
+    foods = [_derive(*row) for row in rows]
+    for food in foods:
+        for term, segment in food.first_segment.items():
+            placed.setdefault(term, []).append((food.rowid, segment))
+        for term, cost in food.tail_costs.items():
+            charged.setdefault(term, []).append((food.rowid, cost))
+    costs = sorted(
+        {cost for entries in charged.values() for _, cost in entries}
+        | {f.static for f in foods}
+        | {f.tail_total for f in foods}
+    )
+    code = {cost: index for index, cost in enumerate(costs)}
+    db.executemany("INSERT INTO cost VALUES (?, ?)", enumerate(costs))
+    labels = sorted({f.group for f in foods})
+    label = {text: index for index, text in enumerate(labels)}
+    db.executemany("INSERT INTO label VALUES (?, ?)", enumerate(labels))
+    db.executemany(
+        "INSERT INTO profile VALUES (?, ?, ?)",
+        sorted(food.stored(code, label) for food in foods),
+    )
+    tail_codes = {c for entries in charged.values() for _, c in entries}
+    assert max(code[c] for c in tail_codes) < 256
+    assert max(segment for entries in placed.values() for _, segment in entries) < 256
+    db.executemany(
+        "INSERT INTO name_term VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                term,
+                _encoded([r for r, _ in sorted(placed.get(term, []))]),
+                bytes(s for _, s in sorted(placed.get(term, []))),
+                _encoded([r for r, _ in sorted(charged.get(term, []))]),
+                bytes(code[c] for _, c in sorted(charged.get(term, []))),
+            )
+            for term in sorted(placed.keys() | charged.keys())
+        ],
+    )
+
+
+@functools.cache
+def _store() -> sqlite3.Connection:
+    """Where profiles are read: the food database, when built with today's word lists; else
+    (search.toml edited since `make fooddb`) worked out now, in memory: slower, same answers."""
+    db = connect()
+    stored = db.execute("SELECT value FROM meta WHERE key = ?", (WORDS_KEY,)).fetchone()
+    if stored is not None and stored[0] == words_hash():
+        return db
+    derived = sqlite3.connect(":memory:", check_same_thread=False)
+    derived.executescript(PROFILE_SCHEMA)
+    write_profiles(derived, db.execute(f"SELECT {PROFILE_COLUMNS} FROM food ORDER BY rowid"))
+    return derived
+
+
+@dataclass(slots=True)
+class _Derived:
+    """A food's profile as worked out from its name and the word lists: the build stores
+    it (`write_profiles`), and tests check the run time reads the same."""
+
+    rowid: int
+    id: str
+    name: str
+    group: str
+    source: str
+    code: str
+    head: str
+    head_terms: tuple[str, ...]
+    head_set: frozenset[str]
+    alternatives: frozenset[tuple[str, str]]
+    naming_segments: tuple[int, ...]
+    taxonomic_head: bool
+    generic_prefix: int
+    first_segment: dict[str, int]  # term -> index of the first segment holding it
+    segments: int
+    tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
+    tail_total: float
+    head_unusual: frozenset[str]
+    segment_text: str
+    static: float
+    cooked_kind: bool
+    has_raw: bool
+    has_cooking: bool
+
+    @property
+    def name_terms(self) -> KeysView[str]:
+        """The terms the food holds (`_named`), in any segment."""
+        return self.first_segment.keys()
+
+    def kinds(self) -> tuple[bool, bool]:
+        """(plant_form, animal): see `_Profile`."""
+        words = _words()
+        segments = [s.split() for s in self.segment_text.split("|")]
+        name_terms = self.name_terms
+        # Adjacent words are looked at only where a plant pair's words are both in the name.
+        plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
+        plant = not name_terms.isdisjoint(words.plant_any) or (
+            plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)
+        )
+        animal = not name_terms.isdisjoint(words.animal_words) and _animal(segments, words)
+        return plant, animal
+
+    def stored(self, code: dict[float, int], label: dict[str, int]) -> tuple[int, int, str]:
+        """Its `profile` row, as `_loaded` reads it (`code`, `label`: each cost's and each
+        group's code)."""
+        plant, animal = self.kinds()
+        flags = sum(
+            bit
+            for bit, held in (
+                (_COOKED_KIND, self.cooked_kind), (_HAS_RAW, self.has_raw),
+                (_HAS_COOKING, self.has_cooking), (_PLANT_FORM, plant), (_ANIMAL, animal),
+            )
+            if held
+        )  # fmt: skip
+        fields = {
+            "flags": flags, "segments": self.segments, "generic_prefix": self.generic_prefix,
+            "naming": sum(1 << segment for segment in self.naming_segments),
+            "static": code[self.static], "tail_total": code[self.tail_total],
+            "group": label[self.group], "source": _SOURCES.index(self.source),
+        }  # fmt: skip
+        texts = (self.code, self.name, self.segment_text)
+        assert not any("\t" in t for t in texts)
+        assert self.id == f"{self.source}:{self.code}"
+        assert self.head == self.segment_text.partition("|")[0], self.segment_text
+        return self.rowid, _packed(fields), "\t".join(texts)
+
+
+def _encoded(rowids: list[int]) -> bytes:
+    """Row ids as little-endian unsigned 32-bit integers (`_decoded_array` reads them)."""
+    found = array.array("I", rowids)
+    if sys.byteorder == "big":
+        found.byteswap()
+    return found.tobytes()
 
 
 def _adjacent(segment_text: str, first: str, second: str) -> bool:
@@ -716,11 +948,11 @@ def _alternatives(head: list[str]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _profile(
+def _derive(
     rowid: int, food_id: str, code: str, name: str, group: str, source: str,
     segment_text: str, brand: int,
-) -> _Profile:  # fmt: skip
-    """One pass over the name's segments (this runs for every food a query meets first).
+) -> _Derived:  # fmt: skip
+    """One pass over the name's segments (at build time, for every food).
 
     What a head or a tail segment gives is worked out once per process (`_head`, `_tail`):
     names share them ("raw", "NS as to fat", "Cheese").
@@ -760,7 +992,7 @@ def _profile(
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
         NFS_BONUS if "nfs" in first_segment else 0.0
     )
-    return _Profile(
+    return _Derived(
         rowid, food_id, name, group, source, code, head_text, head, head_set, alternatives,
         tuple(naming_segments), generic_prefix > 0, generic_prefix, first_segment,
         len(texts), tail_costs, sum(tail_costs.values()), head_unusual,
@@ -833,7 +1065,7 @@ def _tail(
     return naming, tuple(costs), tuple(_named(segment))
 
 
-def _as_eaten_cooked(food: _Profile) -> bool:
+def _as_eaten_cooked(food: _Profile | _Derived) -> bool:
     """An FNDDS meat, fish, egg, grain or legume that names no method ("Pork, chop"): FNDDS
     foods are as eaten, so it is cooked, some way."""
     return (
@@ -979,17 +1211,16 @@ def _ceiling(food: _Profile, context: _Context) -> float:
     every other penalty taken as zero (each is zero or more). tests/test_search_speed.py
     checks it is never below the score."""
     penalty = food.static + context.unknown_penalty + food.tail_total
-    first_get = food.first_segment.get
-    tail_get = food.tail_costs.get
+    rowid = food.rowid
     start = food.segments
-    for term, least, postings in context.missing:  # the known words, in order
-        penalty -= tail_get(term, 0.0)  # at most what an asked word takes back
-        segment = first_get(term)
+    for segments, tails, least, postings in context.missing:  # the known words, in order
+        penalty -= tails.get(rowid, 0.0)  # at most what an asked word takes back
+        segment = segments.get(rowid)
         if segment is None:
             if least is not None:  # a soft word, a plant qualifier or a cooking method
                 penalty += least
             else:  # `_note_cost`'s least
-                penalty += _LEAST_NOTED if food.rowid in postings else MISSING_TERM
+                penalty += _LEAST_NOTED if rowid in postings else MISSING_TERM
         elif segment < start:
             start = segment
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
@@ -999,7 +1230,7 @@ def _ceiling(food: _Profile, context: _Context) -> float:
         penalty += UNUSUAL_WORD
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
-    if context.changed and not context.changed.isdisjoint(food.name_terms):
+    if context.changed_in and any(rowid in held for held in context.changed_in):
         penalty += CHANGED_FOOD
     return 100.0 - penalty
 
@@ -1036,22 +1267,21 @@ def _score(
     wanted_set = context.wanted
     words = _words()
     penalty = food.static + context.unknown_penalty
-    first_segment = food.first_segment
-    tail_costs = food.tail_costs
+    rowid = food.rowid
     start = food.segments
     asked_tail = 0.0
     variant_segments: set[int] = set()
     core_met = False  # a word met in the name's head, or one saying more than the usual form
     all_met = True
-    for term in context.known:
-        segment = first_segment.get(term)
+    for term, segments, tails in context.placed:
+        segment = segments.get(rowid)
         if segment is not None:
             if segment < start:
                 start = segment
-            asked_tail += tail_costs.get(term, 0.0)
+            asked_tail += tails.get(rowid, 0.0)
             core_met = core_met or segment == 0 or term not in words.defaults
             # A cooking word names no variant: "dry roasted" says how, not which food.
-            if segment in food.naming_segments and term.isalpha() and term not in words.cooking:
+            if food.naming >> segment & 1 and term.isalpha() and term not in words.cooking:
                 variant_segments.add(segment)
             continue
         if term in context.soft:
@@ -1079,7 +1309,7 @@ def _score(
         penalty += UNCOOKED
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
-    if context.changed and not context.changed.isdisjoint(food.name_terms):
+    if context.changed_in and any(rowid in held for held in context.changed_in):
         penalty += CHANGED_FOOD
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
@@ -1091,7 +1321,7 @@ def _score(
         penalty += UNUSUAL_WORD
     if (
         context.reversed_pairs
-        and any(a in food.name_terms and b in food.name_terms for a, b in context.reversed_pairs)
+        and any(rowid in a and rowid in b for a, b in context.reversed_in)
         and any(_reversed(food.segment_text, a, b) for a, b in context.reversed_pairs)
     ):
         penalty += REVERSED
