@@ -139,6 +139,18 @@ def test_stored_profiles_are_what_search_works_out_from_the_word_lists_today() -
     assert search._name_term("no such term") == ({}, {})
 
 
+def test_stored_note_entries_are_the_terms_of_each_entry() -> None:
+    """`_note_entries` reads what the build stored: each entry's `terms`, as a set, empty
+    entries left out, the same as working them out from the note."""
+    from twitchcheck.text import terms
+
+    rows = connect().execute("SELECT rowid, note FROM food ORDER BY rowid").fetchall()
+    profiles = search._profiles([rowid for rowid, _ in rows])
+    for (_, note), profile in zip(rows, profiles, strict=True):
+        entries = (frozenset(terms(e)) for e in note.split(";"))
+        assert search._note_entries(profile) == tuple(e for e in entries if e), note
+
+
 def test_profiles_are_worked_out_afresh_when_the_word_lists_changed(monkeypatch) -> None:
     """Profiles stored with other word lists (search.toml edited since the build) are not
     read: search works them out in memory from the same rows, the same answers."""

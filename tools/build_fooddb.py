@@ -559,7 +559,7 @@ def write(releases: list[Release], out: Path) -> None:
     db.executemany("INSERT INTO respelling VALUES (?, ?)", sorted(respell.items()))
     # Each food's profile, worked out by search itself from the word lists of search.toml
     # (their hash is stored: search works them out afresh while that file differs).
-    rows = db.execute(f"SELECT {PROFILE_COLUMNS} FROM food ORDER BY rowid").fetchall()
+    rows = db.execute(f"SELECT {PROFILE_COLUMNS}, note FROM food ORDER BY rowid").fetchall()
     write_profiles(db, rows)
     db.execute("INSERT INTO meta VALUES (?, ?)", (WORDS_KEY, words_hash()))
     write_name_tables(db, name_tables([food for release in releases for food in release.foods]))

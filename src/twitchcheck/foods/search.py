@@ -372,6 +372,8 @@ def _frequency(term: str) -> int:
     tokens = _TOKEN.findall(term)
     if not tokens:
         return 0
+    if len(tokens) == 1:  # its list's length: the list a kept word is searched with anyway
+        return len(_posting_list(tokens[0], ""))
     rows = (
         connect()
         .execute(
@@ -575,12 +577,17 @@ def _postings(term: str, column: str = "") -> frozenset[int]:
 
 def _posting_list(token: str, part: str) -> frozenset[int]:
     """One token's posting list (tools/build_fooddb.py `encoded`: little-endian uint32)."""
-    row = (
-        connect()
-        .execute("SELECT foods FROM posting WHERE term = ? AND part = ?", (token, part))
-        .fetchone()
-    )
-    return frozenset() if row is None else _decoded(row[0])
+    return _posting_lists(token).get(part, _NONE)
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+@functools.lru_cache(maxsize=16384)
+def _posting_lists(token: str) -> dict[str, frozenset[int]]:
+    """A token's posting lists by part: one probe for both (a query word's are both read)."""
+    rows = connect().execute("SELECT part, foods FROM posting WHERE term = ?", (token,))
+    return {part: _decoded(blob) for part, blob in rows}
 
 
 def _decoded(blob: bytes) -> frozenset[int]:
@@ -667,18 +674,19 @@ _SOURCES = tuple(SOURCES)  # `source`'s codes
 _COOKED_KIND, _HAS_RAW, _HAS_COOKING, _PLANT_FORM, _ANIMAL = 1, 2, 4, 8, 16
 
 
-def _loaded(rowid: int, packed: int, text: str) -> _Profile:
-    """A food's profile from its stored row (`_Derived.stored`); its head's parts are shared
-    with every food of that head (`_head`)."""
+def _loaded(
+    rowid: int, packed: int, text: str, costs: tuple[float, ...], groups: tuple[str, ...]
+) -> _Profile:
+    """A food's profile from its stored row (`_Derived.stored`; `costs` and `groups`: `_costs`
+    and `_labels`); its head's parts are shared with every food of that head (`_head`)."""
     code, name, segment_text = text.split("\t")
     head = segment_text.partition("|")[0]
     head_terms, head_set, _, _, alternatives, head_unusual, _, _ = _head(head)
-    costs = _costs()
     source = _SOURCES[packed >> _AT_SOURCE & 1]
     flags = packed & 31
     generic_prefix = packed >> _AT_PREFIX & 15
     return _Profile(
-        rowid, f"{source}:{code}", name, _labels()[packed >> _AT_GROUP & 0x1FF], source, code,
+        rowid, f"{source}:{code}", name, groups[packed >> _AT_GROUP & 0x1FF], source, code,
         segment_text, head, head_terms, head_set, alternatives, head_unusual,
         packed >> _AT_NAMING & 0x3FFF, packed >> _AT_SEGMENTS & 31, generic_prefix,
         costs[packed >> _AT_STATIC & 0xFFF], costs[packed >> _AT_TAIL & 0xFFF], generic_prefix > 0,
@@ -704,11 +712,12 @@ _PROFILE_SELECT = "SELECT rowid, packed, text FROM profile WHERE rowid IN "
 def _profiles(rowids: list[int]) -> list[_Profile]:
     """The foods' profiles, read the first time each is met (one query for them all)."""
     missing = [r for r in rowids if r not in _PROFILES]
+    costs, groups = _costs(), _labels()
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
         query = _PROFILE_SELECT + f"({','.join('?' * len(chunk))})"
-        for row in _store().execute(query, chunk):
-            _PROFILES[row[0]] = _loaded(*row)
+        for rowid, packed, text in _store().execute(query, chunk):
+            _PROFILES[rowid] = _loaded(rowid, packed, text, costs, groups)
     return [_PROFILES[r] for r in rowids]
 
 
@@ -758,6 +767,7 @@ CREATE TABLE name_term (
 ) WITHOUT ROWID;
 CREATE TABLE cost (code INTEGER PRIMARY KEY, value REAL NOT NULL);
 CREATE TABLE label (code INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE note_entry (rowid INTEGER PRIMARY KEY, entries TEXT NOT NULL);
 """
 # What `_derive` reads of a food's row. Not its note: few foods' notes are ever read, most
 # are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
@@ -773,10 +783,14 @@ def words_hash() -> str:
 
 def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
     """Store every food's profile (`_derive`) into `PROFILE_SCHEMA`'s tables: its fixed
-    fields per food, and per name term the foods holding it with where and at what cost."""
+    fields per food, per name term the foods holding it with where and at what cost, and
+    its note's entries' terms. `rows`: `PROFILE_COLUMNS`, each with the food's note."""
     placed: dict[str, list[tuple[int, int]]] = {}
     charged: dict[str, list[tuple[int, float]]] = {}
-    foods = [_derive(*row) for row in rows]
+    rows = list(rows)
+    foods = [_derive(*row[:-1]) for row in rows]
+    notes = ((row[0], note_entries(row[-1])) for row in rows)
+    db.executemany("INSERT INTO note_entry VALUES (?, ?)", [n for n in notes if n[1]])
     for food in foods:
         for term, segment in food.first_segment.items():
             placed.setdefault(term, []).append((food.rowid, segment))
@@ -824,7 +838,8 @@ def _store() -> sqlite3.Connection:
         return db
     derived = sqlite3.connect(":memory:", check_same_thread=False)
     derived.executescript(PROFILE_SCHEMA)
-    write_profiles(derived, db.execute(f"SELECT {PROFILE_COLUMNS} FROM food ORDER BY rowid"))
+    rows = db.execute(f"SELECT {PROFILE_COLUMNS}, note FROM food ORDER BY rowid")
+    write_profiles(derived, rows)
     return derived
 
 
@@ -1101,12 +1116,18 @@ def _note_entries(food: _Profile) -> tuple[frozenset[str], ...]:
     only when a query word is missing from the name."""
     found = _NOTE_ENTRIES.get(food.rowid)
     if found is None:
-        (note,) = (
-            connect().execute("SELECT note FROM food WHERE rowid = ?", (food.rowid,)).fetchone()
-        )
-        entries = (frozenset(terms(e)) for e in note.split(";"))
-        found = _NOTE_ENTRIES[food.rowid] = tuple(e for e in entries if e)
+        query = "SELECT entries FROM note_entry WHERE rowid = ?"
+        row = _store().execute(query, (food.rowid,)).fetchone()
+        entries = row[0].split(";") if row else []
+        found = _NOTE_ENTRIES[food.rowid] = tuple(frozenset(e.split()) for e in entries)
     return found
+
+
+def note_entries(note: str) -> str:
+    """A note's entries' terms as `note_entry` stores them: "oreo;double stuff oreo" (worked
+    out at build time: `terms` of a long FNDDS note costs more than the query it serves)."""
+    found = [" ".join(terms(e)) for e in note.split(";")]
+    return ";".join(e for e in found if e)
 
 
 def _note_cost(food: _Profile, term: str, wanted: frozenset[str]) -> float:
@@ -1225,7 +1246,10 @@ def _ceiling(food: _Profile, context: _Context) -> float:
             start = segment
     penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
     if not food.taxonomic_head and not context.head_free:
-        penalty += FOREIGN_HEAD * min(_foreign(food, context), 2)
+        foreign = context.foreign.get(food.head)  # `_foreign`, inline: this runs for hundreds
+        if foreign is None:
+            foreign = _foreign(food, context)
+        penalty += FOREIGN_HEAD * min(foreign, 2)
     if food.head_unusual and not food.head_unusual <= context.wanted:
         penalty += UNUSUAL_WORD
     if context.plant and food.animal:
