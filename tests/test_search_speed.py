@@ -42,7 +42,8 @@ def test_ceiling_is_never_below_the_score(query: str) -> None:
     wanted, profiles, cooked, context = _candidates(query)
     assert profiles
     for food in profiles:
-        assert search._ceiling(food, context) >= search._score(wanted, food, cooked, context) - 1e-9
+        ceiling = search._ceiling(food.rowid, context)
+        assert ceiling >= search._score(wanted, food, cooked, context) - 1e-9
 
 
 @pytest.mark.parametrize("query", WIDE)
@@ -70,7 +71,8 @@ def test_the_best_are_those_scoring_every_food_finds(query: str, keep: int) -> N
         ((search._score(wanted, p, cooked, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
     )[:keep]
-    assert search._best(wanted, profiles, cooked, context, keep) == every
+    rowids = [p.rowid for p in profiles]
+    assert search._best(wanted, rowids, cooked, context, keep) == every
 
 
 @pytest.mark.parametrize("query", WIDE)
@@ -87,7 +89,7 @@ def test_the_shortcut_is_taken_where_there_are_many_foods(monkeypatch) -> None:
     scored = []
     score = search._score
     monkeypatch.setattr(search, "_score", lambda *args: scored.append(1) or score(*args))
-    search._best(wanted, profiles, cooked, context)
+    search._best(wanted, [p.rowid for p in profiles], cooked, context)
     assert 0 < len(scored) < len(profiles)
 
 
@@ -134,6 +136,11 @@ def test_stored_profiles_are_what_search_works_out_from_the_word_lists_today() -
             placed.setdefault(term, {})[food.rowid] = segment  # type: ignore[attr-defined]
         for term, cost in food.tail_costs.items():  # type: ignore[attr-defined]
             charged.setdefault(term, {})[food.rowid] = cost  # type: ignore[attr-defined]
+    every = search._every()  # what `_ceiling` reads: the same integer, the same head
+    stored_rows = connect().execute("SELECT rowid, packed FROM profile").fetchall()
+    assert all(every.packed[rowid] == packed for rowid, packed in stored_rows)
+    assert all(every.heads[every.head[p.rowid]] == p.head for p in loaded)
+    assert every.cooking == {p.rowid for p in loaded if p.has_cooking}
     for term in placed.keys() | charged.keys():
         assert search._name_term(term) == (placed.get(term, {}), charged.get(term, {})), term
     assert search._name_term("no such term") == ({}, {})
@@ -165,6 +172,9 @@ def test_profiles_are_worked_out_afresh_when_the_word_lists_changed(monkeypatch)
         assert fresh.execute(query, rowids).fetchall() == stored
         term_rows = "SELECT * FROM name_term WHERE term IN ('milk', 'raw', 'chicken', 'nfs')"
         assert fresh.execute(term_rows).fetchall() == connect().execute(term_rows).fetchall()
+        for table in ("profile_all", "note_entry", "label"):
+            every = f"SELECT * FROM {table}"
+            assert fresh.execute(every).fetchall() == connect().execute(every).fetchall()
         costs = "SELECT * FROM cost"
         assert fresh.execute(costs).fetchall() == connect().execute(costs).fetchall()
     finally:

@@ -346,19 +346,24 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
         lengths = map(_name_lengths().get, rowids, itertools.repeat(0))
         rowids = [r for _, r in sorted(zip(lengths, rowids, strict=True))[:WIDE_CAP]]
     context = _context(wanted)
-    profiles = _profiles(rowids)
-    if context.plant and not any(p.plant_form and not p.animal for p in profiles):
+    packed = context.every.packed
+    if context.plant and not any(
+        packed[r] & _PLANT_FORM and not packed[r] & _ANIMAL for r in rowids
+    ):
         # "oat yogurt" and no oat yogurt: the plant forms of the food ("Yogurt, soy").
         plain = [t for t in required if t not in context.plant_terms]
         if plain and plain != required:
             rowids = list(dict.fromkeys(rowids + _candidates(plain, require_all=True)))
-            profiles = _profiles(rowids)
-    cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
+    # Read from `_every`: the candidates' profiles are read only for those scored (`_best`).
+    head_of, heads = context.every.head, context.every.heads
+    cooking = context.every.cooking.intersection(rowids)
+    cooked_heads = frozenset(heads[head_of[r]] for r in cooking)
     # A query of qualifiers only ("decaf"): no food's head holds its words, so no head is
     # foreign to it, and the food it qualifies most often is found on its own merits.
-    if not any(t in p.head_set for p in profiles for t in context.known):
+    held = set(map(head_of.__getitem__, rowids))
+    if not any(t in _head(heads[head])[1] for head in held for t in context.known):
         context = replace(context, head_free=True)
-    scored = _best(wanted, profiles, cooked_heads, context, keep)
+    scored = _best(wanted, rowids, cooked_heads, context, keep)
     if context.known and _words().ambiguous.issuperset(context.known):
         # "squash" alone: the vegetable or the British drink; the best is only a guess.
         scored = [(min(raw, AMBIGUOUS_SCORE), p) for raw, p in scored]
@@ -490,6 +495,7 @@ class _Context:  # but for `foreign`, which remembers
     missing: tuple[tuple[dict[int, int], dict[int, float], float | None, frozenset[int]], ...]
     changed_in: tuple[dict[int, int], ...]  # the `changed` words' foods
     reversed_in: tuple[tuple[dict[int, int], dict[int, int]], ...]  # `reversed_pairs`' foods
+    every: _Every  # `_every`
     head_free: bool = False  # no candidate's head holds a query word
     foreign: dict[str, int] = field(default_factory=dict)  # `_foreign`'s answers, by head
 
@@ -531,6 +537,7 @@ def _context(wanted: list[str]) -> _Context:
         ),
         changed_in=tuple(_name_term(t)[0] for t in sorted(changed)),
         reversed_in=tuple((_name_term(a)[0], _name_term(b)[0]) for a, b in reversed_pairs),
+        every=_every(),
     )
 
 
@@ -654,7 +661,7 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
 # its low bits: (name, width in bits). `static` and `tail_total` are codes of `_costs`,
 # `group` and `source` of `_labels`; the text is the food's code, name and terms.
 _PACKED = (
-    ("flags", 5), ("segments", 5), ("generic_prefix", 4), ("naming", 14), ("static", 12),
+    ("flags", 6), ("segments", 5), ("generic_prefix", 4), ("naming", 13), ("static", 12),
     ("tail_total", 12), ("group", 9), ("source", 1),
 )  # fmt: skip
 _SHIFT = dict(
@@ -671,7 +678,7 @@ _AT_SEGMENTS, _AT_PREFIX, _AT_NAMING, _AT_STATIC, _AT_TAIL, _AT_GROUP, _AT_SOURC
 )  # fmt: skip
 _SOURCES = tuple(SOURCES)  # `source`'s codes
 # `flags`' bits.
-_COOKED_KIND, _HAS_RAW, _HAS_COOKING, _PLANT_FORM, _ANIMAL = 1, 2, 4, 8, 16
+_COOKED_KIND, _HAS_RAW, _HAS_COOKING, _PLANT_FORM, _ANIMAL, _HEAD_UNUSUAL = 1, 2, 4, 8, 16, 32
 
 
 def _loaded(
@@ -683,12 +690,12 @@ def _loaded(
     head = segment_text.partition("|")[0]
     head_terms, head_set, _, _, alternatives, head_unusual, _, _ = _head(head)
     source = _SOURCES[packed >> _AT_SOURCE & 1]
-    flags = packed & 31
+    flags = packed & 63
     generic_prefix = packed >> _AT_PREFIX & 15
     return _Profile(
         rowid, f"{source}:{code}", name, groups[packed >> _AT_GROUP & 0x1FF], source, code,
         segment_text, head, head_terms, head_set, alternatives, head_unusual,
-        packed >> _AT_NAMING & 0x3FFF, packed >> _AT_SEGMENTS & 31, generic_prefix,
+        packed >> _AT_NAMING & 0x1FFF, packed >> _AT_SEGMENTS & 31, generic_prefix,
         costs[packed >> _AT_STATIC & 0xFFF], costs[packed >> _AT_TAIL & 0xFFF], generic_prefix > 0,
         bool(flags & _COOKED_KIND), bool(flags & _HAS_RAW), bool(flags & _HAS_COOKING),
         bool(flags & _PLANT_FORM), bool(flags & _ANIMAL),
@@ -719,6 +726,48 @@ def _profiles(rowids: list[int]) -> list[_Profile]:
         for rowid, packed, text in _store().execute(query, chunk):
             _PROFILES[rowid] = _loaded(rowid, packed, text, costs, groups)
     return [_PROFILES[r] for r in rowids]
+
+
+@dataclass(frozen=True, slots=True)
+class _Every:
+    """Every food's packed profile integer and head, by row id: `_ceiling` bounds hundreds of
+    candidates from these, so only the few it lets through are read as profiles."""
+
+    packed: array.array[int]
+    head: array.array[int]  # an index into `heads`
+    heads: tuple[str, ...]
+    costs: tuple[float, ...]  # `_costs`
+    cooking: frozenset[int]  # the foods whose names hold a cooking method (`has_cooking`)
+
+
+@functools.cache
+def _every() -> _Every:
+    packed_blob, head_blob, heads = (
+        _store().execute("SELECT packed, head, heads FROM profile_all").fetchone()
+    )
+    packed, head = array.array("q"), array.array("I")
+    packed.frombytes(packed_blob)
+    head.frombytes(head_blob)
+    if sys.byteorder == "big":
+        packed.byteswap()
+        head.byteswap()
+    cooking = frozenset(itertools.compress(itertools.count(), (p & _HAS_COOKING for p in packed)))
+    return _Every(packed, head, tuple(heads.split("\n")), _costs(), cooking)
+
+
+def _every_row(foods: list[tuple[int, int, str]]) -> tuple[bytes, bytes, str]:
+    """`profile_all`'s row from the `profile` rows (`_every` reads it)."""
+    size = max(rowid for rowid, _, _ in foods) + 1
+    packed, head = array.array("q", [0]) * size, array.array("I", [0]) * size
+    heads = sorted({text.split("\t")[2].partition("|")[0] for _, _, text in foods})
+    index = {h: i for i, h in enumerate(heads)}
+    for rowid, number, text in foods:
+        packed[rowid] = number
+        head[rowid] = index[text.split("\t")[2].partition("|")[0]]
+    if sys.byteorder == "big":
+        packed.byteswap()
+        head.byteswap()
+    return packed.tobytes(), head.tobytes(), "\n".join(heads)
 
 
 _NO_TERM: tuple[dict[int, int], dict[int, float]] = ({}, {})
@@ -768,6 +817,7 @@ CREATE TABLE name_term (
 CREATE TABLE cost (code INTEGER PRIMARY KEY, value REAL NOT NULL);
 CREATE TABLE label (code INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE note_entry (rowid INTEGER PRIMARY KEY, entries TEXT NOT NULL);
+CREATE TABLE profile_all (packed BLOB NOT NULL, head BLOB NOT NULL, heads TEXT NOT NULL);
 """
 # What `_derive` reads of a food's row. Not its note: few foods' notes are ever read, most
 # are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
@@ -806,10 +856,9 @@ def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> N
     labels = sorted({f.group for f in foods})
     label = {text: index for index, text in enumerate(labels)}
     db.executemany("INSERT INTO label VALUES (?, ?)", enumerate(labels))
-    db.executemany(
-        "INSERT INTO profile VALUES (?, ?, ?)",
-        sorted(food.stored(code, label) for food in foods),
-    )
+    stored = sorted(food.stored(code, label) for food in foods)
+    db.executemany("INSERT INTO profile VALUES (?, ?, ?)", stored)
+    db.execute("INSERT INTO profile_all VALUES (?, ?, ?)", _every_row(stored))
     tail_codes = {c for entries in charged.values() for _, c in entries}
     assert max(code[c] for c in tail_codes) < 256
     assert max(segment for entries in placed.values() for _, segment in entries) < 256
@@ -899,6 +948,7 @@ class _Derived:
             for bit, held in (
                 (_COOKED_KIND, self.cooked_kind), (_HAS_RAW, self.has_raw),
                 (_HAS_COOKING, self.has_cooking), (_PLANT_FORM, plant), (_ANIMAL, animal),
+                (_HEAD_UNUSUAL, bool(self.head_unusual)),
             )
             if held
         )  # fmt: skip
@@ -1186,27 +1236,31 @@ def _qualifier(segment: list[str]) -> bool:
 
 def _best(
     wanted: list[str],
-    profiles: list[_Profile],
+    rowids: list[int],
     cooked_heads: frozenset[str],
     context: _Context,
     keep: int = MAX_RESULTS,
 ) -> list[tuple[float, _Profile]]:
-    """The `keep` best-scoring `profiles`, best first (ties: shorter name, then id).
+    """The `keep` best-scoring foods of `rowids`, best first (ties: shorter name, then id).
 
     Where there are many, foods are scored in the order of `_ceiling` and scoring stops once
     no food left can reach the worst of the best found so far: the same list as scoring them
     all, for a fraction of the work on a plain word in hundreds of names ("cheese"), or on
     any word when only the few best are wanted (a phrase takes its food from the best 12).
     """
-    if len(profiles) <= 2 * keep:
-        found = [(_score(wanted, p, cooked_heads, context), p) for p in profiles]
+    if len(rowids) <= 2 * keep:
+        found = [(_score(wanted, p, cooked_heads, context), p) for p in _profiles(rowids)]
     else:
-        ceilings = sorted(((_ceiling(p, context), p) for p in profiles), key=_FIRST, reverse=True)
+        ceilings = sorted(((_ceiling(r, context), r) for r in rowids), key=_FIRST, reverse=True)
         found = []
         worst: list[float] = []  # a min-heap of the best `keep` scores so far
-        for ceiling, food in ceilings:
+        for index, (ceiling, rowid) in enumerate(ceilings):
             if len(worst) == keep and ceiling < worst[0] - _CEILING_SLACK:
                 break  # this food and every one after it score below all those kept
+            food = _PROFILES.get(rowid)
+            if food is None:  # read the next few at once: one query, not one each
+                ahead = [r for _, r in ceilings[index : index + 2 * keep]]
+                food = _profiles(ahead)[0]
             score = _score(wanted, food, cooked_heads, context)
             found.append((score, food))
             if len(worst) < keep:
@@ -1225,15 +1279,18 @@ _LEAST_MISSING = min(EQUIVALENT_TERM, NOTE_ONLY_TERM, MISSING_TERM)
 _LEAST_NOTED = min(NOTE_ONLY_TERM, MISSING_TERM)
 
 
-def _ceiling(food: _Profile, context: _Context) -> float:
+def _ceiling(rowid: int, context: _Context) -> float:
     """The most `_score` can give `food` for this query: the penalties that are cheap to work
     out in full (its fixed ones, where the asked words start, foreign head words, conflicts,
     a word in neither its name nor its note), the least each other missing word can cost,
     every other penalty taken as zero (each is zero or more). tests/test_search_speed.py
     checks it is never below the score."""
-    penalty = food.static + context.unknown_penalty + food.tail_total
-    rowid = food.rowid
-    start = food.segments
+    every = context.every
+    packed = every.packed[rowid]  # `_loaded`'s fields, read from the integer alone
+    costs = every.costs
+    penalty = costs[packed >> _AT_STATIC & 0xFFF] + context.unknown_penalty
+    penalty += costs[packed >> _AT_TAIL & 0xFFF]
+    start = packed >> _AT_SEGMENTS & 31
     for segments, tails, least, postings in context.missing:  # the known words, in order
         penalty -= tails.get(rowid, 0.0)  # at most what an asked word takes back
         segment = segments.get(rowid)
@@ -1244,15 +1301,18 @@ def _ceiling(food: _Profile, context: _Context) -> float:
                 penalty += _LEAST_NOTED if rowid in postings else MISSING_TERM
         elif segment < start:
             start = segment
-    penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
-    if not food.taxonomic_head and not context.head_free:
-        foreign = context.foreign.get(food.head)  # `_foreign`, inline: this runs for hundreds
+    generic_prefix = packed >> _AT_PREFIX & 15
+    penalty += LATE_START * start * (0.5 if start <= generic_prefix else 1.0)
+    head = every.heads[every.head[rowid]]
+    if not generic_prefix and not context.head_free:  # not a taxonomic head
+        foreign = context.foreign.get(head)
         if foreign is None:
-            foreign = _foreign(food, context)
+            parts = _head(head)  # its terms, ..., its alternatives
+            foreign = context.foreign[head] = _foreign_words(parts[0], parts[4], context.wanted)
         penalty += FOREIGN_HEAD * min(foreign, 2)
-    if food.head_unusual and not food.head_unusual <= context.wanted:
+    if packed & _HEAD_UNUSUAL and not _head(head)[5] <= context.wanted:
         penalty += UNUSUAL_WORD
-    if context.plant and food.animal:
+    if context.plant and packed & _ANIMAL:
         penalty += QUALIFIER_CONFLICT
     if context.changed_in and any(rowid in held for held in context.changed_in):
         penalty += CHANGED_FOOD
@@ -1264,18 +1324,22 @@ def _foreign(food: _Profile, context: _Context) -> int:
     for the query: hundreds of its foods may share a few heads)."""
     found = context.foreign.get(food.head)
     if found is None:
-        found = context.foreign[food.head] = _foreign_words(food, context.wanted)
+        found = context.foreign[food.head] = _foreign_words(
+            food.head_terms, food.alternatives, context.wanted
+        )
     return found
 
 
-def _foreign_words(food: _Profile, wanted: frozenset[str]) -> int:
+def _foreign_words(
+    head_terms: tuple[str, ...], alternatives: frozenset[tuple[str, str]], wanted: frozenset[str]
+) -> int:
     foreign = 0
-    for term in food.head_terms:
+    for term in head_terms:
         # "Nutritional drink or shake" for "shake": "drink" is the other name, not foreign.
         if (
             term not in wanted
             and term not in _JOINING
-            and not (food.alternatives and any((term, w) in food.alternatives for w in wanted))
+            and not (alternatives and any((term, w) in alternatives for w in wanted))
         ):
             foreign += 1
     return foreign
