@@ -742,20 +742,18 @@ class _Every:
 
 @functools.cache
 def _every() -> _Every:
-    packed_blob, head_blob, heads = (
-        _store().execute("SELECT packed, head, heads FROM profile_all").fetchone()
-    )
+    query = "SELECT packed, head, heads, cooking FROM profile_all"
+    packed_blob, head_blob, heads, cooking = _store().execute(query).fetchone()
     packed, head = array.array("q"), array.array("I")
     packed.frombytes(packed_blob)
     head.frombytes(head_blob)
     if sys.byteorder == "big":
         packed.byteswap()
         head.byteswap()
-    cooking = frozenset(itertools.compress(itertools.count(), (p & _HAS_COOKING for p in packed)))
-    return _Every(packed, head, tuple(heads.split("\n")), _costs(), cooking)
+    return _Every(packed, head, tuple(heads.split("\n")), _costs(), _decoded(cooking))
 
 
-def _every_row(foods: list[tuple[int, int, str]]) -> tuple[bytes, bytes, str]:
+def _every_row(foods: list[tuple[int, int, str]]) -> tuple[bytes, bytes, str, bytes]:
     """`profile_all`'s row from the `profile` rows (`_every` reads it)."""
     size = max(rowid for rowid, _, _ in foods) + 1
     packed, head = array.array("q", [0]) * size, array.array("I", [0]) * size
@@ -767,7 +765,8 @@ def _every_row(foods: list[tuple[int, int, str]]) -> tuple[bytes, bytes, str]:
     if sys.byteorder == "big":
         packed.byteswap()
         head.byteswap()
-    return packed.tobytes(), head.tobytes(), "\n".join(heads)
+    cooking = _encoded([rowid for rowid, number, _ in foods if number & _HAS_COOKING])
+    return packed.tobytes(), head.tobytes(), "\n".join(heads), cooking
 
 
 _NO_TERM: tuple[dict[int, int], dict[int, float]] = ({}, {})
@@ -817,7 +816,9 @@ CREATE TABLE name_term (
 CREATE TABLE cost (code INTEGER PRIMARY KEY, value REAL NOT NULL);
 CREATE TABLE label (code INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE note_entry (rowid INTEGER PRIMARY KEY, entries TEXT NOT NULL);
-CREATE TABLE profile_all (packed BLOB NOT NULL, head BLOB NOT NULL, heads TEXT NOT NULL);
+CREATE TABLE profile_all (
+    packed BLOB NOT NULL, head BLOB NOT NULL, heads TEXT NOT NULL, cooking BLOB NOT NULL
+);
 """
 # What `_derive` reads of a food's row. Not its note: few foods' notes are ever read, most
 # are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
@@ -858,7 +859,7 @@ def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> N
     db.executemany("INSERT INTO label VALUES (?, ?)", enumerate(labels))
     stored = sorted(food.stored(code, label) for food in foods)
     db.executemany("INSERT INTO profile VALUES (?, ?, ?)", stored)
-    db.execute("INSERT INTO profile_all VALUES (?, ?, ?)", _every_row(stored))
+    db.execute("INSERT INTO profile_all VALUES (?, ?, ?, ?)", _every_row(stored))
     tail_codes = {c for entries in charged.values() for _, c in entries}
     assert max(code[c] for c in tail_codes) < 256
     assert max(segment for entries in placed.values() for _, segment in entries) < 256
