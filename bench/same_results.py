@@ -3,7 +3,8 @@
     .venv/bin/python bench/same_results.py dump OUT.json        # the current code's results
     .venv/bin/python bench/same_results.py compare BASE.json    # current code against a dump
     .venv/bin/python bench/same_results.py against COMMIT       # current code against COMMIT's
-        search side (`OWNED`: search.py, its private modules, database.py, foods.sqlite),
+        search side (`OWNED`: search.py, its private modules, database.py, brands.py,
+        foods.sqlite),
         everything else as it is now (so edits by others meanwhile to phrases, dishes,
         portions and data files cancel out); a file COMMIT lacks is left out of its copy
 
@@ -29,6 +30,7 @@ OWNED = (
     "src/twitchcheck/foods/search.py",
     "src/twitchcheck/foods/_search_index.py",
     "src/twitchcheck/foods/database.py",
+    "src/twitchcheck/foods/brands.py",
     "src/twitchcheck/data/foods.sqlite",
 )
 

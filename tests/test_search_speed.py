@@ -3,7 +3,6 @@ it bounds, so scoring the best `MAX_RESULTS` by ceiling gives the list that scor
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import itertools
 import math
@@ -43,7 +42,8 @@ def test_ceiling_is_never_below_the_score(query: str) -> None:
     wanted, profiles, cooked, context = _candidates(query)
     assert profiles
     for food in profiles:
-        assert search._ceiling(food, context) >= search._score(wanted, food, cooked, context) - 1e-9
+        ceiling = search._ceiling(food.rowid, context)
+        assert ceiling >= search._score(wanted, food, cooked, context) - 1e-9
 
 
 @pytest.mark.parametrize("query", WIDE)
@@ -51,8 +51,12 @@ def test_the_ceiling_weighs_every_known_word_at_its_least(query: str) -> None:
     """`_ceiling` reads the query's known words from the context with the least each costs a
     food lacking it: every known word, in order, at no more than `_score` charges."""
     context = search._context(search.query_terms(query))
-    assert [term for term, _, _ in context.missing] == list(context.known)
-    for term, least, postings in context.missing:
+    assert [term for term, _, _ in context.placed] == list(context.known)
+    assert len(context.missing) == len(context.known)
+    for (term, placed, charged), (segments, tails, least, postings) in zip(
+        context.placed, context.missing, strict=True
+    ):
+        assert (segments, tails) == (placed, charged) == search._name_term(term)
         if least is None:  # the note's least, for a food the index holds the word for
             assert postings == search._postings(term)
         else:
@@ -67,7 +71,8 @@ def test_the_best_are_those_scoring_every_food_finds(query: str, keep: int) -> N
         ((search._score(wanted, p, cooked, context), p) for p in profiles),
         key=lambda s: (-s[0], len(s[1].name), s[1].id),
     )[:keep]
-    assert search._best(wanted, profiles, cooked, context, keep) == every
+    rowids = [p.rowid for p in profiles]
+    assert search._best(wanted, rowids, cooked, context, keep) == every
 
 
 @pytest.mark.parametrize("query", WIDE)
@@ -84,27 +89,96 @@ def test_the_shortcut_is_taken_where_there_are_many_foods(monkeypatch) -> None:
     scored = []
     score = search._score
     monkeypatch.setattr(search, "_score", lambda *args: scored.append(1) or score(*args))
-    search._best(wanted, profiles, cooked, context)
+    search._best(wanted, [p.rowid for p in profiles], cooked, context)
     assert 0 < len(scored) < len(profiles)
 
 
-def _every_field(food: object) -> tuple[object, ...]:
-    """A profile's fields, with those worked out on first use."""
-    stored = tuple(getattr(food, f.name) for f in dataclasses.fields(food))  # type: ignore[arg-type]
-    return *stored[:-2], food.plant_form, food.animal, food.segment_sets  # type: ignore[attr-defined]
+def _derived_all() -> list[object]:
+    rows = connect().execute(f"SELECT {search.PROFILE_COLUMNS} FROM food ORDER BY rowid")
+    return [search._derive(*row) for row in rows]
 
 
 def test_a_profile_is_the_same_whatever_foods_were_met_before() -> None:
     """Heads and tail segments are worked out once and shared: a food's profile may not
     depend on which foods shared them first (raw meat and raw fruit cost "raw" differently)."""
-    rows = connect().execute(f"SELECT {search._PROFILE_COLUMNS} FROM food WHERE rowid % 40 = 0")
+    rows = connect().execute(f"SELECT {search.PROFILE_COLUMNS} FROM food WHERE rowid % 40 = 0")
     rows = rows.fetchall()
     alone = []
     for row in rows:
         search._head.cache_clear()
         search._tail.cache_clear()
-        alone.append(_every_field(search._profile(*row)))
-    assert [_every_field(search._profile(*row)) for row in rows] == alone
+        alone.append(search._derive(*row))
+    assert [search._derive(*row) for row in rows] == alone
+
+
+def test_stored_profiles_are_what_search_works_out_from_the_word_lists_today() -> None:
+    """The build stores `_derive`'s profiles; read back, each food's fields and its name
+    terms' places and costs are the derivation's, to the bit (else: make fooddb)."""
+    (stored,) = (
+        connect().execute("SELECT value FROM meta WHERE key = ?", (search.WORDS_KEY,)).fetchone()
+    )
+    assert stored == search.words_hash(), "foods.sqlite was built with another search.toml"
+    derived = _derived_all()
+    rowids = [food.rowid for food in derived]  # type: ignore[attr-defined]
+    loaded = search._profiles(rowids)
+    placed: dict[str, dict[int, int]] = {}
+    charged: dict[str, dict[int, float]] = {}
+    for food, profile in zip(derived, loaded, strict=True):
+        plant, animal = food.kinds()  # type: ignore[attr-defined]
+        naming = sum(1 << s for s in food.naming_segments)  # type: ignore[attr-defined]
+        for name in ("rowid", "id", "name", "group", "source", "code", "segment_text", "head",
+                     "head_terms", "head_set", "alternatives", "head_unusual", "segments",
+                     "generic_prefix", "static", "tail_total", "taxonomic_head", "cooked_kind",
+                     "has_raw", "has_cooking"):  # fmt: skip
+            assert getattr(profile, name) == getattr(food, name), (food, name)
+        assert (profile.naming, profile.plant_form, profile.animal) == (naming, plant, animal)
+        for term, segment in food.first_segment.items():  # type: ignore[attr-defined]
+            placed.setdefault(term, {})[food.rowid] = segment  # type: ignore[attr-defined]
+        for term, cost in food.tail_costs.items():  # type: ignore[attr-defined]
+            charged.setdefault(term, {})[food.rowid] = cost  # type: ignore[attr-defined]
+    every = search._every()  # what `_ceiling` reads: the same integer, the same head
+    stored_rows = connect().execute("SELECT rowid, packed FROM profile").fetchall()
+    assert all(every.packed[rowid] == packed for rowid, packed in stored_rows)
+    assert all(every.heads[every.head[p.rowid]] == p.head for p in loaded)
+    assert every.cooking == {p.rowid for p in loaded if p.has_cooking}
+    for term in placed.keys() | charged.keys():
+        assert search._name_term(term) == (placed.get(term, {}), charged.get(term, {})), term
+    assert search._name_term("no such term") == ({}, {})
+
+
+def test_stored_note_entries_are_the_terms_of_each_entry() -> None:
+    """`_note_entries` reads what the build stored: each entry's `terms`, as a set, empty
+    entries left out, the same as working them out from the note."""
+    from twitchcheck.text import terms
+
+    rows = connect().execute("SELECT rowid, note FROM food ORDER BY rowid").fetchall()
+    profiles = search._profiles([rowid for rowid, _ in rows])
+    for (_, note), profile in zip(rows, profiles, strict=True):
+        entries = (frozenset(terms(e)) for e in note.split(";"))
+        assert search._note_entries(profile) == tuple(e for e in entries if e), note
+
+
+def test_profiles_are_worked_out_afresh_when_the_word_lists_changed(monkeypatch) -> None:
+    """Profiles stored with other word lists (search.toml edited since the build) are not
+    read: search works them out in memory from the same rows, the same answers."""
+    search._store.cache_clear()
+    monkeypatch.setattr(search, "words_hash", lambda: "edited")
+    try:
+        fresh = search._store()
+        assert fresh is not connect()
+        rowids = [r for (r,) in connect().execute("SELECT rowid FROM food WHERE rowid % 97 = 0")]
+        query = search._PROFILE_SELECT + f"({','.join('?' * len(rowids))}) ORDER BY rowid"
+        stored = connect().execute(query, rowids).fetchall()
+        assert fresh.execute(query, rowids).fetchall() == stored
+        term_rows = "SELECT * FROM name_term WHERE term IN ('milk', 'raw', 'chicken', 'nfs')"
+        assert fresh.execute(term_rows).fetchall() == connect().execute(term_rows).fetchall()
+        for table in ("profile_all", "note_entry", "label"):
+            every = f"SELECT * FROM {table}"
+            assert fresh.execute(every).fetchall() == connect().execute(every).fetchall()
+        costs = "SELECT * FROM cost"
+        assert fresh.execute(costs).fetchall() == connect().execute(costs).fetchall()
+    finally:
+        search._store.cache_clear()
 
 
 def test_warm_loads_what_the_first_misspelt_word_would() -> None:

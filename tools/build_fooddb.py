@@ -30,6 +30,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from twitchcheck.foods.search import (
+    PROFILE_COLUMNS,
+    PROFILE_SCHEMA,
+    WORDS_KEY,
+    words_hash,
+    write_profiles,
+)
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import singular, terms, words
 
@@ -304,7 +311,7 @@ CREATE TABLE chain (name TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE VIRTUAL TABLE name_fts USING fts5(
     words, content='', columnsize=0, tokenize='ascii'
 );
-"""
+{PROFILE_SCHEMA}"""
 
 
 def index_terms(text: str, respell: dict[str, str] | None = None) -> list[str]:
@@ -576,6 +583,11 @@ def write(releases: list[Release], out: Path) -> None:
         [(term, part, encoded(found)) for (term, part), found in postings(documents).items()],
     )
     db.executemany("INSERT INTO respelling VALUES (?, ?)", sorted(respell.items()))
+    # Each food's profile, worked out by search itself from the word lists of search.toml
+    # (their hash is stored: search works them out afresh while that file differs).
+    rows = db.execute(f"SELECT {PROFILE_COLUMNS}, note FROM food ORDER BY rowid").fetchall()
+    write_profiles(db, rows)
+    db.execute("INSERT INTO meta VALUES (?, ?)", (WORDS_KEY, words_hash()))
     write_name_tables(db, name_tables([food for release in releases for food in release.foods]))
     db.commit()
     db.execute("VACUUM")

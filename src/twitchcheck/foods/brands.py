@@ -36,6 +36,7 @@ class _Table:
     longest: int  # words in the longest key
     packs: dict[str, dict[str, Any]]  # [packs], keyed as products are
     pack_longest: int  # words in the longest [packs] key
+    key_words: frozenset[str]  # every word of a chain or product key
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ def _built(raw: Any) -> _Table:
         longest=longest,
         packs=packs,
         pack_longest=max((len(k.split()) for k in packs), default=0),
+        key_words=frozenset(w for k in keys for w in k.split()),
     )
 
 
@@ -133,6 +135,8 @@ def approximate_for(query: str) -> str | None:
     """
     found = terms(query)
     table = _table()
+    if table.key_words.isdisjoint(found):  # most queries: no key can stand in them
+        return None
     protected = _protected(found, table) if table.self_naming else set()
     for size in range(min(table.longest, len(found)), 0, -1):
         for i in range(len(found) - size + 1):

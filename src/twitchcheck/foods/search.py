@@ -27,15 +27,16 @@ import itertools
 import math
 import operator
 import re
+import sqlite3
 import sys
-from collections.abc import Callable, KeysView, Sequence
+from collections.abc import Callable, Iterable, KeysView, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from twitchcheck._data import raw_data, reading
+from twitchcheck._data import raw_data, read_text, reading, text_hash
 from twitchcheck.errors import InputError
 from twitchcheck.foods import brands
-from twitchcheck.foods.database import connect
+from twitchcheck.foods.database import SOURCES, connect
 from twitchcheck.limits import limit as _limit
 from twitchcheck.text import quoted, terms, user_text
 
@@ -345,19 +346,24 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
         lengths = map(_name_lengths().get, rowids, itertools.repeat(0))
         rowids = [r for _, r in sorted(zip(lengths, rowids, strict=True))[:WIDE_CAP]]
     context = _context(wanted)
-    profiles = _profiles(rowids)
-    if context.plant and not any(p.plant_form and not p.animal for p in profiles):
+    packed = context.every.packed
+    if context.plant and not any(
+        packed[r] & _PLANT_FORM and not packed[r] & _ANIMAL for r in rowids
+    ):
         # "oat yogurt" and no oat yogurt: the plant forms of the food ("Yogurt, soy").
         plain = [t for t in required if t not in context.plant_terms]
         if plain and plain != required:
             rowids = list(dict.fromkeys(rowids + _candidates(plain, require_all=True)))
-            profiles = _profiles(rowids)
-    cooked_heads = frozenset(p.head for p in profiles if p.has_cooking)
+    # Read from `_every`: the candidates' profiles are read only for those scored (`_best`).
+    head_of, heads = context.every.head, context.every.heads
+    cooking = context.every.cooking.intersection(rowids)
+    cooked_heads = frozenset(heads[head_of[r]] for r in cooking)
     # A query of qualifiers only ("decaf"): no food's head holds its words, so no head is
     # foreign to it, and the food it qualifies most often is found on its own merits.
-    if not any(t in p.head_set for p in profiles for t in context.known):
+    held = set(map(head_of.__getitem__, rowids))
+    if not any(t in _head(heads[head])[1] for head in held for t in context.known):
         context = replace(context, head_free=True)
-    scored = _best(wanted, profiles, cooked_heads, context, keep)
+    scored = _best(wanted, rowids, cooked_heads, context, keep)
     if context.known and _words().ambiguous.issuperset(context.known):
         # "squash" alone: the vegetable or the British drink; the best is only a guess.
         scored = [(min(raw, AMBIGUOUS_SCORE), p) for raw, p in scored]
@@ -371,6 +377,8 @@ def _frequency(term: str) -> int:
     tokens = _TOKEN.findall(term)
     if not tokens:
         return 0
+    if len(tokens) == 1:  # its list's length: the list a kept word is searched with anyway
+        return len(_posting_list(tokens[0], ""))
     rows = (
         connect()
         .execute(
@@ -479,9 +487,15 @@ class _Context:  # but for `foreign`, which remembers
     cooking_asked: bool  # the query names a cooking method ("steamed", "roasted")
     usual_only: bool  # every known word is a usual-form word ("english", "whole")
     cooking: frozenset[str]  # the cooking methods (search.toml)
-    # For `_ceiling`, each known word with the least it costs a food whose name lacks it: a
-    # fixed cost, or (None) `_note_cost`'s least for a food in its postings, else MISSING_TERM.
-    missing: tuple[tuple[str, float | None, frozenset[int]], ...]
+    # Each known word, in order, with its `_name_term` (where foods' names hold it).
+    placed: tuple[tuple[str, dict[int, int], dict[int, float]], ...]
+    # For `_ceiling`, each known word's `_name_term` and the least it costs a food whose name
+    # lacks it: a fixed cost, or (None) `_note_cost`'s least for a food in its postings
+    # (given), else MISSING_TERM.
+    missing: tuple[tuple[dict[int, int], dict[int, float], float | None, frozenset[int]], ...]
+    changed_in: tuple[dict[int, int], ...]  # the `changed` words' foods
+    reversed_in: tuple[tuple[dict[int, int], dict[int, int]], ...]  # `reversed_pairs`' foods
+    every: _Every  # `_every`
     head_free: bool = False  # no candidate's head holds a query word
     foreign: dict[str, int] = field(default_factory=dict)  # `_foreign`'s answers, by head
 
@@ -500,33 +514,43 @@ def _context(wanted: list[str]) -> _Context:
     known = tuple(t for t, found in zip(wanted, held, strict=True) if found)
     unknown = [t for t, found in zip(wanted, held, strict=True) if not found]
     plant_found = frozenset(plant_terms) if plant else frozenset()
+    placed = tuple((t, *_name_term(t)) for t in known)
+    changed -= present
+    reversed_pairs = frozenset((b, a) for a, b in itertools.pairwise(wanted))
     return _Context(
         plant=plant,
         plant_terms=plant_found,
-        changed=frozenset(changed - present),
+        changed=frozenset(changed),
         wanted=frozenset(present),
         soft=words.soft,
-        reversed_pairs=frozenset((b, a) for a, b in itertools.pairwise(wanted)),
+        reversed_pairs=reversed_pairs,
         raw_asked=bool(present & words.raw_words),
         known=known,
         unknown_penalty=sum(SOFT_MISSING if t in words.soft else MISSING_TERM for t in unknown),
         cooking_asked=bool(present & words.cooking),
         usual_only=all(t in words.defaults for t in known),
         cooking=words.cooking,
-        missing=tuple(_least_missing(t, words.soft, plant_found, words.cooking) for t in known),
+        placed=placed,
+        missing=tuple(
+            (segments, tails, *_least_missing(t, words.soft, plant_found, words.cooking))
+            for t, segments, tails in placed
+        ),
+        changed_in=tuple(_name_term(t)[0] for t in sorted(changed)),
+        reversed_in=tuple((_name_term(a)[0], _name_term(b)[0]) for a, b in reversed_pairs),
+        every=_every(),
     )
 
 
 def _least_missing(
     term: str, soft: frozenset[str], plant_terms: frozenset[str], cooking: frozenset[str]
-) -> tuple[str, float | None, frozenset[int]]:
-    """`term`, what it costs at least where a food's name lacks it (None: it depends on the
+) -> tuple[float | None, frozenset[int]]:
+    """What `term` costs at least where a food's name lacks it (None: it depends on the
     food's postings, given too), as `_score` charges it: see `_ceiling`."""
     if term in soft:
-        return term, SOFT_MISSING, frozenset()
+        return SOFT_MISSING, frozenset()
     if term in plant_terms or term in cooking:
-        return term, _LEAST_MISSING, frozenset()
-    return term, None, _postings(term)
+        return _LEAST_MISSING, frozenset()
+    return None, _postings(term)
 
 
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
@@ -560,20 +584,29 @@ def _postings(term: str, column: str = "") -> frozenset[int]:
 
 def _posting_list(token: str, part: str) -> frozenset[int]:
     """One token's posting list (tools/build_fooddb.py `encoded`: little-endian uint32)."""
-    row = (
-        connect()
-        .execute("SELECT foods FROM posting WHERE term = ? AND part = ?", (token, part))
-        .fetchone()
-    )
-    return frozenset() if row is None else _decoded(row[0])
+    return _posting_lists(token).get(part, _NONE)
+
+
+_NONE: frozenset[int] = frozenset()
+
+
+@functools.lru_cache(maxsize=16384)
+def _posting_lists(token: str) -> dict[str, frozenset[int]]:
+    """A token's posting lists by part: one probe for both (a query word's are both read)."""
+    rows = connect().execute("SELECT part, foods FROM posting WHERE term = ?", (token,))
+    return {part: _decoded(blob) for part, blob in rows}
 
 
 def _decoded(blob: bytes) -> frozenset[int]:
+    return frozenset(_decoded_array(blob))
+
+
+def _decoded_array(blob: bytes) -> array.array[int]:
     found = array.array("I")
     found.frombytes(blob)
     if sys.byteorder == "big":
         found.byteswap()
-    return frozenset(found)
+    return found
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -582,7 +615,8 @@ _FIRST = operator.itemgetter(0)
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is 5x slower to build, and this
 class _Profile:  # is built for every food a process meets; nothing changes it once built
-    """What scoring needs to know about one food, worked out once per process."""
+    """What scoring needs to know about one food, read from its stored profile (`_derive`
+    worked it out at build time); its words' places are the query words' `_name_term`s."""
 
     rowid: int
     id: str
@@ -590,61 +624,29 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
     group: str
     source: str
     code: str  # the release's own food code (FNDDS codes group foods by kind)
+    segment_text: str  # the name's terms, segment by segment ("nut almond|dry roasted")
     head: str  # the name's first segment, normalised ("chicken breast")
     head_terms: tuple[str, ...]
     head_set: frozenset[str]
     alternatives: frozenset[tuple[str, str]]  # "drink or shake": either word names the food
-    naming_segments: tuple[int, ...]  # tail segments that can name a variant ("ENSURE PLUS"), not
-    # qualifiers ("NS as to fat", "ready to drink") or added things ("with non-dairy milk")
-    taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
-    generic_prefix: int  # how many leading segments are only taxonomy
-    first_segment: dict[str, int]  # term -> index of the first segment holding it
-    segments: int
-    tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
-    tail_total: float
     head_unusual: frozenset[str]
-    segment_text: str  # the name's terms, segment by segment ("nut almond|dry roasted")
+    naming: int  # bit i: tail segment i can name a variant ("ENSURE PLUS"), not a qualifier
+    # ("NS as to fat", "ready to drink") or an added thing ("with non-dairy milk")
+    segments: int
+    generic_prefix: int  # how many leading segments are only taxonomy
     static: float  # penalties that do not depend on the query
+    tail_total: float  # what leaving every word after the head unasked costs
+    taxonomic_head: bool  # the head is only taxonomy ("Nuts", "Fish")
     cooked_kind: bool  # meat, fish, eggs, grains, legumes: usually eaten cooked
     has_raw: bool
     has_cooking: bool
-    # Worked out on first use (few queries need them), by the properties below.
-    kinds: tuple[bool, bool] | None = None  # (plant_form, animal)
-    sets: tuple[frozenset[str], ...] | None = None  # segment_sets
-
-    @property
-    def name_terms(self) -> KeysView[str]:
-        """The terms the food holds (`_named`), in any segment. Read from `first_segment`:
-        profiles are long-lived, and a set of them each is as many more objects for the
-        garbage collector to walk (dicts of strings and numbers it leaves alone)."""
-        return self.first_segment.keys()
+    plant_form: bool  # the name holds a plant word ("soy", "non-dairy", "meatless")
+    animal: bool  # the name holds a dairy, egg or meat word no plant word qualifies
+    sets: tuple[frozenset[str], ...] | None = None  # segment_sets, on first use
 
     def match(self, raw: float) -> Match:
         score = max(0.0, min(raw, 100.0)) / 100.0
         return Match(self.rowid, self.id, self.name, self.group, self.source, score)
-
-    @property
-    def plant_form(self) -> bool:
-        """The name holds a plant word ("soy", "non-dairy", "meatless")."""
-        return (self.kinds or self._kinds())[0]
-
-    @property
-    def animal(self) -> bool:
-        """The name holds a dairy, egg or meat word no plant word qualifies."""
-        return (self.kinds or self._kinds())[1]
-
-    def _kinds(self) -> tuple[bool, bool]:
-        words = _words()
-        segments = [s.split() for s in self.segment_text.split("|")]
-        name_terms = self.name_terms
-        # Adjacent words are looked at only where a plant pair's words are both in the name.
-        plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
-        plant = not name_terms.isdisjoint(words.plant_any) or (
-            plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)
-        )
-        animal = not name_terms.isdisjoint(words.animal_words) and _animal(segments, words)
-        self.kinds = (plant, animal)
-        return self.kinds
 
     @property
     def segment_sets(self) -> tuple[frozenset[str], ...]:
@@ -654,26 +656,322 @@ class _Profile:  # is built for every food a process meets; nothing changes it o
         return self.sets
 
 
+# A stored profile is its row id, one integer and one text (a column read costs more than
+# its value: sqlite3 lets go of the interpreter lock for each). The integer's fields, from
+# its low bits: (name, width in bits). `static` and `tail_total` are codes of `_costs`,
+# `group` and `source` of `_labels`; the text is the food's code, name and terms.
+_PACKED = (
+    ("flags", 6), ("segments", 5), ("generic_prefix", 4), ("naming", 13), ("static", 12),
+    ("tail_total", 12), ("group", 9), ("source", 1),
+)  # fmt: skip
+_SHIFT = dict(
+    zip(
+        [n for n, _ in _PACKED],
+        itertools.accumulate([w for _, w in _PACKED[:-1]], initial=0),
+        strict=True,
+    )
+)
+assert sum(w for _, w in _PACKED) <= 63  # SQLite's INTEGER is signed
+_AT_SEGMENTS, _AT_PREFIX, _AT_NAMING, _AT_STATIC, _AT_TAIL, _AT_GROUP, _AT_SOURCE = (
+    _SHIFT[n] for n in ("segments", "generic_prefix", "naming", "static", "tail_total", "group",
+                        "source")
+)  # fmt: skip
+_SOURCES = tuple(SOURCES)  # `source`'s codes
+# `flags`' bits.
+_COOKED_KIND, _HAS_RAW, _HAS_COOKING, _PLANT_FORM, _ANIMAL, _HEAD_UNUSUAL = 1, 2, 4, 8, 16, 32
+
+
+def _loaded(
+    rowid: int, packed: int, text: str, costs: tuple[float, ...], groups: tuple[str, ...]
+) -> _Profile:
+    """A food's profile from its stored row (`_Derived.stored`; `costs` and `groups`: `_costs`
+    and `_labels`); its head's parts are shared with every food of that head (`_head`)."""
+    code, name, segment_text = text.split("\t")
+    head = segment_text.partition("|")[0]
+    head_terms, head_set, _, _, alternatives, head_unusual, _, _ = _head(head)
+    source = _SOURCES[packed >> _AT_SOURCE & 1]
+    flags = packed & 63
+    generic_prefix = packed >> _AT_PREFIX & 15
+    return _Profile(
+        rowid, f"{source}:{code}", name, groups[packed >> _AT_GROUP & 0x1FF], source, code,
+        segment_text, head, head_terms, head_set, alternatives, head_unusual,
+        packed >> _AT_NAMING & 0x1FFF, packed >> _AT_SEGMENTS & 31, generic_prefix,
+        costs[packed >> _AT_STATIC & 0xFFF], costs[packed >> _AT_TAIL & 0xFFF], generic_prefix > 0,
+        bool(flags & _COOKED_KIND), bool(flags & _HAS_RAW), bool(flags & _HAS_COOKING),
+        bool(flags & _PLANT_FORM), bool(flags & _ANIMAL),
+    )  # fmt: skip
+
+
+def _packed(fields: dict[str, int]) -> int:
+    """`_PACKED`'s fields as one integer (`_loaded` unpacks it)."""
+    packed = shift = 0
+    for field_name, width in _PACKED:
+        assert 0 <= fields[field_name] < 1 << width, (field_name, fields[field_name])
+        packed |= fields[field_name] << shift
+        shift += width
+    return packed
+
+
 _PROFILES: dict[int, _Profile] = {}
-# What `_profile` reads of a food's row. Not its note: few foods' notes are ever read, most
-# are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
-_PROFILE_COLUMNS = "rowid, id, code, name, food_group, source, terms, brand"
+_PROFILE_SELECT = "SELECT rowid, packed, text FROM profile WHERE rowid IN "
 
 
 def _profiles(rowids: list[int]) -> list[_Profile]:
-    """The foods' profiles, built the first time each is met. Not stored prebuilt: measured
-    over all 14,221 foods, unmarshalling a stored profile (18-28 us, 6.7 MB for them all)
-    costs as much as building it from its row (16-20 us), since both make the same dicts and
-    sets; and a one-off command meets few of them, so loading them all would cost it more."""
+    """The foods' profiles, read the first time each is met (one query for them all)."""
     missing = [r for r in rowids if r not in _PROFILES]
+    costs, groups = _costs(), _labels()
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for row in connect().execute(
-            f"SELECT {_PROFILE_COLUMNS} FROM food WHERE rowid IN ({marks})", chunk
-        ):
-            _PROFILES[row[0]] = _profile(*row)
+        query = _PROFILE_SELECT + f"({','.join('?' * len(chunk))})"
+        for rowid, packed, text in _store().execute(query, chunk):
+            _PROFILES[rowid] = _loaded(rowid, packed, text, costs, groups)
     return [_PROFILES[r] for r in rowids]
+
+
+@dataclass(frozen=True, slots=True)
+class _Every:
+    """Every food's packed profile integer and head, by row id: `_ceiling` bounds hundreds of
+    candidates from these, so only the few it lets through are read as profiles."""
+
+    packed: array.array[int]
+    head: array.array[int]  # an index into `heads`
+    heads: tuple[str, ...]
+    costs: tuple[float, ...]  # `_costs`
+    cooking: frozenset[int]  # the foods whose names hold a cooking method (`has_cooking`)
+
+
+@functools.cache
+def _every() -> _Every:
+    query = "SELECT packed, head, heads, cooking FROM profile_all"
+    packed_blob, head_blob, heads, cooking = _store().execute(query).fetchone()
+    packed, head = array.array("q"), array.array("I")
+    packed.frombytes(packed_blob)
+    head.frombytes(head_blob)
+    if sys.byteorder == "big":
+        packed.byteswap()
+        head.byteswap()
+    return _Every(packed, head, tuple(heads.split("\n")), _costs(), _decoded(cooking))
+
+
+def _every_row(foods: list[tuple[int, int, str]]) -> tuple[bytes, bytes, str, bytes]:
+    """`profile_all`'s row from the `profile` rows (`_every` reads it)."""
+    size = max(rowid for rowid, _, _ in foods) + 1
+    packed, head = array.array("q", [0]) * size, array.array("I", [0]) * size
+    heads = sorted({text.split("\t")[2].partition("|")[0] for _, _, text in foods})
+    index = {h: i for i, h in enumerate(heads)}
+    for rowid, number, text in foods:
+        packed[rowid] = number
+        head[rowid] = index[text.split("\t")[2].partition("|")[0]]
+    if sys.byteorder == "big":
+        packed.byteswap()
+        head.byteswap()
+    cooking = _encoded([rowid for rowid, number, _ in foods if number & _HAS_COOKING])
+    return packed.tobytes(), head.tobytes(), "\n".join(heads), cooking
+
+
+_NO_TERM: tuple[dict[int, int], dict[int, float]] = ({}, {})
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_term(term: str) -> tuple[dict[int, int], dict[int, float]]:
+    """Where foods' names hold `term`: food -> the first segment naming it (`_named`), and
+    food -> what leaving it unasked costs where it is after the head (`_tail`). One probe;
+    decoded in C, so a query pays for its words, not for each food it meets."""
+    row = (
+        _store()
+        .execute("SELECT foods, segments, tail_foods, tail_costs FROM name_term WHERE term = ?",
+                 (term,))
+        .fetchone()
+    )  # fmt: skip
+    if row is None:
+        return _NO_TERM
+    foods, segments, tail_foods, tail_costs = row
+    costs = _costs()
+    return (
+        dict(zip(_decoded_array(foods), segments, strict=True)),
+        dict(zip(_decoded_array(tail_foods), map(costs.__getitem__, tail_costs), strict=True)),
+    )
+
+
+@functools.cache
+def _costs() -> tuple[float, ...]:
+    """The distinct costs of stored profiles (static, tail totals, a term's tail cost), by
+    the code stored for each: the same floats `_derive` worked out."""
+    return tuple(c for (c,) in _store().execute("SELECT value FROM cost ORDER BY code"))
+
+
+@functools.cache
+def _labels() -> tuple[str, ...]:
+    """The food groups of stored profiles, by the code stored for each."""
+    return tuple(t for (t,) in _store().execute("SELECT text FROM label ORDER BY code"))
+
+
+# The stored profiles: tools/build_fooddb.py writes them with `write_profiles` (schema 7).
+PROFILE_SCHEMA = """
+CREATE TABLE profile (rowid INTEGER PRIMARY KEY, packed INTEGER NOT NULL, text TEXT NOT NULL);
+CREATE TABLE name_term (
+    term TEXT PRIMARY KEY, foods BLOB NOT NULL, segments BLOB NOT NULL,
+    tail_foods BLOB NOT NULL, tail_costs BLOB NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE cost (code INTEGER PRIMARY KEY, value REAL NOT NULL);
+CREATE TABLE label (code INTEGER PRIMARY KEY, text TEXT NOT NULL);
+CREATE TABLE note_entry (rowid INTEGER PRIMARY KEY, entries TEXT NOT NULL);
+CREATE TABLE profile_all (
+    packed BLOB NOT NULL, head BLOB NOT NULL, heads TEXT NOT NULL, cooking BLOB NOT NULL
+);
+"""
+# What `_derive` reads of a food's row. Not its note: few foods' notes are ever read, most
+# are long (FNDDS lists the products it covers), and `_note_entries` fetches its own.
+PROFILE_COLUMNS = "rowid, id, code, name, food_group, source, terms, brand"
+WORDS_KEY = "search_words"  # meta: the hash of the search.toml the profiles were built with
+
+
+def words_hash() -> str:
+    """The hash of data/search.toml as it is now: stored profiles built from other word
+    lists are stale."""
+    return text_hash(read_text("search.toml"))
+
+
+def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Store every food's profile (`_derive`) into `PROFILE_SCHEMA`'s tables: its fixed
+    fields per food, per name term the foods holding it with where and at what cost, and
+    its note's entries' terms. `rows`: `PROFILE_COLUMNS`, each with the food's note."""
+    placed: dict[str, list[tuple[int, int]]] = {}
+    charged: dict[str, list[tuple[int, float]]] = {}
+    rows = list(rows)
+    foods = [_derive(*row[:-1]) for row in rows]
+    notes = ((row[0], note_entries(row[-1])) for row in rows)
+    db.executemany("INSERT INTO note_entry VALUES (?, ?)", [n for n in notes if n[1]])
+    for food in foods:
+        for term, segment in food.first_segment.items():
+            placed.setdefault(term, []).append((food.rowid, segment))
+        for term, cost in food.tail_costs.items():
+            charged.setdefault(term, []).append((food.rowid, cost))
+    costs = sorted(
+        {cost for entries in charged.values() for _, cost in entries}
+        | {f.static for f in foods}
+        | {f.tail_total for f in foods}
+    )
+    code = {cost: index for index, cost in enumerate(costs)}
+    db.executemany("INSERT INTO cost VALUES (?, ?)", enumerate(costs))
+    labels = sorted({f.group for f in foods})
+    label = {text: index for index, text in enumerate(labels)}
+    db.executemany("INSERT INTO label VALUES (?, ?)", enumerate(labels))
+    stored = sorted(food.stored(code, label) for food in foods)
+    db.executemany("INSERT INTO profile VALUES (?, ?, ?)", stored)
+    db.execute("INSERT INTO profile_all VALUES (?, ?, ?, ?)", _every_row(stored))
+    tail_codes = {c for entries in charged.values() for _, c in entries}
+    assert max(code[c] for c in tail_codes) < 256
+    assert max(segment for entries in placed.values() for _, segment in entries) < 256
+    db.executemany(
+        "INSERT INTO name_term VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                term,
+                _encoded([r for r, _ in sorted(placed.get(term, []))]),
+                bytes(s for _, s in sorted(placed.get(term, []))),
+                _encoded([r for r, _ in sorted(charged.get(term, []))]),
+                bytes(code[c] for _, c in sorted(charged.get(term, []))),
+            )
+            for term in sorted(placed.keys() | charged.keys())
+        ],
+    )
+
+
+@functools.cache
+def _store() -> sqlite3.Connection:
+    """Where profiles are read: the food database, when built with today's word lists; else
+    (search.toml edited since `make fooddb`) worked out now, in memory: slower, same answers."""
+    db = connect()
+    stored = db.execute("SELECT value FROM meta WHERE key = ?", (WORDS_KEY,)).fetchone()
+    if stored is not None and stored[0] == words_hash():
+        return db
+    derived = sqlite3.connect(":memory:", check_same_thread=False)
+    derived.executescript(PROFILE_SCHEMA)
+    rows = db.execute(f"SELECT {PROFILE_COLUMNS}, note FROM food ORDER BY rowid")
+    write_profiles(derived, rows)
+    return derived
+
+
+@dataclass(slots=True)
+class _Derived:
+    """A food's profile as worked out from its name and the word lists: the build stores
+    it (`write_profiles`), and tests check the run time reads the same."""
+
+    rowid: int
+    id: str
+    name: str
+    group: str
+    source: str
+    code: str
+    head: str
+    head_terms: tuple[str, ...]
+    head_set: frozenset[str]
+    alternatives: frozenset[tuple[str, str]]
+    naming_segments: tuple[int, ...]
+    taxonomic_head: bool
+    generic_prefix: int
+    first_segment: dict[str, int]  # term -> index of the first segment holding it
+    segments: int
+    tail_costs: dict[str, float]  # term -> what leaving it unasked costs (after the head)
+    tail_total: float
+    head_unusual: frozenset[str]
+    segment_text: str
+    static: float
+    cooked_kind: bool
+    has_raw: bool
+    has_cooking: bool
+
+    @property
+    def name_terms(self) -> KeysView[str]:
+        """The terms the food holds (`_named`), in any segment."""
+        return self.first_segment.keys()
+
+    def kinds(self) -> tuple[bool, bool]:
+        """(plant_form, animal): see `_Profile`."""
+        words = _words()
+        segments = [s.split() for s in self.segment_text.split("|")]
+        name_terms = self.name_terms
+        # Adjacent words are looked at only where a plant pair's words are both in the name.
+        plant_pair = any(a in name_terms and b in name_terms for a, b in words.plant_pairs)
+        plant = not name_terms.isdisjoint(words.plant_any) or (
+            plant_pair and not _pairs(segments).isdisjoint(words.plant_pairs)
+        )
+        animal = not name_terms.isdisjoint(words.animal_words) and _animal(segments, words)
+        return plant, animal
+
+    def stored(self, code: dict[float, int], label: dict[str, int]) -> tuple[int, int, str]:
+        """Its `profile` row, as `_loaded` reads it (`code`, `label`: each cost's and each
+        group's code)."""
+        plant, animal = self.kinds()
+        flags = sum(
+            bit
+            for bit, held in (
+                (_COOKED_KIND, self.cooked_kind), (_HAS_RAW, self.has_raw),
+                (_HAS_COOKING, self.has_cooking), (_PLANT_FORM, plant), (_ANIMAL, animal),
+                (_HEAD_UNUSUAL, bool(self.head_unusual)),
+            )
+            if held
+        )  # fmt: skip
+        fields = {
+            "flags": flags, "segments": self.segments, "generic_prefix": self.generic_prefix,
+            "naming": sum(1 << segment for segment in self.naming_segments),
+            "static": code[self.static], "tail_total": code[self.tail_total],
+            "group": label[self.group], "source": _SOURCES.index(self.source),
+        }  # fmt: skip
+        texts = (self.code, self.name, self.segment_text)
+        assert not any("\t" in t for t in texts)
+        assert self.id == f"{self.source}:{self.code}"
+        assert self.head == self.segment_text.partition("|")[0], self.segment_text
+        return self.rowid, _packed(fields), "\t".join(texts)
+
+
+def _encoded(rowids: list[int]) -> bytes:
+    """Row ids as little-endian unsigned 32-bit integers (`_decoded_array` reads them)."""
+    found = array.array("I", rowids)
+    if sys.byteorder == "big":
+        found.byteswap()
+    return found.tobytes()
 
 
 def _adjacent(segment_text: str, first: str, second: str) -> bool:
@@ -716,11 +1014,11 @@ def _alternatives(head: list[str]) -> frozenset[tuple[str, str]]:
     )
 
 
-def _profile(
+def _derive(
     rowid: int, food_id: str, code: str, name: str, group: str, source: str,
     segment_text: str, brand: int,
-) -> _Profile:  # fmt: skip
-    """One pass over the name's segments (this runs for every food a query meets first).
+) -> _Derived:  # fmt: skip
+    """One pass over the name's segments (at build time, for every food).
 
     What a head or a tail segment gives is worked out once per process (`_head`, `_tail`):
     names share them ("raw", "NS as to fat", "Cheese").
@@ -760,7 +1058,7 @@ def _profile(
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
         NFS_BONUS if "nfs" in first_segment else 0.0
     )
-    return _Profile(
+    return _Derived(
         rowid, food_id, name, group, source, code, head_text, head, head_set, alternatives,
         tuple(naming_segments), generic_prefix > 0, generic_prefix, first_segment,
         len(texts), tail_costs, sum(tail_costs.values()), head_unusual,
@@ -833,7 +1131,7 @@ def _tail(
     return naming, tuple(costs), tuple(_named(segment))
 
 
-def _as_eaten_cooked(food: _Profile) -> bool:
+def _as_eaten_cooked(food: _Profile | _Derived) -> bool:
     """An FNDDS meat, fish, egg, grain or legume that names no method ("Pork, chop"): FNDDS
     foods are as eaten, so it is cooked, some way."""
     return (
@@ -869,12 +1167,18 @@ def _note_entries(food: _Profile) -> tuple[frozenset[str], ...]:
     only when a query word is missing from the name."""
     found = _NOTE_ENTRIES.get(food.rowid)
     if found is None:
-        (note,) = (
-            connect().execute("SELECT note FROM food WHERE rowid = ?", (food.rowid,)).fetchone()
-        )
-        entries = (frozenset(terms(e)) for e in note.split(";"))
-        found = _NOTE_ENTRIES[food.rowid] = tuple(e for e in entries if e)
+        query = "SELECT entries FROM note_entry WHERE rowid = ?"
+        row = _store().execute(query, (food.rowid,)).fetchone()
+        entries = row[0].split(";") if row else []
+        found = _NOTE_ENTRIES[food.rowid] = tuple(frozenset(e.split()) for e in entries)
     return found
+
+
+def note_entries(note: str) -> str:
+    """A note's entries' terms as `note_entry` stores them: "oreo;double stuff oreo" (worked
+    out at build time: `terms` of a long FNDDS note costs more than the query it serves)."""
+    found = [" ".join(terms(e)) for e in note.split(";")]
+    return ";".join(e for e in found if e)
 
 
 def _note_cost(food: _Profile, term: str, wanted: frozenset[str]) -> float:
@@ -933,27 +1237,31 @@ def _qualifier(segment: list[str]) -> bool:
 
 def _best(
     wanted: list[str],
-    profiles: list[_Profile],
+    rowids: list[int],
     cooked_heads: frozenset[str],
     context: _Context,
     keep: int = MAX_RESULTS,
 ) -> list[tuple[float, _Profile]]:
-    """The `keep` best-scoring `profiles`, best first (ties: shorter name, then id).
+    """The `keep` best-scoring foods of `rowids`, best first (ties: shorter name, then id).
 
     Where there are many, foods are scored in the order of `_ceiling` and scoring stops once
     no food left can reach the worst of the best found so far: the same list as scoring them
     all, for a fraction of the work on a plain word in hundreds of names ("cheese"), or on
     any word when only the few best are wanted (a phrase takes its food from the best 12).
     """
-    if len(profiles) <= 2 * keep:
-        found = [(_score(wanted, p, cooked_heads, context), p) for p in profiles]
+    if len(rowids) <= 2 * keep:
+        found = [(_score(wanted, p, cooked_heads, context), p) for p in _profiles(rowids)]
     else:
-        ceilings = sorted(((_ceiling(p, context), p) for p in profiles), key=_FIRST, reverse=True)
+        ceilings = sorted(((_ceiling(r, context), r) for r in rowids), key=_FIRST, reverse=True)
         found = []
         worst: list[float] = []  # a min-heap of the best `keep` scores so far
-        for ceiling, food in ceilings:
+        for index, (ceiling, rowid) in enumerate(ceilings):
             if len(worst) == keep and ceiling < worst[0] - _CEILING_SLACK:
                 break  # this food and every one after it score below all those kept
+            food = _PROFILES.get(rowid)
+            if food is None:  # read the next few at once: one query, not one each
+                ahead = [r for _, r in ceilings[index : index + 2 * keep]]
+                food = _profiles(ahead)[0]
             score = _score(wanted, food, cooked_heads, context)
             found.append((score, food))
             if len(worst) < keep:
@@ -972,34 +1280,42 @@ _LEAST_MISSING = min(EQUIVALENT_TERM, NOTE_ONLY_TERM, MISSING_TERM)
 _LEAST_NOTED = min(NOTE_ONLY_TERM, MISSING_TERM)
 
 
-def _ceiling(food: _Profile, context: _Context) -> float:
+def _ceiling(rowid: int, context: _Context) -> float:
     """The most `_score` can give `food` for this query: the penalties that are cheap to work
     out in full (its fixed ones, where the asked words start, foreign head words, conflicts,
     a word in neither its name nor its note), the least each other missing word can cost,
     every other penalty taken as zero (each is zero or more). tests/test_search_speed.py
     checks it is never below the score."""
-    penalty = food.static + context.unknown_penalty + food.tail_total
-    first_get = food.first_segment.get
-    tail_get = food.tail_costs.get
-    start = food.segments
-    for term, least, postings in context.missing:  # the known words, in order
-        penalty -= tail_get(term, 0.0)  # at most what an asked word takes back
-        segment = first_get(term)
+    every = context.every
+    packed = every.packed[rowid]  # `_loaded`'s fields, read from the integer alone
+    costs = every.costs
+    penalty = costs[packed >> _AT_STATIC & 0xFFF] + context.unknown_penalty
+    penalty += costs[packed >> _AT_TAIL & 0xFFF]
+    start = packed >> _AT_SEGMENTS & 31
+    for segments, tails, least, postings in context.missing:  # the known words, in order
+        penalty -= tails.get(rowid, 0.0)  # at most what an asked word takes back
+        segment = segments.get(rowid)
         if segment is None:
             if least is not None:  # a soft word, a plant qualifier or a cooking method
                 penalty += least
             else:  # `_note_cost`'s least
-                penalty += _LEAST_NOTED if food.rowid in postings else MISSING_TERM
+                penalty += _LEAST_NOTED if rowid in postings else MISSING_TERM
         elif segment < start:
             start = segment
-    penalty += LATE_START * start * (0.5 if start <= food.generic_prefix else 1.0)
-    if not food.taxonomic_head and not context.head_free:
-        penalty += FOREIGN_HEAD * min(_foreign(food, context), 2)
-    if food.head_unusual and not food.head_unusual <= context.wanted:
+    generic_prefix = packed >> _AT_PREFIX & 15
+    penalty += LATE_START * start * (0.5 if start <= generic_prefix else 1.0)
+    head = every.heads[every.head[rowid]]
+    if not generic_prefix and not context.head_free:  # not a taxonomic head
+        foreign = context.foreign.get(head)
+        if foreign is None:
+            parts = _head(head)  # its terms, ..., its alternatives
+            foreign = context.foreign[head] = _foreign_words(parts[0], parts[4], context.wanted)
+        penalty += FOREIGN_HEAD * min(foreign, 2)
+    if packed & _HEAD_UNUSUAL and not _head(head)[5] <= context.wanted:
         penalty += UNUSUAL_WORD
-    if context.plant and food.animal:
+    if context.plant and packed & _ANIMAL:
         penalty += QUALIFIER_CONFLICT
-    if context.changed and not context.changed.isdisjoint(food.name_terms):
+    if context.changed_in and any(rowid in held for held in context.changed_in):
         penalty += CHANGED_FOOD
     return 100.0 - penalty
 
@@ -1009,18 +1325,22 @@ def _foreign(food: _Profile, context: _Context) -> int:
     for the query: hundreds of its foods may share a few heads)."""
     found = context.foreign.get(food.head)
     if found is None:
-        found = context.foreign[food.head] = _foreign_words(food, context.wanted)
+        found = context.foreign[food.head] = _foreign_words(
+            food.head_terms, food.alternatives, context.wanted
+        )
     return found
 
 
-def _foreign_words(food: _Profile, wanted: frozenset[str]) -> int:
+def _foreign_words(
+    head_terms: tuple[str, ...], alternatives: frozenset[tuple[str, str]], wanted: frozenset[str]
+) -> int:
     foreign = 0
-    for term in food.head_terms:
+    for term in head_terms:
         # "Nutritional drink or shake" for "shake": "drink" is the other name, not foreign.
         if (
             term not in wanted
             and term not in _JOINING
-            and not (food.alternatives and any((term, w) in food.alternatives for w in wanted))
+            and not (alternatives and any((term, w) in alternatives for w in wanted))
         ):
             foreign += 1
     return foreign
@@ -1036,22 +1356,21 @@ def _score(
     wanted_set = context.wanted
     words = _words()
     penalty = food.static + context.unknown_penalty
-    first_segment = food.first_segment
-    tail_costs = food.tail_costs
+    rowid = food.rowid
     start = food.segments
     asked_tail = 0.0
     variant_segments: set[int] = set()
     core_met = False  # a word met in the name's head, or one saying more than the usual form
     all_met = True
-    for term in context.known:
-        segment = first_segment.get(term)
+    for term, segments, tails in context.placed:
+        segment = segments.get(rowid)
         if segment is not None:
             if segment < start:
                 start = segment
-            asked_tail += tail_costs.get(term, 0.0)
+            asked_tail += tails.get(rowid, 0.0)
             core_met = core_met or segment == 0 or term not in words.defaults
             # A cooking word names no variant: "dry roasted" says how, not which food.
-            if segment in food.naming_segments and term.isalpha() and term not in words.cooking:
+            if food.naming >> segment & 1 and term.isalpha() and term not in words.cooking:
                 variant_segments.add(segment)
             continue
         if term in context.soft:
@@ -1079,7 +1398,7 @@ def _score(
         penalty += UNCOOKED
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
-    if context.changed and not context.changed.isdisjoint(food.name_terms):
+    if context.changed_in and any(rowid in held for held in context.changed_in):
         penalty += CHANGED_FOOD
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
@@ -1091,7 +1410,7 @@ def _score(
         penalty += UNUSUAL_WORD
     if (
         context.reversed_pairs
-        and any(a in food.name_terms and b in food.name_terms for a, b in context.reversed_pairs)
+        and any(rowid in a and rowid in b for a, b in context.reversed_in)
         and any(_reversed(food.segment_text, a, b) for a, b in context.reversed_pairs)
     ):
         penalty += REVERSED
