@@ -548,3 +548,16 @@ def test_pho_has_meat_unless_said_and_beef_pho_is_pho() -> None:
     assert resolve_line("beef pho").items[0].food.name == "Soup, pho, with meat"  # not beef
     assert resolve_line("tofu pho").items[0].food.name == "Soup, pho, no meat"
     assert resolve_line("gai lan").items[0].food.name.lower().startswith("broccoli, chinese")
+
+
+def test_a_plain_query_means_the_usual_form_of_the_food() -> None:
+    """[changes] in search.toml: milk is the drink, not dry milk (3.6 times the calcium by
+    weight); peanut butter is not the fortified or reduced-fat kind; a cooked vegetable is
+    cooked at home, not FNDDS's restaurant form with its added fat and salt."""
+    assert "dry" not in search("milk, nonfat", limit=1)[0].name.lower()
+    assert "dry" in search("powdered milk", limit=1)[0].name.lower()
+    smooth = search("peanut butter, smooth", limit=1)[0].name
+    assert "fortified" not in smooth
+    assert "reduced" not in smooth
+    assert "restaurant" not in search("cooked broccoli", limit=1)[0].name.lower()
+    assert "restaurant" in search("restaurant broccoli cooked", limit=1)[0].name.lower()
