@@ -277,6 +277,20 @@ def test_what_a_line_says_of_its_food_is_not_a_food() -> None:
                      "Lamb, ground"]  # fmt: skip
 
 
+def test_veggies_are_vegetables_cooked_as_said() -> None:
+    assert resolve("veggies").food.name == "Classic mixed vegetables, NS as to form, cooked"
+    assert "oil" in resolve("roast veggies").food.name
+    assert resolve("steamed veggies").food.name.startswith(
+        "Classic mixed vegetables"
+    )  # not oysters
+    # a dish FNDDS names with its vegetables stays that dish
+    assert resolve_line("pasta with vegetables").items[0].food.name.startswith("Pasta with veg")
+    assert (
+        resolve("a wee glass of wine", region="uk").grams.grams
+        < resolve("a glass of wine", region="uk").grams.grams
+    )
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [
