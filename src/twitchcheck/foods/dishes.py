@@ -1431,12 +1431,11 @@ def without_doing(text: str) -> str:
     lowered = text.lower()
     if not lowered.startswith(table().doing):
         return text  # most lines: one test of every verb at once
-    for verb in table().doing:
-        # not "had 2", "ate half", "i had 3 pieces & fries": an amount of a food named before
-        first = parts(text[len(verb) :])[0] if lowered.startswith(verb) else ""
-        if parse_quantity(first).food and not only_amount(first):
-            return text[len(verb) :]
-    return text
+    verb = next(v for v in table().doing if lowered.startswith(v))  # the longest first
+    first = parts(text[len(verb) :])[0]
+    if not parse_quantity(first).food or only_amount(first):
+        return text  # "had 2", "ate half", "i had 3 pieces & fries": a food named before
+    return text[len(verb) :]
 
 
 def felt(text: str) -> bool:

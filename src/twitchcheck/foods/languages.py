@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from twitchcheck._data import raw_data, reading
+from twitchcheck.foods.dishes import world_names
 from twitchcheck.text import fold
 
 
@@ -69,8 +70,6 @@ def in_english(text: str) -> str:
 
 
 def _translated(folded: str, language: Language) -> str:
-    from twitchcheck.foods.dishes import world_names  # the world dishes keep their names
-
     for pattern, meant in language.phrases:
         folded = pattern.sub(meant, folded)
     names = world_names()
