@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from twitchcheck.errors import InputError
+from twitchcheck.errors import InputError, UnknownFoodError
 from twitchcheck.foods import dishes
 from twitchcheck.foods.phrases import NeedsDetailError, resolve, resolve_line
 from twitchcheck.foods.search import Match
@@ -289,6 +289,18 @@ def test_veggies_are_vegetables_cooked_as_said() -> None:
         resolve("a wee glass of wine", region="uk").grams.grams
         < resolve("a glass of wine", region="uk").grams.grams
     )
+
+
+def test_a_chains_item_usda_does_not_list_is_its_generic_food() -> None:
+    tacos = resolve("taco bell crunchy tacos")
+    assert (tacos.food.name, tacos.how, tacos.uncertain) == ("Taco, NFS", "approximation", True)
+    latte = resolve("oat milk latte dutch bros")  # a coffee chain brands.toml names
+    assert (latte.food.name, latte.how) == ("Coffee, Latte, with non-dairy milk", "approximation")
+    # a maker's name says which product: kept ("walkers prawn cocktail" is no shrimp cocktail)
+    assert dishes.without_chain("walkers prawn cocktail") is None
+    assert dishes.without_chain("nutella sandwich on white bread") is None
+    with pytest.raises(UnknownFoodError):
+        resolve("popeyes 3pc spicy")  # "spicy" alone is no food to stand in
 
 
 def test_small_informal_measures_are_small_and_no_food() -> None:

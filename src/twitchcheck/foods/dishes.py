@@ -1357,6 +1357,21 @@ def _is_chain(words: str) -> bool:
     return generic is not None and not set(terms(generic)) & set(terms(words))
 
 
+def without_chain(text: str) -> str | None:
+    """The food words of `text` without the chain named before or after them ("taco bell
+    crunchy tacos" -> "crunchy tacos"), or None when `text` names no chain USDA lists foods
+    of (a maker's name, "walkers prawn cocktail", says which product: it is not dropped)."""
+    words = text.split()
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        for said, rest in ((words[:size], words[size:]), (words[-size:], words[:-size])):
+            name = " ".join(said)
+            if restaurant(name):
+                return " ".join(w for w in rest if w.lower() not in ("from", "at")) or None
+    return None
+
+
 def said_words(text: str) -> set[str]:
     """The words of `text`, with FNDDS's "non-dairy" where a plant milk or yogurt is named."""
     found = set(terms(text))

@@ -37,6 +37,9 @@ How = Literal["matched", "dish", "split", "approximation", "needs_detail"]
 REGIONS = ("uk", "us")
 
 MIN_SCORE = 0.45  # below this the best match shares too little with what was typed
+# a chain's item searched without the chain's name must match better than that: its words
+# alone are often only a kind ("3pc spicy": General Tso chicken scores 0.52)
+CHAIN_GENERIC_SCORE = 0.6
 SURE_SCORE = 0.9  # below this the match is shown as uncertain, with alternatives
 ALTERNATIVES = 3
 DISH_CANDIDATES = 12  # of a combination's whole-phrase matches, how many may be its dish
@@ -540,6 +543,15 @@ def _searched(words: str) -> list[Match]:
         found = dishes.meatless_first(words, search(again, limit=12), MIN_SCORE)
         # searched in other words than written: never a sure match ("tofu" is not in it)
         matches = [replace(m, score=min(m.score, SURE_SCORE - 0.01)) for m in found] or matches
+    if not any(m.score >= MIN_SCORE for m in matches):
+        # a chain's item USDA does not list ("taco bell crunchy tacos"): its generic food
+        generic = dishes.without_chain(words)
+        if generic is not None:
+            found = [
+                replace(m, approximation=True, score=min(m.score, SURE_SCORE - 0.01))
+                for m in search(generic, limit=12)
+            ]  # its words searched without the chain: never a sure match
+            matches = found if found and found[0].score >= CHAIN_GENERIC_SCORE else matches
     return matches
 
 
