@@ -303,6 +303,17 @@ def test_a_chains_item_usda_does_not_list_is_its_generic_food() -> None:
         resolve("popeyes 3pc spicy")  # "spicy" alone is no food to stand in
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("pancakes & syrup", ["Pancakes, NFS", "Pancake syrup"]),  # was the syrup alone
+        ("strawberries and milk", ["Strawberries, raw", "Milk, NFS"]),  # not strawberry milk
+    ],
+)
+def test_a_food_named_by_another_is_not_both(text: str, names: list[str]) -> None:
+    assert [i.food.name for i in resolve_line(text).items] == names
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

@@ -600,10 +600,30 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
         if best.score < rules.dish_score:
             break
         name = set(terms(best.name))
-        head = set(terms(best.name.split(",")[0]))  # what the dish is: "Gravy, chicken" is gravy
-        if not dishes.adds(best.name, said) and all(w & name for w in wanted) and wanted[0] & head:
+        named = terms(best.name.split(",")[0])  # what the dish is: "Gravy, chicken" is gravy
+        head = set(named)
+        if (
+            not dishes.adds(best.name, said)
+            and all(w & name for w in wanted)
+            and wanted[0] & head
+            and not _modified(named, parts)
+        ):
             return Match(best.rowid, best.id, words, best.group, best.source, best.score)
     return None
+
+
+def _modified(head: list[str], parts: tuple[str, ...]) -> bool:
+    """Whether a food's head is the line's last food qualified by the first, with nothing
+    joining them: "Pancake syrup" for "pancakes & syrup", "Strawberry milk" for "strawberries
+    and milk" name the syrup and the milk, not both foods ("Chicken leg, drumstick and thigh"
+    for "chicken thigh and leg" holds the thigh)."""
+    if len(parts) != 2 or not head or not _JOINING_WORDS.isdisjoint(head):
+        return False
+    first, last = terms(parts[0]), set(terms(parts[1]))
+    return bool(first) and head[-1] in last and first[-1] in head[:-1]
+
+
+_JOINING_WORDS = frozenset({"and", "with", "without", "no", "or", "in", "on", "of", "from"})
 
 
 def _part(
