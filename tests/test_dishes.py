@@ -314,6 +314,19 @@ def test_a_food_named_by_another_is_not_both(text: str, names: list[str]) -> Non
     assert [i.food.name for i in resolve_line(text).items] == names
 
 
+def test_a_count_after_the_last_food_counts_it_not_the_drink_before() -> None:
+    tea, pakora = resolve_line("chah & pakore x4", region="uk").items
+    assert tea.grams.grams < 400  # one cup, not four
+    assert pakora.grams.grams == pytest.approx(4 * resolve("1 pakora").grams.grams)
+    # a measure after a drink is the drink's; a count after two foods is both foods'
+    assert resolve_line("coffee w/ creamer 20oz").items[0].grams.grams > 500
+    toast = resolve_line("toast & nutella x2", region="uk").items[0]
+    once = resolve_line("toast & nutella", region="uk").items[0]
+    assert toast.grams.grams > once.grams.grams  # two slices (FNDDS's 25 g each; see note)
+    # a regional word keeps an amount written after it: "biscuits x2" are cookies
+    assert resolve_line("tea & biscuits x2", region="uk").items[1].food.name == "Cookie, NFS"
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

@@ -989,8 +989,11 @@ def regional(part: str, region: str | None) -> str:
         return found
     said = " ".join(parse_quantity(part).food.lower().split())  # "2 chocolate biscuits"
     found = _regional_word(said, region) if said and said != key else None
-    if found is not None and part.lower().rstrip().endswith(said):
-        return part[: len(part.rstrip()) - len(said)] + found  # the amount stays as written
+    written = " ".join(part.lower().split())
+    if found is not None and written.endswith(said):
+        return written[: len(written) - len(said)] + found  # the amount stays as written
+    if found is not None and written.startswith(said):
+        return found + written[len(said) :]  # "biscuits x2": after it
     return part
 
 

@@ -273,10 +273,25 @@ def _last_parts_amount(quantity: Quantity, said: str) -> Quantity:
         return quantity  # ("2 eggs" alone is 2 of the food eggs; in the line, 2 'egg')
     if dishes.only_amount(pieces[-1]):
         return quantity  # "chuoi chien, 1 piece": the amount of the food before it
-    if pieces[-1].strip().lower().startswith(last.food):
+    if pieces[-1].strip().lower().startswith(last.food) and not _counted_after_drink(
+        pieces, quantity
+    ):
         return quantity  # "toast & nutella x2", "coffee w/ creamer 20oz": the whole line's
     food = dishes.without_context(" ".join(said.lower().split()))
     return replace(quantity, amount=None, unit=None, kind=None, approximate=False, food=food)
+
+
+def _counted_after_drink(pieces: tuple[str, ...], quantity: Quantity) -> bool:
+    """Whether a count written after the last food counts that food, not a drink the line
+    starts with ("chah & pakore x4": four pakoras and a cup of tea, not four cups)."""
+    if quantity.unit is not None:
+        return False  # "coffee w/ creamer 20oz": the drink's measure
+    drinks = units().drink_words | dishes.table().hot
+
+    def drink(piece: str) -> bool:
+        return not drinks.isdisjoint(terms(dishes.regional(piece, quantity.region)))
+
+    return drink(pieces[0]) and not drink(pieces[-1])
 
 
 def _world_dish(text: str, quantity: Quantity, recipe: dishes.Recipe) -> Item:
