@@ -322,7 +322,7 @@ def test_a_count_after_the_last_food_counts_it_not_the_drink_before() -> None:
     assert resolve_line("coffee w/ creamer 20oz").items[0].grams.grams > 500
     toast = resolve_line("toast & nutella x2", region="uk").items[0]
     once = resolve_line("toast & nutella", region="uk").items[0]
-    assert toast.grams.grams > once.grams.grams  # two slices (FNDDS's 25 g each; see note)
+    assert toast.grams.grams == pytest.approx(2 * once.grams.grams)  # two British slices
     # a regional word keeps an amount written after it: "biscuits x2" are cookies
     assert resolve_line("tea & biscuits x2", region="uk").items[1].food.name == "Cookie, NFS"
 

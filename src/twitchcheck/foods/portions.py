@@ -405,6 +405,11 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
             each = canned.grams
             return Grams(amount * each, f"{amount:g} × {canned.basis}", True, fallback=True)
         return _by_natural_unit(food, amount, portions)
+    if "slice" in portion.unit and quantity.region is not None:
+        # "toast x2" in a British diary: two of its slices ([by_food] slice), as "2 slices"
+        rule = food_rule(food, "slice", quantity)
+        if rule is not None and _rule_first(rule, quantity.region):
+            return _by_rule(food, amount, "slice", rule, quantity)
     each = portion.grams / portion.amount
     basis = f"{amount:g} × 1 {portion.unit} ({each:.4g} g each)"
     return Grams(amount * each, basis, False, portion, fallback=not named_for_food)
