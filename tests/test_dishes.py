@@ -327,6 +327,19 @@ def test_a_count_after_the_last_food_counts_it_not_the_drink_before() -> None:
     assert resolve_line("tea & biscuits x2", region="uk").items[1].food.name == "Cookie, NFS"
 
 
+def test_what_a_food_is_sold_in_is_its_amount_not_a_food() -> None:
+    # "2 packets" had been a sweetener's packets, "2 cans" a cheese spread's can
+    assert [i.food.name for i in resolve_line("crisps, 2 packets", region="uk").items] == [
+        "Potato chips, NFS"
+    ]
+    assert resolve_line("coke, 2 cans").items[0].grams.grams > 600
+    with pytest.raises(InputError, match="amount but no food"):
+        resolve_line("2 cans")
+    # a British tin of rice pudding is the 400 g family tin, an American can 15 oz
+    assert resolve("Rice pudding (half a tin)", region="uk").grams.grams == pytest.approx(200)
+    assert resolve("a can of rice pudding", region="us").grams.grams == pytest.approx(425)
+
+
 def test_small_informal_measures_are_small_and_no_food() -> None:
     # "a sliver" had been read as a misspelt "liver"
     assert [i.food.name for i in resolve_line("coffee cake, a sliver").items] == [

@@ -172,7 +172,8 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
         return Line(text, (_item(text, food, grams_for(food, quantity), (), False),))
-    if not quantity.food and not dishes.needs_detail(text):
+    if (not quantity.food and not dishes.needs_detail(text)) or dishes.only_amount(said):
+        # "2 cans", "1 slice": a measure alone ("2 cans" had found a cheese spread's can)
         raise InputError(f"{quoted(text)} has an amount but no food; e.g. '2 eggs'")
     detail = dishes.needs_detail(quantity.food)
     plain = said
