@@ -561,3 +561,10 @@ def test_a_plain_query_means_the_usual_form_of_the_food() -> None:
     assert "reduced" not in smooth
     assert "restaurant" not in search("cooked broccoli", limit=1)[0].name.lower()
     assert "restaurant" in search("restaurant broccoli cooked", limit=1)[0].name.lower()
+
+
+def test_a_kind_of_meat_is_met_by_a_dish_with_meat() -> None:
+    """[meat_kinds]: "pork jambalaya" is FNDDS's "Jambalaya with meat and rice" (it had been
+    Pork, NFS), and a name saying "no meat" meets no kind of meat."""
+    assert search("pork jambalaya", limit=1)[0].name == "Jambalaya with meat and rice"
+    assert all("no meat" not in m.name for m in search("goat meat pepper soup", limit=3))

@@ -128,6 +128,7 @@ class _Words:
     plant_all: frozenset[str]  # plant words, strong ones and the words of plant pairs
     as_eaten: tuple[tuple[str, ...], ...]  # "ready to drink": segments naming the as-eaten form
     as_eaten_first: frozenset[str]
+    meats: frozenset[str] = frozenset()  # kinds of meat a name's "meat" stands for
 
 
 @functools.cache
@@ -165,6 +166,7 @@ def _built(raw: Any) -> _Words:
         | {t for p in raw["plant"]["pairs"] for t in terms(p)},
         as_eaten=tuple(tuple(terms(p)) for p in raw["as_eaten"]["phrases"]),
         as_eaten_first=frozenset(terms(p)[0] for p in raw["as_eaten"]["phrases"]),
+        meats=frozenset(t for w in raw.get("meat_kinds", {}).get("words", ()) for t in terms(w)),
     )
 
 
@@ -548,9 +550,13 @@ def _least_missing(
     food's postings, given too), as `_score` charges it: see `_ceiling`."""
     if term in soft:
         return SOFT_MISSING, frozenset()
-    if term in plant_terms or term in cooking:
+    if term in plant_terms or term in cooking or term in _words().meats:
         return _LEAST_MISSING, frozenset()
     return None, _postings(term)
+
+
+# the word "meat" in a name's terms, not "no meat" or "without meat"
+_MEAT = re.compile(r"(?<![a-z])(?<!no )(?<!without )meat(?![a-z])")
 
 
 def _candidates(wanted: list[str], require_all: bool, in_head: bool = False) -> list[int]:
@@ -1383,6 +1389,10 @@ def _score(
             # "steamed broccoli" and no steamed broccoli: a cooked form is the food asked for;
             # FNDDS foods are as eaten, so its meat, fish and eggs are cooked ("Pork, chop").
             # A method says how, not which food: met this way, the food's words are all met.
+            penalty += EQUIVALENT_TERM
+        elif term in words.meats and _MEAT.search(food.segment_text):
+            # "pork jambalaya": FNDDS's "Jambalaya with meat and rice" holds any meat
+            all_met = False
             penalty += EQUIVALENT_TERM
         else:
             all_met = False
