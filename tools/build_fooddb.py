@@ -17,7 +17,6 @@ time-dependent is written, so two builds from the same inputs have the same cont
 from __future__ import annotations
 
 import argparse
-import array
 import csv
 import gzip
 import hashlib
@@ -34,6 +33,7 @@ from twitchcheck.foods.search import (
     PROFILE_COLUMNS,
     PROFILE_SCHEMA,
     WORDS_KEY,
+    encoded,
     words_hash,
     write_profiles,
 )
@@ -506,15 +506,6 @@ def postings(documents: list[tuple[int, str, str, str]]) -> dict[tuple[str, str]
             found.setdefault((term, "head"), set()).add(rowid)
     db.close()
     return {key: sorted(found[key]) for key in sorted(found)}
-
-
-def encoded(rowids: list[int]) -> bytes:
-    """Row ids as little-endian unsigned 32-bit integers (`search._posting_list` reads them)."""
-    found = array.array("I", rowids)
-    assert found.itemsize == 4
-    if sys.byteorder == "big":
-        found.byteswap()
-    return found.tobytes()
 
 
 def index_texts(name: str, note: str, respell: dict[str, str]) -> tuple[str, str, str]:

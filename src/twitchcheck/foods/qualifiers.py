@@ -103,13 +103,18 @@ def _written_after(before: str, key: str) -> bool:
         return False
     if _usda_pair(parts[0], key):
         return True
-    db = _db()
-    heads = "SELECT 1 FROM name_head WHERE head = ?"
-    if any(db.execute(heads, (form,)).fetchone() is not None for form in _forms(key)):
+    forms = sorted(_forms(key))
+    if _any_row("name_head", "head", forms):
         return False  # a food of its own: "broccoli", "black beans", "strawberry"
-    query = "SELECT 1 FROM segment_pair WHERE earlier = ? AND later = ?"
-    ends = {parts[0], parts[-1]}
-    return any(db.execute(query, (part, key)).fetchone() is not None for part in ends)
+    ends = sorted({parts[0], parts[-1]})
+    return _any_row("segment_pair", "earlier", ends, "AND later = ?", key)
+
+
+def _any_row(table: str, column: str, values: list[str], more: str = "", *args: str) -> bool:
+    """Whether `table` has a row whose `column` is one of `values` (one query)."""
+    marks = ",".join("?" * len(values))
+    query = f"SELECT 1 FROM {table} WHERE {column} IN ({marks}) {more} LIMIT 1"
+    return _db().execute(query, (*values, *args)).fetchone() is not None
 
 
 def _forms(key: str) -> set[str]:

@@ -771,7 +771,7 @@ def _every_row(foods: list[tuple[int, int, str]]) -> tuple[bytes, bytes, str, by
     if sys.byteorder == "big":
         packed.byteswap()
         head.byteswap()
-    cooking = _encoded([rowid for rowid, number, _ in foods if number & _HAS_COOKING])
+    cooking = encoded([rowid for rowid, number, _ in foods if number & _HAS_COOKING])
     return packed.tobytes(), head.tobytes(), "\n".join(heads), cooking
 
 
@@ -874,9 +874,9 @@ def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> N
         [
             (
                 term,
-                _encoded([r for r, _ in sorted(placed.get(term, []))]),
+                encoded([r for r, _ in sorted(placed.get(term, []))]),
                 bytes(s for _, s in sorted(placed.get(term, []))),
-                _encoded([r for r, _ in sorted(charged.get(term, []))]),
+                encoded([r for r, _ in sorted(charged.get(term, []))]),
                 bytes(code[c] for _, c in sorted(charged.get(term, []))),
             )
             for term in sorted(placed.keys() | charged.keys())
@@ -972,9 +972,11 @@ class _Derived:
         return self.rowid, _packed(fields), "\t".join(texts)
 
 
-def _encoded(rowids: list[int]) -> bytes:
-    """Row ids as little-endian unsigned 32-bit integers (`_decoded_array` reads them)."""
+def encoded(rowids: list[int]) -> bytes:
+    """Row ids as little-endian unsigned 32-bit integers (`_decoded_array` reads them; the
+    posting lists of tools/build_fooddb.py are written so too)."""
     found = array.array("I", rowids)
+    assert found.itemsize == 4
     if sys.byteorder == "big":
         found.byteswap()
     return found.tobytes()
