@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import HANG_BOUND
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
-from twitchcheck.foods.phrases import nutrients, resolve
+from twitchcheck.foods.phrases import NeedsDetailError, nutrients, resolve, resolve_line
 from twitchcheck.text import clean
 
 # text, food name pattern, grams (exact where USDA gives the portion), estimate?
@@ -281,3 +281,44 @@ def test_a_meal_written_on_a_line_stays_on_every_part_of_it() -> None:
     teas = [e for e in diary.entries if e.line == 4]
     assert teas
     assert all(getattr(e, "time", None) is not None for e in teas)
+
+
+def test_a_list_after_a_dish_and_a_colon_is_read_part_by_part() -> None:
+    line = resolve_line("full english at the cafe: 2 eggs, bacon, beans", region="uk")
+    names = [item.food.name for item in line.items]
+    assert names[0].startswith("Egg, whole, fried")  # the dish guides its eggs: fried
+    assert line.items[0].grams.grams == pytest.approx(100, rel=0.15)  # two eggs, not bacon's
+    assert any(n.startswith("Bacon") for n in names)
+    assert any("beans" in n for n in names)
+    listed = resolve_line("meals on wheels: roast turkey, mashed potatoes")
+    assert [i.food.name.split(",")[0] for i in listed.items] == ["Turkey", "Potato"]
+
+
+@pytest.mark.parametrize("text", ["region: us", "no ham, no cheese", "no eggs, no eggs"])
+def test_a_colon_or_what_was_left_out_alone_names_no_food(text: str) -> None:
+    with pytest.raises(NeedsDetailError):
+        resolve_line(text)
+
+
+def test_the_amount_of_a_part_that_matched_nothing_stays_with_it() -> None:
+    """ "3 pints" is the unknown ale's: the scratchings take their own portion, not 3 pints."""
+    (item,) = resolve_line("3 pints Tribute, pork scratchings", region="uk").items
+    assert item.food.name.startswith("Pork skin")
+    assert item.grams.grams < 60
+    assert item.left_out == ("tribute",)
+
+
+def test_a_later_part_whose_measure_its_food_lacks_is_left_out_not_the_whole_line() -> None:
+    """ "a bit of" is read as a piece, which USDA's Caerphilly stand-in lacks: the cawl and
+    the bread are still counted, and the cheese is reported as not counted."""
+    line = resolve_line("cawl with bread & a bit of Caerphilly", region="uk")
+    assert line.items
+    assert all(i.left_out == ("a bit of caerphilly",) for i in line.items)
+
+
+@pytest.mark.parametrize("line", ["coffee from the garage, black, 2 sugars", "tea, no sugar"])
+def test_how_a_hot_drink_was_taken_after_a_comma_is_no_food(line: str) -> None:
+    names = [item.food.name for item in resolve_line(line, region="uk").items]
+    assert names[0].startswith(("Coffee", "Tea"))
+    assert not any("beans" in n for n in names)  # "black" was read as black beans
+    assert len(names) == (2 if "2 sugars" in line else 1)

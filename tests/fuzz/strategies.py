@@ -58,6 +58,32 @@ def phrase(draw: st.DrawFn) -> str:
 
 phrases = st.one_of(phrase(), text, st.sampled_from(FOODS))
 
+# Lines built the way the line reader reads them (parts, each maybe left out, measured,
+# placed or sized, joined as people join foods, under a meal or a time), from foods and its
+# own words: they reach its rarer branches ("no ham, no cheese" named only what was left out,
+# and once raised an IndexError).
+_BEFORE = ["", "no ", "without ", "hold the ", "2 ", "half a ", "a bowl of ", "leftover ", "had "]
+_AFTER = ["", " x2", " (mum made)", " on the side", ", large", " from the pub", " - 2 slices"]
+_JOINS = [", ", " and ", " with ", " & ", " + ", " w/ ", " on ", " or ", " / "]
+_LEADS = ["", "lunch: ", "08:00 ", "snack - ", "the rest of "]
+_WORDS = [*FOODS, "tea", "toast", "chips", "some snacks", "it", "stuff", "latte", "sauce"]
+
+
+@st.composite
+def reader_line(draw: st.DrawFn) -> str:
+    pick = st.sampled_from
+    parts = [
+        draw(pick(_BEFORE)) + draw(pick(_WORDS)) + draw(pick(_AFTER))
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined += draw(st.sampled_from(_JOINS)) + part
+    return draw(st.sampled_from(_LEADS)) + joined
+
+
+reader_lines = reader_line()
+
 ANALYTES = [
     "magnesium", "Mg", "calcium", "Ca", "ionised calcium", "ionized calcium", "25-OH vitamin D",
     "vitamin D", "potassium", "K", "B12", "vitamin B12", "albumin", "methylmalonic acid", "MMA",

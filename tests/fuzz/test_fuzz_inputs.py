@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fuzzkit import FUZZ, invoke, strict_json
+from fuzzkit import FULL, FUZZ, invoke, strict_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import (
@@ -22,9 +22,13 @@ from strategies import (
     hostile,
     number,
     phrases,
+    reader_lines,
     text,
     text_diary,
 )
+
+from twitchcheck.errors import InputError
+from twitchcheck.foods.phrases import resolve_line
 
 PERSON = ["--age", "40", "--sex", "female"]
 GOOD_ANSWERS = {"age": 40, "sex": "female", "symptoms": ["cramps"]}
@@ -236,3 +240,22 @@ def test_save_to_bad_places(tmp_path: Path, target: str, monkeypatch: pytest.Mon
 @given(st.lists(phrases | typed, max_size=6))
 def test_demo(lines: list[str]) -> None:
     invoke(["demo"], input="\n".join(lines) + "\n")
+
+
+# --- the line reader, in process ------------------------------------------------------------
+
+
+# In process and cheap: many more examples than the command-line tests take.
+@settings(FUZZ, max_examples=3000 if FULL else 200)
+@given(reader_lines, st.sampled_from([None, "uk", "us"]))
+def test_reader_lines_resolve_or_are_refused(line: str, region: str | None) -> None:
+    """A line of the reader's own words either resolves to items or is refused with a
+    message: never another exception."""
+    try:
+        found = resolve_line(line, region)
+    except InputError as error:
+        message = str(error)
+        assert message
+    else:
+        assert found.items
+        assert all(item.grams.grams >= 0 for item in found.items)

@@ -459,10 +459,13 @@ def topped_salad(text: str) -> str:
 
 
 def _listing(text: str) -> tuple[str, str] | None:
-    """(what comes before, what is listed) of "X (a, b)" or "X - a, b"; None otherwise."""
+    """(what comes before, what is listed) of "X (a, b)", "X - a, b" or "X: a, b"; None
+    otherwise (a clock time's colon, "08:00 latte", has no space after it)."""
     plain = " ".join(text.split())
-    found = re.fullmatch(r"(.*?\S)\s*\((.+)\)", plain) or re.fullmatch(
-        r"(.*?\S)\s+[-\u2013\u2014]\s+(.+)", plain
+    found = (
+        re.fullmatch(r"(.*?\S)\s*\((.+)\)", plain)
+        or re.fullmatch(r"(.*?\S)\s+[-\u2013\u2014]\s+(.+)", plain)
+        or re.fullmatch(r"([^:]*?[^\s:]):\s+(.+)", plain)
     )
     if found is None:
         return None
@@ -498,6 +501,12 @@ def listed(text: str) -> str:
     if found is None:
         return text
     head, inner = found
+    if (
+        re.match(rf"{re.escape(head)}\s*:", " ".join(text.split()))
+        and len(parts(inner)) < 2
+        and not _is_setting(head.split())
+    ):
+        return text  # "X: Y" lists foods, or a meal's one ("region: us" is neither)
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
     inner = _without_remarks(inner)
@@ -512,8 +521,10 @@ def listed(text: str) -> str:
     listed_parts = parts(inner)
     if any(_is_context(p) for p in listed_parts):  # "jambalaya (my uncle's, pork)": whose
         inner = ", ".join(p.strip() for p in listed_parts if not _is_context(p))
-    if len(parts(inner)) > 1 or _is_setting(head.split()) or _vague(head) or _names_no_food(head):
+    if len(parts(inner)) > 1 or _is_setting(head.split()):
         return inner  # "school lunch - pasta bake": the head says when or where, not what
+    if _vague(head) or _names_no_food(head):
+        return inner
     rest = parse_quantity(inner).food
     amount = (
         inner[: len(inner) - len(rest)].strip() if rest and inner.lower().endswith(rest) else ""
@@ -1018,6 +1029,16 @@ def plain(part: str) -> str:
     # the amount stays where it was written: before ("2 burgers") or after ("fried chicken 2
     # pieces")
     return part[:at] + found + part[at + len(food) :]
+
+
+def adds_nothing(following: str, part: str) -> bool:
+    """Whether `following` is only what a hot drink was taken without ("black", "no sugar",
+    "plain") and `part` holds one: a remark on the drink, not another food."""
+    rules = table()
+    said = terms(following)
+    if not said or said[0] not in rules.hot_nothing or rules.hot.isdisjoint(terms(part)):
+        return False
+    return len(said) == 1 or (len(said) == 2 and said[0] in ("no", "without"))
 
 
 def hot_drink(text: str) -> str:

@@ -215,7 +215,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     meal = _meal(text, quantity)  # "big mac meal": the item, fries and a drink
     if meal:
         return Line(text, meal)
-    if quantity.kind == "count" and dishes.joined_after(text, quantity.unit or ""):
+    if quantity.kind == "count" and dishes.joined_after(plain, quantity.unit or ""):
         # "2 eggs with toast", "eggs, bacon": the count word was a food, not the rest's measure
         quantity = replace(
             quantity,
@@ -223,7 +223,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
             unit=None,
             kind=None,
             implied=False,
-            food=after_amount(text),
+            food=after_amount(plain),  # the words read, not the line: "full english: 2 eggs, ..."
         )
     made = _made_with(text, quantity)  # "porridge made with semi-skimmed milk": one food
     if made is not None:
@@ -410,18 +410,21 @@ def _combination(
             "write one food per line"
         )
     items: list[Item] = []
-    missed: list[tuple[str, UnknownFoodError]] = []
+    missed: list[tuple[str, UnknownFoodError | PortionError]] = []
     start = 0
     while start < len(parts):
+        # The line's amount is its first part's, even when that part matched no food
+        # ("3 pints Tribute, pork scratchings": not three pints of scratchings).
+        first = start == 0
         own = _parsed(parts[start], quantity.region)
-        found = dishes.recipe(own.food if items else parts[start])
+        found = dishes.recipe(parts[start] if first else own.food)
         if found is not None and found.food is not None:  # "simit w white cheese": a simit
-            item = _world_dish(text, own if items else quantity, found)
+            item = _world_dish(text, quantity if first else own, found)
             items.append(replace(item, how="split" if item.how != "approximation" else item.how))
             start += 1
             continue
         if found is not None and found.parts:  # "chicken kebab with chips": the kebab's parts
-            items += _recipe(text, own if items else quantity, found)
+            items += _recipe(text, quantity if first else own, found)
             start += 1
             continue
         end, dish = start + 1, None
@@ -437,16 +440,18 @@ def _combination(
                 break
         if dish is not None:
             try:  # a dish that cannot take the amount written is not the dish meant
-                item = _part(text, quantity, dish.name, not items, dish.id, parts[0])
+                item = _part(text, quantity, dish.name, first, dish.id, parts[0])
             except PortionError:
                 dish, end = None, start + 1
             else:
-                item = _as_its_parts(text, quantity, item, parts[start:end], not items)
+                item = _as_its_parts(text, quantity, item, parts[start:end], first)
         words = dish.name if dish is not None else parts[start]
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
         if _REMOVED.match(words) and len(parts) > 1:
             continue  # "kale caesar, no chicken": what the food was without is no food
+        if items and dishes.adds_nothing(words, parts[0]):
+            continue  # "coffee from the garage, black": how the drink was taken, no food
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
         if items and joined_by in MADE_WITH and _made_of(words, items[0]):
@@ -455,14 +460,17 @@ def _combination(
             # what a later part adds to: the first part as written and the food found for it
             head = f"{parts[0]} {items[0].food.name}" if items else parts[0]
             try:
-                item = _part(text, quantity, words, not items, None, head)
-            except UnknownFoodError as error:
-                # one part USDA has no food for: the others are still counted, this one is
-                # reported (a line of several foods is never lost for one of them)
+                item = _part(text, quantity, words, first, None, head)
+            except (UnknownFoodError, PortionError) as error:
+                if isinstance(error, PortionError) and first:
+                    raise  # the amount written does not fit the food the line starts with
+                # one part USDA has no food (or no such portion) for: the others are still
+                # counted, this one is reported (a line of several foods is never lost for
+                # one of them: "..., hog's pudding" had refused a whole full English)
                 missed.append((words, error))
                 continue
         items.append(item)
-    return _counted_parts(items, missed)
+    return _counted_parts(items, missed, text)
 
 
 def _as_its_parts(
@@ -492,11 +500,16 @@ def _as_its_parts(
 
 
 def _counted_parts(
-    items: list[Item], missed: list[tuple[str, UnknownFoodError]]
+    items: list[Item], missed: list[tuple[str, UnknownFoodError | PortionError]], text: str
 ) -> tuple[Item, ...]:
     """The items of a combination, each naming the parts that matched no food when there
     were any (the diary reports them, and the line counts as uncertain); the first such
     error when no part matched, or none surely, beside one that matched nothing."""
+    if not items and not missed:  # "no ham, no cheese": only what was left out
+        raise NeedsDetailError(
+            f"{quoted(text, 60)} names only what was left out, no food eaten; write what was "
+            "eaten (e.g. 'salad, no croutons'), it is not guessed"
+        )
     if not items or (missed and all(item.uncertain for item in items)):
         # nothing matched surely beside a part that matched nothing: a note ("slept 5 hrs,
         # on call"), not a meal; reported whole rather than guessed from its words
