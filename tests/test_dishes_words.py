@@ -120,3 +120,14 @@ def test_three_of_the_kids_leftover_nuggets() -> None:
     item = resolve_line("kids' leftover chicken nuggets (like 3)", region="us").items[0]
     assert item.food.name == "Chicken nuggets, NFS"
     assert item.grams.basis.startswith("3")
+
+
+@pytest.mark.parametrize("line", ["brew", "mug of brew", "2 slices toast & marmite, brew"])
+def test_a_brew_is_a_cup_of_tea_in_a_british_diary(line: str) -> None:
+    last = resolve_line(line, region="uk").items[-1]
+    assert last.food.name.startswith("Tea, hot")
+    assert not last.uncertain
+
+
+def test_a_brew_is_not_read_as_tea_outside_britain() -> None:
+    assert not resolve_line("brew", region="us").items[0].food.name.startswith("Tea")
