@@ -131,3 +131,40 @@ def test_a_brew_is_a_cup_of_tea_in_a_british_diary(line: str) -> None:
 
 def test_a_brew_is_not_read_as_tea_outside_britain() -> None:
     assert not resolve_line("brew", region="us").items[0].food.name.startswith("Tea")
+
+
+def test_a_sandwich_usda_lacks_is_its_fillings_in_its_bread_times_the_count() -> None:
+    line = resolve_line("cheese & pickle sarnie x2", region="uk")
+    names = [item.food.name for item in line.items]
+    assert names == ["Cheese, Cheddar", "Pickle relish, sweet", "Bread, white"]
+    assert line.items[-1].grams.grams == pytest.approx(4 * 38)  # two sandwiches of 2 slices
+    assert line.items[-1].uncertain  # the bread's kind was not written
+    assert {item.how for item in line.items} == {"split"}
+
+
+def test_a_bap_is_a_roll_and_a_written_bread_is_kept() -> None:
+    bap = [i.food.name for i in resolve_line("bacon & egg bap", region="uk").items]
+    assert bap[0].startswith("Bacon")
+    assert bap[1].startswith("Egg")
+    assert bap[2] == "Roll, white, soft"
+    granary = resolve_line("crab sandwich on granary", region="uk").items
+    assert granary[-1].food.name == "Bread, multigrain"
+    assert not granary[-1].uncertain
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("ham sandwich", "Ham sandwich"),  # USDA's own, sure
+        ("pb&j sandwich", "Peanut butter and jelly sandwich"),  # the fillings name it
+        ("pimento cheese sandwich", "Cheese sandwich"),  # a sandwich of its head word
+    ],
+)
+def test_a_sandwich_usda_has_stays_one_food(line: str, food: str) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(food)
+
+
+def test_british_pickle_with_cheese_is_the_sweet_relish() -> None:
+    assert resolve_line("pickle", region="uk").items[0].food.name == "Pickle relish, sweet"
+    assert resolve_line("pickles", region="uk").items[0].food.name.startswith("Pickles")

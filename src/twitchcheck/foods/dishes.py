@@ -100,6 +100,8 @@ class _Table:
     flavours: tuple[frozenset[str], frozenset[str], frozenset[str]]  # `_flavour_words`
     exclusion: tuple[re.Pattern[str], frozenset[str], frozenset[str]]  # `_exclusion_rule`
     reading: re.Pattern[str]  # a blood sugar reading written as a line: `_reading_rule`
+    # "sarnie" -> "on white": a sandwich's word, as the carrier its fillings are read with
+    sandwich_breads: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +292,7 @@ def _built(raw: Any) -> _Table:
         _flavour_words(raw["flavours"]),
         _exclusion_rule(raw),
         _reading_rule(raw["readings"]),
+        {fold(k): str(v) for k, v in raw["sandwich_breads"].items()},
     )
 
 
@@ -1029,6 +1032,21 @@ def plain(part: str) -> str:
     # the amount stays where it was written: before ("2 burgers") or after ("fried chicken 2
     # pieces")
     return part[:at] + found + part[at + len(food) :]
+
+
+def sandwich(food: str) -> tuple[str, str] | None:
+    """(its fillings, its bread as a carrier) of a sandwich written by its fillings and the
+    word for it: "cheese & pickle sarnie" -> ("cheese & pickle", "on white"), "crab sandwich
+    on granary" -> ("crab", "on granary"); None for any other text."""
+    breads = table().sandwich_breads
+    plain = " ".join(fold(food).split())
+    found = re.fullmatch(r"(.*?[^\W\d_].*?)\s+([a-z]+)(?:\s+((?:on|in)\s+\S.*))?", plain)
+    if found is None or found.group(2) not in breads:
+        return None
+    fillings, word, bread = found.groups()
+    if set(terms(fillings)) & table().bread_holders:
+        return None  # "burger sandwich": the food already names its bread
+    return fillings, bread or breads[word]
 
 
 def adds_nothing(following: str, part: str) -> bool:
