@@ -1023,7 +1023,7 @@ def test_a_file_name_too_long_for_the_system_is_a_diary_error() -> None:
     ],
 )
 def test_lead_time_and_meal(text: str, time: str | None, meal: str | None, rest: str) -> None:
-    from twitchcheck.diary._when import lead
+    from twitchcheck.when import lead
 
     found = lead(text)
     assert (found.time, found.meal, found.rest) == (time, meal, rest)
@@ -1148,7 +1148,7 @@ def test_a_line_naming_no_food_needs_detail() -> None:
 
 
 def test_a_meal_named_with_where_it_was_eaten_is_still_the_meal() -> None:
-    from twitchcheck.diary._when import lead
+    from twitchcheck.when import lead
 
     assert lead("Lunch out - club sandwich").meal == "lunch"
     assert lead("dinner at work: pasta").meal == "dinner"
@@ -1213,7 +1213,7 @@ def test_an_early_british_time_is_one_set_off_from_the_food() -> None:
 
 
 def test_a_meal_with_its_dash_glued_heads_the_line() -> None:
-    from twitchcheck.diary._when import lead
+    from twitchcheck.when import lead
 
     assert lead("Dinner- soup") == lead("Dinner - soup") == lead("dinner -soup")
     assert lead("Dinner- soup").meal == "dinner"

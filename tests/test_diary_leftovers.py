@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from twitchcheck.diary import parse_diary_text
 from twitchcheck.diary._leftovers import Leftovers
-from twitchcheck.diary._when import lead
+from twitchcheck.when import lead
 
 
 def test_a_leftover_is_the_dish_named_earlier_with_the_parts_of_its_name() -> None:

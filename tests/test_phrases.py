@@ -322,3 +322,17 @@ def test_how_a_hot_drink_was_taken_after_a_comma_is_no_food(line: str) -> None:
     assert names[0].startswith(("Coffee", "Tea"))
     assert not any("beans" in n for n in names)  # "black" was read as black beans
     assert len(names) == (2 if "2 sugars" in line else 1)
+
+
+@pytest.mark.parametrize(
+    ("line", "region", "grams"),
+    [("08:00 latte", None, 360), ("8pm 2 beers", None, 720), ("7.30 cup of tea", "uk", 240)],
+)
+def test_a_time_said_first_is_not_an_amount(line: str, region: str | None, grams: float) -> None:
+    """ "08:00 latte" had been eight lattes (2.9 kg) when read outside a diary."""
+    (item,) = resolve_line(line, region=region).items
+    assert item.grams.grams == pytest.approx(grams, rel=0.05)
+
+
+def test_an_amount_with_a_point_stays_an_amount() -> None:
+    assert resolve("1.25 cups milk").grams.grams == pytest.approx(1.25 * 244, rel=0.05)

@@ -14,8 +14,8 @@ from twitchcheck.diary._bounds import cap, clipped, quoted
 from twitchcheck.diary._dates import DateReader, parse_date_cell
 from twitchcheck.diary._model import Collector
 from twitchcheck.diary._text import meal_name
-from twitchcheck.diary._when import lead
 from twitchcheck.errors import DiaryError
+from twitchcheck.when import lead
 
 # Header synonyms for the plain CSV diary, compared after `header_key`.
 DATE_COLUMNS = ("date", "day", "date time", "datetime", "timestamp", "when", "datum")

@@ -8,8 +8,8 @@ import re
 from twitchcheck.diary._bounds import cap, clipped, quoted
 from twitchcheck.diary._dates import DateReader, is_weekday, parse_date
 from twitchcheck.diary._model import Collector
-from twitchcheck.diary._when import lead
 from twitchcheck.errors import DiaryError
+from twitchcheck.when import lead
 
 # Meal names recognised with or without a colon; other short lines ending in a
 # colon ("Pre-workout:") are meal headings too.

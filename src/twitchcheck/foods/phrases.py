@@ -29,6 +29,7 @@ from twitchcheck.foods.search import Match, query_terms, search
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clip, quoted, singular, terms, user_text
+from twitchcheck.when import DOTTED_TIME_REGIONS, take_time
 
 MADE_WITH = frozenset({"made with", "made up with"})  # a join naming what the food was made with
 _MADE_WITH = re.compile(r"\s+made (?:up )?with\s+")
@@ -156,6 +157,9 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     text = user_text(phrase, "food phrase", MAX_CHARS)
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")
+    # "08:00 latte", "7:30am porridge": a time of day said first is not an amount (a diary
+    # keeps it with the entry: `when.lead`); read alone, the phrase is the food after it
+    text = take_time(text, region in DOTTED_TIME_REGIONS)[1] or text
     if dishes.is_reading(text):  # "fasting sugar 142": the meter's figure, not sugar eaten
         raise NeedsDetailError(
             f"{quoted(text)} is a blood sugar reading, not food: it is not counted (write "
