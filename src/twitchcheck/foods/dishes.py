@@ -504,11 +504,8 @@ def listed(text: str) -> str:
     if found is None:
         return text
     head, inner = found
-    if (
-        re.match(rf"{re.escape(head)}\s*:", " ".join(text.split()))
-        and len(parts(inner)) < 2
-        and not _is_setting(head.split())
-    ):
+    colon = " ".join(text.split())[len(head) :].lstrip().startswith(":")
+    if colon and len(parts(inner)) < 2 and not _is_setting(head.split()):
         return text  # "X: Y" lists foods, or a meal's one ("region: us" is neither)
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
@@ -1034,10 +1031,11 @@ def plain(part: str) -> str:
     return part[:at] + found + part[at + len(food) :]
 
 
-def sandwich(food: str) -> tuple[str, str] | None:
-    """(its fillings, its bread as a carrier) of a sandwich written by its fillings and the
-    word for it: "cheese & pickle sarnie" -> ("cheese & pickle", "on white"), "crab sandwich
-    on granary" -> ("crab", "on granary"); None for any other text."""
+def sandwich(food: str) -> tuple[str, str, bool] | None:
+    """(its fillings, its bread as a carrier, whether that bread was written) of a sandwich
+    written by its fillings and the word for it: "cheese & pickle sarnie" -> ("cheese &
+    pickle", "on white", False), "crab sandwich on granary" -> ("crab", "on granary", True);
+    None for any other text."""
     breads = table().sandwich_breads
     plain = " ".join(fold(food).split())
     found = re.fullmatch(r"(.*?[^\W\d_].*?)\s+([a-z]+)(?:\s+((?:on|in)\s+\S.*))?", plain)
@@ -1046,7 +1044,10 @@ def sandwich(food: str) -> tuple[str, str] | None:
     fillings, word, bread = found.groups()
     if set(terms(fillings)) & table().bread_holders:
         return None  # "burger sandwich": the food already names its bread
-    return fillings, bread or breads[word]
+    return fillings, bread or breads[word], bread is not None
+
+
+_TAKES_NEXT = ("no", "without")  # of [drinks] nothing: the word after it is what is left out
 
 
 def adds_nothing(following: str, part: str) -> bool:
@@ -1056,7 +1057,7 @@ def adds_nothing(following: str, part: str) -> bool:
     said = terms(following)
     if not said or said[0] not in rules.hot_nothing or rules.hot.isdisjoint(terms(part)):
         return False
-    return len(said) == 1 or (len(said) == 2 and said[0] in ("no", "without"))
+    return len(said) == 1 or (len(said) == 2 and said[0] in _TAKES_NEXT)
 
 
 def hot_drink(text: str) -> str:
@@ -1079,7 +1080,7 @@ def hot_drink(text: str) -> str:
         if skip:  # the word after "no": nothing added
             skip = False
         elif said and said[0] in rules.hot_nothing:
-            skip = said[0] in ("no", "without")
+            skip = said[0] in _TAKES_NEXT
         elif word.lower() in JOIN_WORDS or not said:
             continue
         elif all(

@@ -233,11 +233,13 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     made = _made_with(text, quantity)  # "porridge made with semi-skimmed milk": one food
     if made is not None:
         return Line(text, (made,))
-    sandwich = _sandwich(text, quantity)  # "cheese & pickle sarnie": USDA has no such food
+    split = dishes.split(quantity.food)
+    # "cheese & pickle sarnie": USDA has no such food ("turkey sandwich on wheat w/ lettuce"
+    # is several parts, for the combination's rules)
+    sandwich = _sandwich(text, quantity) if len(split) == 1 else ()
     if sandwich:
         return Line(text, sandwich)
     dish = dishes.listed_dish(text)  # a dish named before its listed parts guides them
-    split = dishes.split(quantity.food)
     parts = split[0::2]
     filled = [dishes.filling(p, split) for p in parts]
     senses = [dishes.companion(p, parts) for p in filled]
@@ -261,34 +263,34 @@ def _sandwich(text: str, quantity: Quantity) -> tuple[Item, ...]:
     "bacon & egg bap"): each filling and its bread (`dishes.sandwich`), as many times as
     written; () where USDA's food fits, an amount is weighed, or the line is no such one."""
     found = dishes.sandwich(quantity.food)
-    if found is None or quantity.unit is not None or len(dishes.split(quantity.food)) > 1:
-        return ()  # ("turkey sandwich on wheat w/ lettuce": the combination's rules)
-    fillings, bread = found
+    if found is None or quantity.unit is not None:
+        return ()
+    fillings, bread, written = found
     with contextlib.suppress(InputError):
         whole = _single(text, quantity)
         if not whole.uncertain or _sandwich_of(whole.food.name, fillings):
             return ()  # "ham sandwich", "egg salad sandwich from the deli": USDA's own
     try:
         items = resolve_line(fillings, quantity.region).items
-        if len(items) > 1 or not _sandwich_of(items[0].food.name, ""):
+        if len(items) > 1 or not _sandwich_of(items[0].food.name):
             items = resolve_line(f"{fillings} {bread}", quantity.region).items
     except InputError:  # ("pb&j" is a sandwich already)
         return ()
-    if len(items) > 1 and any(_sandwich_of(item.food.name, "") for item in items):
+    if len(items) > 1 and any(_sandwich_of(item.food.name) for item in items):
         return ()  # a filling found as a sandwich already holds its bread
     times = 1.0 if quantity.amount is None else quantity.amount
     if len(items) == 1:  # "pb&j sandwich": the fillings name USDA's sandwich
         return (_times(text, items[0], times, items[0].how, items[0].note),)
     note = f"no USDA food for {quoted(quantity.food, 40)}: its fillings {bread}"
     made = [_times(text, item, times, "split", note) for item in items]
-    if bread not in quantity.food.lower():  # the bread was not written: its kind is a guess
+    if not written:  # the bread's kind is a guess
         made[-1] = replace(made[-1], uncertain=True, note=f"{note} (bread not named)")
     return tuple(made)
 
 
-def _sandwich_of(name: str, fillings: str) -> bool:
-    """Whether the USDA food `name` is a sandwich naming each of `fillings` by its head
-    word, the last ("Cheese sandwich" names pimento cheese; not cheese & pickle)."""
+def _sandwich_of(name: str, fillings: str = "") -> bool:
+    """Whether the USDA food `name` is a sandwich naming each of `fillings` (if any) by its
+    head word, the last ("Cheese sandwich" names pimento cheese; not cheese & pickle)."""
     held = {singular(t) for t in terms(name)}
     heads = [said[-1] for said in map(terms, dishes.parts(fillings)) if said]
     return "sandwich" in held and all(singular(t) in held for t in heads)
