@@ -336,3 +336,36 @@ def test_a_time_said_first_is_not_an_amount(line: str, region: str | None, grams
 
 def test_an_amount_with_a_point_stays_an_amount() -> None:
     assert resolve("1.25 cups milk").grams.grams == pytest.approx(1.25 * 244, rel=0.05)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "low", "high"),
+    [
+        # qualifiers joined by "and"/"or" after a comma, as USDA and the NIH tables write them
+        ("Lentils, boiled and drained, 1/2 cup", "Lentils, mature seeds, cooked, boiled", 95, 105),
+        ("Cheese, cheddar or mozzarella, 1 ounce", "Cheese, Cheddar", 28, 29),
+        (
+            "Mushrooms, white, sliced and stir-fried, 1/2 cup",
+            "Mushrooms, white, stir-fried",
+            50,
+            60,
+        ),
+        ("Chicken breast, roasted, meat and skin, 1/2 breast", "breast, meat and skin", 95, 100),
+        ("Lettuce, romaine, shredded, 1 cup", "Lettuce, cos or romaine", 45, 50),
+        # a cooking method, a size inside the name, a food's own measure, a count restated
+        ("Tomatoes, canned, stewed, 1/2 cup", "Tomatoes, red, ripe, canned, stewed", 120, 135),
+        ("Potato, medium, baked, including skin", "Potatoes, baked, flesh and skin", 140, 215),
+        ("Asparagus, boiled, 4 spears", "Asparagus, cooked, boiled", 55, 65),
+        ("Brazil nuts, 1 ounce (6-8 nuts)", "Brazil nuts", 28, 29),
+    ],
+)
+def test_usda_table_style_lines_are_one_food(line: str, name: str, low: float, high: float) -> None:
+    items = resolve_line(line, region="us").items
+    assert len(items) == 1, [i.food.name for i in items]
+    assert name in items[0].food.name
+    assert low <= items[0].grams.grams <= high
+
+
+def test_a_count_after_a_comma_that_heads_a_food_is_still_a_food() -> None:
+    names = [i.food.name for i in resolve_line("lunch: garlic rice, longganisa, 1 egg", "us").items]
+    assert any(name.startswith("Egg") for name in names)

@@ -10,7 +10,12 @@ import pytest
 
 from twitchcheck.foods.database import connect
 from twitchcheck.foods.dishes import split
-from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, qualifier_words
+from twitchcheck.foods.qualifiers import (
+    amount_first,
+    in_usda_name,
+    only_qualifies,
+    qualifier_words,
+)
 
 
 def test_qualifier_words_are_read_from_usda_names() -> None:
@@ -35,6 +40,13 @@ def test_qualifier_words_are_read_from_usda_names() -> None:
         ("oil roasted", "Peanuts"),  # "Peanuts, all types, oil-roasted"
         ("black", "Tea"),
         ("scrambled", "Egg"),
+        ("stewed", "Tomatoes, canned"),  # a cooking method, though "Stewed potatoes" heads one
+        ("sliced and stir-fried", "Mushrooms, white"),  # qualifiers joined, a compound's last
+        ("boiled and drained", "Lentils"),
+        ("meat and skin", "Chicken breast, roasted"),  # "Chicken, ..., meat and skin"
+        ("cheddar or mozzarella", "Cheese"),  # either choice qualifies cheese
+        ("4 spears", "Asparagus, boiled"),  # an amount in the food's own measure
+        ("1 ounce (6-8 nuts)", "Brazil nuts"),  # ...restated in brackets
     ],
 )
 def test_segments_that_only_qualify(segment: str, before: str) -> None:
@@ -48,6 +60,9 @@ def test_segments_that_only_qualify(segment: str, before: str) -> None:
         # USDA writes broccoli after beef ("Beef, broccoli, ..." dishes), but broccoli and
         # black beans head foods of their own: a list
         ("broccoli", "beef"), ("black beans", "rice"),
+        # a count of a word that heads a food is that food: "garlic rice, longganisa, 1 egg"
+        ("1 egg", "garlic rice, longganisa"), ("2 eggs", "2 sausages"),
+        ("toast or bagel", "eggs"),  # neither choice qualifies eggs
     ],
 )  # fmt: skip
 def test_segments_that_name_another_food(segment: str, before: str) -> None:
@@ -127,8 +142,9 @@ def _run_time_tables() -> dict[str, object]:
     )
     two = _plain_lines("\n".join(f"{p[0]}\t{p[1]}" for p in split_names if len(p) > 1))
     pairs = frozenset(
-        (first.strip(), second.strip())
+        (first.strip(), choice.strip())
         for first, _, second in (line.partition("\t") for line in two)
+        for choice in {second, *second.strip().split(" or ")}  # each choice is a pair too
     )
     text = "\n".join(f" {line} " for line in _plain_lines("\n".join(names)))
     words = frozenset(heads) | frozenset(tails)
@@ -181,3 +197,20 @@ def test_name_index_finds_the_phrases_the_names_text_holds(run_time: dict[str, o
     sample = sorted(inside)[::200] + sorted(across)[::40]
     sample += ["", "zzz", "caldo de res", "cafe con leche", "con leche caldo"]
     assert [in_usda_name(p) for p in sample] == [bool(p) and f" {p} " in text for p in sample]
+
+
+@pytest.mark.parametrize(
+    ("text", "moved"),
+    [
+        ("Potato, medium, baked, including skin", "medium Potato, baked, including skin"),
+        ("xalwo, 2 pieces, from the shop", "2 pieces xalwo, from the shop"),
+        ("Egg, 1 large, scrambled", "1 large Egg, scrambled"),
+        # already an amount first, a last part (read by the amount rules) or no amount inside
+        ("2 potatoes, medium, baked", "2 potatoes, medium, baked"),
+        ("Almonds, dry roasted, 1 ounce", "Almonds, dry roasted, 1 ounce"),
+        ("eggs, 2 sausages, toast", "eggs, 2 sausages, toast"),
+        ("rice, beans, chicken", "rice, beans, chicken"),
+    ],
+)
+def test_an_amount_inside_a_usda_style_name_is_read_first(text: str, moved: str) -> None:
+    assert amount_first(text) == moved

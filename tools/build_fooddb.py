@@ -429,10 +429,12 @@ def name_tables(foods: list[Food]) -> NameTables:
         and heads[word] <= QUALIFIER_MAX_HEAD_SHARE * uses
         and word not in whole_heads
     ]
+    # each choice of a choice ("Lettuce, cos or romaine": lettuce, romaine) is a pair too
     pairs = {
-        (name_key(parts[0]), name_key(parts[1]))
+        (name_key(parts[0]), choice.strip())
         for parts in (name.split(",", 2) for name in lowered)
         if len(parts) > 1
+        for choice in {name_key(parts[1]), *name_key(parts[1]).split(" or ")}
     }
     segments = {pair for name in lowered for pair in _segment_pairs(name)}
     chains = {

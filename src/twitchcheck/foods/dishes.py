@@ -485,9 +485,14 @@ def _measured_aside(text: str) -> str | None:
     if found is None:
         return None
     weighed = parse_quantity(found.group(2))
+    before = parse_quantity(found.group(1))
+    if weighed.amount is not None and before.kind in ("mass", "volume"):
+        counted = {singular(t) for t in terms(weighed.food)}
+        if counted <= {singular(t) for t in terms(before.food)}:
+            return found.group(1)  # "Brazil nuts, 1 ounce (6-8 nuts)": the count restates it
     if weighed.food or weighed.amount is None or weighed.unit is None:
         return None
-    food = parse_quantity(found.group(1)).food
+    food = before.food
     return f"{found.group(2).strip()} {food}" if food else None
 
 
@@ -814,13 +819,13 @@ SPANISH_JOINS = frozenset({"con", "y"})
 
 def _qualifiers_joined(part: str, join: str, following: str) -> bool:
     """Whether `join` ("and", "or") joins two qualifiers after a comma, in USDA's style
-    ("Broccoli, chopped and cooked", "Soymilk, plain or vanilla"), not two foods."""
-    before = part.rpartition(",")
+    ("Broccoli, chopped and cooked", "Soymilk, plain or vanilla", "Chicken breast, roasted,
+    meat and skin"), not two foods."""
+    head, comma, last = part.rpartition(",")
     return (
         join.strip().lower() in ("and", "or")
-        and bool(before[1])
-        and only_qualifies(before[2])
-        and only_qualifies(following)
+        and bool(comma)
+        and only_qualifies(f"{last}{join}{following}", head)
     )
 
 
@@ -1451,7 +1456,11 @@ def joined_after(text: str, unit: str) -> bool:
     """Whether the count word `unit` is followed by a join in `text` ("2 eggs with toast",
     "eggs, bacon"): then it names a food, not a measure of what follows."""
     plain = " ".join(fold(text).split())
-    word = re.search(rf"\b{re.escape(unit)}\w*", plain) if unit else None
+    if not unit:
+        return False
+    # the word the count is written with: "Chicken breast, roasted, 1/2 breast" counts the last
+    counted = re.search(rf"(?<=\d )\b{re.escape(unit)}\w*", plain)
+    word = counted or re.search(rf"\b{re.escape(unit)}\w*", plain)
     if word is None:
         return False
     join = table().joins.match(plain, word.end())

@@ -24,6 +24,7 @@ from twitchcheck.foods import dishes
 from twitchcheck.foods.database import SOURCES, Food, food_at, get_food
 from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
+from twitchcheck.foods.qualifiers import amount_first, first_choices
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
 from twitchcheck.foods.search import Match, query_terms, search
 from twitchcheck.limits import limit
@@ -173,6 +174,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     # "kawa z mlekiem": coffee with milk; "sunday roast (chicken, potatoes, gravy)": the foods
     # listed; "ate 2 eggs": the eggs
     said = dishes.without_doing(dishes.listed(in_english(text)))
+    said = amount_first(said)  # "Potato, medium, baked": the table's amount, inside the name
     quantity = _parsed(said, region)
     if quantity.pinned_id:
         food = get_food(quantity.pinned_id)
@@ -413,7 +415,7 @@ def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None)
     as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
     # where, when and who made it, said inside one food of the line ("roll from the van + tea")
     part = dishes.without_context(dishes.without_maker(dishes.without_doing(part)))
-    part = dishes.regional(dishes.guided(part, dish), region)
+    part = first_choices(dishes.regional(dishes.guided(part, dish), region))
     return dishes.named(dishes.carried(part, join) if join else part)
 
 

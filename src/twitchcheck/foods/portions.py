@@ -629,7 +629,10 @@ def _first_word(text: str) -> str:
 
 
 def _has_word(text: str, word: str) -> bool:
-    return re.search(rf"\b{re.escape(word)}\b", text.lower()) is not None
+    """Whether a portion's description names `word`, or starts with its plural ("4 spears",
+    "2 biscuits": SR28 counts several items in the plural; "1 cup, pieces" counts none)."""
+    said, key = text.lower(), re.escape(word)
+    return re.search(rf"\b{key}\b", said) is not None or re.match(rf"{key}e?s\b", said) is not None
 
 
 def _names(food: Food) -> list[str]:

@@ -6,7 +6,11 @@ USDA writes a food as its name, then qualifiers after commas: "Nuts, almonds, dr
 another food. A segment only qualifies when it is
 - qualifier words: words USDA's names use after a comma and almost never start a name with
   ("roasted", "boiled", "Atlantic", "drained"; not "butter" or "cheese", which head foods);
-- a fat level ("1%", "low fat", "nonfat") or an amount alone ("1 ounce", "1/2 cup");
+- a cooking method ("stewed", "stir-fried"), though a few names start with one ("Stewed
+  potatoes");
+- a fat level ("1%", "low fat", "nonfat") or an amount alone ("1 ounce", "1/2 cup", "4
+  spears", "1 ounce (6-8 nuts)");
+- qualifiers joined by "and" or "or" ("boiled and drained", "cheddar or mozzarella");
 - the second part of a USDA name whose first part is the food before it ("Bread, whole
   wheat", "Cheese, cheddar"): the name as USDA writes it;
 - a part that no USDA name starts with but one writes after the food before it ("Tuna,
@@ -20,18 +24,21 @@ import functools
 import re
 import sqlite3
 
-from twitchcheck.foods.quantity import parse_quantity
+from twitchcheck.foods.quantity import measure_word, parse_quantity, units
 from twitchcheck.text import singular
 
 # The tables below are read from USDA's names when the food database is built
 # (tools/build_fooddb.py, `name_tables`): each is read from it when first needed.
 _WORD = re.compile(r"[a-z]+")
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "stir-fried" is one word, qualified by "fried"
+_CHOICES = re.compile(r"\s+(?:and|or|&)\s+")
+_ASIDE = re.compile(r"\([^()]*\)")
 _FAT_LEVEL = re.compile(
     r"^(?:\d{1,2}(?:\.\d+)?\s*%(?:\s*(?:fat|milk\s*fat|milkfat|lean))?"
     r"|(?:low|reduced|non|no|full)[\s-]*fat|fat[\s-]*free|skim(?:med)?|semi[\s-]*skimmed)$"
 )
 # Joining words a qualifier phrase carries ("plain or vanilla", "with skin", "in water")
-_LINKS = frozenset({"or", "and", "with", "without", "in", "of", "no", "added", "not"})
+_LINKS = frozenset({"or", "and", "with", "without", "in", "of", "no", "added", "not", "including"})
 
 
 def _db() -> sqlite3.Connection:
@@ -106,7 +113,8 @@ def _written_after(before: str, key: str) -> bool:
     forms = sorted(_forms(key))
     if _any_row("name_head", "head", forms):
         return False  # a food of its own: "broccoli", "black beans", "strawberry"
-    ends = sorted({parts[0], parts[-1]})
+    # "Chicken breast, roasted": USDA writes "Chicken, ..., breast, meat and skin"
+    ends = sorted({parts[0], parts[0].split()[0], parts[-1]})
     return _any_row("segment_pair", "earlier", ends, "AND later = ?", key)
 
 
@@ -137,15 +145,74 @@ def only_qualifies(segment: str, before: str = "") -> bool:
     quantity = parse_quantity(text)
     if quantity.amount is not None or quantity.unit is not None:
         text = quantity.food
-        if not text:
-            return True  # "1 ounce": an amount of the food before it
+        if _measure(text):
+            return True  # "1 ounce", "4 spears": an amount of the food before it
     if before and _written_after(before, _key(text)):
         return True
-    qualifiers = qualifier_words()
-    words = _WORD.findall(text.lower())
-    return any(w in qualifiers for w in words) and all(
-        w in qualifiers or w in _LINKS for w in words
+    choices = _CHOICES.split(text)
+    if len(choices) > 1 and all(only_qualifies(choice, before) for choice in choices):
+        return True  # "boiled and drained", "meat and skin", "cheddar or mozzarella"
+    words = _COMPOUND.findall(text.lower())
+    return any(map(_qualifier, words)) and all(w in _LINKS or _qualifier(w) for w in words)
+
+
+def first_choices(text: str) -> str:
+    """`text` with each comma part that qualifies with a choice or a pair in search's words:
+    "Cheese, cheddar or mozzarella" -> "Cheese, cheddar" (either is right; the first is
+    taken), "Lentils, boiled and drained" -> "Lentils, boiled drained" (the "and" is no food's
+    word there: "Peas and onions" is); as USDA writes it when it does ("meat and skin")."""
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        choices = _CHOICES.split(parts[i])
+        if (
+            len(choices) > 1
+            and not in_usda_name(parts[i])
+            and only_qualifies(parts[i], ",".join(parts[:i]))
+        ):
+            joined = " or " not in f" {parts[i].lower()} "
+            parts[i] = " ".join(choices) if joined else choices[0]
+    return ",".join(parts)
+
+
+def _measure(text: str) -> bool:
+    """Whether the words left after an amount only say what it counts ("spears", "large
+    biscuits") or restate it in brackets ("(6-8 nuts)"): an amount, not a food. A count word
+    that heads a food's name ("2 eggs", "1 muffin") is a food."""
+    words = _ASIDE.sub(" ", text).split()
+    return all(
+        measure_word(w) and not _any_row("name_head", "head", sorted(_forms(w))) for w in words
     )
+
+
+def amount_first(text: str) -> str:
+    """`text` with an amount written as a comma part inside it moved before it, USDA's table
+    style ("Potato, medium, baked" -> "medium Potato, baked"; "xalwo, 2 pieces, from the
+    shop"), when nothing before that part holds an amount; else `text` as it is."""
+    parts = text.split(",")
+    if len(parts) < 3 or parse_quantity(parts[0]).amount is not None:
+        return text
+    for i, part in enumerate(parts[1:-1], start=1):
+        quantity = parse_quantity(part)
+        sized = quantity.amount is None and quantity.unit is None and _size(part)
+        if sized or (quantity.amount is not None and _measure(quantity.food)):
+            rest = ",".join(parts[:i] + parts[i + 1 :])
+            return f"{part.strip()} {rest.strip()}"
+    return text
+
+
+def _size(part: str) -> bool:
+    """Whether `part` is a size word alone: "medium", or one scaled from it ("large")."""
+    words = part.lower().split()
+    return len(words) == 1 and (words[0] == "medium" or words[0] in units().sizes)
+
+
+def _qualifier(word: str) -> bool:
+    """Whether `word` only qualifies a food: a qualifier word of USDA's names or a cooking
+    method, a compound by its last part ("stir-fried", "oil-roasted")."""
+    from twitchcheck.foods.search import cooking_words  # search reads the names' tables
+
+    last = word.rpartition("-")[2]
+    return any(w in qualifier_words() or w in cooking_words() for w in {word, last})
 
 
 def _key(text: str) -> str:

@@ -182,6 +182,13 @@ class UnitTable:
         return {unit: kind for kind, table in tables for unit in table}
 
 
+def measure_word(word: str) -> bool:
+    """Whether `word` names a measure or a size ("spears", "packet", "large"), not a food."""
+    table = units()
+    said = word.lower().strip(".,")
+    return table.kind(table.canonical(singular(said))) is not None or said in table.sizes
+
+
 @functools.cache
 def units() -> UnitTable:
     """The unit table from ``data/units.toml``."""

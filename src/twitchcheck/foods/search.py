@@ -137,6 +137,11 @@ def _words() -> _Words:
         return _built(raw_data("search.toml"))
 
 
+def cooking_words() -> frozenset[str]:
+    """The cooking methods a query may name ("baked", "stewed"): search.toml [cooking_words]."""
+    return _words().cooking
+
+
 def _built(raw: Any) -> _Words:
     return _Words(
         synonyms={k: terms(v) for k, v in raw["synonyms"].items()},
