@@ -165,6 +165,13 @@ def test_a_sandwich_usda_has_stays_one_food(line: str, food: str) -> None:
     assert item.food.name.startswith(food)
 
 
+def test_a_sandwich_named_for_other_fillings_is_not_the_one_written() -> None:
+    """USDA's club sandwich names cheese and tomato after its chicken and bacon: it is no
+    cheese and tomato sandwich, which is its fillings in bread."""
+    names = [i.food.name for i in resolve_line("cheese and tomato sandwich", region="uk").items]
+    assert names == ["Cheese, Cheddar", "Tomatoes, raw", "Bread, white"]
+
+
 def test_british_pickle_with_cheese_is_the_sweet_relish() -> None:
     assert resolve_line("pickle", region="uk").items[0].food.name == "Pickle relish, sweet"
     assert resolve_line("pickles", region="uk").items[0].food.name.startswith("Pickles")

@@ -292,10 +292,15 @@ def _sandwich(text: str, quantity: Quantity) -> tuple[Item, ...]:
 
 def _sandwich_of(name: str, fillings: str = "") -> bool:
     """Whether the USDA food `name` is a sandwich naming each of `fillings` (if any) by its
-    head word, the last ("Cheese sandwich" names pimento cheese; not cheese & pickle)."""
+    head word, the last, where it names the sandwich ("Cheese sandwich" names pimento cheese;
+    not cheese & pickle, and "grilled chicken, bacon and tomato club sandwich, with cheese"
+    is no cheese and tomato sandwich)."""
     held = {singular(t) for t in terms(name)}
     heads = [said[-1] for said in map(terms, dishes.parts(fillings)) if said]
-    return "sandwich" in held and all(singular(t) in held for t in heads)
+    if "sandwich" not in held:
+        return False
+    named = next(s for s in name.split(",") if "sandwich" in map(singular, terms(s)))
+    return all(singular(t) in {singular(w) for w in terms(named)} for t in heads)
 
 
 def _times(text: str, item: Item, times: float, how: How, note: str) -> Item:
