@@ -357,6 +357,7 @@ def test_an_amount_with_a_point_stays_an_amount() -> None:
         ("Potato, medium, baked, including skin", "Potatoes, baked, flesh and skin", 140, 215),
         ("Asparagus, boiled, 4 spears", "Asparagus, cooked, boiled", 55, 65),
         ("Brazil nuts, 1 ounce (6-8 nuts)", "Brazil nuts", 28, 29),
+        ("Oysters, eastern, cooked with moist heat, 3 ounces", "oyster, eastern", 85, 86),
     ],
 )
 def test_usda_table_style_lines_are_one_food(line: str, name: str, low: float, high: float) -> None:
@@ -369,3 +370,8 @@ def test_usda_table_style_lines_are_one_food(line: str, name: str, low: float, h
 def test_a_count_after_a_comma_that_heads_a_food_is_still_a_food() -> None:
     names = [i.food.name for i in resolve_line("lunch: garlic rice, longganisa, 1 egg", "us").items]
     assert any(name.startswith("Egg") for name in names)
+
+
+def test_a_fish_sold_farmed_is_farmed_unless_wild_is_written() -> None:
+    assert "farmed" in resolve_line("3 oz rainbow trout", region="us").items[0].food.name
+    assert "wild" in resolve_line("3 oz wild rainbow trout", region="us").items[0].food.name

@@ -796,6 +796,8 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
             continue  # "almonds, dry roasted, 1 ounce": USDA's style, one food
         if _qualifiers_joined(part, match.group(0), following):
             continue  # "broccoli, chopped and cooked": two qualifiers of one food
+        if _qualifying_with(part, match.group(0), following):
+            continue  # "Oysters, eastern, cooked with moist heat": how, in USDA's style
         join = match.group(0)
         if join.strip().lower() in SPANISH_JOINS and _usda_phrase(part, join, following):
             continue  # "cafe con leche", "chili con carne": a name USDA writes so
@@ -826,6 +828,16 @@ def _qualifiers_joined(part: str, join: str, following: str) -> bool:
         join.strip().lower() in ("and", "or")
         and bool(comma)
         and only_qualifies(f"{last}{join}{following}", head)
+    )
+
+
+def _qualifying_with(part: str, join: str, following: str) -> bool:
+    """Whether "with" inside a comma part of USDA's style joins what only qualifies the food
+    ("Oysters, eastern, cooked with moist heat"), not a second food ("Rice, white, with
+    chicken" is two)."""
+    head, comma, _ = part.rpartition(",")
+    return (
+        join.strip().lower() in ("with", "w/") and bool(comma) and only_qualifies(following, head)
     )
 
 

@@ -31,9 +31,12 @@ SINGLE_SERVE_ML = 720.0
 PLACEHOLDER_GRAMS = 32.0
 CONTAINERS = ("can", "bottle", "carton")
 # SR28 lists a food's whole as bought among its household measures ("1 head, medium" of
-# cabbage, 908 g; "1 loaf"; "1 pie"; "1 package"): shared or kept, not eaten at once, so it is
-# never the portion assumed when no amount is given.
-WHOLES_AS_BOUGHT = ("head", "loaf", "pie", "cake", "package", "pkg", "melon", "bunch", "bird")
+# cabbage, 908 g; "1 loaf"; "1 pie"; "1 package"), and a recipe's whole yield (a glaze's 327
+# g): shared or kept, not eaten at once, so it is never the portion assumed when no amount
+# is given.
+WHOLES_AS_BOUGHT = (
+    "head", "loaf", "pie", "cake", "package", "pkg", "melon", "bunch", "bird", "recipe",
+)  # fmt: skip
 # Measures that mean one of the food's own items when it has no portion of that name: "a piece
 # of fruit" is one fruit (the NHS 5 A Day "one piece of fruit"), "2 pieces of fried cod" two
 # fillets.
