@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from twitchcheck.errors import InputError
 from twitchcheck.foods import dishes
 from twitchcheck.foods.phrases import resolve_line
 
@@ -175,3 +176,22 @@ def test_a_sandwich_named_for_other_fillings_is_not_the_one_written() -> None:
 def test_british_pickle_with_cheese_is_the_sweet_relish() -> None:
     assert resolve_line("pickle", region="uk").items[0].food.name == "Pickle relish, sweet"
     assert resolve_line("pickles", region="uk").items[0].food.name.startswith("Pickles")
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("leek and potato soup", "Soup, potato"),  # had been refused: no food holds "and"
+        ("tomato and basil soup", "Soup, tomato"),
+        ("chicken and bean burrito", "Burrito, chicken"),
+    ],
+)
+def test_a_dish_named_by_two_fillings_no_food_fits_is_the_dish_of_one(line: str, food: str) -> None:
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name.startswith(food)
+    assert item.uncertain  # a filling is not in it
+
+
+def test_a_dish_of_one_filling_needs_a_food_naming_it() -> None:
+    with pytest.raises(InputError):  # "Soup, pumpkin" is no carrot soup
+        resolve_line("carrot and coriander soup", region="uk")

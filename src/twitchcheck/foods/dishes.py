@@ -875,6 +875,21 @@ def _filling(part: str, join: str, rest: str) -> bool:
     )
 
 
+def fewer_fillings(words: str) -> list[str]:
+    """Other searches for a dish named by two fillings that no food fits as written ("leek
+    and potato soup", "chicken and bean burrito"): its words without the join, then the dish
+    with each filling alone ("potato soup", "leek soup"); [] for any other words."""
+    found = re.fullmatch(r"(.+?)\s+(?:and|&)\s+(.+)", " ".join(fold(words).split()))
+    if found is None or not _filling(found.group(1), " and ", found.group(2)):
+        return []
+    first, rest = found.groups()
+    *second, dish = rest.split()
+    rules = table()
+    if dish not in rules.dish_kinds or dish in rules.sandwich_breads:
+        return []  # a sandwich by its fillings has its own rule (`sandwich`)
+    return [f"{first} {rest}", f"{' '.join(second)} {dish}", f"{first} {dish}"]
+
+
 def carried(part: str, join: str) -> str:
     """A later part in words USDA names: a bread named by its flour or colour after "on"
     ("ham on rye"), the two slices of rye bread of a sandwich; a wrap or pitta as its bread

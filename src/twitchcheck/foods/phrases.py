@@ -637,6 +637,14 @@ def _searched(words: str) -> list[Match]:
         # searched in other words than written: never a sure match ("tofu" is not in it)
         matches = [replace(m, score=min(m.score, SURE_SCORE - 0.01)) for m in found] or matches
     if not any(m.score >= MIN_SCORE for m in matches):
+        # "leek and potato soup": the dish without one of its fillings, where a food's name
+        # holds each word searched ("Soup, potato"), never a sure match
+        tries = [(search(other, limit=12), other) for other in dishes.fewer_fillings(words)]
+        named = [found for found, other in tries if found and _names_all(found[0].name, other)]
+        best = max(named, key=lambda found: found[0].score, default=[])
+        if best and best[0].score >= MIN_SCORE:
+            matches = [replace(m, score=min(m.score, SURE_SCORE - 0.01)) for m in best]
+    if not any(m.score >= MIN_SCORE for m in matches):
         # a chain's item USDA does not list ("taco bell crunchy tacos"): its generic food
         generic = dishes.without_chain(words)
         if generic is not None:
@@ -646,6 +654,11 @@ def _searched(words: str) -> list[Match]:
             ]  # its words searched without the chain: never a sure match
             matches = found if found and found[0].score >= CHAIN_GENERIC_SCORE else matches
     return matches
+
+
+def _names_all(name: str, words: str) -> bool:
+    """Whether the food `name` holds every word of `words` (either number: "potatoes")."""
+    return {singular(t) for t in terms(words)} <= {singular(t) for t in terms(name)}
 
 
 def _made_with(text: str, quantity: Quantity) -> Item | None:
