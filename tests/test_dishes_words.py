@@ -195,3 +195,18 @@ def test_a_dish_named_by_two_fillings_no_food_fits_is_the_dish_of_one(line: str,
 def test_a_dish_of_one_filling_needs_a_food_naming_it() -> None:
     with pytest.raises(InputError):  # "Soup, pumpkin" is no carrot soup
         resolve_line("carrot and coriander soup", region="uk")
+
+
+def test_tomato_in_a_sandwich_is_two_slices_not_a_whole_tomato() -> None:
+    items = resolve_line("turkey sandwich on wheat w/ lettuce & tomato", region="us").items
+    tomato = next(i for i in items if i.food.name.startswith("Tomatoes"))
+    assert tomato.grams.grams == pytest.approx(40)  # FNDDS's slice, 20 g, twice
+    soup = resolve_line("grilled cheese and tomato soup", region="us").items[-1]
+    assert soup.food.name.startswith("Soup, tomato")
+    assert soup.grams.grams > 200  # a bowl of soup, not two "slices" of it
+
+
+def test_a_soup_named_by_two_fillings_ends_where_the_next_food_is_joined() -> None:
+    names = [i.food.name for i in resolve_line("tomato and basil soup with a roll", "uk").items]
+    assert not any(name.startswith("Tomatoes") for name in names)  # no raw tomato besides
+    assert any(name.startswith("Roll") for name in names)

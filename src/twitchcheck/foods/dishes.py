@@ -864,7 +864,8 @@ def _filling(part: str, join: str, rest: str) -> bool:
     second filling of it ("chicken & bacon sandwich", "ham and cheese toastie"), not a food
     of its own: the sandwich comes next with no article or amount ("coffee and a bacon
     roll" is two foods)."""
-    after = terms(rest.split(",")[0])
+    # the dish ends where the next food is joined: "tomato and basil soup with a roll"
+    after = terms(table().joins.split(rest, maxsplit=1)[0])
     return (
         join.strip().lower() in ("and", "&")
         and len(terms(part)) == 1
