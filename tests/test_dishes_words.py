@@ -210,3 +210,26 @@ def test_a_soup_named_by_two_fillings_ends_where_the_next_food_is_joined() -> No
     names = [i.food.name for i in resolve_line("tomato and basil soup with a roll", "uk").items]
     assert not any(name.startswith("Tomatoes") for name in names)  # no raw tomato besides
     assert any(name.startswith("Roll") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("line", "food"),
+    [
+        ("steak and ale pie", "Pot pie, beef"),  # never FNDDS's "Pie, NFS", a fruit pie
+        ("chicken and mushroom pie", "Pot pie, chicken"),
+        ("steak pie", "Pot pie, beef"),
+        ("cornish pasty", "Empanada, beef, with vegetables"),
+    ],
+)
+def test_a_british_savoury_pie_is_a_meat_pie(line: str, food: str) -> None:
+    assert resolve_line(line, region="uk").items[0].food.name == food
+
+
+def test_a_fish_pie_is_fish_in_white_sauce_under_mash() -> None:
+    names = [i.food.name for i in resolve_line("fish pie & broccoli", region="uk").items]
+    assert names[:3] == [
+        "Fish, cod, baked or broiled",
+        "White sauce or gravy",
+        "Potato, mashed, NFS",
+    ]
+    assert names[3].startswith("Broccoli")

@@ -235,11 +235,11 @@ def _indexed(term: str) -> bool:
 
 
 def _phrases(query: list[str], synonyms: dict[str, list[str]]) -> list[str]:
-    """Join phrases of up to three words that have a synonym ("semi skimmed milk")."""
+    """Join phrases of up to four words that have a synonym ("semi skimmed milk")."""
     result: list[str] = []
     i = 0
     while i < len(query):
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             phrase = " ".join(query[i : i + size])
             if size == 1 or (i + size <= len(query) and phrase in synonyms):
                 result.append(phrase)
