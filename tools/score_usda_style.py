@@ -25,9 +25,14 @@ DEFAULT = Path(__file__).resolve().parent.parent / "tests/data/usda_style_foods/
 
 
 def named(name: str, foods: str) -> bool:
-    """Whether a food called `name` is one of the acceptable `foods`."""
+    """Whether a food called `name` is one of the acceptable `foods`: a choice's words all in
+    the name, or, for a choice starting "=", the name's words exactly."""
     held = name.lower()
-    return any(all(word in held for word in choice.split()) for choice in foods.split("|"))
+    exact = " ".join(held.replace(",", " ").split())
+    return any(
+        exact == choice[1:] if choice.startswith("=") else all(w in held for w in choice.split())
+        for choice in foods.split("|")
+    )
 
 
 def score(row: dict[str, str]) -> tuple[bool, str]:
