@@ -47,6 +47,7 @@ def test_qualifier_words_are_read_from_usda_names() -> None:
         ("cheddar or mozzarella", "Cheese"),  # either choice qualifies cheese
         ("4 spears", "Asparagus, boiled"),  # an amount in the food's own measure
         ("1 ounce (6-8 nuts)", "Brazil nuts"),  # ...restated in brackets
+        ("whole wheat", "Spaghetti"),  # written after the names of many foods, heading none
     ],
 )
 def test_segments_that_only_qualify(segment: str, before: str) -> None:
@@ -63,6 +64,7 @@ def test_segments_that_only_qualify(segment: str, before: str) -> None:
         # a count of a word that heads a food is that food: "garlic rice, longganisa, 1 egg"
         ("1 egg", "garlic rice, longganisa"), ("2 eggs", "2 sausages"),
         ("toast or bagel", "eggs"),  # neither choice qualifies eggs
+        ("no cheese", "turkey wrap"),  # what it was without is read by the exclusions
     ],
 )  # fmt: skip
 def test_segments_that_name_another_food(segment: str, before: str) -> None:

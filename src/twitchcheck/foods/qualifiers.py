@@ -31,6 +31,7 @@ from twitchcheck.text import singular
 # (tools/build_fooddb.py, `name_tables`): each is read from it when first needed.
 _WORD = re.compile(r"[a-z]+")
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "stir-fried" is one word, qualified by "fried"
+COMMON_TAIL_HEADS = 10  # the foods a qualifying part must follow to qualify any food
 _CHOICES = re.compile(r"\s+(?:and|or|&)\s+")
 _ASIDE = re.compile(r"\([^()]*\)")
 _FAT_LEVEL = re.compile(
@@ -115,7 +116,18 @@ def _written_after(before: str, key: str) -> bool:
         return False  # a food of its own: "broccoli", "black beans", "strawberry"
     # "Chicken breast, roasted": USDA writes "Chicken, ..., breast, meat and skin"
     ends = sorted({parts[0], parts[0].split()[0], parts[-1]})
-    return _any_row("segment_pair", "earlier", ends, "AND later = ?", key)
+    return _any_row("segment_pair", "earlier", ends, "AND later = ?", key) or _common_tail(key)
+
+
+def _common_tail(key: str) -> bool:
+    """Whether USDA writes `key` after the first part of the names of many foods and never
+    heads a name with it ("whole wheat": bread, pasta, crackers...): it qualifies any food,
+    as "Spaghetti, whole wheat" asks, though USDA has no whole-wheat spaghetti by that name."""
+    words = key.split()
+    if len(words) < 2 or words[0] in ("no", "without"):
+        return False  # a word alone is a qualifier word or not; "no cheese" leaves one out
+    query = "SELECT count(DISTINCT earlier) FROM segment_pair WHERE later = ?"
+    return bool(_db().execute(query, (key,)).fetchone()[0] >= COMMON_TAIL_HEADS)
 
 
 def _any_row(table: str, column: str, values: list[str], more: str = "", *args: str) -> bool:
@@ -142,6 +154,8 @@ def only_qualifies(segment: str, before: str = "") -> bool:
         return False
     if _FAT_LEVEL.match(text.lower()):
         return True
+    if before and _written_after(before, _key(text)):
+        return True  # as USDA writes it, though it starts with a size word ("whole wheat")
     quantity = parse_quantity(text)
     if quantity.amount is not None or quantity.unit is not None:
         text = quantity.food
