@@ -233,3 +233,12 @@ def test_a_fish_pie_is_fish_in_white_sauce_under_mash() -> None:
         "Potato, mashed, NFS",
     ]
     assert names[3].startswith("Broccoli")
+
+
+def test_a_food_flavoured_by_the_next_is_not_the_two_eaten_together() -> None:
+    """ "Chocolate milk, reduced sugar" names milk by its sugar and "Crackers, cheese" crackers
+    by their flavour: neither is "milk & sugar" or "crackers & cheese"."""
+    names = [i.food.name for i in resolve_line("weetabix x3 w milk & sugar", region="uk").items]
+    assert names[1:] == ["Milk, NFS", "Sugar, NFS"]
+    (crackers,) = resolve_line("crackers & cheese", region="us").items
+    assert crackers.food.name != "Crackers, cheese"

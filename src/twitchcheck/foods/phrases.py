@@ -713,6 +713,7 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
             and all(w & name for w in wanted)
             and wanted[0] & head
             and not _modified(named, parts)
+            and not _flavoured(best.name, parts)
         ):
             return Match(best.rowid, best.id, words, best.group, best.source, best.score)
     return None
@@ -727,6 +728,20 @@ def _modified(head: list[str], parts: tuple[str, ...]) -> bool:
         return False
     first, last = terms(parts[0]), set(terms(parts[1]))
     return bool(first) and head[-1] in last and first[-1] in head[:-1]
+
+
+def _flavoured(name: str, parts: tuple[str, ...]) -> bool:
+    """Whether a food's name is the line's first food qualified by the last: the last one's
+    words first come in a part after its head with nothing joining them ("Crackers, cheese,
+    sandwich-type" is cheese crackers, not "crackers & cheese"; "Coffee, with milk" is both)."""
+    if len(parts) != 2:
+        return False
+    head, *rest = (terms(segment) for segment in name.split(","))
+    first, last = terms(parts[0]), set(terms(parts[1]))
+    if not (first and last) or first[-1] not in head or last & set(head):
+        return False
+    naming = next((segment for segment in rest if last & set(segment)), None)
+    return naming is not None and _JOINING_WORDS.isdisjoint(naming)
 
 
 _JOINING_WORDS = frozenset({"and", "with", "without", "no", "or", "in", "on", "of", "from"})
