@@ -81,6 +81,8 @@ def test_missing_values_are_counted_not_zeroed() -> None:
         ("12 lb almonds", AmountError, "5 kg"),
         ("", InputError, "empty"),
         ("250 g", InputError, "no food"),
+        # brackets after an amount with no food before it (had raised ValueError)
+        (",, 1 ounce (6-8 nuts)", InputError, "no food matches"),
     ],
 )
 def test_bad_input_is_refused_with_a_message(text: str, error: type[Exception], words: str) -> None:

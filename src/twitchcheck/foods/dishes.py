@@ -537,6 +537,8 @@ def listed(text: str) -> str:
     food, comma, measure = head.partition(",")
     if not (comma and only_amount(measure)):  # "chili, 2 bowls": the chili is qualified
         food, measure = head, ""
+    if not food.split():
+        return text  # ", 1 ounce (6 nuts)": no food before the brackets to qualify
     *before, noun = food.split()
     # the qualifier goes before the head noun, as in English ("canned vegetable beef soup")
     qualified = " ".join(w for w in (amount, *before, rest if amount else inner, noun) if w)
