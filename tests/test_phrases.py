@@ -360,6 +360,14 @@ def test_an_amount_with_a_point_stays_an_amount() -> None:
         ("Asparagus, boiled, 4 spears", "Asparagus, cooked, boiled", 55, 65),
         ("Brazil nuts, 1 ounce (6-8 nuts)", "Brazil nuts", 28, 29),
         ("Oysters, eastern, cooked with moist heat, 3 ounces", "oyster, eastern", 85, 86),
+        ("Spinach, cooked from frozen, 1/2 cup", "Spinach, frozen, cooked", 80, 120),
+        (
+            "Sardines, canned in oil, with bones, 3 ounces",
+            "sardine, Atlantic, canned in oil",
+            85,
+            86,
+        ),
+        ("Orange, 1 medium", "Orange, raw", 120, 160),  # USDA's "1 fruit" (not orange chicken)
     ],
 )
 def test_usda_table_style_lines_are_one_food(line: str, name: str, low: float, high: float) -> None:

@@ -837,9 +837,12 @@ def _qualifying_with(part: str, join: str, following: str) -> bool:
     """Whether "with" inside a comma part of USDA's style joins what only qualifies the food
     ("Oysters, eastern, cooked with moist heat"), not a second food ("Rice, white, with
     chicken" is two)."""
-    head, comma, _ = part.rpartition(",")
-    return (
-        join.strip().lower() in ("with", "w/") and bool(comma) and only_qualifies(following, head)
+    head, comma, last = part.rpartition(",")
+    if join.strip().lower() not in ("with", "w/") or not comma:
+        return False
+    # "Sardines, canned in oil, drained solids with bone": USDA's words across the join
+    return only_qualifies(following, head) or (
+        only_qualifies(last, head) and in_usda_name(f"{last} {join.strip()} {following}")
     )
 
 

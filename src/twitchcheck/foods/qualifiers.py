@@ -39,7 +39,9 @@ _FAT_LEVEL = re.compile(
     r"|(?:low|reduced|non|no|full)[\s-]*fat|fat[\s-]*free|skim(?:med)?|semi[\s-]*skimmed)$"
 )
 # Joining words a qualifier phrase carries ("plain or vanilla", "with skin", "in water")
-_LINKS = frozenset({"or", "and", "with", "without", "in", "of", "no", "added", "not", "including"})
+_LINKS = frozenset(
+    {"or", "and", "with", "without", "in", "of", "no", "added", "not", "including", "from"}
+)  # "cooked from frozen": FNDDS's words
 
 
 def _db() -> sqlite3.Connection:
@@ -115,8 +117,26 @@ def _written_after(before: str, key: str) -> bool:
     if _any_row("name_head", "head", forms):
         return False  # a food of its own: "broccoli", "black beans", "strawberry"
     # "Chicken breast, roasted": USDA writes "Chicken, ..., breast, meat and skin"
-    ends = sorted({parts[0], parts[0].split()[0], parts[-1]})
-    return _any_row("segment_pair", "earlier", ends, "AND later = ?", key) or _common_tail(key)
+    # and in either number: "Sardines, canned in oil" as USDA's "Fish, sardine, ..."
+    first = parts[0].split()[0]
+    ends = {parts[0], first, singular(parts[0]), singular(first), parts[-1]}
+    # ...and after the group USDA heads the food with ("Fish, sardine, ...": sardines)
+    ends |= _heads_of(parts[0])
+    return _any_row("segment_pair", "earlier", sorted(ends), "AND later = ?", key) or _common_tail(
+        key
+    )
+
+
+def _heads_of(food: str) -> set[str]:
+    """The group heads USDA writes `food` after as a name's second part ("fish" of "sardines",
+    "nuts" of "almonds": search.toml [generic_heads], in either number)."""
+    from twitchcheck.foods.search import generic_heads
+
+    groups = generic_heads()
+    forms = sorted(_forms(food))
+    query = f"SELECT head FROM name_pair WHERE second IN ({','.join('?' * len(forms))})"
+    found = {head for (head,) in _db().execute(query, forms)}
+    return {head for head in found if singular(head) in groups}
 
 
 def _common_tail(key: str) -> bool:
@@ -167,7 +187,11 @@ def only_qualifies(segment: str, before: str = "") -> bool:
     if len(choices) > 1 and all(only_qualifies(choice, before) for choice in choices):
         return True  # "boiled and drained", "meat and skin", "cheddar or mozzarella"
     words = _COMPOUND.findall(text.lower())
-    return any(map(_qualifier, words)) and all(w in _LINKS or _qualifier(w) for w in words)
+    # what it was cooked from ("from frozen", "from canned"), as FNDDS writes it
+    sourced = {i + 1 for i, w in enumerate(words) if w == "from"}
+    return any(map(_qualifier, words)) and all(
+        w in _LINKS or i in sourced or _qualifier(w) for i, w in enumerate(words)
+    )
 
 
 def first_choices(text: str) -> str:

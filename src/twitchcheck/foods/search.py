@@ -137,6 +137,11 @@ def _words() -> _Words:
         return _built(raw_data("search.toml"))
 
 
+def generic_heads() -> frozenset[str]:
+    """The group words USDA heads names with ("fish", "nut"): search.toml [generic_heads]."""
+    return _words().generic_heads
+
+
 def cooking_words() -> frozenset[str]:
     """The cooking methods a query may name ("baked", "stewed"): search.toml [cooking_words]."""
     return _words().cooking
