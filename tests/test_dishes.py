@@ -1541,3 +1541,62 @@ def test_an_amount_written_for_a_main_and_its_staple_is_the_dishs() -> None:
 )
 def test_a_staple_is_what_a_main_is_served_with(part: str, staple: bool) -> None:
     assert dishes.staple(part) is staple
+
+
+@pytest.mark.parametrize(
+    "line", ["cheeseburger no bun", "bunless cheeseburger", "turkey sandwich, no bread"]
+)
+def test_a_burger_or_sandwich_without_its_bread_is_never_counted_surely(line: str) -> None:
+    # USDA weighs its burgers and sandwiches with their bread: what was eaten is less
+    (item,) = resolve_line(line, region="us").items
+    assert item.uncertain
+
+
+def test_bread_left_out_of_a_food_without_bread_changes_nothing() -> None:
+    (item,) = resolve_line("eggs, no toast", region="us").items
+    assert item.food.name.startswith("Egg")
+    assert not item.uncertain
+
+
+def test_a_sandwich_in_a_list_is_read_as_its_own_line() -> None:
+    # the bap holds bacon and egg; the brew after it is tea (it had counted the tea alone)
+    names = [i.food.name for i in resolve_line("2 bacon & egg baps, brew", region="uk").items]
+    assert any(n.startswith("Bacon") for n in names)
+    assert any(n.startswith("Egg") for n in names)
+    assert any(n.startswith("Roll") for n in names)
+    assert names[-1].startswith("Tea")
+
+
+def test_a_part_nothing_matches_is_not_guessed_from_its_own_line() -> None:
+    line = resolve_line("genfo w berbere, banana", region="us")
+    assert [i.food.name for i in line.items] == ["Banana, raw"]
+    assert "genfo" in line.items[0].left_out
+
+
+def test_a_chain_meal_takes_the_drink_named_instead_of_its_own() -> None:
+    items = resolve_line("big mac meal, large, diet coke", region="us").items
+    drinks = [i for i in items if "Soft drink" in i.food.name]
+    assert [d.food.name for d in drinks] == ["Soft drink, cola, diet"]
+    fries = next(i for i in items if "french fries" in i.food.name)
+    medium = next(
+        i for i in resolve_line("big mac meal", region="us").items if "fries" in i.food.name
+    )
+    assert fries.grams.grams > medium.grams.grams  # a large meal: large fries
+
+
+def test_meals_counted_are_each_a_meal_but_a_count_inside_the_item_is_not() -> None:
+    two = resolve_line("2 big mac meals", region="us").items
+    one = resolve_line("big mac meal", region="us").items
+    assert [round(a.grams.grams / b.grams.grams) for a, b in zip(two, one, strict=True)] == [
+        2,
+        2,
+        2,
+    ]
+    three = resolve_line("3 piece chicken tenders combo", region="us").items
+    fries = next(i for i in three if "fries" in i.food.name)
+    assert fries.grams.grams == next(i for i in one if "fries" in i.food.name).grams.grams
+
+
+def test_a_counted_drink_without_an_item_portion_is_one_can() -> None:
+    (item,) = resolve_line("1 sprite", region="us").items
+    assert 330 <= item.grams.grams <= 380  # a 12 fl oz can

@@ -10,6 +10,7 @@ import pytest
 
 from twitchcheck.foods.database import connect
 from twitchcheck.foods.dishes import split
+from twitchcheck.foods.phrases import resolve_line
 from twitchcheck.foods.qualifiers import (
     amount_first,
     in_usda_name,
@@ -216,3 +217,20 @@ def test_name_index_finds_the_phrases_the_names_text_holds(run_time: dict[str, o
 )
 def test_an_amount_inside_a_usda_style_name_is_read_first(text: str, moved: str) -> None:
     assert amount_first(text) == moved
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # US milk is sold fortified with vitamins A and D; the unfortified kind only when said
+        ("Milk, 1% milk fat, 1 cup", "with added vitamin A and vitamin D"),
+        ("1 cup unfortified milk", "without added vitamin A"),
+        # American hamburger is also ground beef sold by its lean share
+        ("3 oz 85% lean hamburger", "Beef, ground, 85% lean"),
+        # USDA weighs meat's edible part: boneless is the meat itself
+        ("Turkey, boneless, roasted, 3 ounces", "Turkey, whole, meat only, cooked, roasted"),
+    ],
+)
+def test_usda_table_wordings_find_the_food_meant(text: str, name: str) -> None:
+    (item,) = resolve_line(text, region="us").items
+    assert name in item.food.name

@@ -50,6 +50,7 @@ class _Table:
     max_parts: int
     breads: frozenset[str]
     bread_holders: frozenset[str]
+    carriers: tuple[str, ...]  # what a food is eaten on or in: "toast", "bun", "wrap"
     wraps: dict[str, str]
     sandwich_slices: int
     sizes: frozenset[str]
@@ -223,6 +224,7 @@ def _built(raw: Any) -> _Table:
         int(dish["max_parts"]),
         frozenset(dish["bread_words"]),
         frozenset(t for w in dish["bread_holders"] for t in terms(w)),
+        tuple(dish["carriers"]),
         dict(dish["wraps"]),
         int(dish["sandwich_slices"]),
         frozenset(" ".join(terms(w)) for w in dish["size_words"]),
@@ -650,11 +652,13 @@ def meal_item(text: str) -> tuple[str, str] | None:
     meal (the item, fries and a drink, `phrases` checks the item is fast food); else None."""
     plain = " ".join(text.lower().split())
     for word in table().meal_words:
-        if plain.endswith(f" {word}"):
-            item = plain[: -len(word) - 1].strip()
+        for said_word in (word, f"{word}s"):  # "2 big mac meals"
+            if not plain.endswith(f" {said_word}"):
+                continue
+            item = plain[: -len(said_word) - 1].strip()
             said = " ".join(terms(plain))
             if item and said not in table().bundles and not said.endswith(table().deals):
-                return item, word
+                return item, said_word
     return None
 
 
@@ -770,6 +774,16 @@ def _excluded(part: str) -> list[str]:
     if left_out[said : said + 1] and fold(left_out[said]) in properties:
         return [part]
     return [part[: found.start()], found.group(), part[found.end() :]]
+
+
+def leaves_out_bread(removed: str, food_name: str) -> bool:
+    """Whether `removed` ("no bun", "without the bread") leaves out the bread of a food named
+    `food_name` that USDA weighs with its bread ("Cheeseburger, NFS"): what was eaten is then
+    less than the food counted."""
+    rules = table()
+    breads = {c for c in rules.carriers if " " not in c} - rules.breads - {"lettuce"}
+    held = terms(food_name)
+    return not breads.isdisjoint(terms(removed)) and not rules.bread_holders.isdisjoint(held)
 
 
 def _split_at_joins(text: str) -> tuple[str, ...]:

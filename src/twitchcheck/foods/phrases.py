@@ -491,6 +491,11 @@ def _combination(
             items += _recipe(text, quantity if first else own, found)
             start += 1
             continue
+        meal = _meal(text, _fed(quantity, parts[0]) if first else own)
+        if meal:  # "big mac meal, diet coke": the meal, whose drink the one named replaces
+            items += meal
+            start += 1
+            continue
         end, dish = start + 1, None
         for stop in range(len(parts), start + 1, -1):
             if dishes.kept_apart(parts[start], parts[start + 1 : stop]):
@@ -513,7 +518,12 @@ def _combination(
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
         if _REMOVED.match(words) and len(parts) > 1:
-            continue  # "kale caesar, no chicken": what the food was without is no food
+            # "kale caesar, no chicken": what the food was without is no food; a burger's
+            # bun left out is still in USDA's burger, so the burger counted is uncertain
+            if items and dishes.leaves_out_bread(words, items[-1].food.name):
+                note = f"USDA's {items[-1].food.name} holds its bread; {words.strip()} was written"
+                items[-1] = replace(items[-1], uncertain=True, note=note)
+            continue
         if items and dishes.adds_nothing(words, parts[0]):
             continue  # "coffee from the garage, black": how the drink was taken, no food
         if items and _counted(words, items):
@@ -528,13 +538,57 @@ def _combination(
             except (UnknownFoodError, PortionError) as error:
                 if isinstance(error, PortionError) and first:
                     raise  # the amount written does not fit the food the line starts with
+                own_line = _own_line(text, words, quantity.region, first)
+                if own_line:  # "bacon & egg bap, brew": the bap is a line's sandwich
+                    items += own_line
+                    continue
                 # one part USDA has no food (or no such portion) for: the others are still
                 # counted, this one is reported (a line of several foods is never lost for
                 # one of them: "..., hog's pudding" had refused a whole full English)
                 missed.append((words, error))
                 continue
         items.append(item)
-    return _counted_parts(items, missed, text)
+    return _counted_parts(_one_drink_a_meal(items), missed, text)
+
+
+def _is_drink(item: Item) -> bool:
+    # FNDDS codes 92-95: non-alcoholic and alcoholic drinks, water, formulated drinks
+    return item.food.source == "fndds" and item.food.code[:2] in ("92", "93", "94", "95")
+
+
+def _one_drink_a_meal(items: list[Item]) -> list[Item]:
+    """`items` without a chain meal's assumed drink where the line names its own ("meal,
+    Pepsi Max"): the meal came with that one, not with both."""
+    assumed = [
+        i for i, item in enumerate(items)
+        if item.how == "approximation" and item.note.startswith("a chain's") and _is_drink(item)
+    ]  # fmt: skip
+    named = any(_is_drink(item) and not item.note.startswith("a chain's") for item in items)
+    return [item for i, item in enumerate(items) if not (named and i in assumed)]
+
+
+def _own_line(text: str, part: str, region: str | None, first: bool) -> tuple[Item, ...]:
+    """The items of a part of `text` that no one food matched, read as a line of its own
+    (its sandwich, dish or foods: "bacon & egg bap" of "bacon & egg bap, brew"); none when
+    it is not one either. The first part keeps the line's amount written before it. A part
+    read so is kept only when it holds a sandwich's bread or every food found is sure (or a
+    chain's stand-in): a guess at words nothing matched is no better than reporting them."""
+    end = text.lower().find(part.lower()) + len(part)
+    if first and end >= len(part):
+        part = text[:end]  # "2 bacon & egg baps" of "2 bacon & egg baps, tea"
+    if " ".join(part.split()) == " ".join(text.split()):
+        return ()
+    try:
+        found = resolve_line(part, region).items
+    except InputError:
+        return ()
+    unsure = [i for i in found if i.uncertain and i.how != "approximation"]
+    if unsure and dishes.table().bread_holders.isdisjoint(terms(part)):
+        return ()
+    return tuple(
+        replace(item, input=text, how="split" if item.how != "approximation" else item.how)
+        for item in found
+    )
 
 
 def _as_its_parts(
@@ -610,20 +664,35 @@ def _recipe(text: str, quantity: Quantity, recipe: dishes.Recipe) -> tuple[Item,
     return tuple(items)
 
 
+_MEAL_SIZES = ("small", "medium", "large")
+
+
 def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
     """A chain's "X meal": the item with a medium fries and a medium soft drink (dishes.toml
     [meals]), all approximations; () when the words before "meal" are not a fast-food item."""
     found = dishes.meal_item(quantity.food)
     if found is None:
         return ()
+    size = "medium"
+    if quantity.unit in _MEAL_SIZES and quantity.amount == 1:
+        # "zinger tower meal, large": a large meal is its large fries and drink
+        size, quantity = quantity.unit, replace(quantity, amount=None, unit=None, kind=None)
     try:
         head = _single(text, replace(quantity, food=found[0]))
     except InputError:
         return ()
     if head.food.group not in dishes.table().meal_groups and head.how != "approximation":
         return ()
-    sides = [_single(text, _parsed(side, quantity.region)) for side in dishes.table().meal_sides]
-    note = f"a chain's {found[1]}: {found[0]}, medium fries and a medium soft drink"
+    # "2 big mac meals": two fries, two drinks; but "3 finger combo" is one meal of 3 fingers
+    plural = found[1] not in dishes.table().meal_words
+    counted = plural and quantity.amount is not None and quantity.unit is None
+    times = quantity.amount if counted and quantity.amount is not None else 1.0
+    said = [side.replace("medium", size) for side in dishes.table().meal_sides]
+    sides = [
+        _single(text, _parsed(f"{times:g} × {side}" if times != 1 else side, quantity.region))
+        for side in said
+    ]
+    note = f"a chain's {found[1]}: {found[0]}, {size} fries and a {size} soft drink"
     return tuple(replace(item, how="approximation", note=note) for item in (head, *sides))
 
 

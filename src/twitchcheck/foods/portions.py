@@ -262,15 +262,18 @@ def _typical(food: Food, region: str | None = None, alone: bool = False) -> Gram
     return Grams(grams, f"no amount given: one portion ({label} = {grams:.4g} g)", True, chosen)
 
 
-def _regional_can(food: Food, region: str | None) -> Grams | None:
+def _regional_can(food: Food, region: str | None, uncounted: bool = False) -> Grams | None:
     """One can of a drink sold by the can (units.toml [drink] canned_groups), named with no
     measure in a diary of a region whose cans differ from USDA's American ones: its [by_food]
     can rule's figure for that region ("red bull" or "2 lech" in a British diary: a 250 ml
-    or 440 ml can, not FNDDS's 16 or 12 fl oz); None elsewhere, where FNDDS's portion stands."""
+    or 440 ml can, not FNDDS's 16 or 12 fl oz); None elsewhere, where FNDDS's portion stands,
+    unless the drink is `uncounted`: counted ("1 sprite") with no portion of one item."""
     table, name = units(), food.name.lower()
     canned = any(g in food.group.lower() for g in table.canned_groups)
-    if region in (None, "us") or not (canned or name.startswith(table.canned_names)):
+    american = region in (None, "us")
+    if (american and not uncounted) or not (canned or name.startswith(table.canned_names)):
         return None  # SR28 files its sodas under "Beverages": "Beverages, carbonated, ..."
+    region = "us" if american else region
     if any(word in name for word in table.bottled):
         return None  # a sports drink: a bottle (FNDDS's portion), not a can
     said = Quantity(1.0, "can", "count", food.name, region=region)
@@ -404,10 +407,15 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
         return few
     if portion is None:
         canned = _regional_can(food, quantity.region)
-        if canned is not None:
-            each = canned.grams
-            return Grams(amount * each, f"{amount:g} × {canned.basis}", True, fallback=True)
-        return _by_natural_unit(food, amount, portions)
+        if canned is None:
+            try:
+                return _by_natural_unit(food, amount, portions)
+            except PortionError:  # "1 sprite": SR28's soda has no item, so one can of it
+                canned = _regional_can(food, quantity.region, uncounted=True)
+                if canned is None:
+                    raise
+        each = canned.grams
+        return Grams(amount * each, f"{amount:g} × {canned.basis}", True, fallback=True)
     if "slice" in portion.unit and quantity.region is not None:
         # "toast x2" in a British diary: two of its slices ([by_food] slice), as "2 slices"
         rule = food_rule(food, "slice", quantity)
