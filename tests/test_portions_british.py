@@ -61,3 +61,18 @@ def test_other_breads_keep_their_own_slices_in_a_british_diary() -> None:
 def test_breads_and_buns_are_the_regions_own(line: str, region: str, name: str) -> None:
     (item,) = resolve_line(line, region=region).items
     assert item.food.name.startswith(name)
+
+
+@pytest.mark.parametrize("line", ["glass of milk", "semi-skimmed milk 200ml", "1 pint whole milk"])
+def test_british_milk_counts_no_fortified_vitamin_d(line: str) -> None:
+    # USDA's milks carry the US fortification; British milk has a trace of vitamin D
+    (uk,) = resolve_line(line, region="uk").items
+    (us,) = resolve_line(line, region="us").items
+    assert uk.food.id == us.food.id  # the same milk: only its vitamin D is the region's
+    assert uk.nutrients["vitamin_d_ug"] is not None
+    assert uk.nutrients["vitamin_d_ug"] < 0.1 * uk.grams.grams / 100 + 1e-9
+    assert us.nutrients["vitamin_d_ug"] > 1.0 * us.grams.grams / 100
+    assert uk.nutrients["calcium_mg"] == pytest.approx(
+        us.nutrients["calcium_mg"] * uk.grams.grams / us.grams.grams
+    )
+    assert "not fortified" in uk.note

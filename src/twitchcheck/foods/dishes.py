@@ -103,6 +103,7 @@ class _Table:
     reading: re.Pattern[str]  # a blood sugar reading written as a line: `_reading_rule`
     # "sarnie" -> "on white": a sandwich's word, as the carrier its fillings are read with
     sandwich_breads: dict[str, str]
+    unfortified: dict[str, dict[str, str]]  # region -> milk's food id -> unfortified milk's
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +296,7 @@ def _built(raw: Any) -> _Table:
         _exclusion_rule(raw),
         _reading_rule(raw["readings"]),
         {fold(k): str(v) for k, v in raw["sandwich_breads"].items()},
+        {r: {str(k): str(v) for k, v in ids.items()} for r, ids in raw["unfortified"].items()},
     )
 
 
@@ -774,6 +776,12 @@ def _excluded(part: str) -> list[str]:
     if left_out[said : said + 1] and fold(left_out[said]) in properties:
         return [part]
     return [part[: found.start()], found.group(), part[found.end() :]]
+
+
+def unfortified(food_id: str, region: str | None) -> str | None:
+    """The food whose vitamin D a milk `food_id` has in `region` where milk is not fortified
+    as USDA's is ("uk": SR28's unfortified milk of its fat level); None elsewhere."""
+    return table().unfortified.get(region or "", {}).get(food_id)
 
 
 def leaves_out_bread(removed: str, food_name: str) -> bool:

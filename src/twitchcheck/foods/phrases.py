@@ -155,6 +155,27 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     """
     if region is not None and region not in REGIONS:
         raise InputError(f"region {quoted(str(region), 20)} is not known; use 'uk' or 'us'")
+    line = _resolved(phrase, region)
+    return replace(line, items=tuple(_as_sold(item, region) for item in line.items))
+
+
+def _as_sold(item: Item, region: str | None) -> Item:
+    """`item` with the vitamin D its milk has where it was drunk: British milk is not
+    fortified as USDA's is (dishes.toml [unfortified])."""
+    other = dishes.unfortified(item.food.id, region)
+    if other is None:
+        return item
+    per_100g = get_food(other).nutrients.get("vitamin_d_ug")
+    grams = item.grams.grams
+    nutrients = {
+        **item.nutrients,
+        "vitamin_d_ug": None if per_100g is None else per_100g * grams / 100,
+    }
+    said = f"vitamin D of unfortified milk ({other}): British milk is not fortified"
+    return replace(item, nutrients=nutrients, note=f"{item.note}; {said}" if item.note else said)
+
+
+def _resolved(phrase: str, region: str | None) -> Line:
     text = user_text(phrase, "food phrase", MAX_CHARS)
     if not text:
         raise InputError("empty food phrase; write something like '1 cup milk' or '2 eggs'")

@@ -298,7 +298,13 @@ def _read(plain: str, pinned: str | None) -> Quantity:
     if unit is None and (sized := _cup_size(amount, rest)) is not None:
         amount, unit, rest, approximate = *sized, True  # a cup's brim volume, an estimate
     if unit is not None and amount is None:
-        amount, implied = 1.0, True  # "cup of coffee", "handful of almonds"
+        trailing = _trailing_amount(plain)
+        if trailing[0] is not None and trailing[1] is not None:
+            # "whole milk 200ml", "large coffee 16 oz": the measure written after the food;
+            # the word before it names the food
+            amount, unit, rest, approximate = trailing
+        else:
+            amount, implied = 1.0, True  # "cup of coffee", "handful of almonds"
     if times is not None:  # "string cheese x2": twice what was written, or two of the food
         amount, implied = (amount or 1.0) * times, False
     food = _OF_X.sub("", rest.strip(" ,.;:-")).strip(" ,.;:-")
