@@ -568,3 +568,26 @@ def test_a_kind_of_meat_is_met_by_a_dish_with_meat() -> None:
     Pork, NFS), and a name saying "no meat" meets no kind of meat."""
     assert search("pork jambalaya", limit=1)[0].name == "Jambalaya with meat and rice"
     assert all("no meat" not in m.name for m in search("goat meat pepper soup", limit=3))
+
+
+@pytest.mark.parametrize(
+    ("query", "never"),
+    [
+        ("bean and cheese taco", "no cheese"),  # FNDDS's "Taco, with beans, no cheese"
+        ("chili with meat", "no meat"),
+    ],
+)
+def test_a_name_saying_it_has_none_of_an_asked_word_is_not_first(query: str, never: str) -> None:
+    assert never not in search(query, limit=1)[0].name
+
+
+@pytest.mark.parametrize(
+    "query", ["chicken with skin", "chicken thigh with skin", "chicken skin on"]
+)
+def test_meat_with_skin_is_the_meat_not_its_skin_alone(query: str) -> None:
+    name = search(query, limit=1)[0].name.lower()
+    assert "meat and skin" in name or "skin eaten" in name
+
+
+def test_the_skin_alone_is_still_found_when_asked_for() -> None:
+    assert search("chicken skin", limit=1)[0].name == "Chicken skin"

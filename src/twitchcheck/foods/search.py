@@ -508,6 +508,8 @@ class _Context:  # but for `foreign`, which remembers
     changed_in: tuple[dict[int, int], ...]  # the `changed` words' foods
     reversed_in: tuple[tuple[dict[int, int], dict[int, int]], ...]  # `reversed_pairs`' foods
     every: _Every  # `_every`
+    asked: frozenset[str]  # words the query asks for, not after "no" or "without"
+    with_skin: bool  # "chicken thigh with skin": the meat with its skin, not the skin alone
     head_free: bool = False  # no candidate's head holds a query word
     foreign: dict[str, int] = field(default_factory=dict)  # `_foreign`'s answers, by head
 
@@ -550,6 +552,37 @@ def _context(wanted: list[str]) -> _Context:
         changed_in=tuple(_name_term(t)[0] for t in sorted(changed)),
         reversed_in=tuple((_name_term(a)[0], _name_term(b)[0]) for a, b in reversed_pairs),
         every=_every(),
+        asked=frozenset(
+            t
+            for before, t in itertools.pairwise(["", *wanted])
+            if before not in _NEGATORS and t not in words.defaults and t not in _NEGATORS
+        ),
+        with_skin=("with", "skin") in pairs,
+    )
+
+
+_NEGATORS = frozenset({"no", "without"})
+# a name's word that it says it has none of: "Taco, with beans, no cheese"
+_NONE_OF = re.compile(r"(?:^|[ |])(?:no|without) ([a-z]+)")
+
+
+def _says_none_of(segment_text: str, asked: frozenset[str]) -> bool:
+    """Whether a name (its `segment_text`) says it has none of a word the query asks for:
+    "bean & cheese taco" is not FNDDS's "Taco, with beans, no cheese"."""
+    if "no " not in segment_text and "without " not in segment_text:
+        return False
+    return not asked.isdisjoint(_NONE_OF.findall(segment_text))
+
+
+def _skin_only(segment_text: str) -> bool:
+    """Whether a name is a food's skin alone ("Chicken, skin only", "Chicken skin"), not the
+    food eaten with it ("skin eaten", "meat and skin")."""
+    head, _, rest = segment_text.partition("|")
+    if head.endswith(" skin"):
+        return True
+    return any(
+        part.startswith("skin") and "eaten" not in part and " not " not in f" {part} "
+        for part in rest.split("|")
     )
 
 
@@ -1413,6 +1446,10 @@ def _score(
         # "Ensure Plus" for "ensure": the segment naming the food adds an unasked word.
         extra = food.segment_sets[segment] - wanted_set - words.defaults
         penalty += VARIANT_WORD * min(len(extra), 2)
+    if context.asked and _says_none_of(food.segment_text, context.asked):
+        penalty += QUALIFIER_CONFLICT
+    if context.with_skin and _skin_only(food.segment_text):
+        penalty += CHANGED_FOOD
     if not core_met and start < food.segments:
         # "english" met only by "Nuts, walnuts, english": a usual-form word, not the food.
         penalty += QUALIFIER_ONLY
