@@ -262,6 +262,8 @@ ML_PER_FL_OZ = 29.5735295625
     [
         ("short latte", 8), ("tall latte", 12), ("grande latte", 16), ("venti latte", 20),
         ("venti iced latte", 24), ("a grande skinny latte", 16), ("2 tall lattes", 24),
+        # or written after the drink
+        ("latte venti", 20), ("iced latte venti", 24), ("latte, grande", 16),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("region", ["uk", "us", None])
@@ -565,3 +567,9 @@ def test_dried_fruit_and_juice_keep_their_own_portions() -> None:
     assert dried.grams.grams < 60.0
     assert juice.food.name.startswith("Pineapple juice")
     assert juice.grams.grams > 200.0
+
+
+def test_a_tall_glass_is_a_large_glass() -> None:
+    assert grams(MILK, "tall glass of milk", "us") == pytest.approx(
+        grams(MILK, "large glass of milk", "us")
+    )

@@ -511,13 +511,17 @@ def _cup_size(amount: float | None, text: str) -> tuple[float, str, str] | None:
 
     if names("measures", set(terms(text))):
         return None
-    for i, word in enumerate(words[:-1]):
-        size = sizes.get(word)
-        if isinstance(size, dict) and names("drinks", set(terms(" ".join(words[i + 1 :])))):
+    # the size before the drink, or last ("iced americano venti", "latte, grande")
+    places = [(i, words[i + 1 :]) for i in range(len(words) - 1)]
+    if len(words) > 1:
+        places.append((len(words) - 1, words[:-1]))
+    for i, drink in places:
+        size = sizes.get(words[i].strip(",;"))
+        if isinstance(size, dict) and names("drinks", set(terms(" ".join(drink)))):
             cold = names("cold", set(terms(text)))
             fl_oz = float(str(size.get("cold_fl_oz", size["fl_oz"]) if cold else size["fl_oz"]))
             ml = (amount or 1.0) * fl_oz * units().volume["fl oz"]
-            return ml, "ml", " ".join(words[:i] + words[i + 1 :])
+            return ml, "ml", " ".join(words[:i] + words[i + 1 :]).strip(" ,;")
     return None
 
 
