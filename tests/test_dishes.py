@@ -208,7 +208,8 @@ def test_a_pint_is_imperial_in_a_british_diary_and_us_in_an_american_one() -> No
 
 @pytest.mark.parametrize(
     "text", ["calf cramp at 2am", "no cramps!", "eyelid twitching again", "slept better",
-             "legs cramping in the night again", "bloated & headache"],
+             "legs cramping in the night again", "bloated & headache", "feel bloated",
+             "feeling a bit sick today"],
 )  # fmt: skip
 def test_how_the_body_felt_is_never_a_food(text: str) -> None:
     # "cramp" is a letter from "cream": the misspelt-word search must never get the line

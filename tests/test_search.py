@@ -591,3 +591,12 @@ def test_meat_with_skin_is_the_meat_not_its_skin_alone(query: str) -> None:
 
 def test_the_skin_alone_is_still_found_when_asked_for() -> None:
     assert search("chicken skin", limit=1)[0].name == "Chicken skin"
+
+
+@pytest.mark.parametrize(("query", "head"), [("corn", "Corn"), ("green beans", "Green beans")])
+def test_a_vegetable_eaten_cooked_is_cooked_at_home_unless_said(query: str, head: str) -> None:
+    name = search(query, limit=1)[0].name
+    assert name.startswith(head)
+    assert "cooked" in name
+    assert "restaurant" not in name
+    assert "restaurant" in search(f"{query} from a restaurant", limit=1)[0].name

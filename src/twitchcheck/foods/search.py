@@ -57,6 +57,9 @@ BRAND = 15.0  # a brand-name product
 UNCOOKED = 12.0  # raw meat or dry grain when nobody asked for raw
 SOURCE_TIE = 0.3  # prefer as-eaten FNDDS entries when all else is equal
 QUALIFIER_CONFLICT = 40.0  # a plant-food query ("oat milk", "vegan") meeting a dairy or egg food
+# A food usually eaten cooked ("corn", "green beans") found in FNDDS's restaurant form, which
+# adds fat and salt, where the query says nothing of where it was eaten: cooked at home wins.
+RESTAURANT_FORM = 3.0
 CHANGED_FOOD = 30.0  # a word that makes another food ("French" toast) that the query lacks
 EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by "meatless")
 VARIANT_WORD = 6.0  # an unasked word beside an asked one in its segment: a variant ("Ensure Plus")
@@ -1473,6 +1476,9 @@ def _score(
         and any(_reversed(food.segment_text, a, b) for a, b in context.reversed_pairs)
     ):
         penalty += REVERSED
-    if food.cooked_kind and food.has_raw and not context.raw_asked and food.head in cooked_heads:
-        penalty += UNCOOKED
+    if food.cooked_kind and food.head in cooked_heads:
+        if food.has_raw and not context.raw_asked:
+            penalty += UNCOOKED
+        elif "restaurant" in food.segment_text and "restaurant" not in context.wanted:
+            penalty += RESTAURANT_FORM  # "green beans": cooked at home unless said
     return 100.0 - penalty
