@@ -1601,3 +1601,22 @@ def test_meals_counted_are_each_a_meal_but_a_count_inside_the_item_is_not() -> N
 def test_a_counted_drink_without_an_item_portion_is_one_can() -> None:
     (item,) = resolve_line("1 sprite", region="us").items
     assert 330 <= item.grams.grams <= 380  # a 12 fl oz can
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "low", "high"),
+    [
+        ("chocolate", "Chocolate candy", 40, 50),  # a bar, not white chocolate
+        ("bar of chocolate", "Chocolate candy", 40, 50),
+        ("2 chocolate bars", "Chocolate candy", 80, 100),
+        ("yogurt cup", "Yogurt, NFS", 150, 200),  # one pot, not a cup of frozen yogurt
+        ("big bottle of water", "Water, NFS", 600, 1100),  # not a vitamin water
+        ("chocolate cake", "Cake or cupcake, chocolate", 50, 150),  # not flourless
+    ],
+)
+def test_plain_words_for_everyday_foods_find_the_usual_food(
+    line: str, name: str, low: float, high: float
+) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)
+    assert low <= item.grams.grams <= high
