@@ -1612,6 +1612,8 @@ def test_a_counted_drink_without_an_item_portion_is_one_can() -> None:
         ("yogurt cup", "Yogurt, NFS", 150, 200),  # one pot, not a cup of frozen yogurt
         ("big bottle of water", "Water, NFS", 600, 1100),  # not a vitamin water
         ("chocolate cake", "Cake or cupcake, chocolate", 50, 150),  # not flourless
+        ("1 corn tortilla", "Tortilla, corn", 20, 35),  # one medium, not the 65 g extra large
+        ("1 pita", "Bread, pita", 25, 90),  # the bread, not a 3 g pita chip
     ],
 )
 def test_plain_words_for_everyday_foods_find_the_usual_food(

@@ -600,3 +600,16 @@ def test_a_vegetable_eaten_cooked_is_cooked_at_home_unless_said(query: str, head
     assert "cooked" in name
     assert "restaurant" not in name
     assert "restaurant" in search(f"{query} from a restaurant", limit=1)[0].name
+
+
+@pytest.mark.parametrize(
+    ("query", "never"),
+    [("tempeh taco", "cheese only"), ("egg", "white only"), ("egg", "yolk only")],
+)
+def test_one_part_of_a_food_alone_is_only_what_a_query_names(query: str, never: str) -> None:
+    # a vegan's "tempeh taco" had been FNDDS's "Taco, cheese only"
+    assert never not in search(query, limit=1)[0].name.lower()
+
+
+def test_a_part_alone_is_found_when_named() -> None:
+    assert search("cheese taco", limit=1)[0].name == "Taco, cheese only"

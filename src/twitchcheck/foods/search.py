@@ -569,6 +569,20 @@ _NEGATORS = frozenset({"no", "without"})
 _NONE_OF = re.compile(r"(?:^|[ |])(?:no|without) ([a-z]+)")
 
 
+# a name's word that it is that part alone: "Taco, cheese only", "Egg, white only"
+_ONLY = re.compile(r"([a-z]+) only(?![a-z])")
+
+
+def _only_unasked(segment_text: str, wanted: frozenset[str]) -> bool:
+    """Whether a name is one part of the food alone that the query did not ask for ("Taco,
+    cheese only" for "tempeh taco", "Egg, white only" for "egg"); a usual-form part ("meat
+    only", "lean only") is no other food."""
+    if " only" not in segment_text:
+        return False
+    defaults = _words().defaults
+    return any(w not in wanted and w not in defaults for w in _ONLY.findall(segment_text))
+
+
 def _says_none_of(segment_text: str, asked: frozenset[str]) -> bool:
     """Whether a name (its `segment_text`) says it has none of a word the query asks for:
     "bean & cheese taco" is not FNDDS's "Taco, with beans, no cheese"."""
@@ -1451,8 +1465,9 @@ def _score(
         penalty += VARIANT_WORD * min(len(extra), 2)
     if context.asked and _says_none_of(food.segment_text, context.asked):
         penalty += QUALIFIER_CONFLICT
-    if context.with_skin and _skin_only(food.segment_text):
-        penalty += CHANGED_FOOD
+    skin_only = context.with_skin and _skin_only(food.segment_text)
+    if skin_only or _only_unasked(food.segment_text, context.wanted):
+        penalty += CHANGED_FOOD  # "with skin" is not the skin; "taco" is not its cheese alone
     if not core_met and start < food.segments:
         # "english" met only by "Nuts, walnuts, english": a usual-form word, not the food.
         penalty += QUALIFIER_ONLY
