@@ -22,6 +22,10 @@ from twitchcheck.foods.search import Match
         ("toast with butter", ("toast", "butter")),
         ("beans on toast", ("beans", "toast")),
         ("sausage in a bun", ("sausage", "bun")),
+        # a carrier with its own amount, or plural ("3 eggs on 2 toast" had been refused)
+        ("3 eggs on 2 toast", ("3 eggs", "2 toast")),
+        ("beans on 2 slices of toast", ("beans", "2 slices of toast")),
+        ("tuna in 2 pittas", ("tuna", "2 pittas")),
         ("eggs, bacon and beans", ("eggs", "bacon", "beans")),
         ("fish & chips", ("fish", "chips")),
         ("toast w/ jam", ("toast", "jam")),

@@ -210,7 +210,9 @@ def _built(raw: Any) -> _Table:
         rf"\s*,\s*(?:{'|'.join(words)})\s+"  # ", and " (a list's last comma): one join
         rf"|\s+(?:{'|'.join(words)})\s+"  # " with ", " and "
         rf"|\s*(?:{'|'.join(marks)})\s*"  # ", ", " & ", "w/" (a comma between digits is a number)
-        rf"|\s+(?:on|in)\s+(?:(?:a|an|some|my)\s+)?(?=(?:{carriers})\b)"  # " on toast"
+        # " on toast", " on 2 toast", " on 2 slices of toast": the amount is the carrier's
+        rf"|\s+(?:on|in)\s+(?:(?:a|an|some|my)\s+)?"
+        rf"(?=(?:\d+\s+(?:(?:slices?|pieces?)\s+(?:of\s+)?)?)?(?:{carriers})s?\b)"
     )
     # a world dish's name with a join in it ("arroz con gandules") is one food, never split
     joined = set(dish["joins"])
