@@ -76,3 +76,16 @@ def test_british_milk_counts_no_fortified_vitamin_d(line: str) -> None:
         us.nutrients["calcium_mg"] * uk.grams.grams / us.grams.grams
     )
     assert "not fortified" in uk.note
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("tin of tuna in brine", "canned in water"),  # had been refused
+        ("tuna in spring water", "canned in water"),
+        ("chickpeas in brine", "from canned"),
+    ],
+)
+def test_foods_sold_in_brine_are_their_canned_form(line: str, name: str) -> None:
+    (item,) = resolve_line(line, region="uk").items
+    assert name in item.food.name
