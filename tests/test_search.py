@@ -613,3 +613,15 @@ def test_one_part_of_a_food_alone_is_only_what_a_query_names(query: str, never: 
 
 def test_a_part_alone_is_found_when_named() -> None:
     assert search("cheese taco", limit=1)[0].name == "Taco, cheese only"
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("soymilk plain", "Soy milk, unsweetened"),  # had been a branded soymilk
+        ("plain baked potato", "Potato, baked"),  # had been baked potato chips
+        ("plain yogurt, nonfat", "Yogurt, nonfat milk, plain"),  # "plain" still ranks first
+    ],
+)
+def test_plain_need_not_be_in_a_plain_foods_name(query: str, name: str) -> None:
+    assert search(query, limit=1)[0].name.startswith(name)

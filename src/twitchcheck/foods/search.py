@@ -336,7 +336,7 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
         return ()
     # A word no food name holds ("container") cannot select a food: leave it to scoring.
     known = [t for t in wanted if _frequency(t) > 0]
-    required = [t for t in known if t not in _words().soft]
+    required = [t for t in known if t not in _words().soft and t not in _UNFLAVOURED]
     if not required:
         # Only how it was cut or how much ("small", "sliced"): no food is named.
         return ()
@@ -610,10 +610,15 @@ def _least_missing(
     food's postings, given too), as `_score` charges it: see `_ceiling`."""
     if term in soft:
         return SOFT_MISSING, frozenset()
-    if term in plant_terms or term in cooking or term in _words().meats:
+    if term in plant_terms or term in cooking or term in _words().meats or term in _UNFLAVOURED:
         return _LEAST_MISSING, frozenset()
     return None, _postings(term)
 
+
+# Words saying no flavour was added, which USDA's names of the plain food often leave unsaid
+# ("Soymilk, plain or vanilla" is FNDDS's "Soy milk, unsweetened"): a name without one is
+# still a candidate, met as by an equivalent word; a name holding it still ranks first.
+_UNFLAVOURED = frozenset({"plain", "original"})
 
 # the word "meat" in a name's terms, not "no meat" or "without meat"
 _MEAT = re.compile(r"(?<![a-z])(?<!no )(?<!without )meat(?![a-z])")
@@ -1452,6 +1457,9 @@ def _score(
             # FNDDS foods are as eaten, so its meat, fish and eggs are cooked ("Pork, chop").
             # A method says how, not which food: met this way, the food's words are all met.
             penalty += EQUIVALENT_TERM
+        elif term in _UNFLAVOURED:
+            all_met = False
+            penalty += EQUIVALENT_TERM  # "soy milk, plain": "Soy milk, unsweetened"
         elif term in words.meats and _MEAT.search(food.segment_text):
             # "pork jambalaya": FNDDS's "Jambalaya with meat and rice" holds any meat
             all_met = False
