@@ -89,3 +89,12 @@ def test_british_milk_counts_no_fortified_vitamin_d(line: str) -> None:
 def test_foods_sold_in_brine_are_their_canned_form(line: str, name: str) -> None:
     (item,) = resolve_line(line, region="uk").items
     assert name in item.food.name
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"), [("a pack of crisps", 25, 35), ("2 packs of crisps", 50, 70)]
+)
+def test_a_pack_is_a_packet(line: str, low: float, high: float) -> None:
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name.startswith("Potato chips")
+    assert low <= item.grams.grams <= high
