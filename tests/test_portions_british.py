@@ -98,3 +98,29 @@ def test_a_pack_is_a_packet(line: str, low: float, high: float) -> None:
     (item,) = resolve_line(line, region="uk").items
     assert item.food.name.startswith("Potato chips")
     assert low <= item.grams.grams <= high
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("hot water & lemon", ["Water, tap", "Lemon juice, raw"]),  # not a hot chocolate
+        ("chippy chips w curry sauce", ["Potato, french fries, NFS", "Curry sauce"]),
+        ("crab sandwich on brown", ["Crab", "Bread, wheat or cracked wheat"]),
+        ("2 slices sourdough", ["Bread, French or Vienna"]),
+    ],
+)
+def test_british_words_for_breads_drinks_and_chips(line: str, names: list[str]) -> None:
+    assert [i.food.name for i in resolve_line(line, region="uk").items] == names
+
+
+def test_a_sandwich_on_a_bread_named_by_colour_or_flour_has_two_slices() -> None:
+    items = resolve_line("crab sandwich on granary", region="uk").items
+    bread = next(i for i in items if i.food.name.startswith("Bread"))
+    single = resolve_line("1 slice granary bread", region="uk").items[0]
+    assert bread.grams.grams == pytest.approx(2 * single.grams.grams)
+
+
+def test_two_slices_of_sourdough_weigh_two_usual_slices() -> None:
+    # SR28's "1 slice" of its French bread (which includes sourdough) is 139 g
+    (item,) = resolve_line("2 slices sourdough", region="uk").items
+    assert 60 <= item.grams.grams <= 200

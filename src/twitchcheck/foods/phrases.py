@@ -441,8 +441,10 @@ def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None)
     as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
     # where, when and who made it, said inside one food of the line ("roll from the van + tea")
     part = dishes.without_context(dishes.without_maker(dishes.without_doing(part)))
-    part = first_choices(dishes.regional(dishes.guided(part, dish), region))
-    return dishes.named(dishes.carried(part, join) if join else part)
+    part = dishes.guided(part, dish)
+    part = dishes.carried(part, join) if join else part  # before the region's words of it:
+    # "on granary" is two slices of granary bread, which is British for multigrain bread
+    return dishes.named(first_choices(dishes.regional(part, region)))
 
 
 def _single(text: str, quantity: Quantity, prefer: str | None = None, guard: bool = False) -> Item:
