@@ -1626,3 +1626,24 @@ def test_plain_words_for_everyday_foods_find_the_usual_food(
     (item,) = resolve_line(line, region="us").items
     assert item.food.name.startswith(name)
     assert low <= item.grams.grams <= high
+
+
+@pytest.mark.parametrize(
+    "text", ["lasix and metoprolol", "lasix 40mg", "metformin + amlodipine", "HCTZ 1 pill",
+             "took my lisinopril", "milk of magnesia"],
+)  # fmt: skip
+def test_a_line_of_medicines_is_never_a_food(text: str) -> None:
+    # "lasix" is two letters from "lassi": it had been counted as a yogurt drink
+    with pytest.raises(NeedsDetailError, match="medicines"):
+        resolve_line(text, region="us")
+
+
+def test_a_medicine_beside_foods_is_left_out_not_guessed() -> None:
+    line = resolve_line("toast, lasix 40mg, tea", region="uk")
+    assert [i.food.name.split(",")[0] for i in line.items] == ["Bread", "Tea"]
+    assert any("lasix" in part for part in line.items[0].left_out)
+
+
+@pytest.mark.parametrize("text", ["milk", "mango lassi", "a glass of milk with my tablets"])
+def test_food_lines_are_not_medicines(text: str) -> None:
+    assert resolve_line(text, region="us").items

@@ -315,6 +315,39 @@ def _reading_rule(raw: Any) -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _medicines() -> frozenset[str]:
+    """Every medicine name of the knowledge base (generic and brand), as search terms."""
+    with reading("knowledge/medicines.yaml"):
+        return frozenset(
+            " ".join(terms(str(n["name"]))) for n in raw_data("knowledge/medicines.yaml")["names"]
+        )
+
+
+# what may stand beside a medicine's name on a diary line: a dose, how many, when
+_DOSE = re.compile(
+    r"^(?:\d+(?:\.\d+)?(?:mg|mcg|g|ml|iu)?|x\d+|\d+x|mg|mcg|g|ml|iu|units?|tabs?|tablets?"
+    r"|pills?|caps?|capsules?|am|pm|once|twice|daily|morning|night|bd|od|tds|took|my|a|an|the"
+    r"|and|with|w|plus)$"
+)
+
+
+def medicines_only(text: str) -> bool:
+    """Whether `text` names only medicines, with their doses ("lasix and metoprolol",
+    "metformin 500mg x2"): a note for the screening, never a food guessed from a misspelt
+    word ("lasix" is two letters from "lassi")."""
+    found = [t for t in terms(text) if not _DOSE.match(t)]
+    if not found:
+        return False
+    names, i = _medicines(), 0
+    while i < len(found):  # a name of up to three words: "milk of magnesia"
+        size = next((n for n in (3, 2, 1) if " ".join(found[i : i + n]) in names), 0)
+        if not size:
+            return False
+        i += size
+    return True
+
+
 def is_reading(text: str) -> bool:
     """Whether `text` is a blood sugar reading, not sugar eaten: its word can only be a
     reading ("bs", "bm"), or says blood or fasting, or the figure is a reading's, not a

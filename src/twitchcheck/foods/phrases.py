@@ -187,6 +187,11 @@ def _resolved(phrase: str, region: str | None) -> Line:
             f"{quoted(text)} is a blood sugar reading, not food: it is not counted (write "
             "what was eaten on its own line)"
         )
+    if dishes.medicines_only(text):  # "lasix and metoprolol": for the screening
+        raise NeedsDetailError(
+            f"{quoted(text)} names medicines, not food: it is not counted (give medicines "
+            "and supplements in the screening answers, where their effects are weighed)"
+        )
     if dishes.felt(text):  # "calf cramp at 2am": a symptom, for the journal
         raise NeedsDetailError(
             f"{quoted(text)} says how the body felt, not what was eaten: it is not counted as "
@@ -540,6 +545,9 @@ def _combination(
         words = dish.name if dish is not None else parts[start]
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
+        if dishes.medicines_only(words):  # "toast and lasix": the medicine is no food
+            missed.append((words, UnknownFoodError(words)))
+            continue
         if _REMOVED.match(words) and len(parts) > 1:
             # "kale caesar, no chicken": what the food was without is no food; a burger's
             # bun left out is still in USDA's burger, so the burger counted is uncertain
