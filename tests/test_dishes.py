@@ -1647,3 +1647,31 @@ def test_a_medicine_beside_foods_is_left_out_not_guessed() -> None:
 @pytest.mark.parametrize("text", ["milk", "mango lassi", "a glass of milk with my tablets"])
 def test_food_lines_are_not_medicines(text: str) -> None:
     assert resolve_line(text, region="us").items
+
+
+@pytest.mark.parametrize(
+    ("line", "whole", "share"),
+    [
+        ("fish supper from the chippy, only ate half", "fish supper", 0.5),
+        ("burger, ate half", "burger", 0.5),  # had been a burger and 20 g of half-and-half
+        ("fish & chips, had a third of it", "fish & chips", 1 / 3),
+    ],
+)
+def test_a_share_eaten_written_after_the_foods_scales_them(
+    line: str, whole: str, share: float
+) -> None:
+    eaten = resolve_line(line, region="uk").items
+    served = resolve_line(whole, region="uk").items
+    assert [i.food.id for i in eaten] == [i.food.id for i in served]
+    for a, b in zip(eaten, served, strict=True):
+        assert a.grams.grams == pytest.approx(b.grams.grams * share)
+
+
+def test_a_fish_supper_is_fish_and_chips() -> None:
+    names = [i.food.name for i in resolve_line("chippy fish supper", region="uk").items]
+    assert names == ["Fish, cod, fried", "Potato, french fries, NFS"]
+
+
+def test_half_a_pizza_is_half_a_whole_one() -> None:
+    (item,) = resolve_line("half a pizza", region="us").items
+    assert 300 <= item.grams.grams <= 400  # FNDDS medium pizza 691 g

@@ -155,7 +155,17 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     """
     if region is not None and region not in REGIONS:
         raise InputError(f"region {quoted(str(region), 20)} is not known; use 'uk' or 'us'")
-    line = _resolved(phrase, region)
+    head, _, last = phrase.rpartition(",")
+    share = _share_eaten(last) if head.strip() else None
+    if share is not None:  # "fish supper from the chippy, only ate half": half of it all
+        text = user_text(phrase, "food phrase", MAX_CHARS)
+        eaten = [
+            _times(text, i, share, i.how, f"{i.note}; {last.strip()}")
+            for i in _resolved(head, region).items
+        ]
+        line = Line(text, tuple(eaten))
+    else:
+        line = _resolved(phrase, region)
     return replace(line, items=tuple(_as_sold(item, region) for item in line.items))
 
 
@@ -545,6 +555,10 @@ def _combination(
         words = dish.name if dish is not None else parts[start]
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
+        share = _share_eaten(words) if items else None
+        if share is not None:  # "fish supper, only ate half": so much of what came before
+            items = [_times(text, i, share, i.how, f"{i.note}; {words.strip()}") for i in items]
+            continue
         if dishes.medicines_only(words):  # "toast and lasix": the medicine is no food
             missed.append((words, UnknownFoodError(words)))
             continue
@@ -585,6 +599,33 @@ def _combination(
 def _is_drink(item: Item) -> bool:
     # FNDDS codes 92-95: non-alcoholic and alcoholic drinks, water, formulated drinks
     return item.food.source == "fndds" and item.food.code[:2] in ("92", "93", "94", "95")
+
+
+_SHARES = {
+    "half": 0.5,
+    "1/2": 0.5,
+    "a half": 0.5,
+    "a third": 1 / 3,
+    "1/3": 1 / 3,
+    "a quarter": 0.25,
+    "1/4": 0.25,
+    "two thirds": 2 / 3,
+    "2/3": 2 / 3,
+    "three quarters": 0.75,
+    "3/4": 0.75,
+}
+_SHARE_EATEN = re.compile(
+    r"^(?:(?:i|only|just)\s+)*(?:(?:ate|had|eaten|finished)\s+)?(?:about\s+)?"
+    rf"({'|'.join(sorted(map(re.escape, _SHARES), key=len, reverse=True))})"
+    r"(?:\s+(?:of\s+)?(?:it|them|that|the lot))?$"
+)
+
+
+def _share_eaten(part: str) -> float | None:
+    """The share of the foods before it that a remark says was eaten ("only ate half",
+    "had a third of it"), or None."""
+    found = _SHARE_EATEN.match(" ".join(part.lower().split()))
+    return _SHARES[found[1]] if found else None
 
 
 def _one_drink_a_meal(items: list[Item]) -> list[Item]:
