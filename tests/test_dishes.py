@@ -1675,3 +1675,16 @@ def test_a_fish_supper_is_fish_and_chips() -> None:
 def test_half_a_pizza_is_half_a_whole_one() -> None:
     (item,) = resolve_line("half a pizza", region="us").items
     assert 300 <= item.grams.grams <= 400  # FNDDS medium pizza 691 g
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("coffee from 7-11, black w sugar, large", "Coffee, brewed"),  # had been black beans
+        ("toasted bialy w butter", "Bagel"),  # had been toasted sunflower seeds
+        ("egg cream at Ben's", "Chocolate milk"),  # a New York egg cream: no egg, no cream
+    ],
+)
+def test_american_deli_and_store_words(line: str, name: str) -> None:
+    first = resolve_line(line, region="us").items[0].food.name
+    assert first.lower().startswith(name.lower())
