@@ -1630,7 +1630,7 @@ def test_plain_words_for_everyday_foods_find_the_usual_food(
 
 @pytest.mark.parametrize(
     "text", ["lasix and metoprolol", "lasix 40mg", "metformin + amlodipine", "HCTZ 1 pill",
-             "took my lisinopril", "milk of magnesia"],
+             "took my lisinopril", "milk of magnesia", "took my meds", "2 pills"],
 )  # fmt: skip
 def test_a_line_of_medicines_is_never_a_food(text: str) -> None:
     # "lasix" is two letters from "lassi": it had been counted as a yogurt drink
@@ -1688,3 +1688,9 @@ def test_half_a_pizza_is_half_a_whole_one() -> None:
 def test_american_deli_and_store_words(line: str, name: str) -> None:
     first = resolve_line(line, region="us").items[0].food.name
     assert first.lower().startswith(name.lower())
+
+
+def test_pills_taken_with_a_drink_are_not_a_food() -> None:
+    # "tablets" had been SR28's rennin dessert tablets
+    line = resolve_line("glass of water w my tablets", region="uk")
+    assert [i.food.name for i in line.items] == ["Water, NFS"]

@@ -328,7 +328,29 @@ def _medicines() -> frozenset[str]:
 _DOSE = re.compile(
     r"^(?:\d+(?:\.\d+)?(?:mg|mcg|g|ml|iu)?|x\d+|\d+x|mg|mcg|g|ml|iu|units?|tabs?|tablets?"
     r"|pills?|caps?|capsules?|am|pm|once|twice|daily|morning|night|bd|od|tds|took|my|a|an|the"
-    r"|and|with|w|plus)$"
+    r"|and|with|w|plus|med|meds|medication|medications|medicine|medicines)$"
+)
+
+
+_PILLS = frozenset(
+    {
+        "tab",
+        "tabs",
+        "tablet",
+        "tablets",
+        "pill",
+        "pills",
+        "cap",
+        "caps",
+        "capsule",
+        "capsules",
+        "med",
+        "meds",
+        "medication",
+        "medications",
+        "medicine",
+        "medicines",
+    }
 )
 
 
@@ -336,9 +358,10 @@ def medicines_only(text: str) -> bool:
     """Whether `text` names only medicines, with their doses ("lasix and metoprolol",
     "metformin 500mg x2"): a note for the screening, never a food guessed from a misspelt
     word ("lasix" is two letters from "lassi")."""
-    found = [t for t in terms(text) if not _DOSE.match(t)]
-    if not found:
-        return False
+    said = terms(text)
+    found = [t for t in said if not _DOSE.match(t)]
+    if not found:  # "my tablets", "2 pills": medicines not named
+        return any(t in _PILLS for t in said)
     names, i = _medicines(), 0
     while i < len(found):  # a name of up to three words: "milk of magnesia"
         size = next((n for n in (3, 2, 1) if " ".join(found[i : i + n]) in names), 0)
