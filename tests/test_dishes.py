@@ -213,7 +213,7 @@ def test_a_pint_is_imperial_in_a_british_diary_and_us_in_an_american_one() -> No
 @pytest.mark.parametrize(
     "text", ["calf cramp at 2am", "no cramps!", "eyelid twitching again", "slept better",
              "legs cramping in the night again", "bloated & headache", "feel bloated",
-             "feeling a bit sick today"],
+             "feeling a bit sick today", "fasting, headache by 3pm"],
 )  # fmt: skip
 def test_how_the_body_felt_is_never_a_food(text: str) -> None:
     # "cramp" is a letter from "cream": the misspelt-word search must never get the line
@@ -1694,3 +1694,18 @@ def test_pills_taken_with_a_drink_are_not_a_food() -> None:
     # "tablets" had been SR28's rennin dessert tablets
     line = resolve_line("glass of water w my tablets", region="uk")
     assert [i.food.name for i in line.items] == ["Water, NFS"]
+
+
+@pytest.mark.parametrize(
+    ("line", "first"),
+    [
+        ("lunch 2 sausage rolls greggs", "Pig in a blanket"),  # a meal said bare before food
+        ("dinner pasta", "Pasta, cooked"),  # had been a baby food "dinner, pasta"
+        ("dinner roll", "Rolls, dinner"),  # a food named for its meal stays the food
+        ("4 pakoras, chola and piyaju", "Pakora"),
+    ],
+)
+def test_a_meal_word_before_a_food_is_the_meal(line: str, first: str) -> None:
+    items = resolve_line(line, region="uk").items
+    assert items[0].food.name.startswith(first)
+    assert not any("cola" in i.food.name.lower() for i in items)  # Bengali chola, not cola

@@ -1394,9 +1394,18 @@ _MEAL_TIME = re.compile(
 )
 
 
+# a meal written before its food with no mark ("lunch 2 sausage rolls", "dinner pasta"); not
+# the foods named for one ("dinner roll", "lunch meat"), nor breakfast ("breakfast burrito")
+# or tea (the drink)
+_MEAL_BARE = re.compile(r"^(?:brunch|lunch|dinner|supper)\s+(?!(?:rolls?|meats?)\b)", re.IGNORECASE)
+
+
 def _without_meal_time(text: str) -> str:
-    """`text` without a leading meal said how ("late lunch burrito" -> "burrito")."""
+    """`text` without a leading meal said how ("late lunch burrito" -> "burrito") or said
+    bare before its food ("lunch 2 sausage rolls" -> "2 sausage rolls")."""
     found = _MEAL_TIME.match(text)
+    if found is None and ":" not in text and " - " not in text:  # else an opening's (above)
+        found = _MEAL_BARE.match(text)
     return text[found.end() :] if found and found.end() < len(text) else text
 
 
