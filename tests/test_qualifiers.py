@@ -234,3 +234,17 @@ def test_an_amount_inside_a_usda_style_name_is_read_first(text: str, moved: str)
 def test_usda_table_wordings_find_the_food_meant(text: str, name: str) -> None:
     (item,) = resolve_line(text, region="us").items
     assert name in item.food.name
+
+
+@pytest.mark.parametrize("line", ["toast, latte", "bacon bap, latte", "croissant, cappuccino"])
+def test_a_kind_of_coffee_after_a_comma_is_a_drink_of_its_own(line: str) -> None:
+    # "latte" is a qualifier in USDA's "Coffee, Latte", and had been swallowed by the toast
+    names = [i.food.name for i in resolve_line(line, region="uk").items]
+    assert names[-1].startswith("Coffee, ")
+    assert len(names) >= 2
+
+
+def test_a_kind_of_coffee_still_qualifies_coffee() -> None:
+    assert [i.food.name for i in resolve_line("Coffee, latte, 12 fl oz", region="us").items] == [
+        "Coffee, Latte"
+    ]

@@ -173,7 +173,7 @@ def _as_sold(item: Item, region: str | None) -> Item:
     """`item` with the vitamin D its milk has where it was drunk: British milk is not
     fortified as USDA's is (dishes.toml [unfortified])."""
     other = dishes.unfortified(item.food.id, region)
-    if other is None:
+    if other is None or other in item.note:  # (a part read as its own line: done already)
         return item
     per_100g = get_food(other).nutrients.get("vitamin_d_ug")
     grams = item.grams.grams
