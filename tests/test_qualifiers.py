@@ -17,12 +17,15 @@ from twitchcheck.foods.qualifiers import (
     only_qualifies,
     qualifier_words,
 )
+from twitchcheck.text import terms
 
 
 def test_qualifier_words_are_read_from_usda_names() -> None:
     words = qualifier_words()
-    assert {"roasted", "boiled", "drained", "atlantic", "farmed"} <= words
+    assert {"roasted", "boiled", "drained", "canned", "farmed"} <= words
     assert not {"butter", "cheese", "milk", "toast", "beans", "bacon"} & words
+    # kinds USDA writes after one head only qualify that head ("Fish, catfish")
+    assert not {"catfish", "latte", "brisket", "atlantic"} & words
 
 
 @pytest.mark.parametrize(
@@ -138,10 +141,18 @@ def _run_time_tables() -> dict[str, object]:
     heads = Counter(_WORD.findall("\n".join(firsts)))
     tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in generic)))
     whole_heads = {first.strip() for first in firsts}
+    followed: dict[str, set[str]] = {}  # the first words of the heads each tail word follows
+    for name in generic:
+        first, _, tail = name.partition(",")
+        for word in _WORD.findall(tail):
+            followed.setdefault(word, set()).add(" ".join(terms(first)[:1]))
     qualifier_set = frozenset(
         word
         for word, uses in tails.items()
-        if uses >= 5 and heads[word] <= 0.1 * uses and word not in whole_heads
+        if uses >= 5
+        and heads[word] <= 0.1 * uses
+        and word not in whole_heads
+        and len(followed[word]) >= 2
     )
     two = _plain_lines("\n".join(f"{p[0]}\t{p[1]}" for p in split_names if len(p) > 1))
     pairs = frozenset(
@@ -248,3 +259,28 @@ def test_a_kind_of_coffee_still_qualifies_coffee() -> None:
     assert [i.food.name for i in resolve_line("Coffee, latte, 12 fl oz", region="us").items] == [
         "Coffee, Latte"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "second"),
+    [("grits, catfish", "Fish, catfish"), ("chips, haddock", "Fish, haddock"),
+     ("coffee, brownie", "Cookie, brownie"), ("soup, saltines", "Crackers, saltine")],
+)  # fmt: skip
+def test_a_kind_usda_writes_after_one_head_is_a_food_after_any_other(
+    line: str, second: str
+) -> None:
+    # "catfish" is a qualifier only of "Fish," in USDA's names: after grits it is a food
+    names = [i.food.name for i in resolve_line(line, region="us").items]
+    assert len(names) == 2
+    assert names[1].startswith(second)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("Fish, catfish, farmed, cooked, 3 ounces", "Fish, catfish"),
+     ("Beef, brisket, cooked, 3 ounces", "Beef, brisket"),
+     ("Milk, evaporated, 2 tbsp", "Milk, evaporated")],
+)  # fmt: skip
+def test_the_kind_still_qualifies_its_own_head(line: str, name: str) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)

@@ -386,6 +386,11 @@ def compounds(foods: list[Food], respell: dict[str, str] | None = None) -> dict[
 # than names (see `twitchcheck.foods.qualifiers`).
 QUALIFIER_MIN_USES = 5
 QUALIFIER_MAX_HEAD_SHARE = 0.1
+# ...and follow at least this many different first parts: a word USDA writes after one head
+# only names a kind of that food ("Fish, catfish", "Coffee, Latte", "Beef, brisket"), which
+# qualifies that head (the name pairs) but is a food of its own after any other ("grits,
+# catfish" is two foods; it had been grits alone)
+QUALIFIER_MIN_HEADS = 2
 CHAIN_GROUPS = ("Fast Foods", "Restaurant Foods")  # SR28's groups of foods named by chain
 _NAME_WORD = re.compile(r"[a-z]+")
 
@@ -421,6 +426,12 @@ def name_tables(foods: list[Food]) -> NameTables:
     ]
     heads = Counter(w for first in firsts for w in _NAME_WORD.findall(first))
     tails = Counter(w for name in generic for w in _NAME_WORD.findall(name.partition(",")[2]))
+    followed: dict[str, set[str]] = {}  # a tail word -> the first words of the heads it follows
+    for name in generic:
+        first, _, tail = name.partition(",")
+        head = " ".join(index_terms(first)[:1])  # "fish oil" and "fish", "cookies": one head
+        for w in _NAME_WORD.findall(tail):
+            followed.setdefault(w, set()).add(head)
     whole_heads = {first.strip() for first in firsts}
     qualifiers = [
         word
@@ -428,6 +439,7 @@ def name_tables(foods: list[Food]) -> NameTables:
         if uses >= QUALIFIER_MIN_USES
         and heads[word] <= QUALIFIER_MAX_HEAD_SHARE * uses
         and word not in whole_heads
+        and len(followed[word]) >= QUALIFIER_MIN_HEADS
     ]
     # each choice of a choice ("Lettuce, cos or romaine": lettuce, romaine) is a pair too
     pairs = {
