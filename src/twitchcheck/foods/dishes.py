@@ -50,7 +50,7 @@ class _Table:
     max_parts: int
     breads: frozenset[str]
     bread_holders: frozenset[str]
-    carriers: tuple[str, ...]  # what a food is eaten on or in: "toast", "bun", "wrap"
+    loaves: frozenset[str]  # carriers that are a bread of their own: "bun", "wrap", "roll"
     wraps: dict[str, str]
     sandwich_slices: int
     sizes: frozenset[str]
@@ -227,7 +227,9 @@ def _built(raw: Any) -> _Table:
         int(dish["max_parts"]),
         frozenset(dish["bread_words"]),
         frozenset(t for w in dish["bread_holders"] for t in terms(w)),
-        tuple(dish["carriers"]),
+        frozenset(c for c in dish["carriers"] if " " not in c)
+        - frozenset(dish["bread_words"])
+        - {"lettuce"},
         dict(dish["wraps"]),
         int(dish["sandwich_slices"]),
         frozenset(" ".join(terms(w)) for w in dish["size_words"]),
@@ -324,34 +326,14 @@ def _medicines() -> frozenset[str]:
         )
 
 
-# what may stand beside a medicine's name on a diary line: a dose, how many, when
-_DOSE = re.compile(
-    r"^(?:\d+(?:\.\d+)?(?:mg|mcg|g|ml|iu)?|x\d+|\d+x|mg|mcg|g|ml|iu|units?|tabs?|tablets?"
-    r"|pills?|caps?|capsules?|am|pm|once|twice|daily|morning|night|bd|od|tds|took|my|a|an|the"
-    r"|and|with|w|plus|med|meds|medication|medications|medicine|medicines)$"
-)
-
-
-_PILLS = frozenset(
-    {
-        "tab",
-        "tabs",
-        "tablet",
-        "tablets",
-        "pill",
-        "pills",
-        "cap",
-        "caps",
-        "capsule",
-        "capsules",
-        "med",
-        "meds",
-        "medication",
-        "medications",
-        "medicine",
-        "medicines",
-    }
-)
+# pills and medicines not named ("my tablets", "took my meds"), as search terms (singular)
+_PILLS = frozenset({"tab", "tablet", "pill", "cap", "capsule", "med", "medication", "medicine"})
+# what else may stand beside a medicine's name on a diary line: a dose, how many, when
+_DOSE_WORDS = _PILLS | {
+    "mg", "mcg", "g", "ml", "iu", "unit", "am", "pm", "once", "twice", "daily", "morning",
+    "night", "bd", "od", "tds", "took", "my", "a", "an", "the", "and", "with", "w", "plus",
+}  # fmt: skip
+_DOSE_FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:mg|mcg|g|ml|iu)?|x\d+|\d+x)$")
 
 
 def medicines_only(text: str) -> bool:
@@ -359,7 +341,7 @@ def medicines_only(text: str) -> bool:
     "metformin 500mg x2"): a note for the screening, never a food guessed from a misspelt
     word ("lasix" is two letters from "lassi")."""
     said = terms(text)
-    found = [t for t in said if not _DOSE.match(t)]
+    found = [t for t in said if t not in _DOSE_WORDS and not _DOSE_FIGURE.match(t)]
     if not found:  # "my tablets", "2 pills": medicines not named
         return any(t in _PILLS for t in said)
     names, i = _medicines(), 0
@@ -847,9 +829,8 @@ def leaves_out_bread(removed: str, food_name: str) -> bool:
     `food_name` that USDA weighs with its bread ("Cheeseburger, NFS"): what was eaten is then
     less than the food counted."""
     rules = table()
-    breads = {c for c in rules.carriers if " " not in c} - rules.breads - {"lettuce"}
     held = terms(food_name)
-    return not breads.isdisjoint(terms(removed)) and not rules.bread_holders.isdisjoint(held)
+    return not rules.loaves.isdisjoint(terms(removed)) and not rules.bread_holders.isdisjoint(held)
 
 
 def _split_at_joins(text: str) -> tuple[str, ...]:

@@ -159,11 +159,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     share = _share_eaten(last) if head.strip() else None
     if share is not None:  # "fish supper from the chippy, only ate half": half of it all
         text = user_text(phrase, "food phrase", MAX_CHARS)
-        eaten = [
-            _times(text, i, share, i.how, f"{i.note}; {last.strip()}")
-            for i in _resolved(head, region).items
-        ]
-        line = Line(text, tuple(eaten))
+        line = Line(text, _eaten(text, _resolved(head, region).items, share, last))
     else:
         line = _resolved(phrase, region)
     return replace(line, items=tuple(_as_sold(item, region) for item in line.items))
@@ -173,7 +169,7 @@ def _as_sold(item: Item, region: str | None) -> Item:
     """`item` with the vitamin D its milk has where it was drunk: British milk is not
     fortified as USDA's is (dishes.toml [unfortified])."""
     other = dishes.unfortified(item.food.id, region)
-    if other is None or other in item.note:  # (a part read as its own line: done already)
+    if other is None:
         return item
     per_100g = get_food(other).nutrients.get("vitamin_d_ug")
     grams = item.grams.grams
@@ -557,7 +553,7 @@ def _combination(
         start = end
         share = _share_eaten(words) if items else None
         if share is not None:  # "fish supper, only ate half": so much of what came before
-            items = [_times(text, i, share, i.how, f"{i.note}; {words.strip()}") for i in items]
+            items = list(_eaten(text, items, share, words))
             continue
         if dishes.medicines_only(words):  # "toast and lasix": the medicine is no food
             missed.append((words, UnknownFoodError(words)))
@@ -621,6 +617,11 @@ _SHARE_EATEN = re.compile(
 )
 
 
+def _eaten(text: str, items: Iterable[Item], share: float, remark: str) -> tuple[Item, ...]:
+    """`items` of the line `text` scaled to the `share` a `remark` says was eaten."""
+    return tuple(_times(text, i, share, i.how, f"{i.note}; {remark.strip()}") for i in items)
+
+
 def _share_eaten(part: str) -> float | None:
     """The share of the foods before it that a remark says was eaten ("only ate half",
     "had a third of it"), or None."""
@@ -631,12 +632,13 @@ def _share_eaten(part: str) -> float | None:
 def _one_drink_a_meal(items: list[Item]) -> list[Item]:
     """`items` without a chain meal's assumed drink where the line names its own ("meal,
     Pepsi Max"): the meal came with that one, not with both."""
-    assumed = [
-        i for i, item in enumerate(items)
-        if item.how == "approximation" and item.note.startswith("a chain's") and _is_drink(item)
-    ]  # fmt: skip
-    named = any(_is_drink(item) and not item.note.startswith("a chain's") for item in items)
-    return [item for i, item in enumerate(items) if not (named and i in assumed)]
+    named = any(_is_drink(item) and not _of_meal(item) for item in items)
+    return [item for item in items if not (named and _is_drink(item) and _of_meal(item))]
+
+
+def _of_meal(item: Item) -> bool:
+    """Whether `item` is one of a chain meal's assumed parts (`_meal`)."""
+    return item.how == "approximation" and item.note.startswith(_MEAL_NOTE)
 
 
 def _own_line(text: str, part: str, region: str | None, first: bool) -> tuple[Item, ...]:
@@ -645,13 +647,13 @@ def _own_line(text: str, part: str, region: str | None, first: bool) -> tuple[It
     it is not one either. The first part keeps the line's amount written before it. A part
     read so is kept only when it holds a sandwich's bread or every food found is sure (or a
     chain's stand-in): a guess at words nothing matched is no better than reporting them."""
-    end = text.lower().find(part.lower()) + len(part)
-    if first and end >= len(part):
-        part = text[:end]  # "2 bacon & egg baps" of "2 bacon & egg baps, tea"
+    at = text.lower().find(part.lower())
+    if first and at >= 0:
+        part = text[: at + len(part)]  # "2 bacon & egg baps" of "2 bacon & egg baps, tea"
     if " ".join(part.split()) == " ".join(text.split()):
         return ()
     try:
-        found = resolve_line(part, region).items
+        found = _resolved(part, region).items  # the line's region's words come after
     except InputError:
         return ()
     unsure = [i for i in found if i.uncertain and i.how != "approximation"]
@@ -737,6 +739,7 @@ def _recipe(text: str, quantity: Quantity, recipe: dishes.Recipe) -> tuple[Item,
 
 
 _MEAL_SIZES = ("small", "medium", "large")
+_MEAL_NOTE = "a chain's"  # how `_meal` notes its parts
 
 
 def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
@@ -758,13 +761,13 @@ def _meal(text: str, quantity: Quantity) -> tuple[Item, ...]:
     # "2 big mac meals": two fries, two drinks; but "3 finger combo" is one meal of 3 fingers
     plural = found[1] not in dishes.table().meal_words
     counted = plural and quantity.amount is not None and quantity.unit is None
-    times = quantity.amount if counted and quantity.amount is not None else 1.0
+    times = quantity.amount if counted and quantity.amount else 1.0
     said = [side.replace("medium", size) for side in dishes.table().meal_sides]
     sides = [
         _single(text, _parsed(f"{times:g} × {side}" if times != 1 else side, quantity.region))
         for side in said
     ]
-    note = f"a chain's {found[1]}: {found[0]}, {size} fries and a {size} soft drink"
+    note = f"{_MEAL_NOTE} {found[1]}: {found[0]}, {size} fries and a {size} soft drink"
     return tuple(replace(item, how="approximation", note=note) for item in (head, *sides))
 
 

@@ -187,17 +187,11 @@ def only_qualifies(segment: str, before: str = "") -> bool:
     if len(choices) > 1 and all(only_qualifies(choice, before) for choice in choices):
         return True  # "boiled and drained", "meat and skin", "cheddar or mozzarella"
     words = _COMPOUND.findall(text.lower())
-    if not _DRINKS.isdisjoint(words) and "coffee" not in before.lower():
-        return False  # "toast, latte": USDA's kinds of coffee are drinks on their own
     # what it was cooked from ("from frozen", "from canned"), as FNDDS writes it
     sourced = {i + 1 for i, w in enumerate(words) if w == "from"}
     return any(map(_qualifier, words)) and all(
         w in _LINKS or i in sourced or _qualifier(w) for i, w in enumerate(words)
     )
-
-
-# Kinds of coffee that USDA writes after "Coffee," ("Coffee, Latte") and people write alone
-_DRINKS = frozenset({"latte", "cappuccino", "mocha", "macchiato", "americano", "espresso"})
 
 
 def first_choices(text: str) -> str:

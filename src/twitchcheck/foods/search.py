@@ -558,13 +558,12 @@ def _context(wanted: list[str]) -> _Context:
         asked=frozenset(
             t
             for before, t in itertools.pairwise(["", *wanted])
-            if before not in _NEGATORS and t not in words.defaults and t not in _NEGATORS
+            if before not in words.negators and t not in words.defaults | words.negators
         ),
         with_skin=("with", "skin") in pairs,
     )
 
 
-_NEGATORS = frozenset({"no", "without"})
 # a name's word that it says it has none of: "Taco, with beans, no cheese"
 _NONE_OF = re.compile(r"(?:^|[ |])(?:no|without) ([a-z]+)")
 
