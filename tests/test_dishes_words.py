@@ -71,6 +71,21 @@ def test_a_burger_without_its_bun_is_its_patty() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("fast food burger", "Hamburger, from fast food"),  # had been chicken nuggets
+        ("a burger from mcdonalds", "Hamburger (McDonalds)"),  # had been a veggie burger
+        ("burger from burger king", "Hamburger (Burger King)"),
+        ("turkey burger", "Turkey or chicken burger"),  # the kinds USDA names keep the word
+        ("veggie burger", "Veggie burger, on bun"),
+        ("lentil burger", "Veggie burger, on bun"),
+    ],
+)
+def test_a_burger_of_no_named_kind_is_a_hamburger(text: str, name: str) -> None:
+    assert _names(text, region="us")[0].startswith(name), _names(text, region="us")
+
+
+@pytest.mark.parametrize(
     "text",
     ["Walkers, cheese & onion", "yogurt, strawberry", "Yazoo, strawberry", "Ensure, vanilla"],
 )
