@@ -85,6 +85,12 @@ def test_a_burger_of_no_named_kind_is_a_hamburger(text: str, name: str) -> None:
     assert _names(text, region="us")[0].startswith(name), _names(text, region="us")
 
 
+def test_a_kind_usda_writes_after_one_head_in_both_numbers_is_a_food_after_another() -> None:
+    # "Cookies, shortbread" and "Cookie, shortbread" are one head: shortbread is no qualifier
+    assert dishes.split("tea, shortbread") == ("tea", ", ", "shortbread")
+    assert _names("tea, shortbread", region="uk")[1] == "Cookie, shortbread"
+
+
 @pytest.mark.parametrize(
     "text",
     ["Walkers, cheese & onion", "yogurt, strawberry", "Yazoo, strawberry", "Ensure, vanilla"],

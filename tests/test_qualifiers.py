@@ -142,10 +142,13 @@ def _run_time_tables() -> dict[str, object]:
     tails = Counter(_WORD.findall("\n".join(name.partition(",")[2] for name in generic)))
     whole_heads = {first.strip() for first in firsts}
     followed: dict[str, set[str]] = {}  # the first words of the heads each tail word follows
+    # "cookies" folds to "cooky": the index's "-ie" respelling makes it "cookie" again
+    ie = dict(connect().execute("SELECT term, words FROM respelling WHERE words LIKE '%ie'"))
     for name in generic:
         first, _, tail = name.partition(",")
+        head = " ".join(ie.get(t, t) for t in terms(first)[:1])
         for word in _WORD.findall(tail):
-            followed.setdefault(word, set()).add(" ".join(terms(first)[:1]))
+            followed.setdefault(word, set()).add(head)
     qualifier_set = frozenset(
         word
         for word, uses in tails.items()

@@ -427,9 +427,10 @@ def name_tables(foods: list[Food]) -> NameTables:
     heads = Counter(w for first in firsts for w in _NAME_WORD.findall(first))
     tails = Counter(w for name in generic for w in _NAME_WORD.findall(name.partition(",")[2]))
     followed: dict[str, set[str]] = {}  # a tail word -> the first words of the heads it follows
+    plurals = ie_plurals(foods)  # "Cookies, shortbread" and "Cookie, shortbread": one head
     for name in generic:
         first, _, tail = name.partition(",")
-        head = " ".join(index_terms(first)[:1])  # "fish oil" and "fish", "cookies": one head
+        head = " ".join(index_terms(first, plurals)[:1])  # "fish oil" and "fish": one head
         for w in _NAME_WORD.findall(tail):
             followed.setdefault(w, set()).add(head)
     whole_heads = {first.strip() for first in firsts}
