@@ -10,6 +10,7 @@ top-3 agreement over the cases with expected causes, and how many answers were r
 
 from __future__ import annotations
 
+import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,13 +59,14 @@ class Outcome:
 
 def run_case(case: dict[str, Any]) -> Outcome:
     expect = case["expect"]
-    top3 = frozenset(expect.get("top3_any") or ())
+    first = [expect["top1"]] if expect.get("top1") else []  # one named cause (vignettes_rls)
+    top3 = frozenset(expect.get("top3_any") or first)
     base = {
         "id": case["id"],
-        "kind": case["kind"],
+        "kind": case.get("kind", "cause"),  # a file without kinds: each case names its cause
         "expected": expect["triage"],
         "top3_any": top3,
-        "top1_any": frozenset(expect.get("top1_any") or top3),
+        "top1_any": frozenset(expect.get("top1_any") or first or top3),
     }
     try:
         result = screen(parse_answers(case["answers"]))
@@ -115,13 +117,21 @@ def summary(outcomes: list[Outcome]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or [DEFAULT]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help=f"vignette YAML (default {DEFAULT})")
+    paths = parser.parse_args(argv).files or [DEFAULT]
+    if missing := [str(p) for p in paths if not p.is_file()]:
+        parser.error(f"no such vignette file: {', '.join(missing)}")
     outcomes: list[Outcome] = []
     for path in paths:
         cases = yaml.safe_load(path.read_text(encoding="utf-8"))["vignettes"]
         print(f"# {path}")
         for case in cases:
-            outcome = run_case(case)
+            try:
+                outcome = run_case(case)
+            except (KeyError, TypeError) as error:  # a case without id, expect or triage
+                print(f"malformed case {str(case)[:60]!r}: missing {error}")
+                continue
             outcomes.append(outcome)
             print(line(outcome))
     print()
