@@ -2,7 +2,8 @@
 
     python tools/score_usda_style.py [--quiet] [CSV]
 
-Each row of tests/data/usda_style_foods/foods.csv is a food as the "Selected food sources"
+Each row of tests/data/usda_style_foods/foods.csv (or of CSV, read in its `region` column's
+words where it has one, else as American) is a food as the "Selected food sources"
 tables of the NIH ODS fact sheets other than the five of `score_factsheet.py` word it
 (iron, zinc, folate, vitamins A, C and K, selenium): USDA's comma style, with qualifiers
 joined by "and" or "or" ("boiled and drained", "cheddar or mozzarella") and amounts in
@@ -38,7 +39,7 @@ def named(name: str, foods: str) -> bool:
 def score(row: dict[str, str]) -> tuple[bool, str]:
     """Whether the row's phrase resolves to one acceptable food of a plausible weight."""
     try:
-        items = resolve_line(row["phrase"], region="us").items
+        items = resolve_line(row["phrase"], region=row.get("region") or "us").items
     except InputError as error:
         return False, f"refused: {str(error)[:70]}"
     what = "; ".join(f"{i.food.name[:60]} {i.grams.grams:.0f} g" for i in items)
