@@ -575,6 +575,7 @@ def test_a_kind_of_meat_is_met_by_a_dish_with_meat() -> None:
     [
         ("bean and cheese taco", "no cheese"),  # FNDDS's "Taco, with beans, no cheese"
         ("chili with meat", "no meat"),
+        ("shrimp fried rice", "not fried"),  # had been a rice-paper roll, "not fried"
     ],
 )
 def test_a_name_saying_it_has_none_of_an_asked_word_is_not_first(query: str, never: str) -> None:

@@ -137,3 +137,8 @@ def test_a_word_with_a_whole_letter_is_searched_as_typed_without_it(pieces: list
 )
 def test_fold_spells_letters_plainly(written: str, plain: str) -> None:
     assert fold(written) == plain
+
+
+def test_fold_lowers_the_capitals_a_compatibility_letter_decomposes_to() -> None:
+    # hypothesis found it: "🄐" (parenthesised A) is "(A)" under NFKD, folded once to "(a)"
+    assert fold("\U0001f110") == "(a)"

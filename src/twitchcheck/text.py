@@ -81,7 +81,9 @@ def fold(text: str) -> str:
     """Lower-case `text` and drop accents ("Crème Brûlée" -> "creme brulee", "rakı" -> "raki")."""
     if text.isascii():
         return text.lower()  # the common case, and ten times faster
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # casefolded again after NFKD: a compatibility letter may decompose to capitals ("🄐" is
+    # "(A)"), which folding must not leave for a second fold to find
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_WHOLE_LETTERS)
 
 

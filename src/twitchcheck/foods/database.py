@@ -127,6 +127,13 @@ def food_at(rowid: int) -> Food:
     return _food(db, row)
 
 
+@functools.lru_cache(maxsize=4096)
+def is_brand(rowid: int) -> bool:
+    """Whether the food at `rowid` is a brand's product (SR28 "CAMPBELL'S ...")."""
+    row = connect().execute("SELECT brand FROM food WHERE rowid = ?", (rowid,)).fetchone()
+    return bool(row and row[0])
+
+
 def _food(db: sqlite3.Connection, row: tuple[object, ...]) -> Food:
     rowid, food_id, source, code, name, group, note, *values = row
     portions = tuple(

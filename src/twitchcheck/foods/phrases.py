@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
-from twitchcheck.foods import dishes
+from twitchcheck.foods import dishes, named_dishes
 from twitchcheck.foods.database import SOURCES, Food, food_at, get_food
 from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
@@ -267,6 +267,10 @@ def _resolved(phrase: str, region: str | None) -> Line:
     made = _made_with(text, quantity)  # "porridge made with semi-skimmed milk": one food
     if made is not None:
         return Line(text, (made,))
+    named = named_dishes.dish_of(quantity.food)  # "chickpea and spinach curry": one curry
+    if named is not None:
+        with contextlib.suppress(PortionError):  # an amount the dish cannot take: read on
+            return Line(text, (_named_dish(text, quantity, named),))
     split = dishes.split(quantity.food)
     # "cheese & pickle sarnie": USDA has no such food ("turkey sandwich on wheat w/ lettuce"
     # is several parts, for the combination's rules)
@@ -290,6 +294,20 @@ def _resolved(phrase: str, region: str | None) -> Line:
             text, _with_milk(text, quantity, _single(text, _fed(quantity, dishes.plain(pieces[0]))))
         )
     return Line(text, _combination(text, quantity, pieces, whole))
+
+
+def _named_dish(text: str, quantity: Quantity, named: named_dishes.Named) -> Item:
+    """The dish a line names by its ingredients, with the amount written (else its typical
+    portion); uncertain when USDA's name leaves out an ingredient named or adds one."""
+    food = food_at(named.match.rowid)
+    item = _item(text, food, grams_for(food, quantity), (), bool(named.missing) or named.adds)
+    item = _as_its_parts(text, quantity, item, named.parts, True)  # "rice and fish curry"
+    note = f"one dish: {food.name}"
+    if named.missing:
+        note += f", the {named.noun} nearest (USDA names no {' or '.join(named.missing)} in it)"
+    elif named.adds:
+        note += f", the {named.noun} nearest (it holds more than was written)"
+    return replace(item, how="dish", note=note)
 
 
 def _sandwich(text: str, quantity: Quantity) -> tuple[Item, ...]:

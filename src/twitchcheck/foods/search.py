@@ -145,6 +145,11 @@ def generic_heads() -> frozenset[str]:
     return _words().generic_heads
 
 
+def meat_words() -> frozenset[str]:
+    """The kinds of meat a name's "meat" stands for ("Soup, lentil, with meat": bacon too)."""
+    return _words().meats
+
+
 def cooking_words() -> frozenset[str]:
     """The cooking methods a query may name ("baked", "stewed"): search.toml [cooking_words]."""
     return _words().cooking
@@ -564,8 +569,9 @@ def _context(wanted: list[str]) -> _Context:
     )
 
 
-# a name's word that it says it has none of: "Taco, with beans, no cheese"
-_NONE_OF = re.compile(r"(?:^|[ |])(?:no|without) ([a-z]+)")
+# a name's word that it says it has none of: "Taco, with beans, no cheese"; or is not:
+# "Roll with meat and/or shrimp, vegetables and rice paper, not fried" is no fried rice
+_NONE_OF = re.compile(r"(?:^|[ |])(?:no|without|not) ([a-z]+)")
 
 
 # a name's word that it is that part alone: "Taco, cheese only", "Egg, white only"
@@ -583,9 +589,9 @@ def _only_unasked(segment_text: str, wanted: frozenset[str]) -> bool:
 
 
 def _says_none_of(segment_text: str, asked: frozenset[str]) -> bool:
-    """Whether a name (its `segment_text`) says it has none of a word the query asks for:
-    "bean & cheese taco" is not FNDDS's "Taco, with beans, no cheese"."""
-    if "no " not in segment_text and "without " not in segment_text:
+    """Whether a name (its `segment_text`) says it has none of a word the query asks for, or
+    is not it: "bean & cheese taco" is not FNDDS's "Taco, with beans, no cheese"."""
+    if "no " not in segment_text and "without " not in segment_text and "not " not in segment_text:
         return False
     return not asked.isdisjoint(_NONE_OF.findall(segment_text))
 
