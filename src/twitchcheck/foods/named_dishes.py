@@ -53,7 +53,7 @@ class Named:
 
 @dataclass(frozen=True)
 class _Rules:
-    nouns: tuple[tuple[str, ...], ...]  # as search terms, longest first
+    nouns: dict[str, tuple[tuple[str, ...], ...]]  # last word -> its dish words, longest first
     usda: dict[str, str]  # a dish word -> the words it is searched as
     always: dict[str, frozenset[str]]  # a dish word -> ingredients every such dish holds
     meatless_kind: str
@@ -64,43 +64,54 @@ class _Rules:
 def _rules() -> _Rules:
     with reading("dishes.toml"):
         raw = raw_data("dishes.toml")["named_dishes"]
-        nouns = sorted({tuple(terms(n)) for n in raw["nouns"]}, key=len, reverse=True)
+        said = sorted({tuple(terms(n)) for n in raw["nouns"]}, key=len, reverse=True)
+        nouns = {last: tuple(n for n in said if n[-1] == last) for *_, last in said}
         usda = {" ".join(terms(k)): v for k, v in raw["usda"].items()}
         always = {" ".join(terms(k)): frozenset(map(str, v)) for k, v in raw["always"].items()}
-        return _Rules(
-            tuple(nouns), usda, always, str(raw["meatless_kind"]), str(raw["flavoured_kind"])
-        )
+        return _Rules(nouns, usda, always, str(raw["meatless_kind"]), str(raw["flavoured_kind"]))
 
 
 def dish_of(food: str) -> Named | None:
     """The one dish `food` names by its ingredients, or None when it names no such dish or
     the normal reading fits: "spinach curry" is Vegetable curry; "chicken curry" finds its
     own food, and "naan and chicken curry" is a naan beside a chicken curry."""
-    if "," in food or not _OTHER_JOINS.isdisjoint(terms(food)):
-        return None  # "granola with soy yogurt": foods joined otherwise are read as such
+    read = _read(food)
+    if read is None:
+        return None
+    parts, ingredients, dish = read
+    if len(parts) == 1 and _found_whole(parts[0], dish):
+        return None
     if _names_chain(terms(food)):
         return None  # "taco bell bean burrito": the chain's own food, or its stand-in
+    if not all(map(_ingredient, ingredients)):
+        return None  # "eba & okra soup": eba is no food USDA has; "grilled cheese": a dish
+    found = _chosen(ingredients, dish)
+    return found and replace(found, parts=(parts[-1], *parts[:-1]))
+
+
+def _read(food: str) -> tuple[list[str], list[str], str] | None:
+    """The parts of a line ending in a dish word, its ingredients and the dish word as
+    searched, or None when it is no such line."""
+    words = terms(food)
+    if not words or words[-1] not in _rules().nouns:
+        return None  # most lines: no dish word last
+    if "," in food or not _OTHER_JOINS.isdisjoint(words):
+        return None  # "granola with soy yogurt": foods joined otherwise are read as such
     parts = _AND.split(food.strip())
     said = [terms(p) for p in parts]
     if not all(said) or parts[-1].split()[0].lower() in _COUNTED:
         return None  # "coffee and a welsh cake": the last is a food of its own
+    rules = _rules()
     last = said[-1]
-    noun = next((n for n in _rules().nouns if tuple(last[-len(n) :]) == n), None)
+    noun = next((n for n in rules.nouns.get(last[-1], ()) if tuple(last[-len(n) :]) == n), None)
     if noun is None or len(last) == len(noun):
         return None  # "soup" alone, "tea and cake": no ingredient names the dish
     named = [*(" ".join(w) for w in said[:-1]), " ".join(last[: -len(noun)])]
     if any(len(terms(i)) > MAX_INGREDIENT_WORDS for i in named):
         return None
-    rules = _rules()
     word = " ".join(noun)
     ingredients = [i for i in named if i not in rules.always.get(word, ())] or named
-    dish = rules.usda.get(word, word)
-    if len(parts) == 1 and _found_whole(parts[0], dish):
-        return None
-    if not all(map(_ingredient, ingredients)):
-        return None  # "eba & okra soup": eba is no food USDA has; "grilled cheese": a dish
-    found = _chosen(ingredients, dish)
-    return found and replace(found, parts=(parts[-1], *parts[:-1]))
+    return parts, ingredients, rules.usda.get(word, word)
 
 
 def _ingredient(words: str) -> bool:
