@@ -258,3 +258,11 @@ def test_a_food_flavoured_by_the_next_is_not_the_two_eaten_together() -> None:
     assert names[1:] == ["Milk, NFS", "Sugar, NFS"]
     (crackers,) = resolve_line("crackers & cheese", region="us").items
     assert crackers.food.name != "Crackers, cheese"
+
+
+@pytest.mark.parametrize("text", ["tofu", "tofu scramble", "scrambled tofu"])
+def test_tofu_of_no_kind_is_firm_tofu_the_fact_sheets_list(text: str) -> None:
+    # not the Chinese-style hard tofu, nor a whole 488 g block for a scramble
+    (item,) = resolve_line(text, region="uk").items
+    assert item.food.name == "Tofu, raw, firm, prepared with calcium sulfate"
+    assert 80 <= item.grams.grams <= 200
