@@ -53,3 +53,11 @@ def test_a_water_bottle_is_one_single_serve_bottle() -> None:
 
 def test_a_red_bull_is_its_standard_can() -> None:
     assert 250 <= resolve("red bull", "us").grams.grams <= 270
+
+
+def test_a_drink_listed_by_the_serving_only_is_weighed_as_dense_as_water() -> None:
+    # SR28's V8 smoothie has only "1 serving 8 oz": "16 oz" of it had refused the line
+    item = resolve("16 oz strawberry banana smoothie", "us")
+    assert item.grams.grams == pytest.approx(473.2, abs=1)
+    assert item.grams.estimate
+    assert "1 ml taken as 1 g" in item.grams.basis

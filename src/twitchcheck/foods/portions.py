@@ -548,6 +548,10 @@ def _by_portion_word(food: Food, amount: float, unit: str, words: list[str]) -> 
 
 def _by_volume(food: Food, amount: float, unit: str, ml: float, quantity: Quantity) -> Grams:
     reference = _volume_portion(food, unit, quantity.food)
+    if reference is None and is_drink(food):
+        # a drink USDA lists by the serving only ("1 serving 8 oz"): about as dense as
+        # water (juices, smoothies and sodas weigh 1.00-1.08 g per ml in USDA's own cups)
+        return Grams(ml, f"{amount:g} {unit}, 1 ml taken as 1 g (no volume portion)", True)
     if reference is None:
         raise PortionError(unit, food.name, _names(food))
     portion, portion_ml = reference
