@@ -266,3 +266,13 @@ def test_tofu_of_no_kind_is_firm_tofu_the_fact_sheets_list(text: str) -> None:
     (item,) = resolve_line(text, region="uk").items
     assert item.food.name == "Tofu, raw, firm, prepared with calcium sulfate"
     assert 80 <= item.grams.grams <= 200
+
+
+def test_clam_chowder_of_no_style_is_new_england() -> None:
+    assert _names("1 cup clam chowder", region="us") == ["Soup, New England clam chowder"]
+    assert _names("manhattan clam chowder", region="us") == ["Soup, Manhattan clam chowder"]
+
+
+def test_a_toaster_muffin_for_a_plain_muffin_is_unsure() -> None:
+    (item,) = resolve_line("blueberry muffin", region="us").items
+    assert "toaster" not in item.food.name or item.uncertain
