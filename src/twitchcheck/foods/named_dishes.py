@@ -179,6 +179,8 @@ def _held(name: str, ingredient: str) -> int:
 
 
 def _chosen(ingredients: list[str], dish: str) -> Named | None:
+    """The dish holding most ingredients, or its stand-in; None when the line is better read
+    as foods side by side."""
     pool = _pool(ingredients, dish)
     if not pool:
         return None
