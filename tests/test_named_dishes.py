@@ -78,3 +78,15 @@ def test_the_amount_written_is_the_dishs() -> None:
     ((name, grams, _),) = _items("a bowl of lentil and bacon soup")
     assert name.startswith("Soup, lentil")
     assert 250 <= grams <= 450
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [("salad and tomato soup", "Lettuce"), ("toast and tomato soup", "Bread"),
+     ("bread and vegetable soup", "Bread"), ("tea and bacon sandwich", "Tea")],
+)  # fmt: skip
+def test_a_bread_drink_or_dish_joined_to_a_dish_is_eaten_beside_it(text: str, beside: str) -> None:
+    # they had been read as a second filling of the soup, and lost
+    names = [name for name, _, _ in _items(text)]
+    assert names[0].startswith(beside), names
+    assert len(names) >= 2

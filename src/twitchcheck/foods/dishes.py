@@ -929,14 +929,19 @@ def _filling(part: str, join: str, rest: str) -> bool:
     """Whether one food word joined by "and"/"&" to a sandwich named by its filling is a
     second filling of it ("chicken & bacon sandwich", "ham and cheese toastie"), not a food
     of its own: the sandwich comes next with no article or amount ("coffee and a bacon
-    roll" is two foods)."""
+    roll" is two foods), and the word is no bread, hot drink or dish ("salad and tomato
+    soup" is two foods)."""
     # the dish ends where the next food is joined: "tomato and basil soup with a roll"
-    after = terms(table().joins.split(rest, maxsplit=1)[0])
+    rules = table()
+    after = terms(rules.joins.split(rest, maxsplit=1)[0])
+    said = terms(part)
     return (
         join.strip().lower() in ("and", "&")
-        and len(terms(part)) == 1
+        and len(said) == 1
+        # a bread, a hot drink or a dish is eaten beside it: "toast and tomato soup"
+        and said[0] not in rules.loaves | rules.hot | rules.dish_kinds
         and len(after) > 1
-        and after[-1] in table().bread_holders
+        and after[-1] in rules.bread_holders
         and parse_quantity(rest).amount is None
         and after[0] not in ("a", "an", "the", "some", "my")
     )
