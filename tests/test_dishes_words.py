@@ -276,3 +276,9 @@ def test_clam_chowder_of_no_style_is_new_england() -> None:
 def test_a_toaster_muffin_for_a_plain_muffin_is_unsure() -> None:
     (item,) = resolve_line("blueberry muffin", region="us").items
     assert "toaster" not in item.food.name or item.uncertain
+
+
+@pytest.mark.parametrize("text", ["ham and cheese toastie", "ham & cheese toastie"])
+def test_and_names_no_food_so_and_and_ampersand_read_alike(text: str) -> None:
+    # "ham and cheese toastie" had been refused: USDA's names lacking "and" lost 40 points
+    assert _names(text, region="uk")[0].startswith("Ham sandwich")
