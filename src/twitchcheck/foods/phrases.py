@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal, Protocol
 
 from twitchcheck.errors import AmountError, InputError, PortionError, UnknownFoodError
-from twitchcheck.foods import dishes, named_dishes
+from twitchcheck.foods import brands, dishes, named_dishes
 from twitchcheck.foods.database import SOURCES, Food, food_at, get_food
 from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
@@ -455,9 +455,22 @@ def _with_milk(text: str, quantity: Quantity, item: Item) -> tuple[Item, ...]:
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str, region: str | None) -> Quantity:
-    """`parse_quantity` of `text`, for `region` (remembered: diaries repeat their foods)."""
+    """`parse_quantity` of `text`, for `region` (remembered: diaries repeat their foods); a
+    number that begins a product's or the region's name is no amount ("7up", "single
+    cream": not seven of "up", one "cream")."""
     quantity = parse_quantity(text)
+    if quantity.amount is not None and quantity.unit is None and _number_named(text, region):
+        quantity = Quantity(None, None, None, " ".join(text.split()))
     return quantity if quantity.region == region else replace(quantity, region=region)
+
+
+def _number_named(text: str, region: str | None) -> bool:
+    """Whether the number `text` starts with belongs to a name: a brand's or product's
+    (brands.toml) or the region's word (dishes.toml [regional]) that the rest alone is not."""
+    rest = parse_quantity(text).food
+    if brands.approximate_for(text) is not None and brands.approximate_for(rest) is None:
+        return True
+    return dishes.regional(text, region) != text and dishes.regional(rest, region) == rest
 
 
 def _fed(quantity: Quantity, food: str) -> Quantity:
@@ -637,14 +650,16 @@ _SHARE_EATEN = re.compile(
 
 def _eaten(text: str, items: Iterable[Item], share: float, remark: str) -> tuple[Item, ...]:
     """`items` of the line `text` scaled to the `share` a `remark` says was eaten."""
-    return tuple(_times(text, i, share, i.how, f"{i.note}; {remark.strip()}") for i in items)
+    notes = ("; ".join(filter(None, (i.note, remark.strip()))) for i in items)
+    return tuple(_times(text, i, share, i.how, note) for i, note in zip(items, notes, strict=True))
 
 
 def _share_eaten(part: str) -> float | None:
     """The share of the foods before it that a remark says was eaten ("only ate half",
     "had a third of it"), or None."""
-    found = _SHARE_EATEN.match(" ".join(part.lower().split()))
-    return _SHARES[found[1]] if found else None
+    said = " ".join(part.lower().split())
+    found = _SHARE_EATEN.match(said) or _SHARE_EATEN.match(dishes.without_context(said))
+    return _SHARES[found[1]] if found else None  # "ate half on shift": where is no share
 
 
 def _one_drink_a_meal(items: list[Item]) -> list[Item]:

@@ -41,6 +41,9 @@ WHOLES_AS_BOUGHT = (
 # of fruit" is one fruit (the NHS 5 A Day "one piece of fruit"), "2 pieces of fried cod" two
 # fillets.
 PIECE_AS_ITEM = ("piece",)
+# A food's own item weighing less than this share of its typical amount is a piece eaten by
+# the serving (a fry, 5 g of FNDDS's 110 g), so "medium fries" is no medium fry
+PIECE_SHARE = 0.25
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
 # A "biscuit" is one of a cereal sold so (SR28 Weetabix and shredded wheat "2 biscuits").
 COUNT_PREFERENCE = (
@@ -230,7 +233,7 @@ def _typical(food: Food, region: str | None = None, alone: bool = False) -> Gram
     one of units.toml [typical] where FNDDS's is far below what is eaten); else one item; else,
     for a drink, the largest single-serve volume USDA lists (`_drink_serving`); else the first
     portion, as USDA wrote it."""
-    canned = _regional_can(food, region)
+    canned = _regional_can(food, region) or _regional_shot(food, region)
     if canned is not None:  # "red bull", "2 lech" in a British diary: its British can
         return canned
     portions = usable(food)
@@ -282,6 +285,29 @@ def _regional_can(food: Food, region: str | None, uncounted: bool = False) -> Gr
         return None
     one = _by_rule(food, 1.0, "can", rule, said)
     return Grams(one.grams, f"no measure given: one can ({one.basis})", True, one.portion)
+
+
+def _regional_shot(food: Food, region: str | None) -> Grams | None:
+    """One measure of a spirit in a diary of a region whose measure differs from USDA's
+    American 1.5 fl oz jigger: its [by_food] shot rule's figure for that region ("vodka" or
+    "2 gins" in a British diary: 25 ml singles, the 1988 Order's measure); None elsewhere."""
+    if region in (None, "us") or not _neat_spirit(food):
+        return None
+    said = Quantity(1.0, "shot", "count", food.name, region=region)
+    rule = food_rule(food, "shot", said)
+    if rule is None or f"{region}_ml" not in rule or not is_drink(food):
+        return None
+    one = _by_rule(food, 1.0, "shot", rule, said)
+    return Grams(one.grams, f"one measure ({one.basis})", True, one.portion)
+
+
+def _neat_spirit(food: Food) -> bool:
+    """Whether `food` is a spirit drunk by the measure, not a mixed drink: FNDDS's liquor
+    codes 935xxxxx (its cocktails, "Gin and tonic", are 933xxxxx: FNDDS food coding scheme),
+    SR28's "Alcoholic beverage, distilled"."""
+    if food.source == "fndds":
+        return food.code.startswith("935")
+    return food.name.lower().startswith("alcoholic beverage, distilled")
 
 
 def _larger_typical(
@@ -393,6 +419,9 @@ def _count_portion(
 
 def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     """ "2 eggs", "2 beers": so many of the food's own item, else of its natural unit."""
+    shot = _regional_shot(food, quantity.region)
+    if shot is not None:  # "2 vodkas" in a British diary: two 25 ml singles
+        return Grams(amount * shot.grams, f"{amount:g} × {shot.basis}", True)
     named = _each_grams(food, quantity)
     if named is not None:  # "2 satsumas": the kind named, not the USDA food's bigger item
         grams, note = named
@@ -539,6 +568,9 @@ def _by_portion_word(food: Food, amount: float, unit: str, words: list[str]) -> 
             basis = f"{amount:g} × 1 {match.unit} ({each:.4g} g each)"
             return Grams(amount * each, basis, False, match)
     own = _own_portion(food, portions) if unit == "medium" else None
+    typical = _typical_grams(portions)
+    if own and typical and own.grams / own.amount < PIECE_SHARE * typical:
+        own = None  # "medium fries": a medium serving, not one 5 g fry
     if own:  # FNDDS's "1 banana" is its medium banana
         each = own.grams / own.amount
         basis = f"{amount:g} × 1 {own.unit} ({each:.4g} g each; no 'medium' portion, one item used)"
@@ -625,12 +657,20 @@ def _informal(
     return Grams(amount * typical.grams, f"{amount:g} {unit}: {note}", True, typical.portion)
 
 
-def _plainness(portion: Portion, word: str, typical: float | None) -> tuple[bool, float, bool]:
-    """Sort key: a portion named just "slice" first; then the one nearest the typical amount
-    (a 12 fl oz bottle, not a 40 fl oz one); then "medium" or "regular" sizes."""
+def _plainness(
+    portion: Portion, word: str, typical: float | None
+) -> tuple[bool, bool, float, bool]:
+    """Sort key: a portion named just "slice" first; then, for a size word, one it begins,
+    the item of that size ("large pizza (13-15" diameter)", not "piece, large pizza"); then
+    the one nearest the typical amount (a 12 fl oz bottle, not a 40 fl oz one); then "medium"
+    or "regular" sizes."""
     text = portion.unit.lower()
     usual = "medium" in text or "regular" in text
-    return text != word, _distance(portion, typical), not usual
+    of_size = word in _SIZE_WORDS and _first_word(text) != word
+    return text != word, of_size, _distance(portion, typical), not usual
+
+
+_SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "personal"})
 
 
 def _sized(portion: Portion) -> bool:
