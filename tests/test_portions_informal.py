@@ -66,3 +66,15 @@ def test_cream_alone_is_dairy_cream_and_strawberries_and_cream_two_foods() -> No
 def test_a_share_eaten_said_with_where_still_scales_the_food() -> None:
     item = resolve_line("large pizza, ate half on shift", "us").items[0]
     assert 450 <= item.grams.grams <= 500
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("tin of tuna", "Fish, tuna, canned"),  # had been the fish of no form
+    ("tin of chopped tomatoes", "Tomatoes, canned"),
+    ("tin of peaches", "Peach, canned"),  # had been raw peaches
+    ("tin of beans", "Baked beans"),  # not the no-salt-added canned beans
+    ("can of soup", "Soup, NFS"),  # not a canned beef soup
+    ("can of coke", "Soft drink, cola"),
+])  # fmt: skip
+def test_a_food_by_the_tin_is_its_canned_form_where_usda_has_it(text: str, name: str) -> None:
+    assert resolve(text, "uk").food.name.startswith(name)

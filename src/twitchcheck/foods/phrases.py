@@ -1013,7 +1013,7 @@ def _found(text: str, quantity: Quantity, prefer: str | None = None, guard: bool
     kind of dish or an ingredient the words do not name ("spaghetti sauce with meat" ->
     "Pasta, whole grain, with cream sauce and meat") give way to the first that does not;
     when every match adds one, the best is kept but shown as uncertain."""
-    matches = _searched(quantity.food)
+    matches = _tinned(quantity) or _searched(quantity.food)
     if prefer is not None:  # the dish `_dish` chose among the best few comes first
         matches.sort(key=lambda m: m.id != prefer)
     adding = False
@@ -1037,6 +1037,29 @@ def _found(text: str, quantity: Quantity, prefer: str | None = None, guard: bool
     if getattr(best, "approximation", False):  # a chain or brand item: the closest generic food
         return replace(item, how="approximation", note=f"closest generic food: {food.name}")
     return item
+
+
+_TINS = frozenset({"can", "tin"})
+_UNNAMED = frozenset({"nfs", "ns"})  # "Fish, tuna, NFS": the fish of no form named
+# USDA's words for a food's canned form and its plain preparation ("Chickpeas, from canned,
+# no added fat"; "Corn, ..., canned, drained solids"): a salt, sauce or syrup named is more
+_CANNED_FORM = frozenset(
+    {"canned", "from", "drained", "solid", "solids", "cooked", "nfs", "ns", "no", "added", "fat"}
+)
+
+
+def _tinned(quantity: Quantity) -> list[Match]:
+    """A food measured by the can or tin is its canned form where USDA has one surely ("a tin
+    of tuna": Fish, tuna, canned, not the fresh fish); [] otherwise (a can of cola)."""
+    if quantity.unit not in _TINS or "canned" in terms(quantity.food):
+        return []
+    plain, found = _searched(quantity.food), _searched(f"{quantity.food} canned")
+    if not (plain and found and found[0].score >= SURE_SCORE):
+        return []
+    # the same food, canned: nothing more than its form ("Soup, beef, canned" is no can of
+    # soup, "Beans, baked, canned, no salt added" no tin of beans)
+    extra = set(terms(found[0].name)) - (set(terms(plain[0].name)) - _UNNAMED)
+    return found if "canned" in extra and extra <= _CANNED_FORM else []
 
 
 def _fit(matches: list[Match], quantity: Quantity) -> tuple[Match, Food, Grams]:
