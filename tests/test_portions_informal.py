@@ -78,3 +78,12 @@ def test_a_share_eaten_said_with_where_still_scales_the_food() -> None:
 ])  # fmt: skip
 def test_a_food_by_the_tin_is_its_canned_form_where_usda_has_it(text: str, name: str) -> None:
     assert resolve(text, "uk").food.name.startswith(name)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("a tortilla wrap", "Tortilla, flour"),  # had been a ham sandwich wrap
+    ("wholemeal wrap", "Tortilla, whole wheat"),  # had been a hot wheat cereal
+    ("wrap", "Sandwich wrap"),  # a wrap of no kind is the filled one, unsure
+])  # fmt: skip
+def test_a_wrap_named_as_the_bread_is_the_tortilla(text: str, name: str) -> None:
+    assert resolve(text, "uk").food.name.startswith(name)
