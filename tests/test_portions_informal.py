@@ -87,3 +87,16 @@ def test_a_food_by_the_tin_is_its_canned_form_where_usda_has_it(text: str, name:
 ])  # fmt: skip
 def test_a_wrap_named_as_the_bread_is_the_tortilla(text: str, name: str) -> None:
     assert resolve(text, "uk").food.name.startswith(name)
+
+
+@pytest.mark.parametrize(("text", "grams"), [
+    ("portion of peas", 80), ("a portion of broccoli", 80), ("portion of strawberries", 80),
+])  # fmt: skip
+def test_a_british_portion_of_fruit_or_veg_is_the_nhs_80_g(text: str, grams: float) -> None:
+    assert resolve(text, "uk").grams.grams == pytest.approx(grams)
+
+
+def test_potatoes_juice_and_american_portions_are_not_5_a_day_portions() -> None:
+    assert resolve("portion of chips", "uk").grams.grams > 150  # potatoes are not counted so
+    assert resolve("a portion of orange juice", "uk").grams.grams > 140
+    assert resolve("portion of peas", "us").grams.grams > 100  # FNDDS's own portion

@@ -136,9 +136,16 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
             if unit not in PIECE_AS_ITEM:
                 raise
             return _piece_as_item(food, amount, unit, quantity)
-    if rule is not None:
+    if rule is not None and _has_figure(rule, quantity.region):
         return _by_rule(food, amount, unit, rule, quantity)
     return _informal(food, amount, unit, table.informal[unit], quantity)
+
+
+def _has_figure(rule: dict[str, object], region: str | None) -> bool:
+    """Whether a [by_food] rule gives a size for `region` (a British 5 A Day portion is no
+    American one)."""
+    said = region or "us"
+    return any(key in rule for key in (f"{said}_grams", "grams", f"{said}_ml", "ml"))
 
 
 def _sized_typical(food: Food, amount: float, unit: str, quantity: Quantity) -> Grams | None:
@@ -200,7 +207,27 @@ def _named_rule(
     `in_name`, what was typed)."""
     name = set(terms(food.name))
     said = name | set(terms(quantity.food))
-    return next((r for r in rules if rule_names(r, name if r.get("in_name") else said)), None)
+    return next(
+        (
+            r
+            for r in rules
+            if rule_names(r, name if r.get("in_name") else said)
+            or (r.get("five_a_day") and five_a_day(food))
+        ),
+        None,
+    )
+
+
+def five_a_day(food: Food) -> bool:
+    """Whether `food` is a fruit or vegetable the NHS counts in "5 A Day" portions of 80 g:
+    not potatoes, and not a juice or other drink (a portion of juice is 150 ml). FNDDS food
+    codes start with their group (6 fruit, 7 vegetables, 71 white potatoes: FNDDS food coding
+    scheme); SR28 names the group."""
+    if is_drink(food) or food.name.lower().startswith(("potato", "juice")):
+        return False
+    if food.source == "fndds":
+        return food.code[:1] in ("6", "7") and not food.code.startswith("71")
+    return food.group in ("Fruits and Fruit Juices", "Vegetables and Vegetable Products")
 
 
 def _rule_first(rule: dict[str, object], region: str | None) -> bool:
