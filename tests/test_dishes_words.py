@@ -282,3 +282,8 @@ def test_a_toaster_muffin_for_a_plain_muffin_is_unsure() -> None:
 def test_and_names_no_food_so_and_and_ampersand_read_alike(text: str) -> None:
     # "ham and cheese toastie" had been refused: USDA's names lacking "and" lost 40 points
     assert _names(text, region="uk")[0].startswith("Ham sandwich")
+
+
+def test_donut_is_the_american_spelling_of_doughnut() -> None:
+    assert _names("donut", region="us") == ["Doughnut, NFS"]
+    assert _names("jelly donut", region="us") == ["Doughnut, jelly"]
