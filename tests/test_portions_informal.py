@@ -100,3 +100,8 @@ def test_potatoes_juice_and_american_portions_are_not_5_a_day_portions() -> None
     assert resolve("portion of chips", "uk").grams.grams > 150  # potatoes are not counted so
     assert resolve("a portion of orange juice", "uk").grams.grams > 140
     assert resolve("portion of peas", "us").grams.grams > 100  # FNDDS's own portion
+
+
+def test_a_sausage_link_of_no_kind_is_a_breakfast_link() -> None:
+    assert resolve("3 sausage links", "us").grams.grams == pytest.approx(60)  # had been 225 g
+    assert resolve("2 links of sausage", "us").grams.grams == pytest.approx(40)

@@ -400,6 +400,11 @@ def _typed_portion(food: Food, portions: list[Portion], said: str) -> Portion | 
     scored = [(len(extra & set(terms(p.unit))), p) for p in portions if p.unit != TYPICAL]
     best = max((n for n, _ in scored), default=0)
     named = [p for n, p in scored if n and n == best]
+    for word in sorted(extra):  # the kind units.toml [count] reads the word as first
+        usual = units().count.get(word, [])[:1]
+        found = [p for p in named if usual and usual[0] != word and _has_word(p.unit, usual[0])]
+        if found:  # "3 sausage links": breakfast links, not bun-size ones
+            return found[0]
     return min(named, key=lambda p: _distance(p, typical), default=None)
 
 
