@@ -287,3 +287,16 @@ def test_and_names_no_food_so_and_and_ampersand_read_alike(text: str) -> None:
 def test_donut_is_the_american_spelling_of_doughnut() -> None:
     assert _names("donut", region="us") == ["Doughnut, NFS"]
     assert _names("jelly donut", region="us") == ["Doughnut, jelly"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("nasi goreng", "Rice, fried"),  # had been refused
+    ("shakshuka", "Egg omelet or scrambled egg, with tomatoes"),
+    ("feijoada", "Black beans with meat"),  # had been feijoa, the fruit
+    ("banh mi", "Pork sandwich"),
+    ("rajma", "Lentil curry"),  # a kidney-bean curry, not plain beans
+    ("rajma chawal", "Kidney beans and white rice"),  # with rice, the dish of both
+    ("lamb doner kebab", "Gyro sandwich"),  # had been refused
+])  # fmt: skip
+def test_dishes_diaries_name_in_their_own_words(text: str, name: str) -> None:
+    assert _names(text, region="uk")[0].startswith(name)
