@@ -293,7 +293,7 @@ def test_donut_is_the_american_spelling_of_doughnut() -> None:
     ("nasi goreng", "Rice, fried"),  # had been refused
     ("shakshuka", "Egg omelet or scrambled egg, with tomatoes"),
     ("feijoada", "Black beans with meat"),  # had been feijoa, the fruit
-    ("banh mi", "Pork sandwich"),
+    ("banh mi", "Fast foods, submarine sandwich, cold cut"),  # one sub, not 33 g
     ("rajma", "Lentil curry"),  # a kidney-bean curry, not plain beans
     ("rajma chawal", "Kidney beans and white rice"),  # with rice, the dish of both
     ("lamb doner kebab", "Gyro sandwich"),  # had been refused

@@ -26,7 +26,7 @@ import sqlite3
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from twitchcheck.foods.search import (
@@ -127,6 +127,14 @@ class Portion:
     grams: float
 
 
+def _sized_item(portion: Portion) -> Portion:
+    """SR28's "6 inch sub" (amount 6) is one sandwich six inches long, not six of an inch-long
+    one: its amount is the item's size, so it becomes 1 "sandwich (6 inch sub)"."""
+    if portion.unit.startswith("inch ") and portion.amount > 1:
+        return replace(portion, amount=1.0, unit=f"sandwich ({portion.amount:g} {portion.unit})")
+    return portion
+
+
 @dataclass
 class Release:
     id: str
@@ -179,7 +187,7 @@ def read_sr28(folder: Path) -> Release:
     for code, iu in vitamin_d_iu.items():
         foods[code].nutrients.setdefault("vitamin_d_ug", round(iu / IU_PER_UG_VITAMIN_D, 3))
     portions = [
-        Portion(f"sr28:{r[0]}", int(r[1]), float(r[2]), r[3], float(r[4]))
+        _sized_item(Portion(f"sr28:{r[0]}", int(r[1]), float(r[2]), r[3], float(r[4])))
         for r in sr28_records(folder / "WEIGHT.txt")
     ]
     names = ("FOOD_DES.txt", "FD_GROUP.txt", "NUT_DATA.txt.gz", "WEIGHT.txt")
