@@ -44,6 +44,8 @@ PIECE_AS_ITEM = ("piece",)
 # A food's own item weighing less than this share of its typical amount is a piece eaten by
 # the serving (a fry, 5 g of FNDDS's 110 g), so "medium fries" is no medium fry
 PIECE_SHARE = 0.25
+# Size words, before a food sold in sizes, name the item of that size ("large pizza")
+_SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "personal"})
 # Count portions tried, in order, when a number has no unit ("2 eggs", "a banana").
 # A "biscuit" is one of a cereal sold so (SR28 Weetabix and shredded wheat "2 biscuits").
 COUNT_PREFERENCE = (
@@ -212,13 +214,13 @@ def _named_rule(
             r
             for r in rules
             if rule_names(r, name if r.get("in_name") else said)
-            or (r.get("five_a_day") and five_a_day(food))
+            or (r.get("five_a_day") and _five_a_day(food))
         ),
         None,
     )
 
 
-def five_a_day(food: Food) -> bool:
+def _five_a_day(food: Food) -> bool:
     """Whether `food` is a fruit or vegetable the NHS counts in "5 A Day" portions of 80 g:
     not potatoes, and not a juice or other drink (a portion of juice is 150 ml). FNDDS food
     codes start with their group (6 fruit, 7 vegetables, 71 white potatoes: FNDDS food coding
@@ -322,7 +324,7 @@ def _regional_shot(food: Food, region: str | None) -> Grams | None:
         return None
     said = Quantity(1.0, "shot", "count", food.name, region=region)
     rule = food_rule(food, "shot", said)
-    if rule is None or f"{region}_ml" not in rule or not is_drink(food):
+    if rule is None or f"{region}_ml" not in rule:
         return None
     one = _by_rule(food, 1.0, "shot", rule, said)
     return Grams(one.grams, f"one measure ({one.basis})", True, one.portion)
@@ -700,9 +702,6 @@ def _plainness(
     usual = "medium" in text or "regular" in text
     of_size = word in _SIZE_WORDS and _first_word(text) != word
     return text != word, of_size, _distance(portion, typical), not usual
-
-
-_SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "personal"})
 
 
 def _sized(portion: Portion) -> bool:
