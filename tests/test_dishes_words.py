@@ -300,3 +300,17 @@ def test_donut_is_the_american_spelling_of_doughnut() -> None:
 ])  # fmt: skip
 def test_dishes_diaries_name_in_their_own_words(text: str, name: str) -> None:
     assert _names(text, region="uk")[0].startswith(name)
+
+
+def test_chana_masala_with_rice_is_one_dish_weighing_both() -> None:
+    ((name, grams),) = [
+        (i.food.name, i.grams.grams) for i in resolve_line("chana masala with rice", "uk").items
+    ]
+    assert name == "Lentil curry with rice"
+    assert grams >= 400  # the curry's portion and the rice's
+
+
+def test_a_breakfast_sausage_is_a_pork_breakfast_link() -> None:
+    (item,) = resolve_line("2 breakfast sausages", region="us").items
+    assert item.food.name == "Pork sausage"  # had been a sausage, egg and cheese biscuit
+    assert item.grams.grams == 40
