@@ -134,6 +134,29 @@ def is_brand(rowid: int) -> bool:
     return bool(row and row[0])
 
 
+# FNDDS food codes start with their major group (2 meat, poultry and fish; 6 fruit; 7
+# vegetables: FNDDS food coding scheme); SR28 names the group
+_FNDDS_KINDS = {"2": "meat", "6": "fruit", "7": "vegetable"}
+_SR28_KINDS = {
+    "Beef Products": "meat",
+    "Pork Products": "meat",
+    "Poultry Products": "meat",
+    "Lamb, Veal, and Game Products": "meat",
+    "Finfish and Shellfish Products": "meat",
+    "Sausages and Luncheon Meats": "meat",
+    "Fruits and Fruit Juices": "fruit",
+    "Vegetables and Vegetable Products": "vegetable",
+}
+
+
+def food_kind(food: Food) -> str | None:
+    """The word USDA's mixed dishes use for `food`'s kind: "meat" (with poultry and fish),
+    "fruit" or "vegetable"; None for any other food."""
+    if food.source == "fndds":
+        return _FNDDS_KINDS.get(food.code[:1])
+    return _SR28_KINDS.get(food.group)
+
+
 def _food(db: sqlite3.Connection, row: tuple[object, ...]) -> Food:
     rowid, food_id, source, code, name, group, note, *values = row
     portions = tuple(

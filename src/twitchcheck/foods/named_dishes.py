@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands, dishes
-from twitchcheck.foods.database import food_at, is_brand
+from twitchcheck.foods.database import food_at, food_kind, is_brand
 from twitchcheck.foods.qualifiers import restaurant
 from twitchcheck.foods.search import Match, meat_words, query_terms, search
 from twitchcheck.text import terms
@@ -31,12 +31,6 @@ _LINKS = frozenset({"with", "and", "or"})
 _OTHER_JOINS = frozenset({"with", "w", "on", "in", "of", "plus", "or", "then"})
 _COUNTED = frozenset({"a", "an", "some", "the", "one", "two", "half"}) | set("0123456789")
 _MEAT = "meat"
-_FNDDS_KINDS = {"2": _MEAT, "6": "fruit", "7": "vegetable"}
-_SR28_KINDS = (
-    *((group, _MEAT) for group in ("Beef", "Pork", "Poultry", "Lamb", "Finfish", "Sausages")),
-    ("Fruits", "fruit"),
-    ("Vegetables", "vegetable"),
-)
 
 
 @dataclass(frozen=True)
@@ -137,7 +131,7 @@ def _found_whole(words: str, dish: str) -> bool:
     if not found:
         return False
     best = found[0]
-    named = set(query_terms(dish)) <= set(_said_terms(best.name))  # a brand's "..., Rice Soup"
+    named = set(_searched_as(dish)) <= set(_said_terms(best.name))  # a brand's "..., Rice Soup"
     return named or _is_dish(best, dish) or best.rowid in _kinds(dish)
 
 
@@ -152,7 +146,7 @@ def _is_dish(match: Match, dish: str) -> bool:
     dish word, before what it is "with" and in each "or" ("Fish curry with rice", "Egg
     omelet or scrambled egg"; a "Burrito bowl" is a bowl), or so does its second part after
     a group's name ("Soup, chicken gumbo")."""
-    said = (tuple(query_terms(dish)), tuple(terms(dish)))
+    said = (_searched_as(dish), tuple(terms(dish)))
     segments = match.name.lower().split(",")[:2]
     for segment in segments:
         named = [_said_terms(choice) for choice in segment.split(" with ")[0].split(" or ")]
@@ -173,7 +167,7 @@ def _held(name: str, ingredient: str) -> int:
     bacon, "Pizza with meat and fruit" for pineapple); else 0."""
     head = terms(ingredient)[-1]
     held = set(_said_terms(name))
-    if head in held or held.intersection(query_terms(head)):
+    if head in held or held.intersection(_searched_as(head)):
         return 2
     return int(_kind(ingredient) in held)
 
@@ -220,7 +214,7 @@ def _wholly_held(name: str, ingredient: str) -> bool:
     """Whether every word of an ingredient is in a food's name ("red bean": not in "Soup,
     bean", which may be another soup of beans), so the dish is sure."""
     held = set(_said_terms(name))
-    return all(t in held or held.intersection(query_terms(t)) for t in terms(ingredient))
+    return all(t in held or held.intersection(_searched_as(t)) for t in terms(ingredient))
 
 
 def _adds(name: str, ingredients: list[str], dish: str) -> bool:
@@ -228,14 +222,27 @@ def _adds(name: str, ingredients: list[str], dish: str) -> bool:
     name (dishes.toml added_words) nor the kind of one it names ("Soup, chicken vegetable
     with potato and cheese" adds cheese to a leek and potato soup; "with meat" adds nothing
     to bacon)."""
-    said = {t for i in [*ingredients, dish] for t in (*terms(i), *query_terms(i))}
-    said |= {kind for kind in map(_kind, ingredients) if kind is not None}
+    said = _line_words(tuple(ingredients), dish)
     if (set(terms(name)) & meat_words()) - said and _MEAT not in said:
         return True  # "Burrito bowl, chicken, with beans and rice" for a bean & rice burrito
     head, _, rest = name.partition(",")  # the first part names the dish ("Egg omelet")...
     if set(_said_terms(head)) - said - _LINKS:
         return True  # ...as written: "Light ice cream" is not the ice cream written
     return bool((set(terms(rest)) & dishes.table().added_words) - said)
+
+
+@functools.lru_cache(maxsize=256)
+def _line_words(ingredients: tuple[str, ...], dish: str) -> frozenset[str]:
+    """The words a line names, as typed and as searched, with its ingredients' kinds: worked
+    out once for every food of the pool."""
+    said = {t for i in [*ingredients, dish] for t in (*terms(i), *_searched_as(i))}
+    return frozenset(said | {kind for kind in map(_kind, ingredients) if kind is not None})
+
+
+@functools.lru_cache(maxsize=2048)
+def _searched_as(words: str) -> tuple[str, ...]:
+    """`query_terms` of `words`, remembered: each pool food asks it of the same few words."""
+    return tuple(query_terms(words))
 
 
 def _stand_in(pool: list[Match], ingredients: list[str]) -> int | None:
@@ -255,15 +262,8 @@ def _stand_in(pool: list[Match], ingredients: list[str]) -> int | None:
 @functools.lru_cache(maxsize=1024)
 def _kind(ingredient: str) -> str | None:
     """The word USDA's mixed dishes use for an ingredient's kind ("meat", "fruit", "vegetable"),
-    by its own best food: FNDDS food codes start with their major group (2 meat, poultry and
-    fish; 6 fruit; 7 vegetables: FNDDS documentation, "Food coding scheme"); SR28's by its
-    group's name."""
+    by its own best food (`database.food_kind`)."""
     if terms(ingredient)[-1] in meat_words():
         return _MEAT
     found = search(ingredient, limit=1)
-    if not found:
-        return None
-    food = food_at(found[0].rowid)
-    if food.source == "fndds":
-        return _FNDDS_KINDS.get(food.code[:1])
-    return next((kind for group, kind in _SR28_KINDS if group in food.group), None)
+    return food_kind(food_at(found[0].rowid)) if found else None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from twitchcheck.errors import AmountError, PortionError
 from twitchcheck.foods import brands
-from twitchcheck.foods.database import Food, Portion
+from twitchcheck.foods.database import Food, Portion, food_kind
 from twitchcheck.foods.quantity import Quantity, rule_names, units
 from twitchcheck.limits import limit
 from twitchcheck.text import clip, singular, terms
@@ -222,14 +222,12 @@ def _named_rule(
 
 def _five_a_day(food: Food) -> bool:
     """Whether `food` is a fruit or vegetable the NHS counts in "5 A Day" portions of 80 g:
-    not potatoes, and not a juice or other drink (a portion of juice is 150 ml). FNDDS food
-    codes start with their group (6 fruit, 7 vegetables, 71 white potatoes: FNDDS food coding
-    scheme); SR28 names the group."""
+    not potatoes (FNDDS codes 71, white potatoes), and not a juice or other drink (a portion
+    of juice is 150 ml)."""
     if is_drink(food) or food.name.lower().startswith(("potato", "juice")):
         return False
-    if food.source == "fndds":
-        return food.code[:1] in ("6", "7") and not food.code.startswith("71")
-    return food.group in ("Fruits and Fruit Juices", "Vegetables and Vegetable Products")
+    potato = food.source == "fndds" and food.code.startswith("71")
+    return food_kind(food) in ("fruit", "vegetable") and not potato
 
 
 def _rule_first(rule: dict[str, object], region: str | None) -> bool:
