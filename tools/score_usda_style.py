@@ -10,7 +10,9 @@ joined by "and" or "or" ("boiled and drained", "cheddar or mozzarella") and amou
 the food's own measures ("1/2 breast", "4 spears", "1 packet"). The rows were written,
 with their judgements, before the set was first run. A resolution is right when it is one
 food whose name holds every word of one of the acceptable `foods` (alternatives split by
-"|") and whose weight lies within [low, high] grams.
+"|") and whose weight lies within [low, high] grams. A row whose `foods` is NONE names a
+dish USDA has no fair stand-in for: it is right when the line is declined (an `InputError`,
+such as the one asking for detail), never guessed.
 """
 
 from __future__ import annotations
@@ -38,11 +40,14 @@ def named(name: str, foods: str) -> bool:
 
 def score(row: dict[str, str]) -> tuple[bool, str]:
     """Whether the row's phrase resolves to one acceptable food of a plausible weight."""
+    declined = row["foods"] == "NONE"
     try:
         items = resolve_line(row["phrase"], region=row.get("region") or "us").items
     except InputError as error:
-        return False, f"refused: {str(error)[:70]}"
+        return declined, f"refused: {str(error)[:70]}"
     what = "; ".join(f"{i.food.name[:60]} {i.grams.grams:.0f} g" for i in items)
+    if declined:
+        return False, f"guessed: {what}"
     if len(items) != 1:
         return False, f"{len(items)} parts: {what}"
     grams = items[0].grams.grams
