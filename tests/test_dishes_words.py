@@ -314,3 +314,27 @@ def test_a_breakfast_sausage_is_a_pork_breakfast_link() -> None:
     (item,) = resolve_line("2 breakfast sausages", region="us").items
     assert item.food.name == "Pork sausage"  # had been a sausage, egg and cheese biscuit
     assert item.grams.grams == 40
+
+
+def test_a_dish_named_before_another_dish_word_is_that_dish() -> None:
+    # "doner" is a dish of its own (FNDDS's gyro), served here as a wrap: it had been refused
+    # as "grilled doner", the kebab recipe's meat
+    assert _names("doner kebab wrap", region="uk") == ["Gyro sandwich"]
+    assert _names("chicken kebab wrap", region="uk")[0].startswith("Chicken")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("lemon tea", "Tea, hot, leaf, black"),  # had been 11 g of SR28's instant powder
+    ("iced lemon tea", "Tea, iced, brewed, black, unsweetened"),
+    ("mango juice carton", "Mango nectar"),  # had been refused
+    ("guava juice", "Guava nectar"),
+    ("tinned peaches in juice", "Peach, canned, juice pack"),  # had been the peaches in syrup
+    ("pineapple in natural juice", "Pineapple, canned, juice pack"),
+])  # fmt: skip
+def test_drinks_and_tinned_fruit_in_usda_words(text: str, name: str) -> None:
+    assert _names(text, region="uk") == [name]
+
+
+def test_a_drink_named_plainly_is_never_its_dry_powder() -> None:
+    (item,) = resolve_line("lemon tea at home", region="uk").items
+    assert item.grams.grams > 200  # a mug, not a tablespoon of powder

@@ -462,6 +462,9 @@ def recipe(text: str) -> Recipe | None:
             return None  # "chips and a chicken kebab": two foods, the kebab is one of them
         if len(parts(text)) > len(parts(key)):
             return None  # "toor dal, rice, bhindi sabzi": a list, the sabzi is one of them
+        whole = rules.get(named)
+        if whole is not None and whole.alias is not None and "{}" not in whole.alias:
+            return whole  # "doner kebab wrap": a doner (a dish itself), served as a wrap
         if named and spec.alias_named is not None:
             return replace(spec, named=named, alias=spec.alias_named)  # "bhindi sabzi"
         slot = spec.main is not None or (spec.alias is not None and "{}" in spec.alias)
