@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from twitchcheck.foods import dishes
+from twitchcheck.foods.phrases import resolve_line
 
 
 @pytest.mark.parametrize(
@@ -73,3 +74,19 @@ def test_who_brought_a_food_is_context(text: str, food: str) -> None:
 )
 def test_a_remark_in_an_aside_is_not_food(text: str, read: str) -> None:
     assert dishes.listed(text) == read
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("chicken mayo sandwich from Tesco express", "chicken mayo sandwich"),  # had been refused
+    ("salad from tesco", "salad"),  # a shop's salad is read as any salad, not a cabbage salad
+    ("tesco salad", "salad"),
+    ("vending machine kitkat", "kitkat"),
+])  # fmt: skip
+def test_a_shop_that_sells_every_food_says_where_not_which(line: str, plain: str) -> None:
+    assert dishes.without_context(line) == plain
+
+
+def test_a_ready_meal_is_the_dish_bought_cooked() -> None:
+    # it had been read as a chain's meal: a cottage pie with fries and a cola
+    (item,) = resolve_line("Tea - Tesco cottage pie ready meal", region="uk").items
+    assert item.food.name == "Shepherd's pie"

@@ -123,6 +123,13 @@ def _pack(spec: dict[str, Any], region: str) -> Pack:
     return Pack(figure("grams"), figure("ml"), spec.get("per"), str(spec["note"]))
 
 
+def is_shop(words: str) -> bool:
+    """Whether `words` name only a shop or place that sells any food at all (a supermarket, a
+    vending machine: a chain of brands.toml with no signature item), so they say where a food
+    came from, never which."""
+    return _table().chains.get(" ".join(terms(words))) == ""
+
+
 def approximate_for(query: str) -> str | None:
     """The generic food searched for a chain or brand item, or None when `query` names none.
 

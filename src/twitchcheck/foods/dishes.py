@@ -1235,7 +1235,7 @@ def without_context(text: str) -> str:
     elif ending.endswith(rules.asides):
         aside = next(a for a in rules.asides if ending.endswith(a))
         plain = plain[: -len(aside)].rstrip() or plain  # "thousand island on the side"
-    words = plain.split()
+    words = _without_shop(plain.split())
     if len(words) > 1 and words[-1].lower() in rules.prepositions:
         words = words[:-1]  # "chocolate milk after": after the run, said the line before
     cut = (
@@ -1247,6 +1247,15 @@ def without_context(text: str) -> str:
     if cut and kept and not _is_setting(kept) and not _vague(" ".join(kept)):
         words = kept  # "cawl left over from tuesday": made before; not "kids leftovers"
     return _without_place(words)
+
+
+def _without_shop(words: list[str]) -> list[str]:
+    """The words without a shop's name said first ("tesco salad" is a salad, read as any
+    other: the shop sells every food)."""
+    for size in (3, 2, 1):
+        if len(words) > size and brands.is_shop(" ".join(words[:size])):
+            return words[size:]
+    return words
 
 
 def _without_place(words: list[str]) -> str:
@@ -1263,7 +1272,8 @@ def _without_place(words: list[str]) -> str:
             w.lower().strip(",") in JOIN_WORDS or w.endswith(",") for w in after[:-1]
         ):
             continue  # "roll from the van + tea": a food joined after the place is a food
-        if _is_setting(after) or (said in ("at", "from") and _names_a_place(after)):
+        shop = said in ("at", "from") and brands.is_shop(" ".join(after))
+        if shop or _is_setting(after) or (said in ("at", "from") and _names_a_place(after)):
             # "cookie from the dining hall", "masala dosa from Sakonis"; and a place before
             return _amount_first(amount, _without_place(before))
         if said in ("at", "from") and (_is_chain(" ".join(after)) or restaurant(" ".join(after))):
