@@ -385,3 +385,13 @@ def test_a_count_after_a_comma_that_heads_a_food_is_still_a_food() -> None:
 def test_a_fish_sold_farmed_is_farmed_unless_wild_is_written() -> None:
     assert "farmed" in resolve_line("3 oz rainbow trout", region="us").items[0].food.name
     assert "wild" in resolve_line("3 oz wild rainbow trout", region="us").items[0].food.name
+
+
+@pytest.mark.parametrize(("line", "grams"), [
+    ("pizza (ate half)", 0.5),  # the aside's share had been dropped: the whole pizza
+    ("HK french toast w condensed milk (made for kids, ate 1/2)", 0.5),  # had been refused
+])  # fmt: skip
+def test_a_share_eaten_said_in_an_aside_is_the_share_of_the_line(line: str, grams: float) -> None:
+    whole = sum(i.grams.grams for i in resolve_line(line.partition(" (")[0], region="uk").items)
+    eaten = sum(i.grams.grams for i in resolve_line(line, region="uk").items)
+    assert eaten == pytest.approx(whole * grams)

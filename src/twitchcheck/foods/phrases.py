@@ -155,7 +155,7 @@ def resolve_line(phrase: str, region: str | None = None) -> Line:
     """
     if region is not None and region not in REGIONS:
         raise InputError(f"region {quoted(str(region), 20)} is not known; use 'uk' or 'us'")
-    head, _, last = phrase.rpartition(",")
+    head, _, last = _aside_share(phrase).rpartition(",")
     share = _share_eaten(last) if head.strip() else None
     if share is not None:  # "fish supper from the chippy, only ate half": half of it all
         text = user_text(phrase, "food phrase", MAX_CHARS)
@@ -652,6 +652,27 @@ def _eaten(text: str, items: Iterable[Item], share: float, remark: str) -> tuple
     """`items` of the line `text` scaled to the `share` a `remark` says was eaten."""
     notes = ("; ".join(filter(None, (i.note, remark.strip()))) for i in items)
     return tuple(_times(text, i, share, i.how, note) for i, note in zip(items, notes, strict=True))
+
+
+_ASIDE = re.compile(r"(.*\S)\s*\(([^()]*)\)\s*")
+
+
+_EATING = re.compile(r"\b(?:ate|had|eaten|finished|only|just)\b", re.IGNORECASE)
+
+
+def _aside_share(phrase: str) -> str:
+    """ "pizza (ate half)" -> "pizza, ate half": a share eaten said in a closing aside is
+    said of the whole line, as after a comma; any other phrase as it is."""
+    found = _ASIDE.fullmatch(phrase) if len(phrase) <= MAX_CHARS else None
+    if found is None:
+        return phrase
+    said = [p.strip() for p in found[2].split(",")]
+    # said with eating ("ate 1/2"): "2 eggs (1/2)" may be a count's note, not a share
+    shares = [p for p in said if _EATING.search(p) and _share_eaten(p) is not None]
+    if len(shares) != 1:
+        return phrase
+    rest = ", ".join(p for p in said if p not in shares)
+    return f"{found[1]} ({rest}), {shares[0]}" if rest else f"{found[1]}, {shares[0]}"
 
 
 def _share_eaten(part: str) -> float | None:
