@@ -9,6 +9,7 @@ import pytest
 
 from twitchcheck.errors import PortionError
 from twitchcheck.foods.database import Food, Portion
+from twitchcheck.foods.phrases import resolve_line
 from twitchcheck.foods.portions import grams_for
 from twitchcheck.foods.quantity import parse_quantity
 
@@ -71,3 +72,23 @@ def test_a_fraction_of_a_chicken_is_that_share_of_the_bird(text: str, expected: 
 def test_a_fraction_of_a_part_or_a_whole_number_stays_a_count() -> None:
     assert grams(BREAST, "half a chicken breast") == pytest.approx(60.0)
     assert grams(CHICKEN, "2 chicken") == pytest.approx(120.0)
+
+
+@pytest.mark.parametrize(("line", "region", "grams"), [
+    ("fun size snickers", "us", 15),  # FNDDS "fun/snack size"; had been refused
+    ("king size snickers", "us", 110),  # FNDDS "large/king size"
+    ("snack size bag of doritos", "us", 28),  # "small single serving bag"; had been refused
+    ("small bag of crisps", "uk", 28),
+    ("box of animal crackers", "us", 57),  # FNDDS "individual box (2 oz)"; had been refused
+])  # fmt: skip
+def test_the_sizes_snacks_are_sold_in(line: str, region: str, grams: float) -> None:
+    (item,) = resolve_line(line, region=region).items
+    assert item.grams.grams == pytest.approx(grams)
+
+
+def test_a_sized_bag_the_food_lists_no_portion_for_is_its_bag_times_the_size() -> None:
+    # British sweets are confectionery (had been a sweet potato); USDA lists no small bag
+    (item,) = resolve_line("small bag of sweets", region="uk").items
+    assert item.food.name == "Candy, NFS"
+    whole = resolve_line("bag of sweets", region="uk").items[0].grams.grams
+    assert item.grams.grams == pytest.approx(whole * 0.72)  # units.toml [sizes] small

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from twitchcheck.errors import AmountError, PortionError
 from twitchcheck.foods import brands
@@ -132,6 +132,9 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         except PortionError:
             if rule is not None:
                 return _by_rule(food, amount, unit, rule, quantity)
+            sold = _sized_container(food, amount, unit, quantity)
+            if sold is not None:
+                return sold
             sized = _sized_typical(food, amount, unit, quantity)
             if sized is not None:
                 return sized
@@ -148,6 +151,22 @@ def _has_figure(rule: dict[str, object], region: str | None) -> bool:
     American one)."""
     said = region or "us"
     return any(key in rule for key in (f"{said}_grams", "grams", f"{said}_ml", "ml"))
+
+
+def _sized_container(food: Food, amount: float, unit: str, quantity: Quantity) -> Grams | None:
+    """ "small bag of sweets" where the food lists no bag of that size: its own bag (or the
+    bag its [by_food] rule gives) times the size's factor (units.toml [sizes]; a snack or
+    fun size is the single bag itself); None for a unit that is no size of a container."""
+    size, _, container = unit.rpartition(" ")
+    if not size or units().kind(container) != "count":
+        return None
+    factor = units().sizes.get(size.split()[0], (size, 1.0))[1]
+    try:
+        found = _grams(food, replace(quantity, amount=amount, unit=container))
+    except PortionError:
+        return None
+    basis = f"{amount:g} {unit}: no '{unit}' portion, {factor:g} × {found.basis}"
+    return Grams(found.grams * factor, basis, True, found.portion, fallback=True)
 
 
 def _sized_typical(food: Food, amount: float, unit: str, quantity: Quantity) -> Grams | None:

@@ -691,8 +691,8 @@ def _unit(text: str) -> tuple[str | None, str]:
     """A unit at the start of `text`, in canonical (singular) form, and the rest."""
     table = units()
     words = text.split()
-    single = [singular(w.strip(".,")) for w in words[:2]]
-    for size in (2, 1):
+    single = [singular(w.strip(".,")) for w in words[:3]]
+    for size in (3, 2, 1):  # "snack size bag of doritos": a unit of three words
         if len(words) < size:
             continue
         candidate = table.canonical(" ".join(single[:size]))
