@@ -69,3 +69,10 @@ def test_a_world_dish_in_a_list_is_one_of_its_foods() -> None:
 def test_a_world_dish_named_with_a_join_stays_whole() -> None:
     items = resolve_line("pernil, arroz con gandules").items
     assert [i.food.id for i in items] == ["fndds:22400100", "sr28:36407"]
+
+
+def test_a_measure_word_that_begins_a_dish_name_is_no_measure() -> None:
+    # "bun" had been read as one bun of "cha", which no food is; "bun bo hue" likewise
+    (item,) = resolve_line("bun cha", region="uk").items
+    assert item.food.name.startswith("Ham or pork, noodles")
+    assert resolve_line("bowl of pho", region="us").items[0].grams.grams > 245  # still a bowl

@@ -457,10 +457,12 @@ def _with_milk(text: str, quantity: Quantity, item: Item) -> tuple[Item, ...]:
 def _parsed(text: str, region: str | None) -> Quantity:
     """`parse_quantity` of `text`, for `region` (remembered: diaries repeat their foods); a
     number that begins a product's or the region's name is no amount ("7up", "single
-    cream": not seven of "up", one "cream")."""
+    cream": not seven of "up", one "cream"), nor a measure word that begins a dish's."""
     quantity = parse_quantity(text)
     if quantity.amount is not None and quantity.unit is None and _number_named(text, region):
         quantity = Quantity(None, None, None, " ".join(text.split()))
+    elif quantity.implied and dishes.recipe(text) and not dishes.recipe(quantity.food):
+        quantity = Quantity(None, None, None, " ".join(text.split()))  # "bun cha": no bun
     return quantity if quantity.region == region else replace(quantity, region=region)
 
 
