@@ -338,3 +338,11 @@ def test_drinks_and_tinned_fruit_in_usda_words(text: str, name: str) -> None:
 def test_a_drink_named_plainly_is_never_its_dry_powder() -> None:
     (item,) = resolve_line("lemon tea at home", region="uk").items
     assert item.grams.grams > 200  # a mug, not a tablespoon of powder
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("slice of lemon drizzle", "Cake or cupcake, lemon"),  # had been 8 g of lemon
+    ("slice of victoria sponge", "Cake, sponge"),
+])  # fmt: skip
+def test_british_cakes_by_the_names_bakers_sell_them_under(text: str, name: str) -> None:
+    assert _names(text, region="uk") == [name]

@@ -92,3 +92,14 @@ def test_a_sized_bag_the_food_lists_no_portion_for_is_its_bag_times_the_size() -
     assert item.food.name == "Candy, NFS"
     whole = resolve_line("bag of sweets", region="uk").items[0].grams.grams
     assert item.grams.grams == pytest.approx(whole * 0.72)  # units.toml [sizes] small
+
+
+@pytest.mark.parametrize(("line", "name", "grams"), [
+    ("a hershey bar", "Chocolate candy", 45),  # one bar; had been 85 g of white chocolate
+    ("bag of m&ms", "Chocolate candy, candy shell", 45),  # had been split at the "&"
+    ("2 reese's cups", "Chocolate candy, peanut butter filled", 42),  # had been 2 cups, 320 g
+    ("3 twizzlers", "Candy, licorice", 30),  # three sticks; had been three bags, 180 g
+])  # fmt: skip
+def test_sweets_counted_as_people_count_them(line: str, name: str, grams: float) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert (item.food.name, item.grams.grams) == (name, pytest.approx(grams))

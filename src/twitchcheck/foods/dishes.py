@@ -836,6 +836,17 @@ def leaves_out_bread(removed: str, food_name: str) -> bool:
     return not rules.loaves.isdisjoint(terms(removed)) and not rules.bread_holders.isdisjoint(held)
 
 
+_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]$")  # one letter, no letter before it
+
+
+def _initials(text: str, start: int, end: int) -> bool:
+    """Whether the join at `text[start:end]` is an "&" written tight between a single letter
+    and another ("M&M's", "A&W"): a brand's initials, not two foods."""
+    if text[start:end] != "&" or end >= len(text) or not text[end].isalpha():
+        return False
+    return _INITIAL.search(text[:start]) is not None
+
+
 def _split_at_joins(text: str) -> tuple[str, ...]:
     rules = table()
     joins = list(rules.joins.finditer(text))
@@ -851,6 +862,8 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
         part = text[start : match.start()]
         if not _has_word(part) or not _has_word(text[match.end() :]):
             continue
+        if _initials(text, match.start(), match.end()):
+            continue  # "m&ms", "a&w root beer": an ampersand between initials is a name
         if _holds_bread(part, match.group(0)):
             continue  # "turkey sandwich on rye": the bread the sandwich is made with
         if _filling(part, match.group(0), text[match.end() :]):

@@ -463,7 +463,26 @@ def _parsed(text: str, region: str | None) -> Quantity:
         quantity = Quantity(None, None, None, " ".join(text.split()))
     elif quantity.implied and dishes.recipe(text) and not dishes.recipe(quantity.food):
         quantity = Quantity(None, None, None, " ".join(text.split()))  # "bun cha": no bun
+    elif quantity.amount is not None and quantity.unit is None:
+        quantity = _named_unit(quantity, text)
     return quantity if quantity.region == region else replace(quantity, region=region)
+
+
+# Count words a product's name ends with that are also its measure: "a hershey bar" is one
+# bar (FNDDS candy "pouch/regular size"), "2 fish fingers" two fingers
+_NAMED_UNITS = frozenset({"bar", "slice", "stick", "square", "finger", "patty", "fillet"})
+
+
+def _named_unit(quantity: Quantity, text: str) -> Quantity:
+    """A count written before a food whose name ends the line with a count word, as so many
+    of that measure: "a hershey bar" had been one white chocolate (its first food with an
+    item of its own). A count written after the name ("pepperoni slices, 15ish") is left."""
+    last = singular(quantity.food.split()[-1].lower()) if quantity.food.split() else ""
+    if last not in _NAMED_UNITS or units().kind(last) != "count":
+        return quantity
+    if singular(text.split()[-1].lower().strip(".,!")) != last:
+        return quantity
+    return replace(quantity, unit=last, kind="count")
 
 
 def _number_named(text: str, region: str | None) -> bool:
