@@ -103,3 +103,11 @@ def test_a_sized_bag_the_food_lists_no_portion_for_is_its_bag_times_the_size() -
 def test_sweets_counted_as_people_count_them(line: str, name: str, grams: float) -> None:
     (item,) = resolve_line(line, region="us").items
     assert (item.food.name, item.grams.grams) == (name, pytest.approx(grams))
+
+
+def test_a_cookie_named_in_the_singular_is_one_medium_cookie() -> None:
+    # FNDDS's typical amount of a cookie is two medium ones: "cookies", not "hobnob"
+    (one,) = resolve_line("hobnob", region="uk").items
+    (some,) = resolve_line("cookies", region="us").items
+    assert one.grams.grams == 30
+    assert some.grams.grams == 60

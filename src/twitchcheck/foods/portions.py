@@ -107,6 +107,9 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
         if amount is None:
             if _each_grams(food, quantity) is not None:
                 return _by_count(food, 1.0, quantity)  # "string cheese": one stick of it
+            one = _one_cookie(food, quantity)
+            if one is not None:
+                return one
             return _typical(food, quantity.region, alone=True)
         return _by_count(food, amount, quantity)
     assert amount is not None  # a unit always comes with an amount (1 if unwritten)
@@ -546,6 +549,23 @@ def _few(food: Food, amount: float, quantity: Quantity, own: Portion | None) -> 
     grams = _grams(food, handful)
     basis = f"{amount:g} ('a few'), not counted one by one: {grams.basis}"
     return Grams(grams.grams, basis, True, grams.portion)
+
+
+_COOKIES = "Cookies and brownies"  # FNDDS's group: foods eaten one by one
+
+
+def _one_cookie(food: Food, quantity: Quantity) -> Grams | None:
+    """A cookie or biscuit named in the singular with no amount ("hobnob", "snickerdoodle") as
+    one medium one: FNDDS's "Quantity not specified" for most cookies is two medium ones, which
+    stands for "cookies". None for other foods, plurals, or a cookie with no medium size."""
+    words = quantity.food.lower().split()
+    if food.group != _COOKIES or not words or singular(words[-1]) != words[-1]:
+        return None
+    medium = next((p for p in usable(food) if p.unit == "medium"), None)
+    if medium is None:
+        return None
+    grams = medium.grams / medium.amount
+    return Grams(grams, f"no amount given: one cookie (1 medium = {grams:.4g} g)", True, medium)
 
 
 def _each_grams(food: Food, quantity: Quantity) -> tuple[float, str] | None:
