@@ -90,3 +90,15 @@ def test_a_ready_meal_is_the_dish_bought_cooked() -> None:
     # it had been read as a chain's meal: a cottage pie with fries and a cola
     (item,) = resolve_line("Tea - Tesco cottage pie ready meal", region="uk").items
     assert item.food.name == "Shepherd's pie"
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("2 cans of monster for the essay", "2 cans of monster"),  # why, not what: had been refused
+    ("coffee for the drive", "coffee"),
+    ("latte in the library", "latte"),  # "in" before a setting only
+    ("chicken in gravy", "chicken in gravy"),
+    ("cake for two", "cake for two"),  # a number after "for" is left to the reading
+    ("home for 34 hr reset", "home for 34 hr reset"),  # a place, not a food, before it
+])  # fmt: skip
+def test_why_and_where_a_food_was_eaten_is_not_the_food(line: str, plain: str) -> None:
+    assert dishes.without_context(line) == plain

@@ -1277,8 +1277,8 @@ def _without_place(words: list[str]) -> str:
     rules = table()
     for i in range(len(words) - 1, 0, -1):
         said = words[i].lower()
-        if said not in rules.prepositions and said not in _COMPANY_LINKS:
-            continue
+        if said not in rules.prepositions and said not in _COMPANY_LINKS and said != "in":
+            continue  # "in" only before a setting: "latte in the library", not "chicken in gravy"
         before, after = words[:i], words[i + 1 :]
         after, amount = _then_amount(after)  # "from the stand on 41, about a cup"
         if not after or any(
@@ -1286,12 +1286,32 @@ def _without_place(words: list[str]) -> str:
         ):
             continue  # "roll from the van + tea": a food joined after the place is a food
         shop = said in ("at", "from") and brands.is_shop(" ".join(after))
-        if shop or _is_setting(after) or (said in ("at", "from") and _names_a_place(after)):
+        purpose = said == "for" and _purpose(before, after)
+        if said == "in" and not _is_setting(after):
+            continue
+        if (
+            shop
+            or purpose
+            or _is_setting(after)
+            or (said in ("at", "from") and _names_a_place(after))
+        ):
             # "cookie from the dining hall", "masala dosa from Sakonis"; and a place before
             return _amount_first(amount, _without_place(before))
         if said in ("at", "from") and (_is_chain(" ".join(after)) or restaurant(" ".join(after))):
             return _amount_first(amount, f"{' '.join(after)} {' '.join(before)}")
     return " ".join(words)
+
+
+def _purpose(before: list[str], after: list[str]) -> bool:
+    """Whether "for" + `after` says why a food named `before` was eaten ("monster for the
+    essay", "coffee for the drive"): no food word follows, and a food, not a place or an
+    errand ("home for 34 hr reset", "went for the messages"), comes before."""
+    fillers = table().fillers
+    why = [t for t in terms(" ".join(after)) if t not in fillers]
+    if any(usda_word(t) or t.isdigit() or t in NUMBER_WORDS for t in why):
+        return False  # "cake for two", "cake for 2": how many shared it
+    named = [t for t in terms(parse_quantity(" ".join(before)).food) if t not in fillers]
+    return bool(named) and not _is_setting(before) and all(map(usda_word, named))
 
 
 def _then_amount(after: list[str]) -> tuple[list[str], str]:
