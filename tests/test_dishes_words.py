@@ -346,3 +346,20 @@ def test_a_drink_named_plainly_is_never_its_dry_powder() -> None:
 ])  # fmt: skip
 def test_british_cakes_by_the_names_bakers_sell_them_under(text: str, name: str) -> None:
     assert _names(text, region="uk") == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("prawn cocktail crisps", "Potato chips, other flavored"),  # had been refused
+    ("smoky bacon crisps", "Potato chips, other flavored"),
+    ("ready salted crisps", "Potato chips, plain"),  # had been USDA's reduced-salt kind
+])  # fmt: skip
+def test_crisps_by_their_british_flavours(text: str, name: str) -> None:
+    assert _names(text, region="uk") == [name]
+
+
+def test_a_chain_usda_names_only_with_its_pizza_is_still_a_chain() -> None:
+    from twitchcheck.foods.qualifiers import restaurant
+
+    assert restaurant("dominos")  # SR28 names it only as "DOMINO'S 14\" Cheese Pizza", ...
+    assert restaurant("papa johns")
+    assert not restaurant("pizza")

@@ -75,7 +75,7 @@ def dish_of(food: str) -> Named | None:
     parts, ingredients, dish = read
     if len(parts) == 1 and _found_whole(parts[0], dish):
         return None
-    if _names_chain(terms(food)):
+    if _names_chain(terms(food)) or _names_chain(food.lower().split()):  # "dominos": not "domino"
         return None  # "taco bell bean burrito": the chain's own food, or its stand-in
     if not all(map(_ingredient, ingredients)):
         return None  # "eba & okra soup": eba is no food USDA has; "grilled cheese": a dish
@@ -128,8 +128,8 @@ def _found_whole(words: str, dish: str) -> bool:
     """Whether the search's best food for a one-part phrase is already the dish ("blueberry
     muffin"), not an ingredient ("spinach curry": Spinach, raw)."""
     found = search(words, limit=1)
-    if not found:
-        return False
+    if not found or found[0].score < MIN_SCORE:
+        return False  # "prawn cocktail crisps": the crisps, too far from the words to stand
     best = found[0]
     named = set(_searched_as(dish)) <= set(_said_terms(best.name))  # a brand's "..., Rice Soup"
     return named or _is_dish(best, dish) or best.rowid in _kinds(dish)

@@ -96,8 +96,10 @@ def restaurant(text: str) -> bool:
 
 @functools.cache
 def _squeezed() -> frozenset[str]:
-    """The chains' names without spaces: "mcdonald s" is also "mcdonalds"."""
-    return frozenset(name.replace(" ", "") for name in _chains())
+    """The chains' names without spaces: "mcdonald s" is also "mcdonalds"; and a chain SR28
+    names only with its pizza ("DOMINO'S 14\" Cheese Pizza") by its owner's name alone."""
+    owners = {name.partition(" s ")[0] + " s" for name in _chains() if " s " in name}
+    return frozenset(name.replace(" ", "") for name in {*_chains(), *owners})
 
 
 def _usda_pair(first: str, second: str) -> bool:
