@@ -76,3 +76,12 @@ def test_a_measure_word_that_begins_a_dish_name_is_no_measure() -> None:
     (item,) = resolve_line("bun cha", region="uk").items
     assert item.food.name.startswith("Ham or pork, noodles")
     assert resolve_line("bowl of pho", region="us").items[0].grams.grams > 245  # still a bowl
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("dinner sopa de pollo w noodles", ["Soup, chicken", "Noodles, cooked"]),  # had been a back
+    ("pan de agua w butter", ["Bread, French or Vienna", "Butter, NFS"]),  # had lost the bread
+    ("te de manzanilla", ["Tea, hot, chamomile"]),  # had been refused
+])  # fmt: skip
+def test_a_world_dish_in_a_line_keeps_its_own_word_order(line: str, names: list[str]) -> None:
+    assert [i.food.name for i in resolve_line(line, region="us").items] == names

@@ -662,6 +662,8 @@ def named(part: str) -> str:
     found = recipe(part)
     if found is not None and found.alias is not None:
         return found.alias_for()
+    if found is not None and found.food is not None:
+        return part  # "pan de agua": a world dish by its own name, in its own word order
     return _made_of(_english_order(part))
 
 
