@@ -363,3 +363,18 @@ def test_a_chain_usda_names_only_with_its_pizza_is_still_a_chain() -> None:
     assert restaurant("dominos")  # SR28 names it only as "DOMINO'S 14\" Cheese Pizza", ...
     assert restaurant("papa johns")
     assert not restaurant("pizza")
+
+
+@pytest.mark.parametrize("text", [
+    "chicken soup with noodles",  # the noodles had been counted again beside the soup
+    "chicken soup w/ noodles",  # "w/" and "w" are "with", for the dish too
+    "chicken soup w noodles",
+])  # fmt: skip
+def test_a_soup_with_what_it_is_made_of_is_one_soup(text: str) -> None:
+    (name,) = _names(text, region="us")
+    assert name.startswith("Soup, chicken noodle")
+
+
+def test_butter_is_not_peanut_butter() -> None:
+    # "Crackers, wheat, sandwich, with peanut butter filling" had been the one dish of both
+    assert _names("couple of crackers w butter", region="uk") == ["Crackers, NFS", "Butter, NFS"]

@@ -919,6 +919,7 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
     gravy, not "roast chicken with gravy") and no kind of dish or ingredient the line does
     not name ("Egg burrito, with bacon" for "eggs, bacon")."""
     rules = dishes.table()
+    words = _SHORT_WITH.sub(" with ", words)  # "soup w/ noodles": as USDA writes "with"
     said = dishes.said_words(words)
     wanted = [set(terms(part)) | set(query_terms(part)) for part in parts]
     for best in search(words, limit=DISH_CANDIDATES):
@@ -959,11 +960,15 @@ def _flavoured(name: str, parts: tuple[str, ...]) -> bool:
     first, last = terms(parts[0]), set(terms(parts[1]))
     if not (first and last) or first[-1] not in head or last & set(head):
         return False
+    if _HOLDING.intersection(head):
+        return False  # "Soup, chicken noodle" holds the noodles of "chicken soup with noodles"
     naming = next((segment for segment in rest if last & set(segment)), None)
     return naming is not None and _JOINING_WORDS.isdisjoint(naming)
 
 
+_SHORT_WITH = re.compile(r"(?<!\S)w/?(?!\S)", re.IGNORECASE)
 _JOINING_WORDS = frozenset({"and", "with", "without", "no", "or", "in", "on", "of", "from"})
+_HOLDING = frozenset({"soup", "stew", "casserole", "chowder", "curry"})  # made of what they name
 
 
 def _part(
