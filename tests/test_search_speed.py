@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+import json
 import math
 import subprocess
 import sys
@@ -277,3 +278,24 @@ def test_adjacent_words_agree_with_pairs_over_the_database() -> None:
         words = text.replace("|", " ").split()
         for first, second in itertools.islice(itertools.product(words, words), 30):
             assert search._adjacent(text, first, second) is ((first, second) in pairs)
+
+
+def test_warm_reads_the_whole_index_and_changes_no_answer() -> None:
+    """`warm` reads every food's profile and every word's postings at once, as the first
+    search of each word would one by one: the same answers either way."""
+    code = (
+        "import importlib, json, sys\n"
+        "search = importlib.import_module('twitchcheck.foods.search')\n"
+        "queries = ['kefir', 'oat milk latte', 'chicken breast', 'cheese', 'hummus wrap']\n"
+        "def ranked(): return [[m.id for m in search.search(q, limit=12)] for q in queries]\n"
+        "first = ranked()\n"
+        "search.clear_cache(); search._PROFILES.clear(); search._name_term.cache_clear()\n"
+        "search.warm()\n"
+        "loaded = len(search._PROFILES)\n"
+        "search.clear_cache()\n"
+        "print(json.dumps([first == ranked(), loaded]))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    same, loaded = json.loads(shown.stdout)
+    assert same
+    assert loaded > 10_000  # every food's profile, not only those the queries met
