@@ -56,7 +56,8 @@ def test_a_serving_of_the_dish_as_it_is_served() -> None:
 
 def test_own_language_words_after_the_name_say_which_kind() -> None:
     assert dishes.recipe("pho bo tai nam") == dishes.recipe("pho")
-    assert dishes.recipe("sinigang na baboy") == dishes.recipe("sinigang")
+    assert dishes.recipe("sinigang na bangus") == dishes.recipe("sinigang")  # milkfish
+    assert dishes.recipe("sinigang na baboy") != dishes.recipe("sinigang")  # a name of its own
     assert dishes.recipe("pho with rice") is None  # "rice" is a food: a list, not a kind
 
 
@@ -85,3 +86,12 @@ def test_a_measure_word_that_begins_a_dish_name_is_no_measure() -> None:
 ])  # fmt: skip
 def test_a_world_dish_in_a_line_keeps_its_own_word_order(line: str, names: list[str]) -> None:
     assert [i.food.name for i in resolve_line(line, region="us").items] == names
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("dinner: sinigang na baboy", "Soup, vegetable, with meat"),  # baboy is pork: had been fish
+    ("sinigang na hipon", "Soup, fish or shrimp"),  # hipon is shrimp
+    ("bowl of menudo", "Restaurant, Latino, tripe soup"),  # had been refused: tripe by the bowl
+])  # fmt: skip
+def test_a_world_dish_named_whole_is_that_dish(line: str, name: str) -> None:
+    assert [i.food.name for i in resolve_line(line, region="us").items] == [name]

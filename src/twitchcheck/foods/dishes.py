@@ -443,7 +443,8 @@ def recipe(text: str) -> Recipe | None:
     or a dish name with the food it is made of before it ("salmon poke bowl"); else None."""
     found = terms(text.replace("&", " and "))
     rules = table().recipes
-    for end in range(len(found) - 1 if len(parts(text)) == 1 else 0, 0, -1):
+    own_name = " ".join(found) in rules  # "sinigang na baboy" is a name of its own
+    for end in range(len(found) - 1 if len(parts(text)) == 1 and not own_name else 0, 0, -1):
         # "pho bo tai nam", "sinigang na baboy": a world dish's name, then words of its own
         # language that say which kind: most in no USDA food name, no join ("pho with rice")
         spec = rules.get(" ".join(found[:end]))
