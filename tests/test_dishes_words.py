@@ -378,3 +378,11 @@ def test_a_soup_with_what_it_is_made_of_is_one_soup(text: str) -> None:
 def test_butter_is_not_peanut_butter() -> None:
     # "Crackers, wheat, sandwich, with peanut butter filling" had been the one dish of both
     assert _names("couple of crackers w butter", region="uk") == ["Crackers, NFS", "Butter, NFS"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("toasted teacake", "Roll, sweet, with fruit, frosted"),  # had been a slice of toast
+    ("jam doughnut", "Doughnut, jelly"),  # British jam is American jelly
+])  # fmt: skip
+def test_british_bakes_readied_or_filled_in_british_words(text: str, name: str) -> None:
+    assert _names(text, region="uk") == [name]

@@ -1123,12 +1123,20 @@ def regional(part: str, region: str | None) -> str:
         return found
     said = " ".join(parse_quantity(part).food.lower().split())  # "2 chocolate biscuits"
     found = _regional_word(said, region) if said and said != key else None
+    first, _, rest = said.partition(" ")
+    if found is None and first in _PREPARED and rest:  # "toasted teacake": a teacake
+        inner = _regional_word(rest, region)
+        found = None if inner is None else f"{first} {inner}"
     written = " ".join(part.lower().split())
     if found is not None and written.endswith(said):
         return written[: len(written) - len(said)] + found  # the amount stays as written
     if found is not None and written.startswith(said):
         return found + written[len(said) :]  # "biscuits x2": after it
     return part
+
+
+# How a food was readied, said before its name: the name is still the region's word for it
+_PREPARED = frozenset({"toasted", "warm", "warmed", "fresh", "homemade"})
 
 
 def _regional_word(key: str, region: str | None) -> str | None:
