@@ -111,3 +111,9 @@ def test_a_cookie_named_in_the_singular_is_one_medium_cookie() -> None:
     (some,) = resolve_line("cookies", region="us").items
     assert one.grams.grams == 30
     assert some.grams.grams == 60
+
+
+def test_a_product_named_only_with_its_measure_is_the_product() -> None:
+    # "dairy milk" alone is milk; "a bar of dairy milk" is Cadbury's bar (had been refused)
+    (item,) = resolve_line("bar of dairy milk", region="uk").items
+    assert (item.food.name, item.grams.grams) == ("Chocolate candy", 45)

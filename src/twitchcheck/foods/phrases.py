@@ -465,6 +465,9 @@ def _parsed(text: str, region: str | None) -> Quantity:
         quantity = Quantity(None, None, None, " ".join(text.split()))  # "bun cha": no bun
     elif quantity.amount is not None and quantity.unit is None:
         quantity = _named_unit(quantity, text)
+    elif quantity.unit is not None and _unit_named(quantity):
+        # "bar of dairy milk": the product "dairy milk bar", not the milk
+        quantity = replace(quantity, food=f"{quantity.food} {quantity.unit}")
     return quantity if quantity.region == region else replace(quantity, region=region)
 
 
@@ -483,6 +486,15 @@ def _named_unit(quantity: Quantity, text: str) -> Quantity:
     if singular(text.split()[-1].lower().strip(".,!")) != last:
         return quantity
     return replace(quantity, unit=last, kind="count")
+
+
+def _unit_named(quantity: Quantity) -> bool:
+    """Whether a product is named only with its measure ("dairy milk bar"): the food words
+    alone name no product, with the measure after them they do."""
+    food = quantity.food
+    if not food or brands.approximate_for(food) is not None:
+        return False
+    return brands.approximate_for(f"{food} {quantity.unit}") is not None
 
 
 def _number_named(text: str, region: str | None) -> bool:
