@@ -127,7 +127,16 @@ def is_shop(words: str) -> bool:
     """Whether `words` name only a shop or place that sells any food at all (a supermarket, a
     vending machine: a chain of brands.toml with no signature item), so they say where a food
     came from, never which."""
+    first = terms(words.split(maxsplit=1)[0]) if words.strip() else []
+    if not first or first[0] not in _shop_words():
+        return False  # most words begin no shop's name: no need to read them all
     return _table().chains.get(" ".join(terms(words))) == ""
+
+
+@functools.cache
+def _shop_words() -> frozenset[str]:
+    """The first words of the shops' names, as read (`terms` singular: "sainsbury")."""
+    return frozenset(k.split()[0] for k, v in _table().chains.items() if v == "")
 
 
 def approximate_for(query: str) -> str | None:

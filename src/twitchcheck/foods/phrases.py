@@ -492,8 +492,8 @@ def _unit_named(quantity: Quantity) -> bool:
     """Whether a product is named only with its measure ("dairy milk bar"): the food words
     alone name no product, with the measure after them they do."""
     food = quantity.food
-    if not food or brands.approximate_for(food) is not None:
-        return False
+    if quantity.kind != "count" or not food or brands.approximate_for(food) is not None:
+        return False  # "250 g ...": a weight is no product's measure
     return brands.approximate_for(f"{food} {quantity.unit}") is not None
 
 
