@@ -386,3 +386,12 @@ def test_butter_is_not_peanut_butter() -> None:
 ])  # fmt: skip
 def test_british_bakes_readied_or_filled_in_british_words(text: str, name: str) -> None:
     assert _names(text, region="uk") == [name]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("shortbread biscuits", "Cookie, shortbread"),  # had been the American bread biscuit
+    ("2 oat biscuits", "Cookie, oatmeal"),
+    ("shortbread finger", "Cookie, shortbread"),  # had been refused
+])  # fmt: skip
+def test_british_biscuits_by_their_kind_are_cookies(text: str, name: str) -> None:
+    assert _names(text, region="uk") == [name]
