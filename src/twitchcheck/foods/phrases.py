@@ -480,7 +480,8 @@ def _named_unit(quantity: Quantity, text: str) -> Quantity:
     """A count written before a food whose name ends the line with a count word, as so many
     of that measure: "a hershey bar" had been one white chocolate (its first food with an
     item of its own). A count written after the name ("pepperoni slices, 15ish") is left."""
-    last = singular(quantity.food.split()[-1].lower()) if quantity.food.split() else ""
+    words = quantity.food.split()
+    last = singular(words[-1].lower()) if words else ""
     if last not in _NAMED_UNITS or units().kind(last) != "count":
         return quantity
     if singular(text.split()[-1].lower().strip(".,!")) != last:
@@ -696,7 +697,9 @@ _EATING = re.compile(r"\b(?:ate|had|eaten|finished|only|just)\b", re.IGNORECASE)
 def _aside_share(phrase: str) -> str:
     """ "pizza (ate half)" -> "pizza, ate half": a share eaten said in a closing aside is
     said of the whole line, as after a comma; any other phrase as it is."""
-    found = _ASIDE.fullmatch(phrase) if len(phrase) <= MAX_CHARS else None
+    if not phrase.rstrip().endswith(")") or len(phrase) > MAX_CHARS:
+        return phrase  # most lines: no closing aside, no pattern to try
+    found = _ASIDE.fullmatch(phrase)
     if found is None:
         return phrase
     said = [p.strip() for p in found[2].split(",")]

@@ -325,7 +325,7 @@ def warm(index: bool = True) -> None:
     _respellings()
     _length_array()  # numpy, for a query no food holds every word of
     if index:
-        _profiles([rowid for (rowid,) in _store().execute("SELECT rowid FROM profile")])
+        _keep(_store().execute("SELECT rowid, packed, text FROM profile"))  # one scan
         for (term,) in _store().execute("SELECT term FROM name_term"):
             _name_term(term)
         for (token,) in connect().execute("SELECT DISTINCT term FROM posting"):
@@ -803,13 +803,18 @@ _PROFILE_SELECT = "SELECT rowid, packed, text FROM profile WHERE rowid IN "
 def _profiles(rowids: list[int]) -> list[_Profile]:
     """The foods' profiles, read the first time each is met (one query for them all)."""
     missing = [r for r in rowids if r not in _PROFILES]
-    costs, groups = _costs(), _labels()
     for start in range(0, len(missing), 500):
         chunk = missing[start : start + 500]
-        query = _PROFILE_SELECT + f"({','.join('?' * len(chunk))})"
-        for rowid, packed, text in _store().execute(query, chunk):
-            _PROFILES[rowid] = _loaded(rowid, packed, text, costs, groups)
+        _keep(_store().execute(_PROFILE_SELECT + f"({','.join('?' * len(chunk))})", chunk))
     return [_PROFILES[r] for r in rowids]
+
+
+def _keep(rows: Iterable[tuple[int, int, str]]) -> None:
+    """The profiles of stored `profile` rows, remembered (those already met are kept)."""
+    costs, groups = _costs(), _labels()
+    for rowid, packed, text in rows:
+        if rowid not in _PROFILES:
+            _PROFILES[rowid] = _loaded(rowid, packed, text, costs, groups)
 
 
 @dataclass(frozen=True, slots=True)
