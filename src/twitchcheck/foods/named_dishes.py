@@ -75,7 +75,7 @@ def dish_of(food: str) -> Named | None:
     parts, ingredients, dish = read
     if len(parts) == 1 and _found_whole(parts[0], dish):
         return None
-    if _names_chain(terms(food)) or _names_chain(food.lower().split()):  # "dominos": not "domino"
+    if _names_chain(terms(food)):
         return None  # "taco bell bean burrito": the chain's own food, or its stand-in
     if not all(map(_ingredient, ingredients)):
         return None  # "eba & okra soup": eba is no food USDA has; "grilled cheese": a dish

@@ -91,7 +91,8 @@ def in_usda_name(phrase: str) -> bool:
 def restaurant(text: str) -> bool:
     """Whether `text` is the name of a chain USDA has foods of ("Taco Bell", "mcdonalds")."""
     key = _key(text)
-    return key in _chains() or key.replace(" ", "") in _squeezed()
+    squeezed = key.replace(" ", "")  # "domino" too: `terms` reads "dominos" as a plural
+    return key in _chains() or squeezed in _squeezed() or f"{squeezed}s" in _squeezed()
 
 
 @functools.cache
