@@ -26,7 +26,7 @@ from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
 from twitchcheck.foods.qualifiers import amount_first, first_choices
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
-from twitchcheck.foods.search import Match, query_terms, search
+from twitchcheck.foods.search import Match, names_dish, query_terms, search
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clip, quoted, singular, terms, user_text
@@ -272,6 +272,9 @@ def _resolved(phrase: str, region: str | None) -> Line:
         with contextlib.suppress(PortionError):  # an amount the dish cannot take: read on
             return Line(text, (_named_dish(text, quantity, named),))
     split = dishes.split(quantity.food)
+    own_dish = _named_whole(text, quantity, split)
+    if own_dish is not None:  # "shrimp and vegetables excluding carrots": FNDDS's dish so named
+        return Line(text, (own_dish,))
     # "cheese & pickle sarnie": USDA has no such food ("turkey sandwich on wheat w/ lettuce"
     # is several parts, for the combination's rules)
     sandwich = _sandwich(text, quantity) if len(split) == 1 else ()
@@ -937,11 +940,16 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
     words = _SHORT_WITH.sub(" with ", words)  # "soup w/ noodles": as USDA writes "with"
     said = dishes.said_words(words)
     wanted = [set(terms(part)) | set(query_terms(part)) for part in parts]
+    own = terms(words) if names_dish(words) else None
     for best in search(words, limit=DISH_CANDIDATES):
+        named = terms(best.name.split(",")[0])  # what the dish is: "Gravy, chicken" is gravy
+        if named == own and best.source == "fndds":
+            # FNDDS's dish named word for word is that dish, whatever else its name says
+            # (SR28's same words name a product: "Pasta with tomato sauce, no meat, canned")
+            return Match(best.rowid, best.id, words, best.group, best.source, best.score)
         if best.score < rules.dish_score:
             break
         name = set(terms(best.name))
-        named = terms(best.name.split(",")[0])  # what the dish is: "Gravy, chicken" is gravy
         head = set(named)
         if (
             not dishes.adds(best.name, said)
@@ -952,6 +960,25 @@ def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
         ):
             return Match(best.rowid, best.id, words, best.group, best.source, best.score)
     return None
+
+
+def _named_whole(text: str, quantity: Quantity, split: tuple[str, ...]) -> Item | None:
+    """The FNDDS dish a line of several foods names word for word, as its own words before
+    any is read as a part ("shrimp and vegetables excluding carrots" is FNDDS's dish, not
+    shrimp and a salad), weighed as `_combination` weighs a dish; else None."""
+    parts = split[0::2]
+    if len(parts) < 2 or not names_dish(quantity.food):
+        return None
+    dish = _dish(quantity.food, parts)
+    if dish is None or dish.source != "fndds":
+        return None
+    try:
+        item = _part(text, quantity, dish.name, True, dish.id, parts[0])
+    except PortionError:
+        return None  # an amount the dish cannot take: read as parts
+    return _as_its_parts(
+        text, quantity, replace(item, how="dish", note=f"one dish: {dish.name}"), parts, True
+    )
 
 
 def _modified(head: list[str], parts: tuple[str, ...]) -> bool:

@@ -332,6 +332,18 @@ def warm(index: bool = True) -> None:
             _posting_lists(token)
 
 
+def names_dish(text: str) -> bool:
+    """Whether `text` is word for word the first part of a USDA food's name that says several
+    foods ("beef and macaroni with cheese sauce"): what the type-ahead offers, said back.
+    "pancakes & syrup" is not "Pancake syrup": the joining word must be there."""
+    return bool(_own_words(text))
+
+
+@functools.cache
+def _head_texts() -> frozenset[str]:
+    return frozenset(_every().heads)
+
+
 def clear_cache() -> None:
     """Forget ranked results (benchmarks use this to time real searches)."""
     _ranked.cache_clear()
@@ -344,7 +356,7 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
     generic = brands.approximate_for(query)
     if generic is not None:
         return tuple(replace(m, approximation=True) for m in _ranked(generic, keep))
-    wanted = query_terms(query)
+    wanted = _own_words(query) or query_terms(query)
     if not wanted:
         return ()
     # A word no food name holds ("container") cannot select a food: leave it to scoring.
@@ -396,6 +408,16 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
         # "squash" alone: the vegetable or the British drink; the best is only a guess.
         scored = [(min(raw, AMBIGUOUS_SCORE), p) for raw, p in scored]
     return tuple(p.match(raw) for raw, p in scored[:keep])
+
+
+def _own_words(query: str) -> list[str]:
+    """The terms of a query that is word for word the first part of a USDA food's name and
+    says more than one food ("spaghetti sauce with meat"): USDA's own words need no synonyms,
+    which would make the spaghetti pasta and lose the food named. Else none."""
+    own = terms(query)
+    if len(own) > 2 and not _JOINING.isdisjoint(own) and " ".join(own) in _head_texts():
+        return own
+    return []
 
 
 @functools.lru_cache(maxsize=4096)
