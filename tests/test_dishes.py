@@ -29,6 +29,8 @@ from twitchcheck.foods.search import Match
         ("eggs, bacon and beans", ("eggs", "bacon", "beans")),
         ("fish & chips", ("fish", "chips")),
         ("toast w/ jam", ("toast", "jam")),
+        ("chicken w/rice", ("chicken", "rice")),
+        ("stew/soup", ("stew/soup",)),  # "w/" starts a word: it had cut "ste" from "soup"
         ("a bowl of granola with soy yogurt", ("a bowl of granola", "soy yogurt")),
         # not joins: a name that holds "and", "in"/"on" before no carrier, a join at an end
         ("macaroni and cheese", ("macaroni and cheese",)),

@@ -199,12 +199,18 @@ def table() -> _Table:
         return _built(raw_data("dishes.toml"))
 
 
+def _mark(join: str) -> str:
+    """A join of marks as a pattern; one that starts with a letter ("w/") starts a word
+    ("stew/soup" holds no "w/")."""
+    return rf"(?<!\w){re.escape(join)}" if join[0].isalpha() else re.escape(join)
+
+
 def _built(raw: Any) -> _Table:
     dish, detail, drinks, context = raw["dish"], raw["needs_detail"], raw["drinks"], raw["context"]
     carriers = "|".join(re.escape(c) for c in sorted(dish["carriers"], key=len, reverse=True))
     words = [re.escape(j) for j in dish["joins"] if j.isalpha()]
     marks = [
-        r"(?<!\d),|,(?!\d)" if j == "," else re.escape(j) for j in dish["joins"] if not j.isalpha()
+        r"(?<!\d),|,(?!\d)" if j == "," else _mark(j) for j in dish["joins"] if not j.isalpha()
     ]
     joins = re.compile(
         rf"\s*,\s*(?:{'|'.join(words)})\s+"  # ", and " (a list's last comma): one join
