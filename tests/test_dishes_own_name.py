@@ -81,3 +81,44 @@ def test_most_fndds_dish_names_read_back_as_their_dish() -> None:
             continue
         read_back += len(items) == 1 and _head(items[0].food.name) == head
     assert read_back >= 0.9 * len(heads)
+
+
+@pytest.mark.parametrize(
+    ("line", "head"),
+    [
+        # a synonym ("spaghetti" searches as pasta) had changed USDA's own two words
+        ("spaghetti squash", "spaghetti squash"),  # had been pasta
+        ("spaghetti sauce", "spaghetti sauce"),  # had been pasta with sauce
+        ("chili hot dog sandwich", "chili hot dog sandwich"),  # had been refused
+        # a measure word that begins USDA's name ("1 fruit", a medium one) measures nothing
+        ("fruit salad", "fruit salad"),  # had been refused: "fruit" of a lettuce salad
+        ("100 g fruit salad", "fruit salad"),
+    ],
+)
+def test_usdas_own_two_words_are_its_food(line: str, head: str) -> None:
+    (item,) = resolve_line(line).items
+    assert _head(item.food.name) == head
+
+
+def test_a_fruit_salad_is_fresh_fruit_not_a_dessert_salad() -> None:
+    (item,) = resolve_line("a bowl of fruit salad").items
+    assert "fresh or raw" in item.food.name  # not "with pudding", "with marshmallows"
+    # "fruit salad with cream" had lost its fruit salad: "fruit" read as its measure
+    salad, cream = resolve_line("fruit salad with cream").items
+    assert _head(salad.food.name) == "fruit salad"
+    assert cream.food.name.startswith("Cream")
+    assert resolve_line("2 fruit").items[0].food.name == "Fruit, NFS"  # a count of fruit still
+
+
+def test_what_a_name_lacks_does_not_make_it_another_food() -> None:
+    # search.toml [changes] salad: "dressing" makes salad dressing; "no dressing" does not
+    (item,) = resolve_line("spinach salad").items
+    assert item.food.name == "Spinach salad, no dressing"
+    assert not item.uncertain  # the penalty had made the right food doubtful
+
+
+def test_alcohol_is_never_assumed() -> None:
+    (punch,) = resolve_line("glass of fruit punch").items
+    assert "alcoholic" not in punch.food.name.lower()
+    (said,) = resolve_line("alcoholic fruit punch").items
+    assert said.food.name == "Fruit punch, alcoholic"

@@ -23,6 +23,7 @@ from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity, units
+from twitchcheck.foods.search import names_food
 from twitchcheck.text import fold, singular, terms
 
 
@@ -1127,7 +1128,7 @@ def regional(part: str, region: str | None) -> str:
     found = _regional_word(key, region)
     if found is not None:
         return found
-    said = " ".join(parse_quantity(part).food.lower().split())  # "2 chocolate biscuits"
+    said = " ".join(_food_said(part).lower().split())  # "2 chocolate biscuits"
     found = _regional_word(said, region) if said and said != key else None
     first, _, rest = said.partition(" ")
     if found is None and first in _PREPARED and rest:  # "toasted teacake": a teacake
@@ -1151,6 +1152,13 @@ def _regional_word(key: str, region: str | None) -> str | None:
     return regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key)
 
 
+def _food_said(part: str) -> str:
+    """The food of `part` after its amount; all of it when it is a USDA food's own name, a
+    measure word and all ("fruit salad" is no fruit's worth of salad, nor "whole milk" one
+    whole of milk)."""
+    return part.strip() if names_food(part) else parse_quantity(part).food
+
+
 def plain(part: str) -> str:
     """A food named too loosely for the search ("chicken") as FNDDS's own food for it
     ("chicken ns as to part and cooking method ..."); anything else as it is."""
@@ -1158,7 +1166,7 @@ def plain(part: str) -> str:
     found = words.get(" ".join(terms(part)))
     if found is not None:
         return found
-    food = parse_quantity(part).food  # "large fries", "2 burgers": the amount stays
+    food = _food_said(part)  # "large fries", "2 burgers": the amount stays
     found = words.get(" ".join(terms(food))) if food and food != part.strip() else None
     at = part.lower().rfind(food.lower()) if found is not None else -1
     if found is None or at < 0:

@@ -26,7 +26,7 @@ from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
 from twitchcheck.foods.qualifiers import amount_first, first_choices
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
-from twitchcheck.foods.search import Match, names_dish, query_terms, search
+from twitchcheck.foods.search import Match, names_dish, names_food, query_terms, search
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clip, quoted, singular, terms, user_text
@@ -460,12 +460,16 @@ def _with_milk(text: str, quantity: Quantity, item: Item) -> tuple[Item, ...]:
 def _parsed(text: str, region: str | None) -> Quantity:
     """`parse_quantity` of `text`, for `region` (remembered: diaries repeat their foods); a
     number that begins a product's or the region's name is no amount ("7up", "single
-    cream": not seven of "up", one "cream"), nor a measure word that begins a dish's."""
+    cream": not seven of "up", one "cream"), nor a measure word that begins a dish's or
+    USDA's name of a food."""
     quantity = parse_quantity(text)
     if quantity.amount is not None and quantity.unit is None and _number_named(text, region):
         quantity = Quantity(None, None, None, " ".join(text.split()))
-    elif quantity.implied and dishes.recipe(text) and not dishes.recipe(quantity.food):
-        quantity = Quantity(None, None, None, " ".join(text.split()))  # "bun cha": no bun
+    elif quantity.implied and (
+        (dishes.recipe(text) and not dishes.recipe(quantity.food)) or names_food(text)
+    ):
+        # "bun cha": no bun; "fruit salad", USDA's name: no fruit's worth of salad
+        quantity = Quantity(None, None, None, " ".join(text.split()))
     elif quantity.amount is not None and quantity.unit is None:
         quantity = _named_unit(quantity, text)
     elif quantity.unit is not None and _unit_named(quantity):

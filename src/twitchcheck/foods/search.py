@@ -332,11 +332,18 @@ def warm(index: bool = True) -> None:
             _posting_lists(token)
 
 
-def names_dish(text: str) -> bool:
-    """Whether `text` is word for word the first part of a USDA food's name that says several
-    foods ("beef and macaroni with cheese sauce"): what the type-ahead offers, said back.
-    "pancakes & syrup" is not "Pancake syrup": the joining word must be there."""
+def names_food(text: str) -> bool:
+    """Whether `text` is word for word the first part of a USDA food's name, of two words or
+    more ("fruit salad", "spaghetti squash", "beef and macaroni with cheese sauce"): what the
+    type-ahead offers, said back. A mark that joins foods is not in a name ("pancakes & syrup"
+    is not "Pancake syrup")."""
     return bool(_own_words(text))
+
+
+def names_dish(text: str) -> bool:
+    """Whether `text` is a USDA food's name (`names_food`) that says several foods, joined by
+    a word ("shrimp and vegetables excluding carrots")."""
+    return names_food(text) and not _JOINING.isdisjoint(terms(text))
 
 
 @functools.cache
@@ -411,13 +418,16 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
 
 
 def _own_words(query: str) -> list[str]:
-    """The terms of a query that is word for word the first part of a USDA food's name and
-    says more than one food ("spaghetti sauce with meat"): USDA's own words need no synonyms,
-    which would make the spaghetti pasta and lose the food named. Else none."""
+    """The terms of a query that is word for word the first part of a USDA food's name, of
+    two words or more: USDA's own words need no synonyms, which would make the spaghetti of
+    "spaghetti squash" pasta and lose the food named. Else none."""
+    if _JOINING_MARK.search(query):
+        return []
     own = terms(query)
-    if len(own) > 2 and not _JOINING.isdisjoint(own) and " ".join(own) in _head_texts():
-        return own
-    return []
+    return own if len(own) > 1 and " ".join(own) in _head_texts() else []
+
+
+_JOINING_MARK = re.compile(r"[&+,]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1428,9 +1438,39 @@ def _ceiling(rowid: int, context: _Context) -> float:
         penalty += UNUSUAL_WORD
     if context.plant and packed & _ANIMAL:
         penalty += QUALIFIER_CONFLICT
-    if context.changed_in and any(rowid in held for held in context.changed_in):
-        penalty += CHANGED_FOOD
+    if (
+        context.changed_in
+        and any(rowid in held for held in context.changed_in)
+        and rowid not in _lacking()
+    ):
+        penalty += CHANGED_FOOD  # (a name saying what it lacks may not be changed: `_changed`)
     return 100.0 - penalty
+
+
+def _changed(food: _Profile, context: _Context) -> bool:
+    """Whether `food`'s name says a word that makes another food of the one asked for
+    (search.toml [changes]), other than as what it lacks: "Fruit salad, ..., no dressing" is
+    no salad dressing."""
+    for term, held in zip(sorted(context.changed), context.changed_in, strict=True):
+        if food.rowid in held and _says(food.segment_text, term):
+            return True
+    return False
+
+
+def _says(segment_text: str, term: str) -> bool:
+    words = segment_text.replace("|", " | ").split()
+    return any(
+        word == term and (i == 0 or words[i - 1] not in _LACKING) for i, word in enumerate(words)
+    )
+
+
+_LACKING = frozenset({"no", "without"})
+
+
+@functools.cache
+def _lacking() -> frozenset[int]:
+    """The foods whose names say what they lack ("no dressing", "without salt")."""
+    return frozenset(r for word in _LACKING for r in _name_term(word)[0])
 
 
 def _foreign(food: _Profile, context: _Context) -> int:
@@ -1523,7 +1563,7 @@ def _score(
         penalty += UNCOOKED
     if context.plant and food.animal:
         penalty += QUALIFIER_CONFLICT
-    if context.changed_in and any(rowid in held for held in context.changed_in):
+    if context.changed_in and _changed(food, context):
         penalty += CHANGED_FOOD
     # Where the asked-for words start: "Almonds, NFS" beats "Nuts, almonds"
     # beats "Cookies, almond"; a taxonomic head ("Nuts", "Fish") costs half.
