@@ -122,3 +122,23 @@ def test_alcohol_is_never_assumed() -> None:
     assert "alcoholic" not in punch.food.name.lower()
     (said,) = resolve_line("alcoholic fruit punch").items
     assert said.food.name == "Fruit punch, alcoholic"
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("coffee creamer", "Coffee creamer, NFS"),  # had been coffee with creamer
+        ("nutella sandwich on white bread", "Nutella sandwich on white bread"),  # not the brand
+        ("chipotle dip", "Chipotle dip, regular"),  # not the chain's menu
+    ],
+)
+def test_usdas_name_beats_the_rules_for_its_words(line: str, name: str) -> None:
+    (item,) = resolve_line(line).items
+    assert item.food.name == name
+
+
+def test_usdas_name_is_not_changed_by_what_its_tail_lists() -> None:
+    # [changes] salad: "egg" makes egg salad; the seven-layer salad lists egg in its recipe
+    (item,) = resolve_line("seven-layer salad").items
+    assert item.food.name.startswith("Seven-layer salad")
+    assert resolve_line("tea milk 2 sugars").items[1].food.name == "Milk, NFS"  # rule kept

@@ -1209,6 +1209,8 @@ def hot_drink(text: str) -> str:
     """A hot drink with its additions written without joins, joined: "tea milk 2 sugars" ->
     "tea with milk and 2 sugars"; "coffee black no sugar" -> "coffee". Any other text as it is.
     """
+    if names_food(text):
+        return text  # "coffee creamer": USDA's name of the creamer, not coffee with creamer
     rules = table()
     found = re.findall(r"[^\s,]+", text)
     # the drink may be named with its kind first: "instant coffee", "builders tea", "earl grey"

@@ -360,10 +360,11 @@ def clear_cache() -> None:
 def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
     """The `keep` best candidates for `query`, ranked (cached: diaries repeat their foods).
     The first `keep` of a longer list are the same foods in the same order."""
-    generic = brands.approximate_for(query)
+    own = _own_words(query)  # "nutella sandwich on white bread": USDA's name, not a brand's
+    generic = None if own else brands.approximate_for(query)
     if generic is not None:
         return tuple(replace(m, approximation=True) for m in _ranked(generic, keep))
-    wanted = _own_words(query) or query_terms(query)
+    wanted = own or query_terms(query)
     if not wanted:
         return ()
     # A word no food name holds ("container") cannot select a food: leave it to scoring.
@@ -393,6 +394,11 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
         lengths = map(_name_lengths().get, rowids, itertools.repeat(0))
         rowids = [r for _, r in sorted(zip(lengths, rowids, strict=True))[:WIDE_CAP]]
     context = _context(wanted)
+    if len(own) > 2:
+        # USDA's own name, long enough to be the food itself: nothing its recipe lists makes
+        # another food of it ("seven-layer salad" lists egg, which makes a salad egg salad);
+        # a name of two words keeps the rules ("fruit punch" is not the alcoholic one)
+        context = replace(context, changed=frozenset(), changed_in=())
     packed = context.every.packed
     if context.plant and not any(
         packed[r] & _PLANT_FORM and not packed[r] & _ANIMAL for r in rowids
