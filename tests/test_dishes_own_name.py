@@ -29,6 +29,8 @@ def _head(name: str) -> str:
         ("macaroni or noodles with cheese and meat", "macaroni or noodle with cheese and meat"),
         ("1 cup chili with macaroni", "chili with macaroni"),  # had been chili and pasta
         ("lamb shish kabob with vegetables", "lamb shish kabob with vegetable"),  # not pita too
+        # had been "Fish, noodles, and vegetables ...": FNDDS's dish of the name comes first
+        ("fish and vegetables excluding carrots", "fish and vegetable excluding carrot"),
     ],
 )
 def test_a_dishs_own_name_is_the_dish(line: str, head: str) -> None:
@@ -65,9 +67,9 @@ def test_search_keeps_usda_words_its_synonyms_would_change() -> None:
 
 
 def test_most_fndds_dish_names_read_back_as_their_dish() -> None:
-    """Every FNDDS name whose first part says several foods, typed as it is: measured at 556
-    of 592 (94%) when the rule came in, from 480; the rest are read as a near neighbour
-    ("Macaroni or noodles with cheese" for "macaroni and cheese") or split."""
+    """Every FNDDS name whose first part says several foods, typed as it is: 480 of 592
+    before these rules, 577 (97%) after; the rest are read as a near neighbour ("Macaroni or
+    noodles with cheese" for "macaroni and cheese") or split."""
     heads = {}
     for (name,) in connect().execute("SELECT name FROM food WHERE source = 'fndds'"):
         words = terms(name.split(",")[0])
@@ -80,7 +82,7 @@ def test_most_fndds_dish_names_read_back_as_their_dish() -> None:
         except InputError:
             continue
         read_back += len(items) == 1 and _head(items[0].food.name) == head
-    assert read_back >= 0.9 * len(heads)
+    assert read_back >= 0.95 * len(heads)
 
 
 @pytest.mark.parametrize(

@@ -417,6 +417,12 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
     if not any(t in _head(heads[head])[1] for head in held for t in context.known):
         context = replace(context, head_free=True)
     scored = _best(wanted, rowids, cooked_heads, context, keep)
+    if len(own) > 2 and not _JOINING.isdisjoint(own):
+        # FNDDS's dish of this name ("fish and vegetables excluding carrots") first, ahead of
+        # names holding the same words in other places ("Fish, noodles, and vegetables ...");
+        # not SR28's product of that name ("Macaroni and Cheese, canned entree")
+        named = " ".join(own)
+        scored.sort(key=lambda s: s[1].source != "fndds" or heads[head_of[s[1].rowid]] != named)
     if context.known and _words().ambiguous.issuperset(context.known):
         # "squash" alone: the vegetable or the British drink; the best is only a guess.
         scored = [(min(raw, AMBIGUOUS_SCORE), p) for raw, p in scored]
