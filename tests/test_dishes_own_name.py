@@ -144,3 +144,20 @@ def test_usdas_name_is_not_changed_by_what_its_tail_lists() -> None:
     (item,) = resolve_line("seven-layer salad").items
     assert item.food.name.startswith("Seven-layer salad")
     assert resolve_line("tea milk 2 sugars").items[1].food.name == "Milk, NFS"  # rule kept
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("fish fillet", "Fish, NFS"),  # had been a fish sandwich (its note says fillet)
+        ("baked fish fillet", "Fish, NS as to type, baked or broiled"),
+        ("vegetarian fillets", "Vegetarian, fillet"),  # the best names all that was said
+        ("2 breakfast links", "Pork sausage"),  # had been a breakfast bar
+    ],
+)
+def test_a_cut_or_link_is_the_food_it_is_cut_from(line: str, name: str) -> None:
+    assert resolve_line(line).items[0].food.name == name
+
+
+def test_two_breakfast_links_weigh_two_links() -> None:
+    assert resolve_line("2 breakfast links").items[0].grams.grams == pytest.approx(40)

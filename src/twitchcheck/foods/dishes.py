@@ -1059,6 +1059,8 @@ def meatless_first(said: str, matches: list[M], min_score: float) -> list[M]:
         return named(_unsaid(match.name), "meat") or in_group  # "Soup, pho, no meat"
 
     kept = [m for m in matches if not meaty(m)]
+    if kept and kept[0].score >= min_score and set(terms(said)) <= set(terms(kept[0].name)):
+        return kept  # the best names all that was said: "Vegetarian, fillet"
     return sorted(kept, key=lambda m: not (named(m.name, "markers") and m.score >= min_score))
 
 
