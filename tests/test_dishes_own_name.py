@@ -7,7 +7,7 @@ import pytest
 
 from twitchcheck.errors import InputError
 from twitchcheck.foods.database import connect
-from twitchcheck.foods.phrases import resolve_line
+from twitchcheck.foods.phrases import NeedsDetailError, resolve_line
 from twitchcheck.foods.search import names_dish, search
 from twitchcheck.text import terms
 
@@ -161,3 +161,16 @@ def test_a_cut_or_link_is_the_food_it_is_cut_from(line: str, name: str) -> None:
 
 def test_two_breakfast_links_weigh_two_links() -> None:
     assert resolve_line("2 breakfast links").items[0].grams.grams == pytest.approx(40)
+
+
+@pytest.mark.parametrize("line", ["subway", "kfc", "mcdonalds", "burger king", "school lunch"])
+def test_a_restaurants_name_alone_needs_detail(line: str) -> None:
+    # "subway" had been a chocolate chip cookie, "mcdonalds" a McDouble: never guessed
+    with pytest.raises(NeedsDetailError, match="not guessed"):
+        resolve_line(line)
+
+
+def test_a_chains_name_that_says_its_food_is_that_food() -> None:
+    assert "Pizza" in resolve_line("dominos pizza").items[0].food.name
+    assert resolve_line("costa").items[0].food.name == "Coffee, Latte"  # its signature item
+    assert "Sandwich" in resolve_line("subway footlong").items[0].food.name

@@ -24,7 +24,7 @@ from twitchcheck.foods import brands, dishes, named_dishes
 from twitchcheck.foods.database import SOURCES, Food, food_at, get_food
 from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
-from twitchcheck.foods.qualifiers import amount_first, first_choices
+from twitchcheck.foods.qualifiers import amount_first, first_choices, only_a_chain
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
 from twitchcheck.foods.search import Match, names_dish, names_food, query_terms, search
 from twitchcheck.limits import limit
@@ -224,6 +224,12 @@ def _resolved(phrase: str, region: str | None) -> Line:
             quantity = _parsed(plain, region)
         quantity = _fed(quantity, dishes.without_context(quantity.food))
         detail = quantity.food != before and dishes.needs_detail(quantity.food)
+    if only_a_chain(quantity.food) and brands.approximate_for(quantity.food) is None:
+        # "subway", "kfc": where, not what (a chain known for one item, "costa", is that item)
+        raise NeedsDetailError(
+            f"{quoted(text)} names a restaurant, not what was eaten there; write the food "
+            "(e.g. 'subway 6 inch turkey sub'), it is not guessed"
+        )
     if not quantity.food or detail:
         raise NeedsDetailError(
             f"{quoted(text)} names no food; write what was eaten (e.g. '1 bowl of vegetable "

@@ -95,6 +95,21 @@ def restaurant(text: str) -> bool:
     return key in _chains() or squeezed in _squeezed() or f"{squeezed}s" in _squeezed()
 
 
+def only_a_chain(text: str) -> bool:
+    """Whether `text` is only a chain's name, which says where, not what ("subway", "kfc");
+    not a name that says its food ("domino's pizza", "taco bell": FNDDS names a pizza and a
+    taco by those words alone)."""
+    return restaurant(text) and _fndds_foods().isdisjoint(_key(text).split())
+
+
+@functools.cache
+def _fndds_foods() -> frozenset[str]:
+    """FNDDS's foods named by one word ("Pizza, ...", "Taco, ..."), singular."""
+    rows = _db().execute("SELECT name FROM food WHERE source = 'fndds'")
+    heads = (name.split(",")[0].strip().lower() for (name,) in rows)
+    return frozenset(singular(head) for head in heads if head.isalpha())
+
+
 @functools.cache
 def _squeezed() -> frozenset[str]:
     """The chains' names without spaces: "mcdonald s" is also "mcdonalds"; and a chain SR28
