@@ -9,7 +9,7 @@ import pytest
 
 from twitchcheck.errors import PortionError
 from twitchcheck.foods.database import Food, Portion
-from twitchcheck.foods.phrases import resolve_line
+from twitchcheck.foods.phrases import resolve, resolve_line
 from twitchcheck.foods.portions import grams_for
 from twitchcheck.foods.quantity import parse_quantity
 
@@ -117,3 +117,34 @@ def test_a_product_named_only_with_its_measure_is_the_product() -> None:
     # "dairy milk" alone is milk; "a bar of dairy milk" is Cadbury's bar (had been refused)
     (item,) = resolve_line("bar of dairy milk", region="uk").items
     assert (item.food.name, item.grams.grams) == ("Chocolate candy", 45)
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [
+        # a size in inches is each one's length or width, never a count: "6 inch sub" had
+        # been six subs (1,080 g) and "12 inch sub" twelve
+        ("6 inch turkey sub", 150, 250),  # FNDDS 'regular or 6" submarine' 195 g
+        ("6-inch turkey sub", 150, 250),
+        ('6" turkey sub', 150, 250),
+        ("footlong turkey sub", 300, 500),  # twice the 6-inch, by length
+        ("2 6 inch turkey subs", 300, 500),
+        ("12 inch pizza", 600, 800),  # FNDDS 'medium pizza (11-12" diameter)' 691 g
+        ("a 16 inch pizza", 1100, 1400),  # its extra-large (16-18")
+    ],
+)
+def test_a_size_in_inches_sizes_each_item(line: str, low: float, high: float) -> None:
+    assert low <= resolve(line).grams.grams <= high
+
+
+def test_a_size_no_portion_gives_is_scaled_from_the_nearest() -> None:
+    # no 20" pizza in FNDDS: its 16-18" one, by area, as an estimate
+    grams = resolve("20 inch pizza").grams
+    assert grams.estimate
+    assert grams.grams > resolve("16 inch pizza").grams.grams
+
+
+def test_a_subs_own_bread_is_not_counted_again() -> None:
+    items = resolve_line("subway footlong turkey on wheat").items
+    assert len(items) == 1  # the sub's bread, not 58 g more of wheat bread
+    assert 300 <= items[0].grams.grams <= 450

@@ -988,6 +988,13 @@ def fewer_fillings(words: str) -> list[str]:
     return [f"{first} {rest}", f"{' '.join(second)} {dish}", f"{first} {dish}"]
 
 
+def in_its_bread(part: str, name: str) -> bool:
+    """Whether `part`, a bread written after "on" or "in", is the bread of the food `name`
+    already found, a sandwich, sub or burger USDA weighs with its bread."""
+    said = set(terms(part))
+    return "bread" in said and not table().bread_holders.isdisjoint(terms(name))
+
+
 def carried(part: str, join: str) -> str:
     """A later part in words USDA names: a bread named by its flour or colour after "on"
     ("ham on rye"), the two slices of rye bread of a sandwich; a wrap or pitta as its bread

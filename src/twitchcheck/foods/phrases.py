@@ -647,6 +647,8 @@ def _combination(
             continue  # "coffee from the garage, black": how the drink was taken, no food
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
+        if items and joined_by in ("on", "in") and dishes.in_its_bread(words, items[-1].food.name):
+            continue  # "subway footlong turkey on wheat": the sub's own bread, not more
         if items and joined_by in MADE_WITH and _made_of(words, items[0]):
             continue  # "Horlicks made with milk" matched "Milk, malted": the milk is in it
         if dish is None:

@@ -103,6 +103,10 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
     amount, unit, table = quantity.amount, quantity.unit, units()
     if amount is not None and not 0 < amount < math.inf:
         raise AmountError(f"amount {_figure(amount)} is not above zero; give a positive amount")
+    if unit is None and quantity.inches is not None:
+        sized = _by_size(food, amount or 1.0, quantity.inches)
+        if sized is not None:
+            return sized
     if unit is None:
         if amount is None:
             if _each_grams(food, quantity) is not None:
@@ -147,6 +151,65 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
     if rule is not None and _has_figure(rule, quantity.region):
         return _by_rule(food, amount, unit, rule, quantity)
     return _informal(food, amount, unit, table.informal[unit], quantity)
+
+
+def _by_size(food: Food, amount: float, inches: float) -> Grams | None:
+    """`amount` of `food` each `inches` long or across, by its portion of that size ('regular
+    or 6" submarine', 'medium pizza (11-12" diameter)'); from the nearest size written when
+    none is that size, by length for a sub, by area for a round food (an estimate); None when
+    no portion gives a size."""
+    sized = [
+        (size, p)
+        for p in usable(food)
+        if not _MEASURED.match(p.unit) and (size := _inches(p.unit)) is not None
+    ]
+    if not sized:
+        return None
+    (low, high), portion = min(
+        sized, key=lambda s: 0.0 if s[0][0] <= inches <= s[0][1] else min(
+            abs(inches - s[0][0]), abs(inches - s[0][1])
+        )
+    )  # fmt: skip
+    each = portion.grams / portion.amount
+    basis = f"{amount:g} × {portion.description} ({_figure(each)} g)"
+    if low <= inches <= high:
+        return Grams(amount * each, basis, estimate=False)
+    near = low if inches < low else high
+    across = "dia" in portion.unit.lower()  # a pizza's or a tortilla's weight goes by its area
+    scale = (inches / near) ** (2 if across else 1)
+    by = "by area" if across else "by length"
+    said = f'{amount:g} × {inches:g}" from {portion.description}, {by}'
+    return Grams(amount * each * scale, said, estimate=True)
+
+
+# The first size in inches a portion gives: '6"', '11-12"', '6" to 6-7/8"', "6 inch"; a
+# hyphen before a fraction is a mixed number ('4-1/2"'), before a whole number a range
+_INCHES = re.compile(
+    r"(\d+(?:-\d+/\d+)?|\d+/\d+)\"?(?:\s*(?:-|to)\s*(\d+(?:-\d+/\d+)?|\d+/\d+))?\s*(?:\"|-?\s*inch)"
+)
+
+
+_MEASURED = re.compile(r"(?:cups?|tbsps?|tsps?|tablespoons?|teaspoons?|oz)\b", re.IGNORECASE)
+
+
+def _inches(unit: str) -> tuple[float, float] | None:
+    found = _INCHES.search(unit)
+    if found is None:
+        return None
+    low = _inch_figure(found.group(1))
+    high = _inch_figure(found.group(2)) if found.group(2) else low
+    return (low, high) if 0 < low <= high else None
+
+
+def _inch_figure(text: str) -> float:
+    whole, _, fraction = text.partition("-")
+    if "/" in whole:  # "7/8"
+        top, bottom = whole.split("/")
+        return int(top) / int(bottom)
+    if not fraction:
+        return float(whole)
+    top, bottom = fraction.split("/")
+    return int(whole) + int(top) / int(bottom)
 
 
 def _has_figure(rule: dict[str, object], region: str | None) -> bool:

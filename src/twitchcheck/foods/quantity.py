@@ -111,6 +111,7 @@ class Quantity:
     implied: bool = False  # a unit with no number ("cup of tea"): one is meant
     region: str | None = None  # "uk" or "us": whose pint, fl oz, tin and shot are meant
     vague: bool = False  # "a few", "several": a small number nobody counted
+    inches: float | None = None  # "6 inch sub", "12\" pizza": the size of each, not a count
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,26 @@ def parse_quantity(text: str) -> Quantity:
 
 
 def _read(plain: str, pinned: str | None) -> Quantity:
-    """`parse_quantity` of the folded, spaced `plain`, every rule tried."""
+    """`parse_quantity` of the folded, spaced `plain`, every rule tried: a size in inches
+    first ("6 inch sub": one sub six inches long, not six subs), then the amount."""
+    sized = _SIZE.search(plain)
+    if sized is None:
+        return _read_amount(plain, pinned)
+    rest = " ".join(f"{plain[: sized.start()]} {plain[sized.end() :]}".split())
+    return replace(_read_amount(rest, pinned), inches=float(sized.group(1) or 12))  # footlong
+
+
+# A size in inches before a food ("6 inch", "6-inch", '12"', "footlong"): subs, pizzas and
+# tortillas are sold by their length or diameter (FNDDS: 'regular or 6" submarine', 'medium
+# pizza (11-12" diameter)')
+_SIZE = re.compile(
+    r"(?<![\w./-])(?:(\d{1,2}(?:\.\d)?)\s*-?\s*(?:inch(?:es)?\b|\"|″)|foot\s*-?\s*long\b)",
+    re.IGNORECASE,
+)
+
+
+def _read_amount(plain: str, pinned: str | None) -> Quantity:
+    """`_read` of a text that gives no size."""
     plain, ish = _ISH.subn(r"\1", plain)
     for negative in _NEGATIVE.finditer(plain):  # "eggs -2", "minus two eggs": anywhere
         said = negative.group(0).strip(" ,;:()")
@@ -319,7 +339,7 @@ def _holds_no_amount(plain: str) -> bool:
     mark that sets off an amount (",", "(", a spaced dash...) and no word that any rule starts
     from (`UnitTable.amount_words`). Checked first because most food words are like that and
     `_read` tries a dozen rules on them (tests/test_quantity.py compares the two)."""
-    if _AMOUNT_MARK.search(plain):
+    if _AMOUNT_MARK.search(plain) or _SIZE.search(plain):  # "footlong": a size, no digit
         return False
     amount_words = units().amount_words
     return not any(
