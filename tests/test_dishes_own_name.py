@@ -163,7 +163,10 @@ def test_two_breakfast_links_weigh_two_links() -> None:
     assert resolve_line("2 breakfast links").items[0].grams.grams == pytest.approx(40)
 
 
-@pytest.mark.parametrize("line", ["subway", "kfc", "mcdonalds", "burger king", "school lunch"])
+@pytest.mark.parametrize(
+    "line",
+    ["subway", "kfc", "mcdonalds", "burger king", "school lunch", "subway lunch", "kfc drive thru"],
+)
 def test_a_restaurants_name_alone_needs_detail(line: str) -> None:
     # "subway" had been a chocolate chip cookie, "mcdonalds" a McDouble: never guessed
     with pytest.raises(NeedsDetailError, match="not guessed"):

@@ -148,3 +148,16 @@ def test_a_subs_own_bread_is_not_counted_again() -> None:
     items = resolve_line("subway footlong turkey on wheat").items
     assert len(items) == 1  # the sub's bread, not 58 g more of wheat bread
     assert 300 <= items[0].grams.grams <= 450
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [
+        ("lg fries", 150, 200),  # a menu's shortening of large (it had been yuca fries)
+        ("mini bagel", 20, 30),  # FNDDS's miniature bagel, 26 g (it had been a regular 105 g)
+        ("personal pizza", 150, 200),  # FNDDS 'personal size pizza (5-7" diameter)' 175 g
+        ("a chicken pot pie", 200, 300),  # its individual pie, not 'pie, any size' 1,260 g
+    ],
+)
+def test_size_words_as_menus_and_diaries_write_them(line: str, low: float, high: float) -> None:
+    assert low <= resolve(line).grams.grams <= high

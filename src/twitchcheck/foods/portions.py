@@ -51,6 +51,8 @@ _SIZE_WORDS = frozenset({"small", "medium", "large", "extra", "jumbo", "personal
 COUNT_PREFERENCE = (
     "medium", "regular", "large", "whole", "each", "item", "piece", "fruit", "nut", "biscuit",
     "biscuits", "small",
+    # "a chicken pot pie": FNDDS's "individual pie" (250 g), not its "pie, any size" (1,260 g)
+    "individual",
 )  # fmt: skip
 
 

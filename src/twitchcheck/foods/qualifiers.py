@@ -96,10 +96,19 @@ def restaurant(text: str) -> bool:
 
 
 def only_a_chain(text: str) -> bool:
-    """Whether `text` is only a chain's name, which says where, not what ("subway", "kfc");
-    not a name that says its food ("domino's pizza", "taco bell": FNDDS names a pizza and a
-    taco by those words alone)."""
-    return restaurant(text) and _fndds_foods().isdisjoint(_key(text).split())
+    """Whether `text` is only a chain's name, which says where, not what ("subway", "kfc",
+    "subway lunch", "kfc drive thru"); not a name that says its food ("domino's pizza", "taco
+    bell": FNDDS names a pizza and a taco by those words alone)."""
+    words = [w for w in _key(text).split() if w not in _OCCASION]
+    named = restaurant(text) or (bool(words) and restaurant(" ".join(words)))
+    return named and _fndds_foods().isdisjoint(words)
+
+
+# Words that say when or how a chain was visited, not what was eaten there
+_OCCASION = frozenset(
+    {"breakfast", "brunch", "lunch", "dinner", "supper", "meal", "run", "order", "trip",
+     "takeaway", "takeout", "drive", "thru", "through", "delivery"}
+)  # fmt: skip
 
 
 @functools.cache
