@@ -178,3 +178,12 @@ def test_a_chains_name_that_says_its_food_is_that_food() -> None:
     assert resolve_line("costa").items[0].food.name == "Coffee, Latte"  # its signature item
     with pytest.raises(NeedsDetailError):  # a footlong is a size: of what is not said
         resolve_line("subway footlong")
+
+
+def test_a_part_the_dish_holds_is_not_counted_again() -> None:
+    # British "beans" are baked beans, but beside a chili that holds beans they are its own
+    items = resolve_line("chili con carne with beans", region="uk").items
+    assert len(items) == 1
+    # the same food another way is more of it: mashed and roast potatoes are both counted
+    line = resolve_line("mashed & roast potatoes", region="uk").items
+    assert len(line) == 2

@@ -26,7 +26,14 @@ from twitchcheck.foods.languages import in_english
 from twitchcheck.foods.portions import Grams, checked, grams_for, measure
 from twitchcheck.foods.qualifiers import amount_first, first_choices, only_a_chain
 from twitchcheck.foods.quantity import Quantity, after_amount, parse_quantity, units
-from twitchcheck.foods.search import Match, names_dish, names_food, query_terms, search
+from twitchcheck.foods.search import (
+    Match,
+    cooking_words,
+    names_dish,
+    names_food,
+    query_terms,
+    search,
+)
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clip, quoted, singular, terms, user_text
@@ -937,9 +944,18 @@ def _made_of(words: str, first: Item) -> bool:
 
 
 def _counted(words: str, items: list[Item]) -> bool:
-    """Whether every word of a part is already in the name of a food found for the line."""
+    """Whether every word of a part is already in the name of a food found for the line; or,
+    but how it was cooked, in what that food's name says it holds ("chili with beans", the
+    beans British "baked beans": "Chili con carne with beans" holds them; "roast potatoes"
+    beside "Potato, mashed" are more potatoes, the same food another way)."""
     said = set(terms(words))
-    return bool(said) and any(said <= set(terms(item.food.name)) for item in items)
+    core = said - cooking_words()
+    for item in items:
+        name = set(terms(item.food.name))
+        what = terms(item.food.name.split(",")[0].split(" with ")[0])  # "Chili con carne"
+        if said <= name or (core and core <= name and core.isdisjoint(what)):
+            return True
+    return False
 
 
 def _dish(words: str, parts: tuple[str, ...]) -> Match | None:
