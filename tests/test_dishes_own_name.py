@@ -187,3 +187,9 @@ def test_a_part_the_dish_holds_is_not_counted_again() -> None:
     # the same food another way is more of it: mashed and roast potatoes are both counted
     line = resolve_line("mashed & roast potatoes", region="uk").items
     assert len(line) == 2
+
+
+def test_chili_con_carne_is_cooked_at_home_not_canned() -> None:
+    # SR28's canned entree is the one food so named; FNDDS's home recipe is the dish
+    (item,) = resolve_line("chilli con carne", region="uk").items
+    assert item.food.name == "Chili with meat and beans"

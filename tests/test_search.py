@@ -494,7 +494,7 @@ def test_more_british_words_find_their_usda_food() -> None:
     def first(text: str) -> str:
         return resolve_line(text, region="uk").items[0].food.name
 
-    assert first("chilli con carne").startswith("Chili con carne")  # one dish, not two
+    assert first("chilli con carne") == "Chili with meat and beans"  # one dish, home-made
     assert first("chilli flakes").startswith("Spices, pepper, red")
     assert first("hot cross bun").startswith("Roll, sweet, with fruit")
     assert first("supermalt").startswith("Malt beverage")
