@@ -1,9 +1,10 @@
-"""Check foods.csv against the packaged food database, read-only.
+"""Check an evidence set's foods.csv (tests/data/*/foods.csv) against the packaged food
+database, read-only: every acceptable food must exist before the set is run.
 
 For every row: the header is exact, the phrase is not repeated, low <= high,
-the region is uk or us, the source tag is one of the tags the README explains,
+the region is uk or us, the source tag is set (and, with --tags, one of those),
 and the foods column is either NONE (then low and high must both be 0 and the
-source tag must be "none") or a list of "=" choices, 1 to 4 of them, each of
+source tag must be "none") or a list of "=" choices, each of
 whose text equals at least one food name once that name is lower-cased, its
 commas are replaced by spaces and its whitespace is collapsed.  Prints each
 choice with the foods it matches (source, brand flag, name) so the matches can
@@ -12,7 +13,8 @@ be read by eye, and lists every choice that matches no food.
 This script only opens foods.sqlite with sqlite3 in read-only mode; it does not
 import twitchcheck.
 
-    python3 tests/data/sizes_places/check_choices.py [--quiet]
+    python3 tools/check_choices.py tests/data/sizes_places/foods.csv [--quiet] [--tags=a,b]
+        [--max-choices=N]
 """
 
 import csv
@@ -21,20 +23,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-DB = HERE.parents[2] / "src" / "twitchcheck" / "data" / "foods.sqlite"
-CSV = HERE / "foods.csv"
+DB = Path(__file__).resolve().parents[1] / "src" / "twitchcheck" / "data" / "foods.sqlite"
 HEADER = ["phrase", "foods", "low", "high", "region", "source"]
-TAGS = {
-    "fndds-portion",
-    "sr28-portion",
-    "chain-published",
-    "chain-kcal",
-    "chain-sizes",
-    "uk-label",
-    "us-label",
-    "none",
-}
 
 
 def norm(name: str) -> str:
@@ -42,7 +32,18 @@ def norm(name: str) -> str:
 
 
 def main() -> int:
-    quiet = "--quiet" in sys.argv
+    args = sys.argv[1:]
+    quiet = "--quiet" in args
+    tags = next((a.split("=", 1)[1].split(",") for a in args if a.startswith("--tags=")), None)
+    most = next((int(a.split("=", 1)[1]) for a in args if a.startswith("--max-choices=")), None)
+    paths = [a for a in args if not a.startswith("--")]
+    if len(paths) != 1:
+        print(
+            "usage: check_choices.py FOODS_CSV [--quiet] [--tags=a,b,...] [--max-choices=N]",
+            file=sys.stderr,
+        )
+        return 2
+    csv_path = Path(paths[0])
     con = sqlite3.connect(f"file:{DB}?mode=ro", uri=True)
     index: dict[str, list[tuple[str, int, str]]] = {}
     for source, brand, name in con.execute("select source, brand, name from food"):
@@ -51,7 +52,7 @@ def main() -> int:
     problems = []
     missing = []
     seen = set()
-    with CSV.open(newline="", encoding="utf-8") as f:
+    with csv_path.open(newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         header = next(reader)
         if header != HEADER:
@@ -70,8 +71,8 @@ def main() -> int:
             problems.append(f"line {n}: low > high")
         if region not in ("uk", "us"):
             problems.append(f"line {n}: region {region!r}")
-        if source not in TAGS:
-            problems.append(f"line {n}: source tag {source!r} is not one of {sorted(TAGS)}")
+        if not source or (tags is not None and source not in tags):
+            problems.append(f"line {n}: source tag {source!r} is not one of {tags}")
         if not quiet:
             print(f"{phrase}  [{low}-{high} g, {region}, {source}]")
         if foods == "NONE":
@@ -87,8 +88,8 @@ def main() -> int:
         if float(low) <= 0:
             problems.append(f"line {n}: low must be positive on a food row")
         choices = foods.split("|")
-        if not 1 <= len(choices) <= 4:
-            problems.append(f"line {n}: {len(choices)} choices (want 1-4)")
+        if most is not None and not 1 <= len(choices) <= most:
+            problems.append(f"line {n}: {len(choices)} choices (want 1-{most})")
         if len(set(choices)) != len(choices):
             problems.append(f"line {n}: a choice is listed twice")
         for choice in choices:
