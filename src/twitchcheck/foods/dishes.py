@@ -837,13 +837,13 @@ def unfortified(food_id: str, region: str | None) -> str | None:
     return table().unfortified.get(region or "", {}).get(food_id)
 
 
-def leaves_out_bread(removed: str, food_name: str) -> bool:
-    """Whether `removed` ("no bun", "without the bread") leaves out the bread of a food named
-    `food_name` that USDA weighs with its bread ("Cheeseburger, NFS"): what was eaten is then
-    less than the food counted."""
+def bread_of(part: str, food_name: str) -> bool:
+    """Whether `part` names a bread ("no bun", "on wheat" as "2 slices wheat bread") and
+    `food_name` is a food USDA weighs with its bread ("Cheeseburger, NFS", "SUBWAY, turkey
+    breast sub ..."): the part is that food's own bread, left out or written again."""
     rules = table()
     held = terms(food_name)
-    return not rules.loaves.isdisjoint(terms(removed)) and not rules.bread_holders.isdisjoint(held)
+    return not rules.loaves.isdisjoint(terms(part)) and not rules.bread_holders.isdisjoint(held)
 
 
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_]$")  # one letter, no letter before it
@@ -986,13 +986,6 @@ def fewer_fillings(words: str) -> list[str]:
     if dish not in rules.dish_kinds or dish in rules.sandwich_breads:
         return []  # a sandwich by its fillings has its own rule (`sandwich`)
     return [f"{first} {rest}", f"{' '.join(second)} {dish}", f"{first} {dish}"]
-
-
-def in_its_bread(part: str, name: str) -> bool:
-    """Whether `part`, a bread written after "on" or "in", is the bread of the food `name`
-    already found, a sandwich, sub or burger USDA weighs with its bread."""
-    said = set(terms(part))
-    return "bread" in said and not table().bread_holders.isdisjoint(terms(name))
 
 
 def carried(part: str, join: str) -> str:

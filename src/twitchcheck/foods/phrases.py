@@ -628,11 +628,9 @@ def _combination(
                 break
         if dish is not None:
             try:  # a dish that cannot take the amount written is not the dish meant
-                item = _part(text, quantity, dish.name, first, dish.id, parts[0])
+                item = _weighed_dish(text, quantity, dish, parts[start:end], first, parts[0])
             except PortionError:
                 dish, end = None, start + 1
-            else:
-                item = _as_its_parts(text, quantity, item, parts[start:end], first)
         words = dish.name if dish is not None else parts[start]
         joined_by = pieces[2 * start - 1].strip().lower() if start else ""
         start = end
@@ -646,7 +644,7 @@ def _combination(
         if _REMOVED.match(words) and len(parts) > 1:
             # "kale caesar, no chicken": what the food was without is no food; a burger's
             # bun left out is still in USDA's burger, so the burger counted is uncertain
-            if items and dishes.leaves_out_bread(words, items[-1].food.name):
+            if items and dishes.bread_of(words, items[-1].food.name):
                 note = f"USDA's {items[-1].food.name} holds its bread; {words.strip()} was written"
                 items[-1] = replace(items[-1], uncertain=True, note=note)
             continue
@@ -654,7 +652,7 @@ def _combination(
             continue  # "coffee from the garage, black": how the drink was taken, no food
         if items and _counted(words, items):
             continue  # "burger in a bun" matched "Veggie burger, on bun": the bun is in it
-        if items and joined_by in ("on", "in") and dishes.in_its_bread(words, items[-1].food.name):
+        if items and joined_by in ("on", "in") and dishes.bread_of(words, items[-1].food.name):
             continue  # "subway footlong turkey on wheat": the sub's own bread, not more
         if items and joined_by in MADE_WITH and _made_of(words, items[0]):
             continue  # "Horlicks made with milk" matched "Milk, malted": the milk is in it
@@ -1001,12 +999,19 @@ def _named_whole(text: str, quantity: Quantity, split: tuple[str, ...]) -> Item 
     if dish is None or dish.source != "fndds":
         return None
     try:
-        item = _part(text, quantity, dish.name, True, dish.id, parts[0])
+        item = _weighed_dish(text, quantity, dish, parts, True, parts[0])
     except PortionError:
         return None  # an amount the dish cannot take: read as parts
-    return _as_its_parts(
-        text, quantity, replace(item, how="dish", note=f"one dish: {dish.name}"), parts, True
-    )
+    return replace(item, how="dish", note=f"one dish: {dish.name}")
+
+
+def _weighed_dish(
+    text: str, quantity: Quantity, dish: Match, parts: tuple[str, ...], first: bool, head: str
+) -> Item:
+    """`dish` for `parts` of a line, at the amount written (`PortionError` when it cannot
+    take it), or weighed as its parts where it stands for a main and its staple."""
+    item = _part(text, quantity, dish.name, first, dish.id, head)
+    return _as_its_parts(text, quantity, item, parts, first)
 
 
 def _modified(head: list[str], parts: tuple[str, ...]) -> bool:

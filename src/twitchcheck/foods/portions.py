@@ -167,11 +167,7 @@ def _by_size(food: Food, amount: float, inches: float) -> Grams | None:
     ]
     if not sized:
         return None
-    (low, high), portion = min(
-        sized, key=lambda s: 0.0 if s[0][0] <= inches <= s[0][1] else min(
-            abs(inches - s[0][0]), abs(inches - s[0][1])
-        )
-    )  # fmt: skip
+    (low, high), portion = min(sized, key=lambda found: _inches_off(found[0], inches))
     each = portion.grams / portion.amount
     basis = f"{amount:g} × {portion.description} ({_figure(each)} g)"
     if low <= inches <= high:
@@ -192,6 +188,12 @@ _INCHES = re.compile(
 
 
 _MEASURED = re.compile(r"(?:cups?|tbsps?|tsps?|tablespoons?|teaspoons?|oz)\b", re.IGNORECASE)
+
+
+def _inches_off(size: tuple[float, float], inches: float) -> float:
+    """How far `inches` is from a portion's size or range of sizes (0 within it)."""
+    low, high = size
+    return 0.0 if low <= inches <= high else min(abs(inches - low), abs(inches - high))
 
 
 def _inches(unit: str) -> tuple[float, float] | None:

@@ -99,8 +99,10 @@ def only_a_chain(text: str) -> bool:
     """Whether `text` is only a chain's name, which says where, not what ("subway", "kfc",
     "subway lunch", "kfc drive thru"); not a name that says its food ("domino's pizza", "taco
     bell": FNDDS names a pizza and a taco by those words alone)."""
-    words = [w for w in _key(text).split() if w not in _OCCASION]
-    named = restaurant(text) or (bool(words) and restaurant(" ".join(words)))
+    key = _key(text)
+    words = [w for w in key.split() if w not in _OCCASION]
+    kept = " ".join(words)
+    named = restaurant(key) or (bool(kept) and kept != key and restaurant(kept))
     return named and _fndds_foods().isdisjoint(words)
 
 

@@ -339,7 +339,7 @@ def _holds_no_amount(plain: str) -> bool:
     mark that sets off an amount (",", "(", a spaced dash...) and no word that any rule starts
     from (`UnitTable.amount_words`). Checked first because most food words are like that and
     `_read` tries a dozen rules on them (tests/test_quantity.py compares the two)."""
-    if _AMOUNT_MARK.search(plain) or _SIZE.search(plain):  # "footlong": a size, no digit
+    if _AMOUNT_MARK.search(plain) or "foot" in plain:  # "footlong": a size with no digit
         return False
     amount_words = units().amount_words
     return not any(

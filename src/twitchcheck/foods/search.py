@@ -565,7 +565,7 @@ class _Context:  # but for `foreign`, which remembers
     # lacks it: a fixed cost, or (None) `_note_cost`'s least for a food in its postings
     # (given), else MISSING_TERM.
     missing: tuple[tuple[dict[int, int], dict[int, float], float | None, frozenset[int]], ...]
-    changed_in: tuple[dict[int, int], ...]  # the `changed` words' foods
+    changed_in: tuple[tuple[str, dict[int, int]], ...]  # each `changed` word and its foods
     reversed_in: tuple[tuple[dict[int, int], dict[int, int]], ...]  # `reversed_pairs`' foods
     every: _Every  # `_every`
     asked: frozenset[str]  # words the query asks for, not after "no" or "without"
@@ -609,7 +609,7 @@ def _context(wanted: list[str]) -> _Context:
             (segments, tails, *_least_missing(t, words.soft, plant_found, words.cooking))
             for t, segments, tails in placed
         ),
-        changed_in=tuple(_name_term(t)[0] for t in sorted(changed)),
+        changed_in=tuple((t, _name_term(t)[0]) for t in sorted(changed)),
         reversed_in=tuple((_name_term(a)[0], _name_term(b)[0]) for a, b in reversed_pairs),
         every=_every(),
         asked=frozenset(
@@ -1452,7 +1452,7 @@ def _ceiling(rowid: int, context: _Context) -> float:
         penalty += QUALIFIER_CONFLICT
     if (
         context.changed_in
-        and any(rowid in held for held in context.changed_in)
+        and any(rowid in held for _, held in context.changed_in)
         and rowid not in _lacking()
     ):
         penalty += CHANGED_FOOD  # (a name saying what it lacks may not be changed: `_changed`)
@@ -1463,7 +1463,7 @@ def _changed(food: _Profile, context: _Context) -> bool:
     """Whether `food`'s name says a word that makes another food of the one asked for
     (search.toml [changes]), other than as what it lacks: "Fruit salad, ..., no dressing" is
     no salad dressing."""
-    for term, held in zip(sorted(context.changed), context.changed_in, strict=True):
+    for term, held in context.changed_in:
         if food.rowid in held and _says(food.segment_text, term):
             return True
     return False
