@@ -132,8 +132,8 @@ def clean(text: str) -> str:
     joiner, soft hyphens, direction marks) are dropped: they are invisible, so "2\u200beggs"
     is "2eggs". Control characters and every Unicode space or line break become one plain
     space. Compatibility forms are unified (NFKC): full-width "２" is "2", "ﬁ" is "fi",
-    "㎏" is "kg". A vulgar fraction keeps its own number ("1½" is "1 1/2", never "11/2").
-    Hyphens, en dashes and the minus sign become "-". Lone surrogates (undecodable
+    "㎏" is "kg"; "µg" is "mcg". A vulgar fraction keeps its own number ("1½" is "1 1/2",
+    never "11/2"). Hyphens, en dashes and the minus sign become "-". Lone surrogates (undecodable
     bytes) become U+FFFD. Idempotent; never raises.
     """
     if text.isascii() and text.isprintable():
@@ -152,7 +152,12 @@ def clean(text: str) -> str:
             if _FRACTION_SLASH in plain and len(plain) > 1:
                 plain = " " + plain  # "1½" -> "1 1/2"
             out.append(plain.replace(_FRACTION_SLASH, "/"))
-    return " ".join("".join(out).translate(_DASHES).split())
+    return " ".join(_MICROGRAM.sub("mcg", "".join(out).translate(_DASHES)).split())
+
+
+# "25 µg": the micro sign (NFKC makes it Greek mu) before a Latin "g" is the microgram, as
+# typed from a label, not a look-alike letter
+_MICROGRAM = re.compile(r"(?<![^\W\d_])μg(?![^\W\d_])")
 
 
 def mixed_script_word(text: str) -> str | None:

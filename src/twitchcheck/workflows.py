@@ -56,11 +56,13 @@ def analyse_diary(
 def screen_person(answers: Answers, diary: Diary | None = None) -> ScreenResult:
     """The screening of `answers`, with the diet analysis of `diary` weighed as evidence."""
     from twitchcheck.screen import screen
-    from twitchcheck.screen.answers import with_diet_analysis
+    from twitchcheck.screen.answers import with_diet_analysis, with_written_supplements
 
     if diary is not None:
         analysis = analyse_diary(diary, person_of(answers))
-        answers = with_diet_analysis(answers, analysis.to_screening())
+        written = (line.supplement for line in diary.supplements)
+        answers = with_diet_analysis(with_written_supplements(answers, written),
+                                     analysis.to_screening())  # fmt: skip
     return screen(answers)
 
 
@@ -112,6 +114,7 @@ def plan_for(request: PlanRequest) -> Advice:
         found = gaps_from_analysis(analysis, person, request.filters.pattern)
         existing = [e.item.food.id for e in request.diary.entries if e.item]
         before = analysis.usual
+        supplements = (*supplements, *_written(request.diary, supplements))
     else:
         found = gaps_from_names(split_names(request.gaps), person, request.filters.pattern)
     return advise(
@@ -119,6 +122,17 @@ def plan_for(request: PlanRequest) -> Advice:
         medications=medications, conditions=conditions, supplements=supplements, labs=labs,
         region=answers.region, settings=_settings(request),
     )  # fmt: skip
+
+
+def _written(diary: Diary, given: Sequence[Supplement]) -> tuple[Supplement, ...]:
+    """The supplements the diary writes among its foods, one of each kind not `given`: the
+    plan's cautions and upper limits weigh them as if taken daily (the safe side)."""
+    kinds = {s.id for s in given}
+    found: dict[str, Supplement] = {}
+    for line in diary.supplements:
+        if line.supplement.id not in kinds:
+            found.setdefault(line.supplement.id, line.supplement)
+    return tuple(found.values())
 
 
 def supplements_from(texts: Sequence[str] | None) -> tuple[Supplement, ...]:

@@ -20,6 +20,7 @@ from twitchcheck.diary._model import FORMATS as FORMATS
 from twitchcheck.diary._model import Diary as Diary
 from twitchcheck.diary._model import DiaryEntry as DiaryEntry
 from twitchcheck.diary._model import DiaryProblem as DiaryProblem
+from twitchcheck.diary._model import DiarySupplement as DiarySupplement
 from twitchcheck.diary._model import ProblemKind as ProblemKind
 from twitchcheck.diary._model import ProgressCallback as ProgressCallback
 from twitchcheck.diary._own import OwnFoods as OwnFoods
@@ -33,6 +34,7 @@ __all__ = [
     "Diary",
     "DiaryEntry",
     "DiaryProblem",
+    "DiarySupplement",
     "OwnFoods",
     "ProblemKind",
     "ProgressCallback",

@@ -15,10 +15,11 @@ from twitchcheck.diary._plausible import day_verdicts, line_problem, line_warnin
 from twitchcheck.errors import DiaryError, InputError, PortionError, UnknownFoodError
 from twitchcheck.foods import phrases
 from twitchcheck.foods.database import SOURCES
-from twitchcheck.foods.phrases import Item, resolve_line
+from twitchcheck.foods.phrases import Item, SupplementLineError, resolve_line
+from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 
-ProblemKind = Literal["unmatched", "uncertain", "needs_detail", "invalid", "unusual"]
+ProblemKind = Literal["unmatched", "uncertain", "needs_detail", "invalid", "unusual", "supplement"]
 ProgressCallback = Callable[[int, int], None]
 
 FORMATS: tuple[str, ...] = ("text", "csv", "cronometer", "myfitnesspal", "opennutritracker")
@@ -60,6 +61,29 @@ class DiaryEntry:
             "source": self.source,
             "grams": None if self.grams is None else round(self.grams, 1),
             "nutrients": {k: None if v is None else round(v, 3) for k, v in self.nutrients.items()},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DiarySupplement:
+    """A supplement written on a diary's line ("vit d3 1000iu"), with what it adds that day."""
+
+    day: datetime.date
+    line: int
+    text: str
+    supplement: Supplement
+    meal: str | None = None
+    time: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "day": self.day.isoformat(),
+            "time": self.time,
+            "meal": self.meal,
+            "line": self.line,
+            "text": self.text,
+            "supplement": self.supplement.id,
+            "nutrients": dict(self.supplement.nutrients),
         }
 
 
@@ -110,6 +134,7 @@ class Diary:
     problems: tuple[DiaryProblem, ...]
     days: tuple[datetime.date, ...]
     region: str | None = None
+    supplements: tuple[DiarySupplement, ...] = ()  # supplements written among the foods
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -118,6 +143,7 @@ class Diary:
             "days": [d.isoformat() for d in self.days],
             "entries": [e.to_dict() for e in self.entries],
             "problems": [p.to_dict() for p in self.problems],
+            "supplements": [s.to_dict() for s in self.supplements],
         }
 
 
@@ -182,6 +208,7 @@ class Collector:
     own: OwnFoods | None = None  # the person's own foods and corrections, tried first
     entries: list[DiaryEntry] = field(default_factory=list)
     problems: list[DiaryProblem] = field(default_factory=list)
+    supplements: list[DiarySupplement] = field(default_factory=list)
     _last_tick: int = 0
     _phrases: set[str] = field(default_factory=set)
     _unmatched: dict[str, int] = field(default_factory=dict)  # phrase -> first line
@@ -206,6 +233,15 @@ class Collector:
         if of_line is not None and not isinstance(outcome, InputError):
             outcome = tuple(_leftover(item, of_line, phrase) for item in outcome)
         when = _When(meal, time)
+        if isinstance(outcome, SupplementLineError):
+            kept = clipped(text, TEXT_CHARS)
+            self.supplements.append(
+                DiarySupplement(day, line, kept, outcome.supplement, meal, time)
+            )
+            self.problems.append(
+                DiaryProblem(line, kept, str(outcome), "supplement", (), meal, time)
+            )
+            return
         if isinstance(outcome, InputError):
             problem = _problem_for(line, clipped(text, TEXT_CHARS), outcome)
             self.problems.append(replace(problem, meal=meal, time=time))
@@ -316,7 +352,10 @@ class Collector:
         self._check_span()
         self.problems.sort(key=lambda p: p.line)  # day problems join their lines' order
         days = tuple(sorted({entry.day for entry in self.entries}))
-        return Diary(self.format, tuple(self.entries), tuple(self.problems), days, self.region)
+        return Diary(
+            self.format, tuple(self.entries), tuple(self.problems), days, self.region,
+            tuple(self.supplements),
+        )  # fmt: skip
 
     def _count(self, phrase: str, line: int) -> None:
         """Refuse a diary with more different food lines than diary.distinct_foods."""

@@ -68,7 +68,7 @@ def analyze(
     days = daily_totals(diary.entries)
     usual = usual_intake(days)
     targets = targets_for_person(person)
-    supplied, listed = supplement_amounts(supplements)
+    supplied, listed = supplement_amounts(supplements, diary.supplements, {day.day for day in days})
     counts = line_counts(diary.entries, diary.problems)
     energy = energy_check(usual.get("energy_kcal"), len(days), person, weight_kg, height_cm)
     results: list[NutrientResult] = []

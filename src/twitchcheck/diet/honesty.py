@@ -150,8 +150,14 @@ def analysis_notes(
         "Vitamin D and B12 intakes swing too much from day to day for the IOM's normal test; they "
         "are judged on the log scale, which is approximate."
     )
-    counted = [str(s["text"]) for s in supplements if s["counted"]]
+    counted = [str(s["text"]) for s in supplements if s["counted"] and not s.get("from_diary")]
+    written = [str(s["text"]) for s in supplements if s["counted"] and s.get("from_diary")]
     uncounted = [str(s["text"]) for s in supplements if not s["counted"]]
+    if written:
+        notes.append(
+            f"Supplements written in the diary, counted on the days written (as a mean a day "
+            f"over the diary's days): {'; '.join(written)}."
+        )
     if counted:
         notes.append(
             f"Supplements counted as taken every day: {'; '.join(counted)}. The upper limits "
@@ -164,9 +170,10 @@ def analysis_notes(
         )
     if not supplements:
         notes.append("No supplements were given: the figures are food only.")
-    if diary.problems:
+    problems = [p for p in diary.problems if p.kind != "supplement"]
+    if problems:
         notes.append(
-            f"{len(diary.problems)} line(s) or day(s) could not be used, are doubtful or are "
+            f"{len(problems)} line(s) or day(s) could not be used, are doubtful or are "
             "unusual; see problems."
         )
     return tuple(notes)

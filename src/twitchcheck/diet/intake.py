@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from twitchcheck.foods.database import SOURCES
@@ -13,7 +13,7 @@ from twitchcheck.foods.phrases import total
 from twitchcheck.nutrient_keys import BY_KEY, NUTRIENT_KEYS
 
 if TYPE_CHECKING:
-    from twitchcheck.diary import DiaryEntry
+    from twitchcheck.diary import DiaryEntry, DiarySupplement
     from twitchcheck.foods.database import Food
     from twitchcheck.knowledge.supplements import Supplement
 from twitchcheck.diet.releases import (
@@ -40,8 +40,15 @@ def usual_intake(days: Sequence[DayTotals]) -> dict[str, float]:
 
 def supplement_amounts(
     supplements: Sequence[Supplement],
+    written: Sequence[DiarySupplement] = (),
+    days: Collection[datetime.date] = (),
 ) -> tuple[dict[str, float], list[dict[str, object]]]:
-    """Daily amounts per nutrient key from supplements with a dose, and each one's record."""
+    """Daily amounts per nutrient key from supplements with a dose, and each one's record.
+
+    Those `written` in the diary count on its `days` (the days with food), as a mean a day:
+    "vit d3 1000iu" on 3 of 7 days adds 3 x 25 / 7 µg. One also given as taken daily (the
+    same kind) is counted once, as given; one on a day with no food is listed, not counted.
+    """
     supplied: dict[str, float] = {}
     listed: list[dict[str, object]] = []
     for supplement in supplements:
@@ -52,7 +59,49 @@ def supplement_amounts(
         listed.append(
             {"text": supplement.text, "counted": counted, "nutrients": amounts if counted else {}}
         )
+    given = {s.id for s in supplements}
+    by_text: dict[str, list[DiarySupplement]] = defaultdict(list)
+    for line in written:
+        by_text[" ".join(line.text.lower().split())].append(line)
+    for lines in by_text.values():
+        listed.append(_written(lines, given, days, supplied))
     return supplied, listed
+
+
+def _written(
+    lines: Sequence[DiarySupplement],
+    given: Collection[str],
+    days: Collection[datetime.date],
+    supplied: dict[str, float],
+) -> dict[str, object]:
+    """The record of one supplement as the diary writes it (its lines), its mean a day added
+    to `supplied` where it counts."""
+    first = lines[0].supplement
+    on_days = [line for line in lines if line.day in days]
+    counted = first.id not in given and bool(on_days) and bool(days)
+    amounts: dict[str, float] = {}
+    for line in on_days if counted else ():
+        for key, amount in line.supplement.nutrients.items():
+            if key in BY_KEY and amount > 0:
+                amounts[key] = amounts.get(key, 0.0) + amount / len(days)
+    for key, amount in amounts.items():
+        supplied[key] = supplied.get(key, 0.0) + amount
+    why = (
+        "given as taken daily too: counted once, as given"
+        if first.id in given
+        else None
+        if on_days
+        else "written on days with no food recorded"
+    )
+    return {
+        "text": lines[0].text,
+        "counted": bool(amounts),
+        "nutrients": {k: round(v, 3) for k, v in amounts.items()},
+        "from_diary": True,
+        "lines": [line.line for line in lines],
+        "days": len({line.day for line in on_days}),
+        **({"why_not": why} if why and not amounts else {}),
+    }
 
 
 def daily_totals(entries: Iterable[DiaryEntry]) -> tuple[DayTotals, ...]:

@@ -360,6 +360,28 @@ def medicines_only(text: str) -> bool:
     return True
 
 
+@functools.cache
+def _supplement_words() -> frozenset[str]:
+    """The first word of every supplement name (knowledge/supplements.yaml), as index tokens:
+    a line holding none names no supplement, so most lines never load the vocabulary."""
+    with reading("knowledge/supplements.yaml"):
+        entries = raw_data("knowledge/supplements.yaml")["supplements"]
+    return frozenset(_WORD.findall(fold(str(n)))[0] for e in entries for n in e["names"])
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def may_be_supplement(text: str) -> bool:
+    """Whether a word of `text` begins a supplement's name ("vit d3 1000iu", "1 centrum") or
+    it gives a dose ("magnesuim 250mg")."""
+    folded = fold(text)
+    return not _supplement_words().isdisjoint(_WORD.findall(folded)) or bool(_DOSE.search(folded))
+
+
+_DOSE = re.compile(r"\d\s*(?:mg|mcg|ug|iu)\b")
+
+
 def is_reading(text: str) -> bool:
     """Whether `text` is a blood sugar reading, not sugar eaten: its word can only be a
     reading ("bs", "bm"), or says blood or fasting, or the figure is a reading's, not a

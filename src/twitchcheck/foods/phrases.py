@@ -34,6 +34,7 @@ from twitchcheck.foods.search import (
     query_terms,
     search,
 )
+from twitchcheck.knowledge.supplements import Supplement, in_a_diary
 from twitchcheck.limits import limit
 from twitchcheck.nutrient_keys import NUTRIENT_KEYS
 from twitchcheck.text import clip, quoted, singular, terms, user_text
@@ -125,6 +126,33 @@ class NeedsDetailError(InputError):
     code = "needs_detail"
 
 
+class SupplementLineError(NeedsDetailError):
+    """A line that names a supplement ("magnesium glycinate 400mg"): not food; a diary counts
+    its dose with the supplements (`supplement`), never as a food of a similar name."""
+
+    code = "supplement"
+
+    def __init__(self, text: str, supplement: Supplement) -> None:
+        self.supplement = supplement
+        amounts = ", ".join(
+            f"{amount:g} {_unit_of(key)} {key.rsplit('_', 1)[0].replace('_', ' ')}"
+            for key, amount in supplement.nutrients.items()
+        )
+        if amounts:
+            counted = f"{amounts} counted with the supplements"
+        elif supplement.note:
+            counted = f"nothing is counted for it ({supplement.note})"
+        else:
+            counted = "no dose is written, so nothing is counted for it"
+        super().__init__(
+            f"{quoted(text)} is a supplement ({supplement.label.lower()}), not food: {counted}"
+        )
+
+
+def _unit_of(key: str) -> str:
+    return "µg" if key.endswith("_ug") else "mg"
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """What one line became: its items (several when it was split into its foods)."""
@@ -200,6 +228,8 @@ def _resolved(phrase: str, region: str | None) -> Line:
             f"{quoted(text)} is a blood sugar reading, not food: it is not counted (write "
             "what was eaten on its own line)"
         )
+    if dishes.may_be_supplement(text) and (taken := in_a_diary(text)) is not None:
+        raise SupplementLineError(text, taken)  # "vit d3 1000iu": not the food of "vitamin d milk"
     if dishes.medicines_only(text):  # "lasix and metoprolol": for the screening
         raise NeedsDetailError(
             f"{quoted(text)} names medicines, not food: it is not counted (give medicines "

@@ -263,6 +263,9 @@ class SupplementEntry(_Model):
     raises: tuple[NutrientId, ...] = ()
     medicine_class: Id | None = None  # the medicine class it belongs to when prescribed
     swallowed: bool = True  # False for bath salts and sprays: no amount is counted
+    # names that are also foods ("cod liver oil", "garlic"): in a food diary, the food unless
+    # a dose form or a supplement's unit is written ("garlic 500 mg capsules")
+    foods: tuple[str, ...] = ()
     about: Fact
 
     @model_validator(mode="after")
@@ -270,6 +273,8 @@ class SupplementEntry(_Model):
         for key in self.nutrients:
             if key not in FOCUS_KEYS:
                 raise ValueError(f"nutrient key {key!r} must be one of {FOCUS_KEYS}")
+        if unnamed := set(self.foods) - set(self.names):
+            raise ValueError(f"foods {sorted(unnamed)} must be among the names")
         return self
 
 
@@ -331,7 +336,10 @@ class Wording(_Model):
     as_needed: tuple[str, ...]
     single_dose: tuple[str, ...]
     forms: tuple[str, ...]
+    measures: tuple[str, ...]
     timing: tuple[str, ...]
+    makers: tuple[str, ...]
+    product_words: tuple[str, ...]
     vague_counts: tuple[str, ...]
     salt_forms: tuple[str, ...]
     elemental: tuple[str, ...]

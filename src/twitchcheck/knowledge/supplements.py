@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from twitchcheck.errors import AmountError, InputError, UnknownEntryError
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Supplement",
+    "in_a_diary",
     "parse_supplement",
     "parse_supplements",
     "suggest_supplements",
@@ -43,7 +44,10 @@ __all__ = [
 
 _UNIT_WORDS = {"iu": "iu", "unit": "iu", "units": "iu", "u": "iu", "mmol": "mmol", "meq": "meq"}
 _SHOWN = {"iu": "IU", "mmol": "mmol", "meq": "mEq"}
-_GRAMMAR = ("of", "a", "an", "each", "per", "take", "taking", "x", "times", "every", "to", "in")
+_GRAMMAR = (
+    "of", "a", "an", "each", "per", "take", "taking", "x", "times", "every", "to", "in", "for",
+    "water", "my", "took", "had",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,69 @@ def parse_supplement(text: str, kb: KnowledgeBase | None = None) -> Supplement:
     return _resolved(text.strip(), parts, times / days, notes, kb)
 
 
+def in_a_diary(text: str, kb: KnowledgeBase | None = None) -> Supplement | None:
+    """The supplement a food diary's line names, as taken that day ("magnesium glycinate
+    400mg", "vit d3 1000iu", "1 centrum"), or None: the line is not one (a food, a medicine,
+    a word the vocabulary lacks). A name that is also a food ("cod liver oil", "garlic") is
+    the supplement only where a dose form or a supplement's unit says so ("garlic 500 mg
+    capsules"; "cod liver oil 1 tsp" is the food). The dose counts for its day: "50,000 IU
+    weekly" is that day's dose, "200 mg twice a day" twice 200 mg. An absurd dose raises
+    `AmountError`, as `parse_supplement` does."""
+    from twitchcheck.knowledge import load_knowledge
+
+    kb = kb or load_knowledge()
+    if len(text) > int(most_of("input.text_chars")):
+        return None
+    items = scan(tokens(text), _tables(kb))
+    if any(item.kind == "unknown" for item in items) and _dosed(items, kb):
+        items = _respelt(items, kb)  # "magnesuim 400mg": a dose says a supplement was meant
+    parts = _parts(items, kb)
+    if not parts or any(item.kind == "unknown" for item in items):
+        return None
+    food_like = all(item.text in kb.supplements[item.value].foods for item in items
+                    if item.kind == "name")  # fmt: skip
+    if food_like and not _dosed(items, kb):
+        return None
+    times, days, _ = _frequency(items)
+    on_the_day = times if days <= 1 and times > 0 else 1.0  # one dose of a weekly one
+    found = _resolved(text.strip(), parts, on_the_day, [], kb)
+    if not found.nutrients:
+        return found
+    return replace(found, note="; ".join(filter(None, ("counted for its day", found.note))))
+
+
+def _respelt(items: list[Piece], kb: KnowledgeBase) -> list[Piece]:
+    """`items` scanned again with each unknown word of five letters or more that is one
+    slip from a word of a supplement's name ("vitamn", "magnesuim") spelt as that word."""
+    from rapidfuzz import fuzz, process
+
+    vocabulary = _name_words(kb)
+    words = []
+    for item in items:
+        close = None
+        if item.kind == "unknown" and len(item.text) >= 5:
+            close = process.extractOne(item.text, vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+        words.append(close[0] if close else item.text)
+    return scan(tokens(" ".join(words)), _tables(kb))
+
+
+@functools.cache
+def _name_words(kb: KnowledgeBase) -> tuple[str, ...]:
+    return tuple(sorted({w for e in kb.supplements.values() for n in e.names for w in n.split()
+                         if len(w) >= 5}))  # fmt: skip
+
+
+def _dosed(items: Sequence[Piece], kb: KnowledgeBase) -> bool:
+    """Whether a dose form ("capsules") or a supplement's unit (mg, µg, IU) is written; a
+    household measure ("1 scoop", "a pinch") is no dose."""
+    return any(
+        (item.kind == "form" and item.text not in kb.wording.measures)
+        or (item.kind == "unit" and (item.value in kb.wording.micro_units
+                                     or item.value in ("mg", "iu", "mmol", "meq")))
+        for item in items
+    )  # fmt: skip
+
+
 def parse_supplements(texts: Iterable[str]) -> tuple[Supplement, ...]:
     """Every supplement in `texts`, read once (the result is cached for the same texts)."""
     return _parse_all(tuple(texts))
@@ -159,12 +226,15 @@ def _tables(kb: KnowledgeBase) -> dict[str, Phrases]:
         "as_needed": Phrases((word, None) for word in w.as_needed),
         "single": Phrases((word, None) for word in w.single_dose),
         "unit": Phrases(unit_words.items()),
-        "form": Phrases((word, None) for word in w.forms),
+        "form": Phrases((word, None) for word in (*w.forms, *w.measures)),
         "period": Phrases(w.period_days.items()),
         "salt": Phrases((word, word) for word in w.salt_forms),
         "elemental": Phrases((word, None) for word in w.elemental),
         "vague": Phrases((word, None) for word in w.vague_counts),
-        "noise": Phrases((word, None) for word in (*w.timing, *w.separators, *_GRAMMAR)),
+        "noise": Phrases(
+            (word, None)
+            for word in (*w.timing, *w.separators, *_GRAMMAR, *w.makers, *w.product_words)
+        ),
     }
 
 
@@ -176,6 +246,7 @@ def _parts(items: Sequence[Piece], kb: KnowledgeBase) -> list[_Part]:
     early_count: float | None = 1.0
     for index, item in enumerate(items):
         after = items[index + 1] if index + 1 < len(items) else None
+        counted = next((i for i in items[index + 1 :] if i.kind != "noise"), None)  # "half a tab"
         if item.kind == "name":
             entry = kb.supplements[item.value]
             if parts and parts[-1].entry.id == entry.id:
@@ -184,7 +255,9 @@ def _parts(items: Sequence[Piece], kb: KnowledgeBase) -> list[_Part]:
             early, early_count = [], 1.0
         elif item.kind == "number" and not _is_frequency_number(items, index):
             target = parts[-1] if parts else None
-            if (after is not None and after.kind in ("form", "frequency")) or _times_sign(after):
+            if (counted is not None and counted.kind in ("form", "frequency")) or _times_sign(
+                after
+            ):
                 if target is not None:
                     target.count = item.value
                 else:

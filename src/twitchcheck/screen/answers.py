@@ -447,6 +447,22 @@ def with_diet_analysis(answers: Answers, analysis: dict[str, Any]) -> Answers:
     return answers.model_copy(update={"diet": diet.model_copy(update={"analysis": judged})})
 
 
+def with_written_supplements(answers: Answers, written: "Iterable[Supplement]") -> Answers:
+    """The answers with the supplements a diary writes among its foods ("lo salt", "vit d3
+    1000iu"), one of each kind not given already, up to input.supplements: the screening
+    weighs what they raise and their doses against the upper limits, as if taken daily."""
+    given = {s.id for s in answers.supplement_list}
+    kinds: dict[str, str] = {}
+    for supplement in written:
+        if supplement.id not in given:
+            kinds.setdefault(supplement.id, supplement.text)
+    room = _most("input.supplements") - len(answers.supplements)
+    added = tuple(kinds.values())[: max(0, room)]
+    if not added:
+        return answers
+    return answers.model_copy(update={"supplements": (*answers.supplements, *added)})
+
+
 # Answers whose impossible bound scales with body size (limits.toml, answers.*_share).
 _SCALED = (
     "caffeine_mg_per_day", "coffee_cups_per_day", "tea_cups_per_day", "cola_cans_per_day",

@@ -270,6 +270,7 @@ def read_days(
         problems=read.problems if read else (),
         days=tuple(sorted({entry.day for entry in entries} | set(read.days if read else ()))),
         region=region,
+        supplements=read.supplements if read else (),
     )
     return StoredDiary(whole, rows)
 
