@@ -35,7 +35,7 @@ def test_the_posting_lists_are_current() -> None:
     db = connect()
     respell = dict(db.execute("SELECT term, words FROM respelling"))
     documents = [
-        (rowid, *build_fooddb.index_texts(name, note, respell))
+        (rowid, *build_fooddb.index_texts(name, search.indexed_note(name, note), respell))
         for rowid, name, note in db.execute("SELECT rowid, name, note FROM food ORDER BY rowid")
     ]
     assert build_fooddb.postings(documents) == _shipped()

@@ -152,10 +152,11 @@ def test_stored_note_entries_are_the_terms_of_each_entry() -> None:
     entries left out, the same as working them out from the note."""
     from twitchcheck.text import terms
 
-    rows = connect().execute("SELECT rowid, note FROM food ORDER BY rowid").fetchall()
-    profiles = search._profiles([rowid for rowid, _ in rows])
-    for (_, note), profile in zip(rows, profiles, strict=True):
-        entries = (frozenset(terms(e)) for e in note.split(";"))
+    rows = connect().execute("SELECT rowid, name, note FROM food ORDER BY rowid").fetchall()
+    profiles = search._profiles([rowid for rowid, _, _ in rows])
+    for (_, name, note), profile in zip(rows, profiles, strict=True):
+        indexed = search.indexed_note(name, note)  # with the flavours "other than chocolate"
+        entries = (frozenset(terms(e)) for e in indexed.split(";"))
         assert search._note_entries(profile) == tuple(e for e in entries if e), note
 
 

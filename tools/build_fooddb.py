@@ -34,6 +34,7 @@ from twitchcheck.foods.search import (
     PROFILE_SCHEMA,
     WORDS_KEY,
     encoded,
+    indexed_note,
     words_hash,
     write_profiles,
 )
@@ -362,7 +363,21 @@ def respellings(foods: list[Food]) -> dict[str, str]:
     (`ie_plurals`) and `compounds`, applied alike to food names, notes and queries, so that
     "ribeye" (FNDDS) and "rib eye" (SR28) meet whichever is typed."""
     plurals = ie_plurals(foods)
-    return {**compounds(foods, plurals), **plurals}
+    return {**compounds(foods, plurals), **split_synonyms(), **plurals}
+
+
+def split_synonyms() -> dict[str, str]:
+    """search.toml's synonyms that only split one word in two ("soymilk" = "soy milk"): the
+    index reads the names so too, or a query's split word would never meet a name's whole
+    one (SR28's "Soymilk, ... with added calcium" had been out of reach of "soy milk")."""
+    from twitchcheck._data import raw_data
+
+    synonyms = raw_data("search.toml")["synonyms"]
+    return {
+        word: str(split)
+        for word, split in synonyms.items()
+        if " " not in word and str(split).replace(" ", "") == word
+    }
 
 
 def compounds(foods: list[Food], respell: dict[str, str] | None = None) -> dict[str, str]:
@@ -587,7 +602,8 @@ def write(releases: list[Release], out: Path) -> None:
             rowid = cursor.lastrowid
             assert rowid is not None
             rowids[food.id] = rowid
-            documents.append((rowid, *index_texts(food.name, food.note, respell)))
+            note = indexed_note(food.name, food.note)  # with the flavours a name covers
+            documents.append((rowid, *index_texts(food.name, note, respell)))
         db.executemany(
             "INSERT INTO portion VALUES (?, ?, ?, ?, ?)",
             [(rowids[p.food_id], p.seq, p.amount, p.unit, p.grams) for p in release.portions],

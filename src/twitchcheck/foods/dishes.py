@@ -339,7 +339,16 @@ _PILLS = frozenset({"tab", "tablet", "pill", "cap", "capsule", "med", "medicatio
 _DOSE_WORDS = _PILLS | {
     "mg", "mcg", "g", "ml", "iu", "unit", "am", "pm", "once", "twice", "daily", "morning",
     "night", "bd", "od", "tds", "took", "my", "a", "an", "the", "and", "with", "w", "plus",
+    # when, by the meals ("omeprazole 20mg before brekkie", "2 rennie after tea")
+    "before", "after", "at", "on", "bed", "bedtime", "breakfast", "brekkie", "lunch", "dinner",
+    "supper", "tea", "teatime", "meal", "food", "evening", "empty", "stomach",
 }  # fmt: skip
+# what a pill not named is for ("my blood pressure tablet", "water pills"): with a pill word
+_PILL_PURPOSES = frozenset({
+    "blood", "pressure", "bp", "water", "thyroid", "heart", "diabetes", "diabetic",
+    "cholesterol", "statin", "sleeping", "pain", "allergy", "hayfever", "acid", "reflux",
+    "indigestion", "migraine", "anxiety", "antibiotic", "contraceptive", "iron",
+})  # fmt: skip
 _DOSE_FIGURE = re.compile(r"^(?:\d+(?:\.\d+)?(?:mg|mcg|g|ml|iu)?|x\d+|\d+x)$")
 
 
@@ -349,8 +358,9 @@ def medicines_only(text: str) -> bool:
     word ("lasix" is two letters from "lassi")."""
     said = terms(text)
     found = [t for t in said if t not in _DOSE_WORDS and not _DOSE_FIGURE.match(t)]
-    if not found:  # "my tablets", "2 pills": medicines not named
-        return any(t in _PILLS for t in said)
+    pill = any(t in _PILLS for t in said)
+    if not found or (pill and _PILL_PURPOSES.issuperset(found)):
+        return pill  # "my tablets", "2 pills", "my blood pressure tablet": medicines not named
     names, i = _medicines(), 0
     while i < len(found):  # a name of up to three words: "milk of magnesia"
         size = next((n for n in (3, 2, 1) if " ".join(found[i : i + n]) in names), 0)
@@ -909,6 +919,8 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
             continue  # "broccoli, chopped and cooked": two qualifiers of one food
         if _qualifying_with(part, match.group(0), following):
             continue  # "Oysters, eastern, cooked with moist heat": how, in USDA's style
+        if _fortified_with(part, match.group(0), following):
+            continue  # "soy milk with added calcium": what was added to it when made
         join = match.group(0)
         if join.strip().lower() in SPANISH_JOINS and _usda_phrase(part, join, following):
             continue  # "cafe con leche", "chili con carne": a name USDA writes so
@@ -953,6 +965,23 @@ def _qualifying_with(part: str, join: str, following: str) -> bool:
     return only_qualifies(following, head) or (
         only_qualifies(last, head) and in_usda_name(f"{last} {join.strip()} {following}")
     )
+
+
+def _fortified_with(part: str, join: str, following: str) -> bool:
+    """Whether "with" joins what a maker added to a food ("soy milk with added calcium",
+    "cereal fortified with iron"), USDA's words for a fortified food, not a second food
+    ("porridge with added sugar" is two)."""
+    if join.strip().lower() not in ("with", "w/"):
+        return False
+    return bool(_NUTRIENT_ADDED.match(following)) or (
+        part.lower().rstrip().endswith("fortified") and bool(_NUTRIENT.match(following))
+    )
+
+
+_NUTRIENT = re.compile(
+    r"\s*(?:calcium|vitamins?|iron|minerals|nutrients|omega|folic|zinc|b12|iodine)\b", re.I
+)
+_NUTRIENT_ADDED = re.compile(rf"\s*added{_NUTRIENT.pattern}", re.I)
 
 
 def _usda_phrase(part: str, join: str, following: str) -> bool:
@@ -1274,6 +1303,39 @@ def hot_drink(text: str) -> str:
 _OWNER = re.compile(r"^(?:(?:my|the|our|his|her|their)\s+)?[^\W\d_]+(?:['’]s|s['’])\s+", re.I)
 
 
+@functools.cache
+def _reasons() -> tuple[frozenset[str], re.Pattern[str]]:
+    """dishes.toml's [context] `purposes` (as search terms) and `instead` (as one pattern
+    that takes the rest of the line)."""
+    with reading("dishes.toml"):
+        context = raw_data("dishes.toml")["context"]
+    instead = "|".join(map(re.escape, context["instead"]))
+    return (
+        frozenset(" ".join(terms(p)) for p in context["purposes"]),
+        re.compile(rf"\s+(?:{instead})\s+.*$", re.I),
+    )
+
+
+# "for" and the words after it, up to a mark or the end: "for cramps" in "... for cramps, 1 cup"
+_FOR = re.compile(r"\s+for\s+(?P<why>[^,;()]+?)\s*(?=[,;(]|$)", re.I)
+
+
+def without_reasons(text: str) -> str:
+    """`text` without why a food was eaten or what it was eaten in place of: "banana for
+    potassium" -> "banana", "pedialyte for cramps, 1 cup" -> "pedialyte, 1 cup", "rice
+    instead of chips" -> "rice"."""
+    if (
+        " for " not in text
+        and " instead " not in text
+        and " rather " not in text
+        and (" place " not in text)
+    ):
+        return text  # most lines: no reason given
+    purposes, instead = _reasons()
+    text = instead.sub("", text) or text
+    return _FOR.sub(lambda m: "" if " ".join(terms(m["why"])) in purposes else m[0], text)
+
+
 @functools.lru_cache(maxsize=8192)  # a line is read whole and again by its parts
 def without_context(text: str) -> str:
     """`text` without the words that say where, when or why a food was eaten: "leftover
@@ -1282,6 +1344,7 @@ def without_context(text: str) -> str:
     rules = table()
     if " ".join(terms(text)) in rules.recipes:
         return text  # "post workout shake": a dish named with the words that say when
+    text = without_reasons(text)
     plain = _without_occasion(_POST_PRE.sub(r"\1 ", " ".join(text.split())))
     owner = _OWNER.match(plain)
     if owner is not None and plain[owner.end() :].lower().startswith(rules.leading):

@@ -228,7 +228,10 @@ def _resolved(phrase: str, region: str | None) -> Line:
             f"{quoted(text)} is a blood sugar reading, not food: it is not counted (write "
             "what was eaten on its own line)"
         )
-    if dishes.may_be_supplement(text) and (taken := in_a_diary(text)) is not None:
+    if (
+        dishes.may_be_supplement(text)
+        and (taken := in_a_diary(dishes.without_reasons(text))) is not None
+    ):
         raise SupplementLineError(text, taken)  # "vit d3 1000iu": not the food of "vitamin d milk"
     if dishes.medicines_only(text):  # "lasix and metoprolol": for the screening
         raise NeedsDetailError(

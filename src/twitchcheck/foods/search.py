@@ -973,7 +973,7 @@ def write_profiles(db: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> N
     charged: dict[str, list[tuple[int, float]]] = {}
     rows = list(rows)
     foods = [_derive(*row[:-1]) for row in rows]
-    notes = ((row[0], note_entries(row[-1])) for row in rows)
+    notes = ((row[0], note_entries(indexed_note(row[3], row[-1]))) for row in rows)
     db.executemany("INSERT INTO note_entry VALUES (?, ?)", [n for n in notes if n[1]])
     for food in foods:
         for term, segment in food.first_segment.items():
@@ -1309,6 +1309,28 @@ def _note_entries(food: _Profile) -> tuple[frozenset[str], ...]:
     return found
 
 
+def indexed_note(name: str, note: str) -> str:
+    """The note a food is searched by: its own, and for a name of "flavors other than
+    chocolate" ("Milk shake, bottled, ...") each sweet flavour (dishes.toml [flavours]) as
+    an entry of its own, so that "strawberry milkshake" finds it (the note shown is USDA's)."""
+    if "other than chocolate" not in name.lower():
+        return note
+    return ";".join(filter(None, (note, *_sweet_flavours())))
+
+
+@functools.cache
+def _sweet_flavours() -> tuple[str, ...]:
+    with reading("dishes.toml"):
+        words = raw_data("dishes.toml")["flavours"]["words"]
+    return tuple(w for w in words if "chocolate" not in w and " " not in w
+                 and w not in _NOT_SWEET)  # fmt: skip
+
+
+# [flavours] words that say no flavour was added, or a savoury one
+_NOT_SWEET = frozenset({"original", "plain", "unflavoured", "unflavored", "natural", "bbq",
+                        "barbecue"})  # fmt: skip
+
+
 def note_entries(note: str) -> str:
     """A note's entries' terms as `note_entry` stores them: "oreo;double stuff oreo" (worked
     out at build time: `terms` of a long FNDDS note costs more than the query it serves)."""
@@ -1476,7 +1498,7 @@ def _says(segment_text: str, term: str) -> bool:
     )
 
 
-_LACKING = frozenset({"no", "without"})
+_LACKING = frozenset({"no", "without", "than"})  # "flavors other than chocolate"
 
 
 @functools.cache

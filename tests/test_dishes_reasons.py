@@ -1,0 +1,102 @@
+"""Words on a diary line that are not its food: why it was eaten ("banana for potassium"),
+what it replaced ("rice instead of chips"), what a maker added ("with added calcium"), what
+pill it was ("my blood pressure tablet"); and the label words people copy ("UV mushrooms",
+"soymilk", "strawberry milkshake") that name USDA foods another way."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from twitchcheck.foods import dishes
+from twitchcheck.foods.phrases import NeedsDetailError, SupplementLineError, resolve_line
+
+
+@pytest.mark.parametrize(("line", "plain"), [
+    ("banana for potassium", "banana"),
+    ("pedialyte for cramps, 1 cup", "pedialyte, 1 cup"),
+    ("tonic water for my legs", "tonic water"),
+    ("rice instead of chips", "rice"),
+    ("jacket potato rather than chips", "jacket potato"),
+    ("oat milk in place of cows milk", "oat milk"),
+    ("cake for two", "cake for two"),  # a number, not a reason: left to the reading
+    ("coffee for the drive", "coffee for the drive"),  # a reason not in the list: kept
+])  # fmt: skip
+def test_why_a_food_was_eaten_and_what_it_replaced_are_not_food(line: str, plain: str) -> None:
+    assert dishes.without_reasons(line) == plain
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("banana for potassium", "Banana, raw"),
+    ("pedialyte for cramps, 1 cup", "Fluid replacement, electrolyte solution"),
+    ("rice instead of chips", "Rice, cooked"),
+])  # fmt: skip
+def test_a_line_with_a_reason_counts_only_its_food(line: str, name: str) -> None:
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name.startswith(name)
+
+
+def test_a_supplement_taken_for_a_reason_is_still_a_supplement() -> None:
+    with pytest.raises(SupplementLineError) as raised:
+        resolve_line("magnesium 250mg for cramps", "uk")
+    assert raised.value.supplement.id == "magnesium"
+
+
+@given(st.text(max_size=60))
+def test_taking_out_reasons_never_fails_and_never_empties_a_line(text: str) -> None:
+    plain = dishes.without_reasons(text)
+    assert not text.strip() or plain.strip() or not text.replace("for", "").strip()
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("soy milk with added calcium", "Soymilk"),  # what was added, not a second food
+    ("calcium fortified orange juice 1 glass", "Orange juice, 100%, with calcium added"),
+])  # fmt: skip
+def test_what_a_maker_added_is_part_of_the_food(line: str, name: str) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)
+    assert "calcium added" in item.food.name or "added calcium" in item.food.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["omeprazole 20mg before brekkie", "my blood pressure tablet", "water pills",
+     "2 thyroid tablets after breakfast", "quinine sulphate 300mg at night", "qualaquin"],
+)  # fmt: skip
+def test_a_pill_named_by_its_purpose_or_taken_by_a_meal_is_a_medicine(text: str) -> None:
+    with pytest.raises(NeedsDetailError, match="medicines"):
+        resolve_line(text, region="uk")
+
+
+@pytest.mark.parametrize("text", ["tonic water", "water", "blood orange", "a cup of tea"])
+def test_foods_near_pill_words_are_still_food(text: str) -> None:
+    assert not dishes.medicines_only(text)
+    assert resolve_line(text, region="uk").items
+
+
+def test_quinine_is_a_medicine_class_the_screening_knows() -> None:
+    from twitchcheck.knowledge import load_knowledge
+
+    knowledge = load_knowledge()
+    assert "X50" in knowledge.medicine_classes["quinine"].summary.sources
+    for name in ("quinine", "quinine sulphate", "qualaquin"):
+        assert "quinine" in knowledge.medicine_names[name].classes
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("uv mushrooms 100g", "Mushroom, white, exposed to ultraviolet light"),
+    ("apple cider vinegar 1 tbsp", "Vinegar, cider"),
+    ("bone broth 1 mug", "Soup, broth"),
+    ("strawberry milkshake", "Milk shake, bottled, flavors other than chocolate"),
+    ("100 g soymilk (all flavors)", "Soymilk"),
+])  # fmt: skip
+def test_label_words_find_the_usda_food(line: str, name: str) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)
+
+
+@pytest.mark.parametrize("line", ["vitamin d milk", "milk 1 cup", "soy milk with added calcium"])
+def test_plain_milk_is_neither_goat_nor_flavoured(line: str) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert not any(w in item.food.name.lower() for w in ("goat", "chocolate", "strawberry"))
