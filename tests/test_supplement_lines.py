@@ -153,3 +153,19 @@ def test_a_line_naming_no_supplement_is_not_one() -> None:
         assert in_a_diary(text) is None
     with pytest.raises(InputError):
         resolve_line("supplements as usual", "uk")
+
+
+@pytest.mark.parametrize(
+    ("line", "may_be"),
+    [("5 g banana", False), ("a banana", False), ("fish", False), ("apple juice", False),
+     ("milk", False), ("b complex", True), ("5 htp", True), ("fish oil", True),
+     ("1 centrum", True), ("magnesuim 250mg", True), ("a to z", True)],
+)  # fmt: skip
+def test_only_a_whole_supplement_name_or_a_dose_reads_the_vocabulary(
+    line: str, may_be: bool
+) -> None:
+    # "5" (of "5 htp") and "a" (of "a to z") had sent every "5 g ..." and "a ..." line
+    # through the supplement vocabulary, loading the knowledge base for a banana
+    from twitchcheck.foods.dishes import may_be_supplement
+
+    assert may_be_supplement(line) is may_be

@@ -371,22 +371,43 @@ def medicines_only(text: str) -> bool:
 
 
 @functools.cache
-def _supplement_words() -> frozenset[str]:
-    """The first word of every supplement name (knowledge/supplements.yaml), as index tokens:
-    a line holding none names no supplement, so most lines never load the vocabulary."""
+def _supplement_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every supplement name (knowledge/supplements.yaml) as index tokens, by what begins it:
+    its first word, or its first two where the first is a letter or a figure ("b complex",
+    "5 htp"), which begin most lines ("5 g banana", "a banana")."""
     with reading("knowledge/supplements.yaml"):
         entries = raw_data("knowledge/supplements.yaml")["supplements"]
-    return frozenset(_WORD.findall(fold(str(n)))[0] for e in entries for n in e["names"])
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for name in (str(n) for e in entries for n in e["names"]):
+        words = tuple(_WORD.findall(fold(name)))
+        names.setdefault(_key(words), []).append(words)
+    return {key: tuple(found) for key, found in names.items()}
+
+
+def _key(words: Sequence[str]) -> str:
+    return " ".join(words[:2]) if _too_common(words[0]) and len(words) > 1 else words[0]
+
+
+def _too_common(word: str) -> bool:
+    return len(word) < 2 or word.isdigit()
 
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 def may_be_supplement(text: str) -> bool:
-    """Whether a word of `text` begins a supplement's name ("vit d3 1000iu", "1 centrum") or
-    it gives a dose ("magnesuim 250mg")."""
+    """Whether `text` holds a supplement's whole name ("vit d3 1000iu", "1 centrum", "b
+    complex") or gives a dose ("magnesuim 250mg": a slip is read only with a dose): most
+    lines are neither, and never load the vocabulary ("fish" is not "fish oil")."""
     folded = fold(text)
-    return not _supplement_words().isdisjoint(_WORD.findall(folded)) or bool(_DOSE.search(folded))
+    if _DOSE.search(folded):
+        return True
+    words, names = _WORD.findall(folded), _supplement_names()
+    for i, word in enumerate(words):
+        key = " ".join(words[i : i + 2]) if _too_common(word) else word
+        if any(tuple(words[i : i + len(name)]) == name for name in names.get(key, ())):
+            return True
+    return False
 
 
 _DOSE = re.compile(r"\d\s*(?:mg|mcg|ug|iu)\b")
