@@ -59,6 +59,51 @@ def test_what_a_maker_added_is_part_of_the_food(line: str, name: str) -> None:
     assert "calcium added" in item.food.name or "added calcium" in item.food.name
 
 
+@pytest.mark.parametrize(("line", "name"), [
+    ("oat milk with added calcium", "Oat milk"),  # never the soy milk that names calcium
+    ("almond milk with added calcium", "Almond milk"),
+    ("oat milk fortified with calcium", "Oat milk"),
+    ("oat milk with added calcium and vitamin d", "Oat milk"),  # one list, one food
+    ("oat milk with added calcium, vitamin d and b12", "Oat milk"),
+    ("soy milk with added calcium and vitamins a and d", "Soymilk"),
+    ("cereal fortified with iron", "Cereal, ready-to-eat"),  # cereal alone is cold cereal
+    ("bran flakes with added iron", "Cereal, bran flakes"),
+])  # fmt: skip
+def test_a_fortified_food_is_the_food_its_own_words_name(line: str, name: str) -> None:
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)
+
+
+@pytest.mark.parametrize(("line", "added"), [
+    ("porridge with added sugar", "Sugar, NFS"),  # not prunes "stewed, with added sugar"
+    ("coffee with added sugar", "Sugar, NFS"),
+    ("pizza with extra cheese", "Cheese"),
+    ("burger with more cheese", "Cheese"),
+])  # fmt: skip
+def test_words_saying_a_part_was_added_are_not_its_food(line: str, added: str) -> None:
+    _, second = resolve_line(line, region="uk").items
+    assert second.food.name.startswith(added)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("chips with salt", "Salt, table"),
+    ("chips with extra salt", "Salt, table"),
+    ("eggs with salt and pepper", "Salt, table"),  # not red peppers "with salt"
+    ("steak with cracked pepper", "Spices, pepper, black"),  # not a bell pepper
+])  # fmt: skip
+def test_salt_or_pepper_on_a_food_is_a_sprinkle(line: str, name: str) -> None:
+    _, seasoning = resolve_line(line, region="uk").items
+    assert seasoning.food.name.startswith(name)
+    assert seasoning.grams.grams < 2  # a quarter teaspoon (FDA RACC), not a teaspoon
+
+
+def test_a_separate_part_is_still_read_with_its_own_words() -> None:
+    assert dishes.without_added_said("added sugar") == "sugar"
+    assert dishes.without_added_said("extra") == "extra"  # nothing else: kept as written
+    assert dishes.without_fortifying("porridge with added sugar") is None  # sugar: a food
+    assert dishes.without_fortifying("cornflakes fortified with iron") == "cornflakes"
+
+
 @pytest.mark.parametrize(
     "text",
     ["omeprazole 20mg before brekkie", "my blood pressure tablet", "water pills",

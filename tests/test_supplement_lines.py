@@ -158,14 +158,16 @@ def test_a_line_naming_no_supplement_is_not_one() -> None:
 @pytest.mark.parametrize(
     ("line", "may_be"),
     [("5 g banana", False), ("a banana", False), ("fish", False), ("apple juice", False),
-     ("milk", False), ("b complex", True), ("5 htp", True), ("fish oil", True),
+     ("milk", False), ("b complex", True), ("5 htp", True), ("fish oil", False),
+     ("fish oil capsules", True), ("garlic", False), ("garlic 500 mg", True),
      ("1 centrum", True), ("magnesuim 250mg", True), ("a to z", True)],
 )  # fmt: skip
 def test_only_a_whole_supplement_name_or_a_dose_reads_the_vocabulary(
     line: str, may_be: bool
 ) -> None:
     # "5" (of "5 htp") and "a" (of "a to z") had sent every "5 g ..." and "a ..." line
-    # through the supplement vocabulary, loading the knowledge base for a banana
+    # through the supplement vocabulary, loading the knowledge base for a banana; a name
+    # that is also a food ("fish oil", "garlic") is a supplement only beside a form or dose
     from twitchcheck.foods.dishes import may_be_supplement
 
     assert may_be_supplement(line) is may_be

@@ -49,6 +49,7 @@ class _Table:
     part_added: frozenset[str]
     plant_words: frozenset[str]
     max_parts: int
+    added_said: frozenset[str]  # "added", "extra": a later part's words saying it was added
     breads: frozenset[str]
     bread_holders: frozenset[str]
     loaves: frozenset[str]  # carriers that are a bread of their own: "bun", "wrap", "roll"
@@ -232,6 +233,7 @@ def _built(raw: Any) -> _Table:
         frozenset(dish["part_added"]),
         frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
+        frozenset(dish["added_said"]),
         frozenset(dish["bread_words"]),
         frozenset(t for w in dish["bread_holders"] for t in terms(w)),
         frozenset(c for c in dish["carriers"] if " " not in c)
@@ -371,17 +373,31 @@ def medicines_only(text: str) -> bool:
 
 
 @functools.cache
-def _supplement_names() -> dict[str, tuple[tuple[str, ...], ...]]:
+def _supplement_names() -> dict[str, tuple[tuple[tuple[str, ...], bool], ...]]:
     """Every supplement name (knowledge/supplements.yaml) as index tokens, by what begins it:
     its first word, or its first two where the first is a letter or a figure ("b complex",
-    "5 htp"), which begin most lines ("5 g banana", "a banana")."""
+    "5 htp"), which begin most lines ("5 g banana", "a banana"); each with whether it is also
+    a food ("garlic"), a supplement only beside a dose form or a dose."""
     with reading("knowledge/supplements.yaml"):
         entries = raw_data("knowledge/supplements.yaml")["supplements"]
-    names: dict[str, list[tuple[str, ...]]] = {}
-    for name in (str(n) for e in entries for n in e["names"]):
-        words = tuple(_WORD.findall(fold(name)))
-        names.setdefault(_key(words), []).append(words)
+    names: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for entry in entries:
+        foods = {str(f) for f in entry.get("foods", ())}
+        for name in map(str, entry["names"]):
+            words = tuple(_WORD.findall(fold(name)))
+            names.setdefault(_key(words), []).append((words, name in foods))
     return {key: tuple(found) for key, found in names.items()}
+
+
+@functools.cache
+def _dose_forms() -> frozenset[str]:
+    """The words of a dose form that is not a household measure ("capsules", not "tsp"), as
+    `knowledge.supplements` reads them (knowledge/wording.yaml)."""
+    with reading("knowledge/wording.yaml"):
+        wording = raw_data("knowledge/wording.yaml")
+    measures = set(map(str, wording["measures"]))
+    forms = (str(f) for f in wording["forms"] if str(f) not in measures)
+    return frozenset(w for form in forms for w in _WORD.findall(fold(form)))
 
 
 def _key(words: Sequence[str]) -> str:
@@ -398,14 +414,17 @@ _WORD = re.compile(r"[a-z0-9]+")
 def may_be_supplement(text: str) -> bool:
     """Whether `text` holds a supplement's whole name ("vit d3 1000iu", "1 centrum", "b
     complex") or gives a dose ("magnesuim 250mg": a slip is read only with a dose): most
-    lines are neither, and never load the vocabulary ("fish" is not "fish oil")."""
+    lines are neither, and never load the vocabulary ("fish" is not "fish oil"; "garlic", a
+    food, is a supplement only beside a dose form: "garlic capsules")."""
     folded = fold(text)
     if _DOSE.search(folded):
         return True
     words, names = _WORD.findall(folded), _supplement_names()
+    formed = not _dose_forms().isdisjoint(words)
     for i, word in enumerate(words):
         key = " ".join(words[i : i + 2]) if _too_common(word) else word
-        if any(tuple(words[i : i + len(name)]) == name for name in names.get(key, ())):
+        if any(tuple(words[i : i + len(name)]) == name and (formed or not food)
+               for name, food in names.get(key, ())):  # fmt: skip
             return True
     return False
 
@@ -775,6 +794,17 @@ def _phrase(text: str) -> str:
     return f" {' '.join(terms(text))} "
 
 
+def without_added_said(part: str) -> str:
+    """A later part without the words before it that only say it was added ("added sugar"
+    -> "sugar", "extra cheese" -> "cheese"); the part as written when it is nothing else."""
+    words = part.split()
+    said = table().added_said
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in said:
+        i += 1
+    return " ".join(words[i:]) if i else part
+
+
 def addition(head: str, part: str, food_name: str = "") -> Addition | None:
     """The kind of addition `part` is to a line whose first part is `head` ("milk" added to
     "cup of tea"), looked up by the part's words or the name of the food found for it."""
@@ -917,6 +947,7 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
         return (text,)  # one food: no need to look for the names a join may not split
     keep = [m.span() for m in rules.whole_names.finditer(text)] if rules.whole_names else []
     keep += _flavour_span(text)
+    keep += [m.span() for m in _FORTIFYING.finditer(text)]  # "soy milk with added calcium"
     pieces: list[str] = []
     start = 0
     for match in joins:
@@ -940,8 +971,6 @@ def _split_at_joins(text: str) -> tuple[str, ...]:
             continue  # "broccoli, chopped and cooked": two qualifiers of one food
         if _qualifying_with(part, match.group(0), following):
             continue  # "Oysters, eastern, cooked with moist heat": how, in USDA's style
-        if _fortified_with(part, match.group(0), following):
-            continue  # "soy milk with added calcium": what was added to it when made
         join = match.group(0)
         if join.strip().lower() in SPANISH_JOINS and _usda_phrase(part, join, following):
             continue  # "cafe con leche", "chili con carne": a name USDA writes so
@@ -988,21 +1017,25 @@ def _qualifying_with(part: str, join: str, following: str) -> bool:
     )
 
 
-def _fortified_with(part: str, join: str, following: str) -> bool:
-    """Whether "with" joins what a maker added to a food ("soy milk with added calcium",
-    "cereal fortified with iron"), USDA's words for a fortified food, not a second food
-    ("porridge with added sugar" is two)."""
-    if join.strip().lower() not in ("with", "w/"):
-        return False
-    return bool(_NUTRIENT_ADDED.match(following)) or (
-        part.lower().rstrip().endswith("fortified") and bool(_NUTRIENT.match(following))
-    )
+def without_fortifying(words: str) -> str | None:
+    """`words` without what a maker added ("bran flakes with added iron" -> "bran flakes",
+    "cereal fortified with iron and vitamin d" -> "cereal"), to search again when no food's
+    name holds the nutrients; None where the words name no such addition."""
+    plain = " ".join(_FORTIFYING.sub(" ", words).split())
+    return plain if plain and plain != " ".join(words.split()) else None
 
 
-_NUTRIENT = re.compile(
-    r"\s*(?:calcium|vitamins?|iron|minerals|nutrients|omega|folic|zinc|b12|iodine)\b", re.I
+# What a maker added to a food, in USDA's words ("soy milk with added calcium", "cereal
+# fortified with iron and vitamin d"): one food, never a second one joined by "with"/"and".
+_NUTRIENT = (
+    r"(?:calcium|iron|minerals|nutrients|omega(?:[\s-]*3s?)?|folic\s+acid|folate|zinc|b12"
+    r"|iodine|vitamins?(?:\s+[a-e]\d*\b)?(?:\s*(?:,|and|&)\s*[a-e]\d*\b)*)"
 )
-_NUTRIENT_ADDED = re.compile(rf"\s*added{_NUTRIENT.pattern}", re.I)
+_FORTIFYING = re.compile(
+    rf"(?:\bfortified\s+with|\s*\b(?:with|w/)\s+added)\s+{_NUTRIENT}"
+    rf"(?:\s*(?:,|and|&)\s*{_NUTRIENT})*\b",
+    re.I,
+)
 
 
 def _usda_phrase(part: str, join: str, following: str) -> bool:

@@ -931,6 +931,9 @@ def _searched(words: str) -> list[Match]:
         best = max(named, key=lambda found: found[0].score, default=[])
         if best and best[0].score >= MIN_SCORE:
             matches = [replace(m, score=min(m.score, SURE_SCORE - 0.01)) for m in best]
+    plain = dishes.without_fortifying(words)
+    if plain is not None:
+        matches = _fortified(matches, search(dishes.plain(plain), limit=12))
     if not any(m.score >= MIN_SCORE for m in matches):
         # a chain's item USDA does not list ("taco bell crunchy tacos"): its generic food
         generic = dishes.without_chain(words)
@@ -941,6 +944,18 @@ def _searched(words: str) -> list[Match]:
             ]  # its words searched without the chain: never a sure match
             matches = found if found and found[0].score >= CHAIN_GENERIC_SCORE else matches
     return matches
+
+
+def _fortified(whole: list[Match], plain: list[Match]) -> list[Match]:
+    """For a food said with what its maker added ("oat milk with added calcium"), the matches
+    for the food's own words (`plain`: "oat milk") that the whole words also found, best for
+    the whole first: the nutrients choose among the foods the food's words name, never another
+    food that names them (soy milk); else the food's own best, never a sure match."""
+    found = {m.id for m in plain if m.score >= MIN_SCORE}
+    kept = [m for m in whole if m.id in found and m.score >= MIN_SCORE]
+    if kept or not found:
+        return kept or whole
+    return [replace(m, score=min(m.score, SURE_SCORE - 0.01)) for m in plain]
 
 
 def _names_all(name: str, words: str) -> bool:
@@ -1094,6 +1109,7 @@ def _part(
         if line.amount is None and own.amount is not None and own.food:
             quantity = own  # "oatmeal 1/2 cup w/ splenda": the amount written after the food
     else:
+        words = dishes.without_added_said(words)  # "porridge with added sugar": sugar
         own = _parsed(words, line.region)
         quantity = own if own.food else _fed(own, words)
         added = dishes.addition(head, quantity.food)
