@@ -407,6 +407,17 @@ def test_a_drink_with_no_typical_amount_is_its_can_not_an_ounce() -> None:
     assert 330 <= ale.grams.grams <= 500
 
 
+def test_a_drink_sold_in_a_container_is_one_container_not_an_ounce() -> None:
+    from twitchcheck.foods.database import Portion
+    from twitchcheck.foods.phrases import resolve_line
+    from twitchcheck.foods.portions import _container
+
+    (shake,) = resolve_line("milkshake").items  # SR28: "1 fl oz", then "1 container (11 oz)"
+    assert 250 <= shake.grams.grams <= 400
+    litres = Portion(1.0, "bottle (2 L)", 2000.0)  # bought to share: no one drinks it at once
+    assert _container([litres]) is None
+
+
 def test_a_count_of_meat_pieces_is_so_many_pieces_not_plates() -> None:
     from twitchcheck.foods.phrases import resolve_line
 

@@ -29,7 +29,7 @@ SINGLE_SERVE_ML = 720.0
 # Some FNDDS drinks sold in cans give "Quantity not specified" as one fluid ounce (30 g), a
 # per-ounce placeholder rather than an amount drunk; their can or bottle is used instead.
 PLACEHOLDER_GRAMS = 32.0
-CONTAINERS = ("can", "bottle", "carton")
+CONTAINERS = ("can", "bottle", "carton", "container")
 # SR28 lists a food's whole as bought among its household measures ("1 head, medium" of
 # cabbage, 908 g; "1 loaf"; "1 pie"; "1 package"), and a recipe's whole yield (a glaze's 327
 # g): shared or kept, not eaten at once, so it is never the portion assumed when no amount
@@ -454,8 +454,12 @@ def _larger_typical(
 
 
 def _container(portions: list[Portion]) -> Portion | None:
-    """A drink's smallest can, bottle or carton: the amount bought and drunk at once."""
-    held = [p for p in portions if any(_has_word(p.unit, w) for w in CONTAINERS)]
+    """A drink's smallest can, bottle, carton or container that one person drinks at once
+    (up to `SINGLE_SERVE_ML`: a shake's 11 oz container, not a 2-litre bottle)."""
+    held = [
+        p for p in portions
+        if any(_has_word(p.unit, w) for w in CONTAINERS) and p.grams / p.amount <= SINGLE_SERVE_ML
+    ]  # fmt: skip
     return min(held, key=lambda p: p.grams / p.amount, default=None)
 
 
