@@ -145,3 +145,19 @@ def test_label_words_find_the_usda_food(line: str, name: str) -> None:
 def test_plain_milk_is_neither_goat_nor_flavoured(line: str) -> None:
     (item,) = resolve_line(line, region="us").items
     assert not any(w in item.food.name.lower() for w in ("goat", "chocolate", "strawberry"))
+
+
+@pytest.mark.parametrize(("line", "name", "low", "high"), [
+    ("jacket potato", "Potato, baked, peel eaten", 200, 400),  # with its skin, never skin only
+    ("2 jacket potatoes", "Potato, baked, peel eaten", 400, 800),
+    ("large jacket potato", "Potato, baked, peel eaten", 280, 450),
+    ("jacket potato with cheese", "Potato, baked, peel eaten, with cheese", 200, 450),
+    ("baked potato with cheese", "Potato, baked, peel eaten, with cheese", 200, 450),
+])  # fmt: skip
+def test_a_british_jacket_potato_is_a_baked_potato_eaten_with_its_skin(
+    line: str, name: str, low: float, high: float
+) -> None:
+    # British "cheese" is Cheddar alone, but a dish named "with cheese" fits it as written
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name == name
+    assert low <= item.grams.grams <= high

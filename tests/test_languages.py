@@ -32,7 +32,8 @@ def test_a_line_with_no_food_word_of_the_language_stays_as_written(line: str) ->
 
 def test_a_polish_line_is_counted_as_its_foods() -> None:
     items = resolve_line("kanapki z szynką i serem", region="uk").items
-    assert [i.food.name for i in items] == ["Sandwich, NFS", "Ham", "Cheese, Cheddar"]
+    # one FNDDS dish, as "ham and cheese sandwich" is (British "cheese" fits its "with cheese")
+    assert [i.food.name for i in items] == ["Ham sandwich or sub, with cheese, restaurant"]
     doughnuts = resolve_line("2 pączki z marmoladą", region="uk").items
     assert [i.food.name for i in doughnuts] == ["Doughnut, yeast type", "Jam or jelly, NFS"]
 

@@ -50,6 +50,7 @@ class _Table:
     plant_words: frozenset[str]
     max_parts: int
     added_said: frozenset[str]  # "added", "extra": a later part's words saying it was added
+    regional_kinds: frozenset[str]  # region's words only saying which kind: "cheese"
     breads: frozenset[str]
     bread_holders: frozenset[str]
     loaves: frozenset[str]  # carriers that are a bread of their own: "bun", "wrap", "roll"
@@ -234,6 +235,7 @@ def _built(raw: Any) -> _Table:
         frozenset(w for p in dish["plant_words"] for w in terms(p)) - {"non", "dairy", "free"},
         int(dish["max_parts"]),
         frozenset(dish["added_said"]),
+        frozenset(dish["regional_kinds"]),
         frozenset(dish["bread_words"]),
         frozenset(t for w in dish["bread_holders"] for t in terms(w)),
         frozenset(c for c in dish["carriers"] if " " not in c)
@@ -1256,7 +1258,8 @@ _PREPARED = frozenset({"toasted", "warm", "warmed", "fresh", "homemade"})
 def _regional_word(key: str, region: str | None) -> str | None:
     """The diary's region's word for `key`, else the any-region one, else None."""
     regional = table().regional
-    return regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key)
+    found = regional.get(region or "", {}).get(key) or regional.get("any", {}).get(key)
+    return found
 
 
 def _food_said(part: str) -> str:

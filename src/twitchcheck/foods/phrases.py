@@ -337,11 +337,11 @@ def _resolved(phrase: str, region: str | None) -> Line:
         else [dishes.companion(p, parts, naming_dish=True) for p in filled]
     )
     pieces = _in_usda_words(split, senses, dish, region)
-    whole = pieces if in_dish == senses else _in_usda_words(split, in_dish, dish, region)
     if len(pieces) == 1:
         return Line(
             text, _with_milk(text, quantity, _single(text, _fed(quantity, dishes.plain(pieces[0]))))
         )
+    whole = _in_usda_words(split, in_dish, dish, region, naming_dish=True)
     return Line(text, _combination(text, quantity, pieces, whole))
 
 
@@ -412,12 +412,18 @@ def _times(text: str, item: Item, times: float, how: How, note: str) -> Item:
 
 
 def _in_usda_words(
-    split: tuple[str, ...], parts: list[str], dish: dishes.Recipe | None, region: str | None
+    split: tuple[str, ...],
+    parts: list[str],
+    dish: dishes.Recipe | None,
+    region: str | None,
+    naming_dish: bool = False,
 ) -> tuple[str, ...]:
     """The line's `split` (parts and the words joining them) with each part, as its
-    companions read it (`parts`), in USDA's words (`_words`)."""
+    companions read it (`parts`), in USDA's words (`_words`), to name a dish or not."""
     return tuple(
-        piece if i % 2 else _words(parts[i // 2], split[i - 1] if i else "", dish, region)
+        piece
+        if i % 2
+        else _words(parts[i // 2], split[i - 1] if i else "", dish, region, naming_dish)
         for i, piece in enumerate(split)
     )
 
@@ -565,15 +571,20 @@ def _fed(quantity: Quantity, food: str) -> Quantity:
     return quantity if quantity.food == food else replace(quantity, food=food)
 
 
-def _words(part: str, join: str, dish: dishes.Recipe | None, region: str | None) -> str:
+def _words(
+    part: str, join: str, dish: dishes.Recipe | None, region: str | None, naming_dish: bool = False
+) -> str:
     """A part of a line in USDA's words: as a listed dish's own part, in the region's words,
-    as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro)."""
+    as a carrier ("on rye": rye bread), by the name FNDDS gives a dish (doner: gyro). Where
+    the region's words only say which kind (British "cheese" is Cheddar), a dish's name
+    need not: "baked potato with cheese" is FNDDS's "Potato, baked, ..., with cheese"."""
     # where, when and who made it, said inside one food of the line ("roll from the van + tea")
     part = dishes.without_context(dishes.without_maker(dishes.without_doing(part)))
     part = dishes.guided(part, dish)
     part = dishes.carried(part, join) if join else part  # before the region's words of it:
     # "on granary" is two slices of granary bread, which is British for multigrain bread
-    return dishes.named(first_choices(dishes.regional(part, region)))
+    kind_only = naming_dish and " ".join(terms(part)) in dishes.table().regional_kinds
+    return dishes.named(first_choices(part if kind_only else dishes.regional(part, region)))
 
 
 def _single(text: str, quantity: Quantity, prefer: str | None = None, guard: bool = False) -> Item:
