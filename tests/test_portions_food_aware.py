@@ -458,6 +458,23 @@ def test_a_biscuit_of_no_kind_is_british_only_in_a_british_diary() -> None:
     assert grams(BISCUIT, "2 oat biscuits", "us") == pytest.approx(42.0)  # the food's own
 
 
+OATMEAL_COOKIE = food(
+    "Cookie, oatmeal", "Cookies and brownies",
+    (1, "small", 20.0), (1, "medium", 30.0), (1, "large", 45.0), (1, TYPICAL, 60.0),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "region", "expected"), [
+    ("hobnob", "uk", 20.0),  # a British biscuit: FNDDS's small cookie
+    ("2 hobnobs", "uk", 40.0),
+    ("hobnob", "us", 30.0),  # an American diary: one medium cookie
+    ("2 oatmeal cookies", "uk", 60.0),  # a cookie said so is the American cookie
+    ("large hobnob", "uk", 45.0),  # a size said is that size
+])  # fmt: skip
+def test_a_british_biscuit_is_a_small_cookie(text: str, region: str, expected: float) -> None:
+    assert grams(OATMEAL_COOKIE, text, region) == pytest.approx(expected)
+
+
 def test_a_yogurt_in_a_british_diary_is_a_small_pot_but_greek_keeps_its_own() -> None:
     assert grams(YOGURT, "yoghurt", "uk") == pytest.approx(125.0)
     assert grams(YOGURT, "yogurt", "us") == pytest.approx(170.0)

@@ -106,8 +106,9 @@ def test_sweets_counted_as_people_count_them(line: str, name: str, grams: float)
 
 
 def test_a_cookie_named_in_the_singular_is_one_medium_cookie() -> None:
-    # FNDDS's typical amount of a cookie is two medium ones: "cookies", not "hobnob"
-    (one,) = resolve_line("hobnob", region="uk").items
+    # FNDDS's typical amount of a cookie is two medium ones: "cookies", not "snickerdoodle"
+    # (a British biscuit, "hobnob", is one small one: test_portions_food_aware)
+    (one,) = resolve_line("hobnob", region="us").items
     (some,) = resolve_line("cookies", region="us").items
     assert one.grams.grams == 30
     assert some.grams.grams == 60

@@ -551,6 +551,10 @@ def _by_count(food: Food, amount: float, quantity: Quantity) -> Grams:
     if named is not None:  # "2 satsumas": the kind named, not the USDA food's bigger item
         grams, note = named
         return Grams(amount * grams, f"{amount:g} × {note}", True)
+    biscuit = _british_biscuit(food, quantity)
+    if biscuit is not None:  # "2 hobnobs": two small cookies, not two American ones
+        basis = f"{amount:g} × {_BISCUIT_NOTE}: {biscuit.grams:.4g} g each"
+        return Grams(amount * biscuit.grams, basis, True, biscuit)
     share = _share_of_whole(food, amount)
     if share is not None:
         return share
@@ -627,16 +631,37 @@ _COOKIES = "Cookies and brownies"  # FNDDS's group: foods eaten one by one
 
 def _one_cookie(food: Food, quantity: Quantity) -> Grams | None:
     """A cookie or biscuit named in the singular with no amount ("hobnob", "snickerdoodle") as
-    one medium one: FNDDS's "Quantity not specified" for most cookies is two medium ones, which
-    stands for "cookies". None for other foods, plurals, or a cookie with no medium size."""
+    one medium one (a British biscuit: one small one, `_british_biscuit`): FNDDS's "Quantity
+    not specified" for most cookies is two medium ones, which stands for "cookies". None for
+    other foods, plurals, or a cookie with no medium size."""
     words = quantity.food.lower().split()
     if food.group != _COOKIES or not words or singular(words[-1]) != words[-1]:
         return None
+    biscuit = _british_biscuit(food, quantity)
+    if biscuit is not None:
+        return Grams(biscuit.grams, f"no amount given: one {_BISCUIT_NOTE}", True, biscuit)
     medium = next((p for p in usable(food) if p.unit == "medium"), None)
     if medium is None:
         return None
     grams = medium.grams / medium.amount
     return Grams(grams, f"no amount given: one cookie (1 medium = {grams:.4g} g)", True, medium)
+
+
+def _british_biscuit(food: Food, quantity: Quantity) -> Portion | None:
+    """A British biscuit ("hobnob", "2 fig rolls", "shortbread finger") as FNDDS's small cookie,
+    not its medium American one: British biscuits weigh 8 to 17 g each (McVitie's labels,
+    units.toml [each]), FNDDS's small cookie 20 g and medium 30 g. None outside a British
+    diary, for a brownie or bar, or where the words say a cookie or its size ("large")."""
+    if quantity.region != "uk" or food.group != _COOKIES or not food.name.startswith("Cookie"):
+        return None
+    said = set(quantity.food.lower().split())
+    if said & {"cookie", "cookies"} or said & _SIZE_WORDS or said & {"big", "giant", "huge"}:
+        return None
+    small = next((p for p in usable(food) if p.unit == "small"), None)
+    return None if small is None else replace(small, grams=small.grams / small.amount, amount=1.0)
+
+
+_BISCUIT_NOTE = "British biscuit, FNDDS's small cookie (British biscuits 8-17 g each)"
 
 
 def _each_grams(food: Food, quantity: Quantity) -> tuple[float, str] | None:
