@@ -601,3 +601,12 @@ def test_a_tall_glass_is_a_large_glass() -> None:
     assert grams(MILK, "tall glass of milk", "us") == pytest.approx(
         grams(MILK, "large glass of milk", "us")
     )
+
+
+def test_a_muffin_is_not_the_mini_one_its_name_also_covers() -> None:
+    # SR28's blueberry muffin "(Includes mini-muffins)" lists a 31 g "1 muffin" beside its
+    # small (66 g), medium (113 g) and large ones: a muffin is the medium one
+    from twitchcheck.foods.phrases import resolve_line
+
+    (item,) = resolve_line("blueberry muffin", region="us").items
+    assert 60.0 <= item.grams.grams <= 140.0

@@ -626,3 +626,22 @@ def test_a_part_alone_is_found_when_named() -> None:
 )
 def test_plain_need_not_be_in_a_plain_foods_name(query: str, name: str) -> None:
     assert search(query, limit=1)[0].name.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        # USDA's aside of what else a food covers names no variant ("(Includes mini-muffins)")
+        ("blueberry muffin", "Muffins, blueberry, commercially prepared"),
+        # FNDDS's note "glazed, NFS": its own code for the plain glazed doughnut
+        ("glazed donut", "Doughnut, yeast type"),
+        ("cold cuts", "Luncheon meat"),
+    ],
+)
+def test_usda_asides_and_nfs_notes_name_the_usual_food(query: str, name: str) -> None:
+    assert search(query, limit=1)[0].name.startswith(name)
+
+
+def test_a_word_of_what_a_food_is_made_with_is_not_its_nfs_code() -> None:
+    # a hamburger's note calls its bun "bread, NFS": its own name still outweighs that
+    assert "bread" in search("bread", limit=1)[0].name.lower()

@@ -476,8 +476,10 @@ def _drink_serving(portions: list[Portion]) -> Portion | None:
 
 
 def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
-    """A portion named for one of the food itself ("1 egg", "1 bagel"), the usual size first."""
-    nouns = set(terms(food.name))
+    """A portion named for one of the food itself ("1 egg", "1 bagel"), the usual size first;
+    not one named for what USDA's aside says the food also covers ("Muffins, blueberry,
+    commercially prepared (Includes mini-muffins)": a mini is no blueberry muffin's size)."""
+    nouns = set(terms(_ASIDE.sub(" ", food.name)))
     own = [p for p in portions if _first_word(p.unit) in nouns]
     typical = _typical_grams(portions)
     return min(own, key=lambda p: _distance(p, typical), default=None)
@@ -535,6 +537,9 @@ def _count_portion(
     sized = [p for word in COUNT_PREFERENCE for p in portions if _has_word(p.unit, word)]
     # FNDDS's typical amount of a cookie or cracker is several of them: no guide to one.
     typical = None if several else _typical_grams(portions)
+    small = next((p for p in sized if _has_word(p.unit, "small")), None)
+    if own and small and own.grams / own.amount < small.grams / small.amount:
+        own = None  # SR28's 31 g "1 muffin" beside its small (66 g) and medium ones: a mini one
     chosen: Portion | None = own or (sized[0] if sized else None)
     if typical is not None and chosen is not None:
         items = ([own] if own else []) + sized
@@ -627,6 +632,7 @@ def _few(food: Food, amount: float, quantity: Quantity, own: Portion | None) -> 
 
 
 _COOKIES = "Cookies and brownies"  # FNDDS's group: foods eaten one by one
+_ASIDE = re.compile(r"\([^()]*\)")  # USDA's aside in a name: "(includes mini-muffins)"
 
 
 def _one_cookie(food: Food, quantity: Quantity) -> Grams | None:

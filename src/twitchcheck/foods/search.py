@@ -1254,9 +1254,12 @@ def _tail(
         or "and" in segment
         or "or" in segment
     )
+    # USDA's aside of what else a food covers ("commercially prepared (Includes
+    # mini-muffins)", "glazed, enriched (includes honey buns)") widens it, naming no variant.
+    aside = next((i for i, t in enumerate(segment) if t in ("include", "includes")), len(segment))
     costs = []
     for position, term in enumerate(segment):
-        if position < eaten:
+        if position < eaten or position >= aside:
             cost = DEFAULT_WORD
         elif term in unusual:
             cost = UNUSUAL_WORD
@@ -1344,10 +1347,17 @@ def _note_cost(food: _Profile, term: str, wanted: frozenset[str]) -> float:
     Oreo Thin Crisps"); `MISSING_TERM` where the note lacks it too."""
     if food.rowid not in _postings(term):  # the index holds neither name nor note with it
         return MISSING_TERM
-    extras = [len(e - wanted) for e in _note_entries(food) if term in e]
-    if not extras:
+    entries = [e for e in _note_entries(food) if term in e]
+    if not entries:
         return MISSING_TERM
-    return NOTE_ONLY_TERM + NOTE_ENTRY_WORD * min(min(extras), 3)
+    if any(e - wanted == _NFS for e in entries):
+        # FNDDS's own code for the words unqualified ("Doughnut, yeast type": "glazed, NFS";
+        # "Luncheon meat, NFS": "cold cut, NFS")
+        return DEFAULT_WORD
+    return NOTE_ONLY_TERM + NOTE_ENTRY_WORD * min(min(len(e - wanted) for e in entries), 3)
+
+
+_NFS = frozenset({"nfs"})
 
 
 def _animal(segments: list[list[str]], words: _Words) -> bool:
@@ -1432,9 +1442,10 @@ def _best(
 _CEILING_SLACK = 1e-6  # float rounding between `_ceiling`'s sum and `_score`'s
 # The least a query word missing from the name costs in `_score` where an equivalent word may
 # stand for it (a plant qualifier, a cooking method); elsewhere the note's least cost, or
-# MISSING_TERM where the food's index entry lacks the word too (soft words: SOFT_MISSING).
-_LEAST_MISSING = min(EQUIVALENT_TERM, NOTE_ONLY_TERM, MISSING_TERM)
-_LEAST_NOTED = min(NOTE_ONLY_TERM, MISSING_TERM)
+# MISSING_TERM where the food's index entry lacks the word too (soft words: SOFT_MISSING);
+# a note's "X, NFS" costs only DEFAULT_WORD (`_note_cost`).
+_LEAST_NOTED = min(NOTE_ONLY_TERM, MISSING_TERM, DEFAULT_WORD)
+_LEAST_MISSING = min(EQUIVALENT_TERM, _LEAST_NOTED)
 
 
 def _ceiling(rowid: int, context: _Context) -> float:
