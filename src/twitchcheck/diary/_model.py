@@ -48,11 +48,7 @@ class DiaryEntry:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "day": self.day.isoformat(),
-            "time": self.time,
-            "meal": self.meal,
-            "line": self.line,
-            "text": self.text,
+            **_where(self),
             "food": None
             if self.item is None
             else {"id": self.item.food.id, "name": self.item.food.name},
@@ -77,14 +73,21 @@ class DiarySupplement:
 
     def to_dict(self) -> dict[str, object]:
         return {
-            "day": self.day.isoformat(),
-            "time": self.time,
-            "meal": self.meal,
-            "line": self.line,
-            "text": self.text,
+            **_where(self),
             "supplement": self.supplement.id,
             "nutrients": dict(self.supplement.nutrients),
         }
+
+
+def _where(entry: DiaryEntry | DiarySupplement) -> dict[str, object]:
+    """Where on the diary an entry was written: its day, time, meal, line and text."""
+    return {
+        "day": entry.day.isoformat(),
+        "time": entry.time,
+        "meal": entry.meal,
+        "line": entry.line,
+        "text": entry.text,
+    }
 
 
 class _When(NamedTuple):
