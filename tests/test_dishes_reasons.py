@@ -162,3 +162,13 @@ def test_a_british_jacket_potato_is_a_baked_potato_eaten_with_its_skin(
     (item,) = resolve_line(line, region="uk").items
     assert item.food.name == name
     assert low <= item.grams.grams <= high
+
+
+def test_a_topped_jacket_potato_is_its_parts_where_the_dish_is_not_the_whole_line() -> None:
+    # FNDDS's "with cheese" potato covers cheese sauce: with beans too, it is potato,
+    # Cheddar and beans; the whole line named as one dish stays one ("ham and cheese")
+    names = [i.food.name for i in resolve_line("jacket potato with cheese and beans", "uk").items]
+    assert names[0] == "Potato, baked, peel eaten"
+    assert any(name.startswith("Cheese, Cheddar") for name in names)
+    (sandwich,) = resolve_line("kanapki z szynka i serem x2", region="uk").items
+    assert sandwich.food.name.startswith("Ham sandwich or sub, with cheese")

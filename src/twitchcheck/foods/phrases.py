@@ -341,8 +341,9 @@ def _resolved(phrase: str, region: str | None) -> Line:
         return Line(
             text, _with_milk(text, quantity, _single(text, _fed(quantity, dishes.plain(pieces[0]))))
         )
-    whole = _in_usda_words(split, in_dish, dish, region, naming_dish=True)
-    return Line(text, _combination(text, quantity, pieces, whole))
+    whole = _in_usda_words(split, in_dish, dish, region)
+    kinds = _in_usda_words(split, in_dish, dish, region, naming_dish=True)
+    return Line(text, _combination(text, quantity, pieces, (whole, kinds)))
 
 
 def _named_dish(text: str, quantity: Quantity, named: named_dishes.Named) -> Item:
@@ -623,13 +624,20 @@ def _servings(text: str, quantity: Quantity, guard: bool) -> Item:
 
 
 def _combination(
-    text: str, quantity: Quantity, pieces: tuple[str, ...], whole: tuple[str, ...]
+    text: str,
+    quantity: Quantity,
+    pieces: tuple[str, ...],
+    named: tuple[tuple[str, ...], tuple[str, ...]],
 ) -> tuple[Item, ...]:
     """A line of several foods: the longest run of parts from the left that one food fits
     whole (a dish) is one item, else each part is its own; the amount written goes to the
     first item, the others take their typical portion unless they carry their own amount.
-    `whole` is `pieces` with only the senses that also name a dish ("fish" beside chips is
-    battered fish, but carrots beside a pie are carrots of the dish "carrot and swede pie")."""
+    `named` is `pieces` with only the senses that also name a dish ("fish" beside chips is
+    battered fish, but carrots beside a pie are carrots of the dish "carrot and swede pie"),
+    then the same with a region's kind words left as written: British "cheese" fits a dish
+    only where the dish is the whole line ("ham and cheese sandwiches"); a jacket potato
+    "with cheese and beans" is topped with Cheddar, not FNDDS's cheese-sauce potato."""
+    whole, kinds = named
     parts = pieces[0::2]
     if len(parts) > dishes.table().max_parts:
         raise InputError(
@@ -665,7 +673,8 @@ def _combination(
                 continue  # "tea with milk": the tea and a splash, not FNDDS's milky chai
             if dishes.listed_apart(pieces[2 * start + 1 : 2 * stop - 1 : 2]):
                 continue  # "roast chicken, roast potatoes, gravy": a plate listed, not a stew
-            words = "".join(whole[2 * start : 2 * stop - 1])
+            said = kinds if start == 0 and stop == len(parts) else whole
+            words = "".join(said[2 * start : 2 * stop - 1])
             dish = _dish(words, parts[start:stop])
             if dish is not None:
                 end = stop
