@@ -10,6 +10,7 @@ which means one typical portion.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, replace
@@ -853,11 +854,19 @@ def _first_word(text: str) -> str:
     return found[0] if found else ""
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the portion rules ask it ~150 times a phrase
 def _has_word(text: str, word: str) -> bool:
     """Whether a portion's description names `word`, or starts with its plural ("4 spears",
     "2 biscuits": SR28 counts several items in the plural; "1 cup, pieces" counts none)."""
-    said, key = text.lower(), re.escape(word)
-    return re.search(rf"\b{key}\b", said) is not None or re.match(rf"{key}e?s\b", said) is not None
+    named, plural = _word_patterns(word)
+    said = text.lower()
+    return named.search(said) is not None or plural.match(said) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _word_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    key = re.escape(word)
+    return re.compile(rf"\b{key}\b"), re.compile(rf"{key}e?s\b")
 
 
 def _names(food: Food) -> list[str]:
