@@ -46,6 +46,10 @@ class DiaryEntry:
     time: str | None = None  # "HH:MM" when the line gave one ("08:00 latte")
     how: str = "matched"  # how the phrase became this item (phrases' `how`), or "export"
 
+    def where(self) -> dict[str, object]:
+        """Where on the diary it was written: its day, time, meal, line and text."""
+        return _where(self)
+
     def to_dict(self) -> dict[str, object]:
         return {
             **_where(self),

@@ -316,11 +316,7 @@ def _target(target: Target) -> dict[str, object]:
 def _entry(entry: DiaryEntry) -> dict[str, object]:
     """An entry for the analysis JSON: where and when it was eaten and what it became."""
     return {
-        "day": entry.day.isoformat(),
-        "time": entry.time,
-        "meal": entry.meal,
-        "line": entry.line,
-        "text": entry.text,
+        **entry.where(),
         "food": None
         if entry.item is None
         else {"id": entry.item.food.id, "name": entry.item.food.name},

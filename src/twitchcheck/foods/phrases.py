@@ -341,7 +341,7 @@ def _resolved(phrase: str, region: str | None) -> Line:
         return Line(
             text, _with_milk(text, quantity, _single(text, _fed(quantity, dishes.plain(pieces[0]))))
         )
-    whole = _in_usda_words(split, in_dish, dish, region)
+    whole = pieces if in_dish == senses else _in_usda_words(split, in_dish, dish, region)
     kinds = _in_usda_words(split, in_dish, dish, region, naming_dish=True)
     return Line(text, _combination(text, quantity, pieces, (whole, kinds)))
 
