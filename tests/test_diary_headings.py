@@ -40,6 +40,30 @@ def test_headings_people_write(heading: str, region: str, expected: datetime.dat
     assert days(f"{heading}\n2 eggs\n", region) == (expected,)
 
 
+@pytest.mark.parametrize(
+    ("heading", "region", "expected"),
+    [
+        # Polish and Spanish day names, as a diary kept half in the writer's language heads
+        # its days; a dotted day and month after one is a date, as Europe writes it
+        ("pon 30.11", "uk", datetime.date(2026, 11, 30)),
+        ("wt 1.12", "uk", datetime.date(2026, 12, 1)),
+        ("Śr. 25.11", "uk", datetime.date(2026, 11, 25)),
+        ("niedziela 29.11.", "uk", datetime.date(2026, 11, 29)),
+        ("sob 28/11", "uk", datetime.date(2026, 11, 28)),
+        ("lunes 11/30", "us", datetime.date(2026, 11, 30)),
+        ("miércoles 25/11", "uk", datetime.date(2026, 11, 25)),
+        ("Mon 30.11", "uk", datetime.date(2026, 11, 30)),
+    ],
+)
+def test_day_names_in_the_writers_language(heading: str, region: str, expected: datetime.date) -> None:
+    assert days(f"{heading}\n2 eggs\n", region) == (expected,)
+
+
+def test_a_day_name_alone_in_polish_is_known_as_one() -> None:
+    with pytest.raises(DiaryError, match="'sobota' names a day but no date"):
+        days("2026-11-27\n2 eggs\nsobota\n1 banana\n", "uk")
+
+
 def test_a_day_name_settles_the_year_of_a_date_without_one() -> None:
     # 7 April 2026 is a Tuesday; the diary was kept in 2025, when it was a Monday
     assert days("Mon 4/7\n2 eggs\nTue 4/8\n1 banana\n", "us") == (
@@ -67,7 +91,7 @@ def test_impossible_year_less_dates_are_refused() -> None:
 
 
 def test_amounts_and_food_lines_are_not_headings() -> None:
-    for line in ("3-4", "1.5", "1/2 banana", "Tue - 2 eggs", "2 eggs - 8 am"):
+    for line in ("3-4", "1.5", "1/2 banana", "Tue - 2 eggs", "2 eggs - 8 am", "pon 1.5 l"):
         assert parse_date(line) is None, line
 
 

@@ -4,7 +4,9 @@ Accepted forms (see docs/diary.md): ``2026-11-20`` (also with / or . and
 one-digit month or day), ``20/11/2026`` or ``11/20/2026`` (also ``20/11/26``) only
 when it can be read one way (the region's order, or a day name that only one reading
 falls on: ``Wed 5/3/25``), and words: ``20 Nov``, ``Nov 20``, ``20 November 2026``,
-``Friday 20 November 2026``, ``Fri, Nov 20, 2026``, ``20th of November``.
+``Friday 20 November 2026``, ``Fri, Nov 20, 2026``, ``20th of November``; a day
+name may be Polish or Spanish (``pon 30.11``, ``lunes 11/30``), and after one a dotted
+day and month is a date (``Mon 30.11``).
 Anything else is not a date (None); something shaped like a date that cannot
 be one (``2026-02-30``, ``05/11/2026``) raises DiaryError.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 from twitchcheck.diary._bounds import cap, quoted
 from twitchcheck.errors import DiaryError
+from twitchcheck.text import fold
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -29,6 +32,13 @@ WEEKDAYS = {
     "mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
     "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
     "saturday": 5, "sun": 6, "sunday": 6,
+    # Polish and Spanish, accents dropped (`fold`), as diaries kept half in the writer's
+    # language head their days ("pon 30.11"); not Spanish "mar" (martes), which is March
+    "pon": 0, "pn": 0, "poniedzialek": 0, "wt": 1, "wtorek": 1, "sr": 2, "sroda": 2,
+    "czw": 3, "czwartek": 3, "pt": 4, "piatek": 4, "sob": 5, "sobota": 5, "nd": 6,
+    "ndz": 6, "niedz": 6, "niedziela": 6,
+    "lun": 0, "lunes": 0, "martes": 1, "mie": 2, "miercoles": 2, "jue": 3, "jueves": 3,
+    "vie": 4, "viernes": 4, "sab": 5, "sabado": 5, "dom": 6, "domingo": 6,
 }  # fmt: skip
 
 _YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
@@ -37,6 +47,9 @@ _DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})")
 # their days; the year comes from the headings around it (DateReader). Only the slash: a
 # lone "3-4" or "1.5" on a line is an amount, not a day.
 _DM = re.compile(r"(\d{1,2})/(\d{1,2})")
+# "pon 30.11", "Mon 30.11.": after a day name, a dotted day and month is a date too, as
+# much of Europe writes it (alone, "1.5" is an amount)
+_DM_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.?")
 # "Mon 3/3/25", "Thurs, 06/03/2025": a day name before a numeric date.
 _WEEKDAY_FIRST = re.compile(r"([a-z]+)\.?,?\s+(?=\d)")
 # A two-digit year: 69-99 are 1969-1999 and 00-68 are 2000-2068, as POSIX strptime's %y.
@@ -75,7 +88,7 @@ def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
     `day_first` settles numeric dates such as 05/11/2026: True reads day first,
     False month first, None accepts only dates that read one way.
     """
-    s = _REMARK.sub("", _LABEL.sub("", text.strip().lower())).strip(_DECORATION)
+    s = _REMARK.sub("", _LABEL.sub("", fold(text.strip()))).strip(_DECORATION)
     dashed = _DASH_REMARK.fullmatch(s)
     if dashed and dashed["head"].split()[0].rstrip(".,") in WEEKDAYS:
         s = dashed["head"]
@@ -92,7 +105,7 @@ def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
     if match:
         year = _full_year(match[4])
         return _numeric(int(match[1]), int(match[3]), year, day_first, text, weekday)
-    match = _DM.fullmatch(numeric)
+    match = _DM.fullmatch(numeric) or (weekday is not None and _DM_DOTTED.fullmatch(numeric))
     if match:
         return _numeric(int(match[1]), int(match[2]), None, day_first, text, weekday)
     if _WORDY.fullmatch(s):
@@ -110,7 +123,7 @@ def parse_date_cell(text: str, day_first: bool | None = None) -> DateParts | Non
 
 def is_weekday(text: str) -> bool:
     """True for a day name alone ("Monday:"), which names no date."""
-    return text.strip().lower().strip(_DECORATION).rstrip(".") in WEEKDAYS
+    return fold(text.strip()).strip(_DECORATION).rstrip(".") in WEEKDAYS
 
 
 def _weekday_first(s: str) -> tuple[int | None, str]:
