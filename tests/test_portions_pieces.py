@@ -22,3 +22,15 @@ def test_fried_chicken_is_coated_and_eaten_with_its_skin() -> None:
     assert item.food.name.startswith("Chicken, NS as to part, fried, coated, skin / coating eaten")
     _, mash = resolve_line("fried chicken 2 pieces, mash", region="us").items
     assert mash.food.name.startswith("Potato, mashed")
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [("3 fig rolls", 40, 60), ("fig roll x2", 25, 40), ("2 fig newtons", 25, 40)],
+)
+def test_one_item_is_not_a_portion_that_holds_several(line: str, low: float, high: float) -> None:
+    """FNDDS's "Fig bar (2 square halves)" is 43 g; one fig roll or Newton is about 16-17 g
+    (FNDDS's "bar", Jacob's label)."""
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name == "Cookie, fig bar"
+    assert low <= item.grams.grams <= high

@@ -481,9 +481,14 @@ def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
     not one named for what USDA's aside says the food also covers ("Muffins, blueberry,
     commercially prepared (Includes mini-muffins)": a mini is no blueberry muffin's size)."""
     nouns = set(terms(_ASIDE.sub(" ", food.name)))
-    own = [p for p in portions if _first_word(p.unit) in nouns]
+    own = [p for p in portions if _first_word(p.unit) in nouns and not _SEVERAL.search(p.unit)]
     typical = _typical_grams(portions)
     return min(own, key=lambda p: _distance(p, typical), default=None)
+
+
+# A portion that says it holds several pieces is no one item ("Fig bar (2 square halves)",
+# 43 g, beside FNDDS's 16 g "bar": three fig rolls are three bars; "recipe yield (60 pieces)")
+_SEVERAL = re.compile(r"(?<![\d./])(?:[2-9]|[1-9]\d+)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b", re.IGNORECASE)
 
 
 def _typed_portion(food: Food, portions: list[Portion], said: str) -> Portion | None:
