@@ -55,7 +55,9 @@ def test_headings_people_write(heading: str, region: str, expected: datetime.dat
         ("Mon 30.11", "uk", datetime.date(2026, 11, 30)),
     ],
 )
-def test_day_names_in_the_writers_language(heading: str, region: str, expected: datetime.date) -> None:
+def test_day_names_in_the_writers_language(
+    heading: str, region: str, expected: datetime.date
+) -> None:
     assert days(f"{heading}\n2 eggs\n", region) == (expected,)
 
 

@@ -70,6 +70,17 @@ def test_who_brought_a_food_is_context(text: str, food: str) -> None:
         ("soda farl w bacon (Lorraine made a wee fry)", "soda farl w bacon"),
         ("avena (oatmeal w milk & cinnamon)", "oatmeal w milk & cinnamon"),  # joins kept
         ("sunday roast (chicken, potatoes, gravy)", "chicken, potatoes, gravy"),
+        # an aside of words mostly in no food's name is a remark, whatever its grammar
+        ("apple (mum would be proud)", "apple"),
+        ("Ensure strawberry (doctor gave me a box)", "Ensure strawberry"),
+        ("welsh cakes x2 (baked Sunday)", "welsh cakes x2"),
+        ("pizza (shared w jamie, had half)", "pizza"),
+        ("steamed sweet potato (goguma)", "steamed sweet potato"),  # the food's own name
+        ("latkes x3 (Hanukkah, 4th candle at Marilyn's)", "latkes x3"),
+        # an aside of food words qualifies the food, as before
+        ("sandwich (tuna mayo)", "tuna mayo sandwich"),
+        ("yogurt (plain)", "plain yogurt"),
+        ("canned soup (vegetable beef)", "canned vegetable beef soup"),
     ],
 )
 def test_a_remark_in_an_aside_is_not_food(text: str, read: str) -> None:

@@ -105,7 +105,9 @@ def parse_date(text: str, day_first: bool | None = None) -> DateParts | None:
     if match:
         year = _full_year(match[4])
         return _numeric(int(match[1]), int(match[3]), year, day_first, text, weekday)
-    match = _DM.fullmatch(numeric) or (weekday is not None and _DM_DOTTED.fullmatch(numeric))
+    match = _DM.fullmatch(numeric)
+    if match is None and weekday is not None:
+        match = _DM_DOTTED.fullmatch(numeric)
     if match:
         return _numeric(int(match[1]), int(match[2]), None, day_first, text, weekday)
     if _WORDY.fullmatch(s):

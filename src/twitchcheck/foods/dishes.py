@@ -23,7 +23,7 @@ from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity, units
-from twitchcheck.foods.search import names_food
+from twitchcheck.foods.search import known_word, names_food
 from twitchcheck.text import fold, singular, terms
 
 
@@ -643,9 +643,9 @@ def listed(text: str) -> str:
         return text  # "X: Y" lists foods, or a meal's one ("region: us" is neither)
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
-    inner = _without_remarks(inner)
+    inner = _without_remarks(inner, bracketed=" ".join(text.split()).endswith(")"))
     if not inner:
-        return head  # "collards (dr said)": a remark, no food
+        return head  # "collards (dr said)", "apple (mum would be proud)": a remark, no food
     amount = _hedged_amount(inner)
     if amount is not None:
         # "..., collards (just a spoonful)": the last food's; "nuggets (like 3)": three
@@ -674,19 +674,42 @@ def listed(text: str) -> str:
     return f"{qualified},{measure}" if measure else qualified
 
 
-def _without_remarks(inner: str) -> str:
+def _without_remarks(inner: str, bracketed: bool = False) -> str:
     """An aside without its parts that report what someone said or thought ("just a
     spoonful, dr said" -> "just a spoonful"), or who made the food ("Lorraine made a wee
-    fry"): a part holding a word of saying, or opening with a maker, is a remark."""
+    fry"): a part holding a word of saying, or opening with a maker, is a remark; so is a
+    part in brackets of words mostly in no USDA food name ("mum would be proud", "baked
+    Sunday", "goguma", the food's own name in another language)."""
     said = table().remarks
     pieces = split(inner)
     kept: list[str] = []
     for at in range(0, len(pieces), 2):
         part = pieces[at].strip()
-        if set(terms(part)) & said or _made_by(part):
+        if set(terms(part)) & said or _made_by(part) or (bracketed and _mostly_unnamed(part)):
             continue
         kept += [pieces[at - 1], pieces[at]] if kept else [pieces[at]]
     return "".join(kept).strip()
+
+
+def _mostly_unnamed(part: str) -> bool:
+    """Whether at least half the words of `part` (its amount, fillers and hedges aside) are
+    words search does not know, and it is no dish of the world dishes table ("mum would be
+    proud", "doctor gave me a box"; not "tuna mayo", "plain", "just a spoonful")."""
+    if _hedged_amount(part) is not None:
+        return False  # "half a tin", "just a spoonful": an amount, for the food before it
+    rules = table()
+    said = terms(parse_quantity(part).food.replace("'", " "))
+    words = [
+        w
+        for w in said
+        if w not in rules.fillers
+        and w != "s"
+        and not w.isdigit()
+        and w not in rules.prepositions
+        and w not in rules.hedges
+    ]
+    unnamed = sum(not known_word(w) for w in words)
+    return bool(words) and 2 * unnamed >= len(words) and recipe(part) is None
 
 
 def _made_by(part: str) -> bool:

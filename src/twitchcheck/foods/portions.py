@@ -488,7 +488,9 @@ def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
 
 # A portion that says it holds several pieces is no one item ("Fig bar (2 square halves)",
 # 43 g, beside FNDDS's 16 g "bar": three fig rolls are three bars; "recipe yield (60 pieces)")
-_SEVERAL = re.compile(r"(?<![\d./])(?:[2-9]|[1-9]\d+)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b", re.IGNORECASE)
+_SEVERAL = re.compile(
+    r"(?<![\d./])(?:[2-9]|[1-9]\d+)\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b", re.IGNORECASE
+)
 
 
 def _typed_portion(food: Food, portions: list[Portion], said: str) -> Portion | None:

@@ -38,7 +38,7 @@ from twitchcheck.errors import InputError
 from twitchcheck.foods import brands
 from twitchcheck.foods.database import SOURCES, connect
 from twitchcheck.limits import limit as _limit
-from twitchcheck.text import quoted, terms, user_text
+from twitchcheck.text import fold, quoted, singular, terms, user_text
 
 # Score weights (points off a perfect 100).
 MISSING_TERM = 40.0  # a query word the name lacks
@@ -338,6 +338,14 @@ def names_food(text: str) -> bool:
     type-ahead offers, said back. A mark that joins foods is not in a name ("pancakes & syrup"
     is not "Pancake syrup")."""
     return bool(_own_words(text))
+
+
+def known_word(word: str) -> bool:
+    """Whether search knows `word` as it is written (a term of some food's index entry, a
+    synonym or a respelling), with no spelling corrected: "mayo", "tuna", "plain"; not
+    "proud", whose nearest term ("round") is not what was meant."""
+    term = singular(fold(word))
+    return _indexed(term) or term in _words().synonyms or term in _respellings()
 
 
 def names_dish(text: str) -> bool:
