@@ -645,3 +645,19 @@ def test_usda_asides_and_nfs_notes_name_the_usual_food(query: str, name: str) ->
 def test_a_word_of_what_a_food_is_made_with_is_not_its_nfs_code() -> None:
     # a hamburger's note calls its bun "bread, NFS": its own name still outweighs that
     assert "bread" in search("bread", limit=1)[0].name.lower()
+
+
+@pytest.mark.parametrize(
+    ("query", "head"),
+    [
+        ("almond croissant", "Croissant"),  # had been Almonds, NFS
+        ("cherry tomatoes", "Tomatoes"),  # had tied with Cherries, raw
+        ("radish kimchi", "Kimchi"),
+        ("celery sticks", "Celery"),  # "stick" heads no food alone: a shape, not the food
+        ("eggs scrambled", "Egg"),  # a way of cooking said last
+    ],
+)
+def test_where_no_food_holds_every_word_the_last_noun_names_it(query: str, head: str) -> None:
+    """English puts the food's own noun last: a food lacking it ranks below one lacking the
+    word that qualifies it (search.HEAD_NOUN)."""
+    assert search(query, limit=1)[0].name.startswith(head)

@@ -65,6 +65,10 @@ EQUIVALENT_TERM = 8.0  # a query qualifier met by an equivalent word ("vegan" by
 VARIANT_WORD = 6.0  # an unasked word beside an asked one in its segment: a variant ("Ensure Plus")
 NOTE_ENTRY_WORD = 2.0  # per unasked word of the note entry that holds the query word (at most 3)
 QUALIFIER_ONLY = 30.0  # the query met only by usual-form words of the name's tail ("english")
+# The query's last word missing from the name and its note: English puts the food's own noun
+# last ("almond croissant" is a croissant, "cherry tomatoes" tomatoes), so where no food holds
+# every word, one lacking the head noun ranks below one lacking a word that qualifies it
+HEAD_NOUN = 6.0
 AMBIGUOUS_SCORE = 85.0  # the most a query of an ambiguous word alone scores ("squash")
 CANDIDATE_CAP = 200  # foods scored when no food holds every query word (latency bound)
 WIDE_CAP = 400  # foods scored when many hold every query word: the shortest names
@@ -359,6 +363,12 @@ def _head_texts() -> frozenset[str]:
     return frozenset(_every().heads)
 
 
+@functools.cache
+def _head_texts_alone() -> frozenset[str]:
+    """The heads of USDA names that are one word ("croissant", "tomato", "scone")."""
+    return frozenset(h for h in _every().heads if h and " " not in h)
+
+
 def clear_cache() -> None:
     """Forget ranked results (benchmarks use this to time real searches)."""
     _ranked.cache_clear()
@@ -578,6 +588,7 @@ class _Context:  # but for `foreign`, which remembers
     every: _Every  # `_every`
     asked: frozenset[str]  # words the query asks for, not after "no" or "without"
     with_skin: bool  # "chicken thigh with skin": the meat with its skin, not the skin alone
+    head_noun: str | None = None  # the last known word where it names the food (`HEAD_NOUN`)
     head_free: bool = False  # no candidate's head holds a query word
     foreign: dict[str, int] = field(default_factory=dict)  # `_foreign`'s answers, by head
 
@@ -626,7 +637,34 @@ def _context(wanted: list[str]) -> _Context:
             if before not in words.negators and t not in words.defaults | words.negators
         ),
         with_skin=("with", "skin") in pairs,
+        head_noun=_head_noun(known, wanted, words, plant_terms),
     )
+
+
+def _head_noun(
+    known: tuple[str, ...], wanted: list[str], words: _Words, plant_terms: set[str]
+) -> str | None:
+    """The query's last known word where it is the food's own noun (`HEAD_NOUN`): a food's
+    whole head in some USDA name ("Croissant", "Tomatoes"), not a way of cooking, a usual
+    form, a plant qualifier or a word after "no" ("eggs scrambled", "tea no sugar", "celery
+    sticks"); None for a query of one known word."""
+    if len(known) < 2:
+        return None
+    last = known[-1]
+    if last not in _head_texts_alone():
+        return None
+    at = len(wanted) - 1 - wanted[::-1].index(last)
+    if (
+        last in words.cooking
+        or last in words.soft
+        or last in words.defaults
+        or last in plant_terms
+        or last in _UNFLAVOURED
+        or last in words.negators
+        or (at and wanted[at - 1] in words.negators)
+    ):
+        return None
+    return last
 
 
 # a name's word that it says it has none of: "Taco, with beans, no cheese"; or is not:
@@ -1599,7 +1637,10 @@ def _score(
             penalty += EQUIVALENT_TERM
         else:
             all_met = False
-            penalty += _note_cost(food, term, wanted_set)
+            cost = _note_cost(food, term, wanted_set)
+            penalty += cost
+            if term == context.head_noun and cost >= MISSING_TERM:
+                penalty += HEAD_NOUN
     for segment in variant_segments:
         # "Ensure Plus" for "ensure": the segment naming the food adds an unasked word.
         extra = food.segment_sets[segment] - wanted_set - words.defaults
