@@ -825,6 +825,11 @@ def test_a_side_salad_is_a_lettuce_salad_with_vegetables(text: str) -> None:
         ("bangers", "uk", "pork sausages"),
         ("bangers", "us", "bangers"),  # British only
         ("veg", "uk", "classic mixed vegetables cooked"),
+        ("jelly", "uk", "gelatin dessert"),  # British jelly is Jell-O; the spread is jam
+        ("jelly", "us", "jelly"),
+        ("curd", "uk", "plain yogurt"),  # Indian English dahi, not soybean curd
+        ("bean curd", "uk", "bean curd"),
+        ("jasmine tea", "us", "green tea"),
     ],
 )
 def test_other_names_are_read_in_usdas_words(part: str, region: str | None, read: str) -> None:
