@@ -713,6 +713,22 @@ def test_a_bacon_butty_is_bacon_in_bread() -> None:
     assert "bread" in names
 
 
+@pytest.mark.parametrize("line", ["avocado toast", "smashed avo on sourdough", "avo toast"])
+def test_avocado_toast_is_toast_and_avocado(line: str) -> None:
+    """Had been the toast alone: the avocado, half a fruit, was lost."""
+    toast, avocado = resolve_line(line, region="us").items
+    assert toast.food.name.startswith("Bread")
+    assert "toasted" in toast.food.name
+    assert avocado.food.name.startswith("Avocado")
+    assert 50 <= avocado.grams.grams <= 100
+
+
+def test_eggs_on_avocado_toast_are_a_part_of_their_own() -> None:
+    names = [i.food.name for i in resolve_line("avocado toast w/ 2 poached eggs").items]
+    assert any(n.startswith("Avocado") for n in names)
+    assert any(n.startswith("Egg") for n in names)
+
+
 # A chain's meal, and bundles with nothing listed.
 
 
