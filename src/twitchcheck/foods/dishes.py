@@ -1591,8 +1591,8 @@ def _is_person(words: list[str]) -> bool:
         return True
     named = [w for w in words if w.lower() not in table().fillers]
     return bool(named) and all(
-        w[:1].isupper() and w[1:2].islower() and not usda_word(w) for w in named
-    )
+        w[:1].isupper() and w[1:2].islower() and not usda_word(w.strip(",.;:!?")) for w in named
+    )  # (a comma after the word is not part of it: "Potato, baked" names no baker)
 
 
 def _person(words: list[str]) -> list[str]:

@@ -25,7 +25,7 @@ import re
 import sqlite3
 
 from twitchcheck.foods.quantity import measure_word, parse_quantity, units
-from twitchcheck.text import singular
+from twitchcheck.text import fold, singular, terms
 
 # The tables below are read from USDA's names when the food database is built
 # (tools/build_fooddb.py, `name_tables`): each is read from it when first needed.
@@ -264,7 +264,30 @@ def amount_first(text: str) -> str:
         if sized or (quantity.amount is not None and _measure(quantity.food)):
             rest = ",".join(parts[:i] + parts[i + 1 :])
             return f"{part.strip()} {rest.strip()}"
-    return text
+    return _last_amount_placed(parts) or text
+
+
+def _last_amount_placed(parts: list[str]) -> str | None:
+    """A last comma part that counts the food by its own name again, as USDA's and the NIH
+    fact sheets' tables write it, put before the food: "Potato, baked, 1 medium potato" ->
+    "1 medium Potato, baked" (it had been a second potato). None otherwise."""
+    last = parse_quantity(parts[-1])
+    written = " ".join(fold(parts[-1]).split())
+    if last.amount is None or not last.food or not written.endswith(last.food):
+        return None
+    middle = parts[1:-1]
+    if not _restates(last.food, parts[0]) or not all(
+        only_qualifies(p, ",".join(parts[: i + 1])) for i, p in enumerate(middle)
+    ):
+        return None  # "toast, eggs, 2 eggs": the eggs are a food of their own
+    return f"{written[: len(written) - len(last.food)].strip()} {','.join(parts[:-1]).strip()}"
+
+
+def _restates(words: str, head: str) -> bool:
+    """Whether `words`, left after an amount, only name the food's head again ("eggs" of
+    "Eggs, scrambled")."""
+    said = {singular(t) for t in terms(words)}
+    return bool(said) and said <= {singular(t) for t in terms(head)}
 
 
 def _size(part: str) -> bool:
