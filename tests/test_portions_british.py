@@ -127,3 +127,15 @@ def test_two_slices_of_sourdough_weigh_two_usual_slices() -> None:
     # SR28's "1 slice" of its French bread (which includes sourdough) is 139 g
     (item,) = resolve_line("2 slices sourdough", region="uk").items
     assert 60 <= item.grams.grams <= 200
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [("50g porridge oats", 50, 50), ("porridge oats", 30, 50), ("bowl of porridge oats", 30, 50)],
+)
+def test_porridge_oats_are_the_dry_oats(line: str, low: float, high: float) -> None:
+    """Porridge oats are sold and weighed dry: cooked porridge has about a sixth of their
+    nutrients by weight (50 g had been counted as 50 g of cooked oatmeal)."""
+    (item,) = resolve_line(line, region="uk").items
+    assert item.food.name == "Oats, raw"
+    assert low <= item.grams.grams <= high
