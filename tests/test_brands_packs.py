@@ -15,6 +15,7 @@ import pytest
 from twitchcheck._data import data_path
 from twitchcheck.foods.brands import pack_for
 from twitchcheck.foods.database import Food, Portion
+from twitchcheck.foods.phrases import resolve_line
 from twitchcheck.foods.portions import grams_for
 from twitchcheck.foods.quantity import parse_quantity
 
@@ -104,3 +105,14 @@ def test_every_pack_has_one_size_and_a_source(key: str, spec: dict[str, object])
     assert all(isinstance(spec[k], float) and 0 < float(str(spec[k])) < 5000 for k in sizes)
     assert "label" in str(spec["note"]) or "SR28" in str(spec["note"])
     assert pack_for(key) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("4 finger kitkat", 41.5), ("KitKat 4 finger", 41.5), ("2 finger kitkat", 20.7),
+     ("kitkat", 41.5), ("2 kitkats", 83.0)],
+)  # fmt: skip
+def test_a_kitkat_counted_by_its_fingers_is_one_bar(line: str, grams: float) -> None:
+    """Nestle UK labels: the 4 finger bar 41.5 g, the 2 finger 20.7 g (4 and 2 bars before)."""
+    (item,) = resolve_line(line, region="uk").items
+    assert item.grams.grams == pytest.approx(grams, abs=0.6)
