@@ -34,3 +34,14 @@ def test_one_item_is_not_a_portion_that_holds_several(line: str, low: float, hig
     (item,) = resolve_line(line, region="uk").items
     assert item.food.name == "Cookie, fig bar"
     assert low <= item.grams.grams <= high
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [("a milky way", 50, 60), ("2 milky ways", 100, 120), ("king size milky way", 95, 110)],
+)
+def test_one_bar_is_the_standard_bar_not_its_fun_size(line: str, low: float, high: float) -> None:
+    """SR28 lists a Milky Way's fun size (17 g) and king size (103 g) as "bar ..." and its
+    standard 58 g bar as "serving 2.05 oz bar": one bar is the standard one."""
+    (item,) = resolve_line(line, region="us").items
+    assert low <= item.grams.grams <= high

@@ -482,8 +482,32 @@ def _own_portion(food: Food, portions: list[Portion]) -> Portion | None:
     commercially prepared (Includes mini-muffins)": a mini is no blueberry muffin's size)."""
     nouns = set(terms(_ASIDE.sub(" ", food.name)))
     own = [p for p in portions if _first_word(p.unit) in nouns and not _SEVERAL.search(p.unit)]
+    if any(_VARIANT.search(p.unit) for p in own):
+        # "bar fun size" (17 g) and "bar king size" (103 g) beside "serving 2.05 oz bar" (58
+        # g): one Milky Way is the standard bar, named for the food anywhere in its portion
+        standard = [
+            p
+            for p in portions
+            if not nouns.isdisjoint(terms(p.unit))
+            and not _VARIANT.search(p.unit)
+            and not _SEVERAL.search(p.unit)
+        ]
+        # the medium or regular one first where sizes are listed ("croissant, medium")
+        standard.sort(
+            key=lambda p: not (_has_word(p.unit, "medium") or _has_word(p.unit, "regular"))
+        )
+        own = standard or own
     typical = _typical_grams(portions)
     return min(own, key=lambda p: _distance(p, typical), default=None)
+
+
+# A portion of a smaller or larger variant sold beside the item ("bar fun size", "bar snack
+# size", "croissant, mini", "bar king size"): one of the food is its standard item when USDA
+# lists that too
+_VARIANT = re.compile(
+    r"\b(?:fun|mini|miniature|snack[- ]size|bite[- ]size|king[- ]size|share[- ]size)\b",
+    re.IGNORECASE,
+)
 
 
 # A portion that says it holds several pieces is no one item ("Fig bar (2 square halves)",
