@@ -105,3 +105,14 @@ def test_potatoes_juice_and_american_portions_are_not_5_a_day_portions() -> None
 def test_a_sausage_link_of_no_kind_is_a_breakfast_link() -> None:
     assert resolve("3 sausage links", "us").grams.grams == pytest.approx(60)  # had been 225 g
     assert resolve("2 links of sausage", "us").grams.grams == pytest.approx(40)
+
+
+@pytest.mark.parametrize(
+    ("line", "low", "high"),
+    [("punnet of strawberries", 220, 460), ("half a punnet of blueberries", 60, 80),
+     ("punnet of mushrooms", 150, 400)],
+)  # fmt: skip
+def test_a_punnet_is_the_british_pack_of_soft_fruit(line: str, low: float, high: float) -> None:
+    """Had been one portion of the fruit (75 g of strawberries): a punnet held 227-400 g."""
+    (item,) = resolve_line(line, region="uk").items
+    assert low <= item.grams.grams <= high
