@@ -1732,3 +1732,34 @@ def test_a_meal_word_before_a_food_is_the_meal(line: str, first: str) -> None:
     items = resolve_line(line, region="uk").items
     assert items[0].food.name.startswith(first)
     assert not any("cola" in i.food.name.lower() for i in items)  # Bengali chola, not cola
+
+
+_DAIRY = ("Milk,", "Tea, hot, with milk", "Coffee, Latte", "Coffee, Cappuccino", "Coffee, Cafe")
+
+
+@pytest.mark.parametrize(
+    ("line", "milk"),
+    [
+        ("chai w oat milk, 1 tsp sugar", "Oat milk"),
+        ("masala chai with soy milk", "Soy milk"),
+        ("latte w oat milk", "Oat milk"),
+        ("cappuccino with almond milk", "Almond milk"),
+        ("flat white w soya milk", "Soy milk"),
+    ],
+)
+def test_a_milk_drink_with_a_plant_milk_named_after_it_holds_no_dairy(line: str, milk: str) -> None:
+    """Issue 11: a plant milk never becomes dairy. "latte w oat milk" had been a dairy latte
+    plus oat milk, "chai w oat milk" FNDDS's tea with (dairy) milk plus oat milk."""
+    items = resolve_line(line, region="us").items
+    names = [i.food.name for i in items]
+    assert any(milk in n or "non-dairy" in n for n in names), names
+    assert not any(n.startswith(_DAIRY) and "non-dairy" not in n for n in names), names
+
+
+def test_a_milk_drink_with_its_own_milk_named_after_it_counts_the_milk_once() -> None:
+    """ "latte w skimmed milk" had been a whole-milk latte plus 46 g of skimmed milk."""
+    names = [i.food.name for i in resolve_line("latte w skimmed milk", region="uk").items]
+    assert not any(n.startswith("Coffee, Latte") for n in names), names
+    assert any(
+        "skim" in n.lower() or "nonfat" in n.lower() or "fat free" in n.lower() for n in names
+    ), names

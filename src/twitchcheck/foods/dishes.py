@@ -1888,6 +1888,46 @@ def drink(text: str) -> Drink | None:
     return None
 
 
+def milk_first(text: str) -> str:
+    """A milk drink with its milk named after it, as the drink rules read it: "latte w oat
+    milk" -> "oat milk latte" (espresso and oat milk, or FNDDS's latte with non-dairy milk,
+    never a dairy latte beside the oat milk), "latte with skimmed milk" -> "skimmed milk
+    latte" (its milk counted once); chai is tea brewed with milk, so "chai w soy milk" ->
+    "tea w soy milk"; "latte with milk" is a latte."""
+    if "milk" not in text.lower() and not _PLANT_ALONE.search(text):
+        return text  # most lines: no milk named
+    return _milk_after().sub(_milk_moved, text)
+
+
+def _milk_moved(found: re.Match[str]) -> str:
+    kind, milk = found["kind"], " ".join(found["milk"].split())
+    if milk.lower() == "milk":
+        return kind  # the drink's own milk, said again
+    if not milk.lower().endswith("milk"):
+        milk = f"{milk} milk"  # "latte w oat"
+    if " ".join(kind.lower().split()) in _CHAI:
+        return f"tea with {milk}"
+    return f"{milk} {kind}"
+
+
+_CHAI = frozenset({"chai", "masala chai", "chai tea", "karak chai", "karak"})
+_PLANT_ALONE = re.compile(r"\b(?:w/?|with)\s+(?:oat|soy|soya|almond|coconut|cashew|hemp)\b", re.I)
+
+
+@functools.cache
+def _milk_after() -> re.Pattern[str]:
+    """A drink kind of [drinks.kinds] or chai, then "w", "w/" or "with" and the milk named."""
+    rules = table()
+    kinds = sorted({*rules.drinks, *_CHAI}, key=len, reverse=True)
+    milk = "|".join(sorted(map(re.escape, rules.milk_words), key=len, reverse=True))
+    plant = "oat|soy|soya|almond|coconut|cashew|hemp"
+    return re.compile(
+        rf"\b(?P<kind>{'|'.join(map(re.escape, kinds))})s?\s+(?:w/|w|with)\s+"
+        rf"(?P<milk>(?:(?:{milk})[\s-]+)*milk\b|(?:{plant})\b(?!\s*[a-z]))",
+        re.IGNORECASE,
+    )
+
+
 @functools.cache
 def _drink_ending() -> re.Pattern[str]:
     """One pattern for every drink kind at the end of a line, longest first ("chai latte"
