@@ -1763,3 +1763,25 @@ def test_a_milk_drink_with_its_own_milk_named_after_it_counts_the_milk_once() ->
     assert any(
         "skim" in n.lower() or "nonfat" in n.lower() or "fat free" in n.lower() for n in names
     ), names
+
+
+@pytest.mark.parametrize(
+    ("line", "count"),
+    [
+        ("porridge, 100g oats w whole milk + scoop of whey, banana", 4),
+        ("smoothie, banana, spinach, oat milk", 3),
+        ("protein shake, 30g whey, 300ml milk", 2),
+    ],
+)
+def test_a_dish_named_before_what_it_is_made_of_is_those_foods(line: str, count: int) -> None:
+    """The oats were counted twice, as 240 g of porridge and again as 100 g of oats; the
+    smoothie's fruit twice, as a smoothie and again as fruit."""
+    names = [i.food.name for i in resolve_line(line, region="uk").items]
+    assert len(names) == count, names
+    assert not any(n.startswith(("Oatmeal", "Fruit smoothie")) for n in names), names
+
+
+def test_a_topping_after_a_dish_is_still_a_food_of_its_own() -> None:
+    names = [i.food.name for i in resolve_line("porridge, banana", region="uk").items]
+    assert names[0].startswith("Oatmeal")
+    assert names[1].startswith("Banana")

@@ -772,6 +772,33 @@ def named(part: str) -> str:
     return _made_of(_english_order(part))
 
 
+def made_of_listed(text: str) -> str:
+    """A dish or drink named before a comma and the foods it is made of is those foods:
+    "porridge, 100g oats w whole milk, banana" -> "100g oats w whole milk, banana" (its
+    first food measured), "smoothie, banana, spinach, oat milk" -> "banana, spinach, oat
+    milk" (a drink of several foods listed); "porridge, banana" keeps the porridge, the
+    banana on it."""
+    head, comma, rest = text.partition(",")
+    word = " ".join(head.lower().split())
+    if not comma or word not in table().made_of or not rest.strip():
+        return text
+    first = split(rest)[0]
+    if only_amount(first):
+        return text  # "protein shake, 1 scoop w water": the scoop is the shake's
+    measured = parse_quantity(first)
+    if (measured.amount is not None and measured.food) or (
+        word in _MADE_DRINKS and len(parts(rest)) >= 2
+    ):
+        return rest.strip()
+    return text
+
+
+# The drinks of [dish] made_of: whatever is listed after them is what they were made of
+_MADE_DRINKS = frozenset(
+    {"smoothie", "shake", "protein shake", "protein smoothie", "post workout shake"}
+)
+
+
 def _made_of(part: str) -> str:
     """ "protein shake 30 g whey" -> "30 g whey": a drink or dish named before the measured
     food it was made of is that food (the rest of the line names the others)."""
