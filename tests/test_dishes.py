@@ -1785,3 +1785,25 @@ def test_a_topping_after_a_dish_is_still_a_food_of_its_own() -> None:
     names = [i.food.name for i in resolve_line("porridge, banana", region="uk").items]
     assert names[0].startswith("Oatmeal")
     assert names[1].startswith("Banana")
+
+
+@pytest.mark.parametrize(
+    ("line", "powder", "drink"),
+    [
+        ("2 scoops whey in 12oz milk", "Beverages, Protein powder", "Milk"),
+        ("protein powder in water", "Nutritional powder mix, protein", "Water"),
+        ("whey in 300 ml of oat milk", "Beverages, Protein powder", "Oat milk"),
+    ],
+)
+def test_a_powder_stirred_into_a_drink_is_the_powder_and_the_drink(
+    line: str, powder: str, drink: str
+) -> None:
+    """Had been refused whole ("no food matches 'whey in 12 oz milk'")."""
+    first, second = resolve_line(line, region="us").items
+    assert first.food.name.startswith(powder)
+    assert second.food.name.startswith(drink)
+
+
+@pytest.mark.parametrize("line", ["tuna in water", "chicken in gravy"])
+def test_a_food_in_its_liquid_stays_one_food(line: str) -> None:
+    assert len(resolve_line(line, region="us").items) == 1

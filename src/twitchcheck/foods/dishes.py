@@ -1915,6 +1915,28 @@ def drink(text: str) -> Drink | None:
     return None
 
 
+def mixed_in(text: str) -> str:
+    """A powder or drink mix stirred into a drink, joined as "with": "2 scoops whey in 12oz
+    milk" -> "2 scoops whey with 12oz milk" ([dish] mixed_in, mixed_into); else as it is."""
+    if " in " not in text.lower():
+        return text
+    return _mixed_in().sub(r"\g<powder> with ", text, count=1)
+
+
+@functools.cache
+def _mixed_in() -> re.Pattern[str]:
+    with reading("dishes.toml"):
+        dish = raw_data("dishes.toml")["dish"]
+    powders = "|".join(sorted(map(re.escape, dish["mixed_in"]), key=len, reverse=True))
+    drinks = "|".join(sorted(map(re.escape, dish["mixed_into"]), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<powder>\b(?:{powders})s?\b[^,&+]*?)\s+in\s+"
+        rf"(?=(?:(?:a|an|some|my|hot|warm|cold)\s+)?(?:[\d./]+\s*[a-z]*\s+(?:of\s+)?)?"
+        rf"(?:\w+\s+)?(?:{drinks})\b)",
+        re.IGNORECASE,
+    )
+
+
 def milk_first(text: str) -> str:
     """A milk drink with its milk named after it, as the drink rules read it: "latte w oat
     milk" -> "oat milk latte" (espresso and oat milk, or FNDDS's latte with non-dairy milk,

@@ -246,7 +246,7 @@ def _resolved(phrase: str, region: str | None) -> Line:
     # "kawa z mlekiem": coffee with milk; "sunday roast (chicken, potatoes, gravy)": the foods
     # listed; "ate 2 eggs": the eggs
     said = dishes.without_doing(dishes.made_of_listed(dishes.listed(in_english(text))))
-    said = dishes.milk_first(said)  # "latte w oat milk": an oat milk latte
+    said = dishes.milk_first(dishes.mixed_in(said))  # "latte w oat milk": an oat milk latte
     said = amount_first(said)  # "Potato, medium, baked": the table's amount, inside the name
     quantity = _parsed(said, region)
     if quantity.pinned_id:
