@@ -19,6 +19,13 @@ from twitchcheck.foods.phrases import resolve_line
         ("xoi man from Hong Kong Food Market", "xoi man"),
         ("pizza 2 slices from the place on the corner", "pizza 2 slices"),
         ("banh mi from the bakery on Bellaire", "banh mi"),
+        # British spelling, family words, a place after "off" or a street after "on"
+        ("2 veg samosas from the sweet centre", "2 veg samosas"),
+        ("3 Welsh cakes from mam", "3 Welsh cakes"),
+        ("2 bacon baps off the butty van", "2 bacon baps"),
+        ("pani puri x6 on Oak Tree Rd", "pani puri x6"),
+        ("beans on toast", "beans on toast"),  # a food after "on" is no place
+        ("jerk chicken on coco bread", "jerk chicken on coco bread"),
         # the amount after the place is kept, before the food
         ("boiled peanuts from the stand on 41, about a cup", "about a cup boiled peanuts"),
         # not a place: a food, a container, or lower-case words that are no name

@@ -1483,6 +1483,11 @@ def without_context(text: str) -> str:
     return _without_place(words)
 
 
+# The words a place's name may follow ("from Sakonis", "off the butty van", "on Oak Tree Rd":
+# a place by its head noun or its capitalised name; "on toast" names a food)
+_NAMED_AFTER = frozenset({"at", "from", "off", "on"})
+
+
 def _without_shop(words: list[str]) -> list[str]:
     """The words without a shop's name said first ("tesco salad" is a salad, read as any
     other: the shop sells every food)."""
@@ -1514,7 +1519,7 @@ def _without_place(words: list[str]) -> str:
             shop
             or purpose
             or _is_setting(after)
-            or (said in ("at", "from") and _names_a_place(after))
+            or (said in _NAMED_AFTER and _names_a_place(after))
         ):
             # "cookie from the dining hall", "masala dosa from Sakonis"; and a place before
             return _amount_first(amount, _without_place(before))
