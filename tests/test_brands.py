@@ -254,3 +254,16 @@ def test_a_frozen_dinner_is_usdas_frozen_meal_of_its_dish(line: str, name: str) 
 
     (item,) = resolve_line(line, region="us").items
     assert item.food.name.startswith(name)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("2 glazed Krispy Kremes somebody brought in", "Doughnut"),
+        ("glazed krispy kreme", "Doughnut"),
+    ],
+)
+def test_a_qualifier_beside_a_chain_qualifies_its_signature_item(line: str, name: str) -> None:
+    """ "glazed" was searched alone once the chain's name was dropped: glazed carrots."""
+    (item,) = resolve_line(line, region="us").items
+    assert item.food.name.startswith(name)

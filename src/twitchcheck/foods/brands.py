@@ -172,5 +172,19 @@ def approximate_for(query: str) -> str | None:
                     for t in found[:i] + found[i + size :]
                     if t not in table.sizes and t not in FILLER and t not in CHAIN_LINKS
                 ]
+                if rest and table.chains[key] and _only_qualifying(rest):
+                    # "2 glazed krispy kremes": glazed ones of its signature item, not
+                    # whatever else is glazed (carrots)
+                    return " ".join([*rest, table.chains[key]])
                 return " ".join(rest) if rest else table.chains[key]
     return None
+
+
+def _only_qualifying(words: list[str]) -> bool:
+    """Whether `words` are amounts and words USDA's names use only to qualify a food
+    ("2 glazed", "frosted"): they name no food of their own."""
+    from twitchcheck.foods.qualifiers import qualifier_words  # it reads brands at import
+
+    qualifying = qualifier_words()
+    named = [w for w in words if not w.replace(".", "").isdigit()]
+    return bool(named) and all(w in qualifying for w in named)

@@ -1605,6 +1605,8 @@ def without_maker(text: str) -> str:
             if [w.lower() for w in words[at : at + len(said)]] != said:
                 continue
             before, after = words[:at], words[at + len(said) :]
+            if [w.lower() for w in after] == ["in"]:
+                after = []  # "... somebody brought in": brought it in
             if after and after[0].lower() in ("with", "from", "up", "in", "into", "using"):
                 break  # "Horlicks made with milk": what it was made with, not who made it
             if not after and _is_person(_person(before)):  # "... my wife packed"
