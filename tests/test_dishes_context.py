@@ -25,6 +25,10 @@ from twitchcheck.foods.phrases import resolve_line
         ("2 bacon baps off the butty van", "2 bacon baps"),
         ("pani puri x6 on Oak Tree Rd", "pani puri x6"),
         ("beans on toast", "beans on toast"),  # a food after "on" is no place
+        # how it came to be eaten, said after a comma, once its place or person is gone
+        ("oat latte, made at home", "oat latte"),
+        ("pizza, shared with my sister", "pizza"),
+        ("Potato, baked", "Potato, baked"),  # USDA's words: how it was cooked
         ("jerk chicken on coco bread", "jerk chicken on coco bread"),
         # the amount after the place is kept, before the food
         ("boiled peanuts from the stand on 41, about a cup", "about a cup boiled peanuts"),

@@ -1480,7 +1480,26 @@ def without_context(text: str) -> str:
     kept = words[: len(words) - cut]
     if cut and kept and not _is_setting(kept) and not _vague(" ".join(kept)):
         words = kept  # "cawl left over from tuesday": made before; not "kids leftovers"
-    return _without_place(words)
+    return _without_trailing_remark(_without_place(words))
+
+
+# What a last comma part says of how the food came to be eaten once its place or person is
+# gone ("oat latte, made at home", "pizza, shared with my sister", "karahi, shared w Naz"):
+# a remark, not a food
+_REMARK_VERBS = frozenset({"made", "shared", "bought", "brought"})  # not "baked": "Potato, baked"
+
+
+def _without_trailing_remark(text: str) -> str:
+    head, comma, last = text.rpartition(",")
+    words = last.lower().split()
+    if not comma or not head.strip() or not words or words[0] not in _REMARK_VERBS:
+        return text
+    rest = [w for w in words[1:] if w not in table().fillers]
+    if words[0] == "shared" or all(
+        w in ("with", "w", "w/", "by") or _is_setting([w]) for w in rest
+    ):
+        return head.rstrip()
+    return text
 
 
 # The words a place's name may follow ("from Sakonis", "off the butty van", "on Oak Tree Rd":
