@@ -661,3 +661,9 @@ def test_where_no_food_holds_every_word_the_last_noun_names_it(query: str, head:
     """English puts the food's own noun last: a food lacking it ranks below one lacking the
     word that qualifies it (search.HEAD_NOUN)."""
     assert search(query, limit=1)[0].name.startswith(head)
+
+
+def test_plain_oats_are_the_rolled_oats_not_the_harvested_grain() -> None:
+    """SR28's "Oats" is the whole grain (177 mg of magnesium per 100 g); the oats people
+    weigh are rolled (FNDDS "Oats, raw", 138 mg): search.toml [commodities]."""
+    assert search("oats", limit=1)[0].name == "Oats, raw"

@@ -136,6 +136,7 @@ class _Words:
     as_eaten: tuple[tuple[str, ...], ...]  # "ready to drink": segments naming the as-eaten form
     as_eaten_first: frozenset[str]
     meats: frozenset[str] = frozenset()  # kinds of meat a name's "meat" stands for
+    commodities: frozenset[str] = frozenset()  # SR28 grains as harvested ([commodities])
 
 
 @functools.cache
@@ -189,6 +190,7 @@ def _built(raw: Any) -> _Words:
         as_eaten=tuple(tuple(terms(p)) for p in raw["as_eaten"]["phrases"]),
         as_eaten_first=frozenset(terms(p)[0] for p in raw["as_eaten"]["phrases"]),
         meats=frozenset(t for w in raw.get("meat_kinds", {}).get("words", ()) for t in terms(w)),
+        commodities=frozenset(raw.get("commodities", {}).get("ids", ())),
     )
 
 
@@ -1236,6 +1238,7 @@ def _derive(
     ):
         generic_prefix += 1
     static = words.group_penalty.get(group, 0.0) + (BRAND if brand else 0.0)
+    static += UNUSUAL_WORD if food_id in words.commodities else 0.0
     static += (SOURCE_TIE if source == "sr28" else 0.0) - (
         NFS_BONUS if "nfs" in first_segment else 0.0
     )
