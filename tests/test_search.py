@@ -667,3 +667,14 @@ def test_plain_oats_are_the_rolled_oats_not_the_harvested_grain() -> None:
     """SR28's "Oats" is the whole grain (177 mg of magnesium per 100 g); the oats people
     weigh are rolled (FNDDS "Oats, raw", 138 mg): search.toml [commodities]."""
     assert search("oats", limit=1)[0].name == "Oats, raw"
+
+
+@pytest.mark.parametrize("query", ["up", "off", "it", "off at"])
+def test_function_words_alone_name_no_food(query: str) -> None:
+    """ "up 11" (woke at eleven) had been eleven fruit leathers ("Roll-Ups"), "off at 7" seven
+    veal cutlets ("cap off"): search.toml [function_words]."""
+    assert search(query) == []
+
+
+def test_a_function_word_beside_a_food_word_still_counts() -> None:
+    assert search("veggie burger on bun", limit=1)[0].name.startswith("Veggie burger")

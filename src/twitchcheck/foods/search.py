@@ -137,6 +137,7 @@ class _Words:
     as_eaten_first: frozenset[str]
     meats: frozenset[str] = frozenset()  # kinds of meat a name's "meat" stands for
     commodities: frozenset[str] = frozenset()  # SR28 grains as harvested ([commodities])
+    function_words: frozenset[str] = frozenset()  # "up", "off": they select no food alone
 
 
 @functools.cache
@@ -191,6 +192,7 @@ def _built(raw: Any) -> _Words:
         as_eaten_first=frozenset(terms(p)[0] for p in raw["as_eaten"]["phrases"]),
         meats=frozenset(t for w in raw.get("meat_kinds", {}).get("words", ()) for t in terms(w)),
         commodities=frozenset(raw.get("commodities", {}).get("ids", ())),
+        function_words=frozenset(raw.get("function_words", {}).get("words", ())),
     )
 
 
@@ -390,8 +392,9 @@ def _ranked(query: str, keep: int = MAX_RESULTS) -> tuple[Match, ...]:
     # A word no food name holds ("container") cannot select a food: leave it to scoring.
     known = [t for t in wanted if _frequency(t) > 0]
     required = [t for t in known if t not in _words().soft and t not in _UNFLAVOURED]
-    if not required:
-        # Only how it was cut or how much ("small", "sliced"): no food is named.
+    if not required or _words().function_words.issuperset(required):
+        # Only how it was cut or how much ("small", "sliced"), or words that name nothing
+        # ("up", "off": [function_words]): no food is named.
         return ()
     # Foods whose own name (first two segments) holds a query word rank far
     # above the rest, so score those alone when there are enough of them.
