@@ -1807,3 +1807,10 @@ def test_a_powder_stirred_into_a_drink_is_the_powder_and_the_drink(
 @pytest.mark.parametrize("line", ["tuna in water", "chicken in gravy"])
 def test_a_food_in_its_liquid_stays_one_food(line: str) -> None:
     assert len(resolve_line(line, region="us").items) == 1
+
+
+def test_carnation_in_coffee_is_the_evaporated_milk() -> None:
+    """Beside coffee or tea it is the evaporated milk sold under that name, not FNDDS's
+    Carnation Instant Breakfast powder ([companions.carnation_in_coffee])."""
+    _, milk, _ = resolve_line("coffee w Carnation & 2 sugars", region="us").items
+    assert milk.food.name.startswith("Milk, evaporated")
