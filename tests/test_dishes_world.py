@@ -95,3 +95,10 @@ def test_a_world_dish_in_a_line_keeps_its_own_word_order(line: str, names: list[
 ])  # fmt: skip
 def test_a_world_dish_named_whole_is_that_dish(line: str, name: str) -> None:
     assert [i.food.name for i in resolve_line(line, region="us").items] == [name]
+
+
+def test_navajo_tea_is_the_greenthread_herbal_tea() -> None:
+    """Navajo and Hopi tea are greenthread, SR28's Hohoysi herbal tea; it had been black tea."""
+    tea, _ = resolve_line("Navajo tea w sugar", region="us").items
+    assert tea.food.name == "Tea, herbal, brewed, Hohoysi (Hopi)"
+    assert tea.grams.grams == 240
