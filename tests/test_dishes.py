@@ -1814,3 +1814,17 @@ def test_carnation_in_coffee_is_the_evaporated_milk() -> None:
     Carnation Instant Breakfast powder ([companions.carnation_in_coffee])."""
     _, milk, _ = resolve_line("coffee w Carnation & 2 sugars", region="us").items
     assert milk.food.name.startswith("Milk, evaporated")
+
+
+@pytest.mark.parametrize(
+    ("line", "spirit"), [("Jack & Coke x2", "Whiskey"), ("crown and coke", "Whiskey"),
+                         ("Brugal & Coke", "Rum")]
+)  # fmt: skip
+def test_a_spirit_ordered_by_its_name_beside_a_mixer(line: str, spirit: str) -> None:
+    """"Jack & Coke" had been Colby Jack cheese and a cola, "crown and coke" the cola alone."""
+    assert resolve_line(line, region="us").items[0].food.name == spirit
+
+
+def test_jack_is_still_cheese_in_a_sandwich() -> None:
+    names = [i.food.name for i in resolve_line("ham and jack sandwich", region="us").items]
+    assert any("Jack" in n for n in names)
