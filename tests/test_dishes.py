@@ -1821,7 +1821,7 @@ def test_carnation_in_coffee_is_the_evaporated_milk() -> None:
                          ("Brugal & Coke", "Rum")]
 )  # fmt: skip
 def test_a_spirit_ordered_by_its_name_beside_a_mixer(line: str, spirit: str) -> None:
-    """"Jack & Coke" had been Colby Jack cheese and a cola, "crown and coke" the cola alone."""
+    """ "Jack & Coke" had been Colby Jack cheese and a cola, "crown and coke" the cola alone."""
     assert resolve_line(line, region="us").items[0].food.name == spirit
 
 
