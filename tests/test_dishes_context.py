@@ -88,6 +88,8 @@ def test_who_brought_a_food_is_context(text: str, food: str) -> None:
         ("pizza (shared w jamie, had half)", "pizza"),
         ("steamed sweet potato (goguma)", "steamed sweet potato"),  # the food's own name
         ("latkes x3 (Hanukkah, 4th candle at Marilyn's)", "latkes x3"),
+        ("undhiyu & puri (she made mine w oil)", "undhiyu & puri"),  # what someone did
+        ("curry (he made it)", "curry"),
         # an aside of food words qualifies the food, as before
         ("sandwich (tuna mayo)", "tuna mayo sandwich"),
         ("yogurt (plain)", "plain yogurt"),

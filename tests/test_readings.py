@@ -18,6 +18,10 @@ from twitchcheck.foods.phrases import NeedsDetailError, resolve_line
         "my sugar was 9.1",
         "Fasting sugar: 7.2 mmol/L",
         "BG 180 mg/dl",
+        # a remark after the reading: had been 181 packets of sugar, 634 g
+        "sugar 181 (ate too much last night)",
+        "sugar 198 - too much pie",
+        "fasting sugar 142 (before breakfast)",
     ],
 )
 def test_a_blood_sugar_reading_is_not_food(line: str) -> None:

@@ -434,11 +434,15 @@ def may_be_supplement(text: str) -> bool:
 _DOSE = re.compile(r"\d\s*(?:mg|mcg|ug|iu)\b")
 
 
+# A remark after a reading: "sugar 181 (ate too much last night)", "sugar 198 - too much pie"
+_REMARK_AFTER = re.compile(r"\s*(?:\([^()]*\)|\s[-\u2013\u2014]\s.*)\s*$")
+
+
 def is_reading(text: str) -> bool:
     """Whether `text` is a blood sugar reading, not sugar eaten: its word can only be a
     reading ("bs", "bm"), or says blood or fasting, or the figure is a reading's, not a
     count of spoonfuls: a decimal (mmol/L, "11.2") or 20 and above (mg/dL, "142")."""
-    found = table().reading.match(" ".join(fold(text).split()))
+    found = table().reading.match(" ".join(fold(_REMARK_AFTER.sub("", text)).split()))
     if found is None:
         return False
     if found["unit"] or found["word"] not in ("sugar", "sugars", "glucose"):
@@ -643,7 +647,10 @@ def listed(text: str) -> str:
         return text  # "X: Y" lists foods, or a meal's one ("region: us" is neither)
     if _none_eaten(head):
         return text  # "skipped lunch - dentist": the line says no food was eaten
-    inner = _without_remarks(inner, bracketed=" ".join(text.split()).endswith(")"))
+    bracketed = " ".join(text.split()).endswith(")")
+    if bracketed and inner.split()[0].lower() in _PRONOUNS:
+        return head  # "undhiyu & puri (she made mine w oil)": what someone did, no food
+    inner = _without_remarks(inner, bracketed=bracketed)
     if not inner:
         return head  # "collards (dr said)", "apple (mum would be proud)": a remark, no food
     amount = _hedged_amount(inner)
@@ -672,6 +679,9 @@ def listed(text: str) -> str:
     # the qualifier goes before the head noun, as in English ("canned vegetable beef soup")
     qualified = " ".join(w for w in (amount, *before, rest if amount else inner, noun) if w)
     return f"{qualified},{measure}" if measure else qualified
+
+
+_PRONOUNS = frozenset({"i", "i'm", "i've", "he", "she", "they", "we", "you", "it", "it's"})
 
 
 def _without_remarks(inner: str, bracketed: bool = False) -> str:
