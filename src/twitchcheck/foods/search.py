@@ -68,7 +68,7 @@ QUALIFIER_ONLY = 30.0  # the query met only by usual-form words of the name's ta
 # The query's last word missing from the name and its note: English puts the food's own noun
 # last ("almond croissant" is a croissant, "cherry tomatoes" tomatoes), so where no food holds
 # every word, one lacking the head noun ranks below one lacking a word that qualifies it
-HEAD_NOUN = 6.0
+HEAD_NOUN = 3.0
 AMBIGUOUS_SCORE = 85.0  # the most a query of an ambiguous word alone scores ("squash")
 CANDIDATE_CAP = 200  # foods scored when no food holds every query word (latency bound)
 WIDE_CAP = 400  # foods scored when many hold every query word: the shortest names
