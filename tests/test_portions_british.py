@@ -139,3 +139,11 @@ def test_porridge_oats_are_the_dry_oats(line: str, low: float, high: float) -> N
     (item,) = resolve_line(line, region="uk").items
     assert item.food.name == "Oats, raw"
     assert low <= item.grams.grams <= high
+
+
+def test_a_british_slice_of_sourdough_is_cut_from_an_800_g_loaf() -> None:
+    """FNDDS's medium slice of French bread, which sourdough is filed under, is 64 g."""
+    (item,) = resolve_line("2 slices sourdough", region="uk").items
+    assert item.grams.grams == 100
+    (item,) = resolve_line("2 slices sourdough", region="us").items
+    assert item.grams.grams == 128
