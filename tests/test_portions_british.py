@@ -147,3 +147,14 @@ def test_a_british_slice_of_sourdough_is_cut_from_an_800_g_loaf() -> None:
     assert item.grams.grams == 100
     (item,) = resolve_line("2 slices sourdough", region="us").items
     assert item.grams.grams == 128
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("half a pack of jaffa cakes", 61), ("a pack of digestives", 400),
+     ("Hobnobs, half a pack", 150), ("packet of crisps", 30)],
+)  # fmt: skip
+def test_a_british_packet_is_the_makers_pack(line: str, grams: float) -> None:
+    """A packet of biscuits had been one biscuit ("a pack of digestives" 15 g)."""
+    (item,) = resolve_line(line, region="uk").items
+    assert item.grams.grams == pytest.approx(grams, abs=1)
