@@ -102,3 +102,10 @@ def test_navajo_tea_is_the_greenthread_herbal_tea() -> None:
     tea, _ = resolve_line("Navajo tea w sugar", region="us").items
     assert tea.food.name == "Tea, herbal, brewed, Hohoysi (Hopi)"
     assert tea.grams.grams == 240
+
+
+def test_halloumi_is_a_firm_cheese_stand_in_not_refused() -> None:
+    """USDA has no halloumi; it had been refused ("no food matches 'halloumi'")."""
+    (item,) = resolve_line("halloumi", region="uk").items
+    assert item.food.name.startswith("Cheese, mozzarella, low moisture")
+    assert item.uncertain
