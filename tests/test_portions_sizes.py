@@ -162,3 +162,9 @@ def test_a_subs_own_bread_is_not_counted_again() -> None:
 )
 def test_size_words_as_menus_and_diaries_write_them(line: str, low: float, high: float) -> None:
     assert low <= resolve(line).grams.grams <= high
+
+
+def test_a_slice_of_a_sized_pizza_gives_the_whole_pizza_its_size() -> None:
+    """SR28's 'slice 1/8 of 12" pizza' (103 g) had been taken as the 12" pizza itself."""
+    (item,) = resolve_line('12" chicken tikka pizza', region="uk").items
+    assert 600 <= item.grams.grams <= 1000

@@ -170,7 +170,12 @@ def _by_size(food: Food, amount: float, inches: float) -> Grams | None:
         return None
     (low, high), portion = min(sized, key=lambda found: _inches_off(found[0], inches))
     each = portion.grams / portion.amount
+    share = _SHARE_OF.search(portion.unit)
+    if share is not None:  # 'slice 1/8 of 12" pizza': the size is the whole pizza's
+        each *= int(share[2]) / int(share[1])
     basis = f"{amount:g} × {portion.description} ({_figure(each)} g)"
+    if share is not None:
+        basis = f'{amount:g} × the whole of "{portion.description}" ({_figure(each)} g)'
     if low <= inches <= high:
         return Grams(amount * each, basis, estimate=False)
     near = low if inches < low else high
@@ -179,6 +184,10 @@ def _by_size(food: Food, amount: float, inches: float) -> Grams | None:
     by = "by area" if across else "by length"
     said = f'{amount:g} × {inches:g}" from {portion.description}, {by}'
     return Grams(amount * each * scale, said, estimate=True)
+
+
+# A portion that is a share of the sized whole ('slice 1/8 of 12" pizza')
+_SHARE_OF = re.compile(r"\b(\d+)/(\d+)\s+of\b")
 
 
 # The first size in inches a portion gives: '6"', '11-12"', '6" to 6-7/8"', "6 inch"; a
