@@ -1641,6 +1641,13 @@ def test_a_counted_drink_without_an_item_portion_is_one_can() -> None:
         ("chocolate cake", "Cake or cupcake, chocolate", 50, 150),  # not flourless
         ("1 corn tortilla", "Tortilla, corn", 20, 35),  # one medium, not the 65 g extra large
         ("1 pita", "Bread, pita", 25, 90),  # the bread, not a 3 g pita chip
+        # USDA's and the NIH fact sheets' tables count a food by its own name again: one food,
+        # not a second potato (had been 285 g baked + 170 g boiled)
+        ("Potato, baked, 1 medium potato", "Potato, baked", 250, 320),
+        ("Eggs, scrambled, 2 large eggs", "Egg, whole, cooked, scrambled", 100, 140),
+        ("Cookies, oatmeal, 2 large cookies", "Cookie, oatmeal", 60, 120),
+        ("Bagel, plain, 1 medium bagel", "Bagel", 90, 120),  # FNDDS's regular, not a Bagel Thin
+        ("1 Medium Potato, Baked", "Potato, baked", 250, 320),  # "Potato," names no baker
     ],
 )
 def test_plain_words_for_everyday_foods_find_the_usual_food(

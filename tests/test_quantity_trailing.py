@@ -95,25 +95,5 @@ def test_an_amount_inside_a_list_or_before_a_join_is_not_moved(text: str) -> Non
     assert (quantity.amount, quantity.unit) == (None, None)  # left to the line's parts
 
 
-@pytest.mark.parametrize(
-    ("line", "name", "low", "high"),
-    [
-        # USDA's and the NIH fact sheets' tables count a food by its own name again: one food,
-        # not a second potato (had been 285 g baked + 170 g boiled)
-        ("Potato, baked, 1 medium potato", "Potato, baked", 250, 320),
-        ("Eggs, scrambled, 2 large eggs", "Egg, whole, cooked, scrambled", 100, 140),
-        ("Cookies, oatmeal, 2 large cookies", "Cookie, oatmeal", 60, 120),
-        ("Bagel, plain, 1 medium bagel", "Bagel", 90, 120),  # FNDDS's regular, not a Bagel Thin
-        ("1 Medium Potato, Baked", "Potato, baked", 250, 320),  # "Potato," names no baker
-    ],
-)
-def test_a_table_line_counting_its_food_again_is_one_food(
-    line: str, name: str, low: float, high: float
-) -> None:
-    (item,) = resolve_line(line, region="us").items
-    assert item.food.name.startswith(name)
-    assert low <= item.grams.grams <= high
-
-
 def test_a_food_named_again_after_other_foods_is_a_food_of_its_own() -> None:
     assert len(resolve_line("toast, eggs, 2 eggs", region="us").items) >= 2
