@@ -1952,8 +1952,8 @@ def drink(text: str) -> Drink | None:
 
 
 def mixed_in(text: str) -> str:
-    """A powder or drink mix stirred into a drink, joined as "with": "2 scoops whey in 12oz
-    milk" -> "2 scoops whey with 12oz milk" ([dish] mixed_in, mixed_into); else as it is."""
+    """A protein powder stirred into a drink, joined as "with": "2 scoops whey in 12oz milk"
+    -> "2 scoops whey with 12oz milk" ([dish] mixed_in, mixed_into); else as it is."""
     if " in " not in text.lower():
         return text
     return _mixed_in().sub(r"\g<powder> with ", text, count=1)
