@@ -498,7 +498,8 @@ SPORTS_DRINK = food(
         (SOFT, "coke", 330 * 31 / 29.57, 372.0),
         # its standard 250 ml can everywhere (brands.toml [packs]), not FNDDS's 16 fl oz
         (RED_BULL, "red bull", 250 * 31 / 29.57, 250 * 31 / 29.57),
-        (SPORTS_DRINK, "lucozade sport", 496.0, 496.0),  # bottled: FNDDS's own portion stands
+        # bottled: its 500 ml bottle (brands.toml [packs], its label)
+        (SPORTS_DRINK, "lucozade sport", 500 * 31 / 29.57, 500 * 31 / 29.57),
     ],
 )
 def test_a_canned_drink_with_no_measure_is_the_regions_can(
