@@ -158,3 +158,27 @@ def test_a_british_packet_is_the_makers_pack(line: str, grams: float) -> None:
     """A packet of biscuits had been one biscuit ("a pack of digestives" 15 g)."""
     (item,) = resolve_line(line, region="uk").items
     assert item.grams.grams == pytest.approx(grams, abs=1)
+
+
+@pytest.mark.parametrize(
+    ("line", "grams"),
+    [("2 sausages", 80), ("three sausages", 120), ("2 pork sausages", 80)],
+)
+def test_a_counted_british_sausage_is_40_g_cooked(line: str, grams: float) -> None:
+    """FNDDS's pork sausage 'piece' is a 75 g bun-size link: 2 had been 150 g."""
+    (item,) = resolve_line(line, region="uk").items
+    assert item.grams.grams == grams
+
+
+def test_sausage_rolls_and_an_uncounted_sausage_keep_their_own_portions() -> None:
+    assert resolve_line("2 sausage rolls", region="uk").items[0].grams.grams == 170
+    assert resolve_line("sausage", region="uk").items[0].grams.grams == 60
+
+
+def test_eggs_counted_in_a_fry_up_at_the_caff_are_its_fried_eggs() -> None:
+    """The caff is a place (British informal for a cafe), so the fry-up guides its parts:
+    two eggs are two fried eggs, not poached ones."""
+    line = "fry up at the caff: 3 sausage, 3 bacon, 2 eggs, beans, 2 hash browns, 2 toast"
+    eggs = [i for i in resolve_line(line, region="uk").items if i.food.name.startswith("Egg")]
+    assert eggs[0].food.name == "Egg, whole, fried, NS as to fat"
+    assert 90 <= eggs[0].grams.grams <= 120

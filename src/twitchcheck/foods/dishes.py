@@ -761,11 +761,22 @@ def listed_dish(text: str) -> Recipe | None:
 
 def guided(part: str, dish: Recipe | None) -> str:
     """A listed part read as the dish's own part when all its words are in it ("chicken" of
-    a sunday roast -> "roast chicken"); else as it is."""
-    said = set(terms(part))
-    for usual in dish.parts if dish is not None and said else ():
-        if said <= set(terms(usual.what)):
+    a sunday roast -> "roast chicken"), so many of it as written where the dish has one ("2
+    eggs" of a fry-up -> "2 fried egg"); else as it is."""
+    if dish is None:
+        return part
+    quantity = parse_quantity(part)
+    counted = quantity.amount is not None and quantity.unit is None and quantity.food
+    said = set(terms(quantity.food if counted else part))
+    for usual in dish.parts if said else ():
+        if not said <= set(terms(usual.what)):
+            continue
+        if not counted:
             return usual.what
+        first, _, rest = usual.what.partition(" ")
+        if first == "1" and rest:  # "1 fried egg": one of them, so many as written
+            return f"{part[: len(part) - len(quantity.food)].strip()} {rest}"
+        return part  # "3 bacon" of "2 rashers of bacon": counted by the food's own portions
     return part
 
 

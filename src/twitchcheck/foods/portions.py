@@ -112,7 +112,8 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
             return sized
     if unit is None:
         if amount is None:
-            if _each_grams(food, quantity) is not None:
+            rule = _named_rule(units().each, food, quantity)
+            if _each_grams(food, quantity) is not None and not (rule and rule.get("counted")):
                 return _by_count(food, 1.0, quantity)  # "string cheese": one stick of it
             one = _one_cookie(food, quantity)
             if one is not None:
@@ -312,8 +313,11 @@ def _named_rule(
         (
             r
             for r in rules
-            if rule_names(r, name if r.get("in_name") else said)
-            or (r.get("five_a_day") and _five_a_day(food))
+            if (
+                rule_names(r, name if r.get("in_name") else said)
+                or (r.get("five_a_day") and _five_a_day(food))
+            )
+            and not rule_names({"words": r.get("except", [])}, said)  # "sausage roll"
         ),
         None,
     )
