@@ -90,3 +90,18 @@ def test_a_bread_drink_or_dish_joined_to_a_dish_is_eaten_beside_it(text: str, be
     names = [name for name, _, _ in _items(text)]
     assert names[0].startswith(beside), names
     assert len(names) >= 2
+
+
+@pytest.mark.parametrize(
+    "line", ["chickpea and spinach curry w rice", "dinner - chickpea and spinach curry with rice"]
+)
+def test_a_named_dish_eaten_with_something_stays_one_dish(line: str) -> None:
+    """Had been chickpeas, 50 g of raw spinach and rice: the curry was lost."""
+    curry, rice = resolve_line(line, region="uk").items
+    assert curry.food.name == "Vegetable curry"
+    assert rice.food.name.startswith("Rice")
+
+
+def test_one_foods_dish_with_something_is_read_as_before() -> None:
+    names = [i.food.name for i in resolve_line("tofu stir fry with broccoli and noodles").items]
+    assert names[0].startswith("Tofu")

@@ -318,6 +318,9 @@ def _resolved(phrase: str, region: str | None) -> Line:
     if named is not None:
         with contextlib.suppress(PortionError):  # an amount the dish cannot take: read on
             return Line(text, (_named_dish(text, quantity, named),))
+    beside = _named_dish_beside(text, quantity)  # "chickpea and spinach curry w rice"
+    if beside:
+        return Line(text, beside)
     split = dishes.split(quantity.food)
     own_dish = _named_whole(text, quantity, split)
     if own_dish is not None:  # "shrimp and vegetables excluding carrots": FNDDS's dish so named
@@ -359,6 +362,28 @@ def _named_dish(text: str, quantity: Quantity, named: named_dishes.Named) -> Ite
     elif named.adds:
         note += f", the {named.noun} nearest (it holds more than was written)"
     return replace(item, how="dish", note=note)
+
+
+def _named_dish_beside(text: str, quantity: Quantity) -> tuple[Item, ...]:
+    """A dish named by several ingredients, then what it was eaten with: "chickpea and
+    spinach curry w rice" is the curry (with the amount written) and the rice, not chickpeas,
+    spinach and rice; () where the words before "with" name no such dish."""
+    joined = _WITH.search(quantity.food)
+    if joined is None or not quantity.food[joined.end() :].strip():
+        return ()
+    head, rest = quantity.food[: joined.start()], quantity.food[joined.end() :]
+    named = named_dishes.dish_of(head)
+    if named is None or len(named.parts) < 2:
+        return ()  # "tofu stir fry with broccoli": one food's dish, read as it was
+    try:
+        dish = _named_dish(text, replace(quantity, food=head.strip()), named)
+        beside = resolve_line(rest, quantity.region).items
+    except InputError:
+        return ()
+    return (dish, *(replace(item, how="split") for item in beside))
+
+
+_WITH = re.compile(r"\s+(?:with|w/|w)\s+", re.IGNORECASE)  # the first "with" of a line
 
 
 def _sandwich(text: str, quantity: Quantity) -> tuple[Item, ...]:
