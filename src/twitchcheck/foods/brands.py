@@ -181,10 +181,9 @@ def approximate_for(query: str) -> str | None:
 
 
 def _only_qualifying(words: list[str]) -> bool:
-    """Whether `words` are amounts and words USDA's names use only to qualify a food
-    ("2 glazed", "frosted"): they name no food of their own."""
-    from twitchcheck.foods.qualifiers import qualifier_words  # it reads brands at import
+    """Whether `words` are an amount and words that only qualify a food ("2 glazed",
+    "frosted"): they name no food of their own (`qualifiers.only_qualifies`)."""
+    from twitchcheck.foods.qualifiers import only_qualifies  # it reads brands at import
 
-    qualifying = qualifier_words()
-    named = [w for w in words if not w.replace(".", "").isdigit()]
-    return bool(named) and all(w in qualifying for w in named)
+    named = any(not w.replace(".", "").isdigit() for w in words)
+    return named and only_qualifies(" ".join(words))

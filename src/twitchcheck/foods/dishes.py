@@ -23,7 +23,7 @@ from twitchcheck._data import raw_data, reading
 from twitchcheck.foods import brands
 from twitchcheck.foods.qualifiers import in_usda_name, only_qualifies, restaurant, usda_word
 from twitchcheck.foods.quantity import NUMBER_WORDS, parse_quantity, units
-from twitchcheck.foods.search import known_word, names_food
+from twitchcheck.foods.search import cooking_words, known_word, names_food
 from twitchcheck.text import fold, singular, terms
 
 
@@ -1504,16 +1504,17 @@ def without_context(text: str) -> str:
     return _without_trailing_remark(_without_place(words))
 
 
-# What a last comma part says of how the food came to be eaten once its place or person is
-# gone ("oat latte, made at home", "pizza, shared with my sister", "karahi, shared w Naz"):
-# a remark, not a food
-_REMARK_VERBS = frozenset({"made", "shared", "bought", "brought"})  # not "baked": "Potato, baked"
-
-
 def _without_trailing_remark(text: str) -> str:
+    """`text` without a last comma part saying how the food came to be eaten once its place
+    or person is gone ("oat latte, made at home", "pizza, shared with my sister"): a maker's
+    word or "shared", never a way of cooking ("Potato, baked" is USDA's own)."""
     head, comma, last = text.rpartition(",")
     words = last.lower().split()
-    if not comma or not head.strip() or not words or words[0] not in _REMARK_VERBS:
+    if not comma or not head.strip() or not words:
+        return text
+    if words[0] != "shared" and (
+        words[0] not in table().maker_words or words[0] in cooking_words()
+    ):
         return text
     rest = [w for w in words[1:] if w not in table().fillers]
     if words[0] == "shared" or all(
@@ -2007,7 +2008,8 @@ def _milk_moved(found: re.Match[str]) -> str:
 
 
 _CHAI = frozenset({"chai", "masala chai", "chai tea", "karak chai", "karak"})
-_PLANT_ALONE = re.compile(r"\b(?:w/?|with)\s+(?:oat|soy|soya|almond|coconut|cashew|hemp)\b", re.I)
+_PLANT_MILKS = "oat|soy|soya|almond|coconut|cashew|hemp"  # said alone after "w": "latte w oat"
+_PLANT_ALONE = re.compile(rf"\b(?:w/?|with)\s+(?:{_PLANT_MILKS})\b", re.I)
 
 
 @functools.cache
@@ -2016,10 +2018,9 @@ def _milk_after() -> re.Pattern[str]:
     rules = table()
     kinds = sorted({*rules.drinks, *_CHAI}, key=len, reverse=True)
     milk = "|".join(sorted(map(re.escape, rules.milk_words), key=len, reverse=True))
-    plant = "oat|soy|soya|almond|coconut|cashew|hemp"
     return re.compile(
         rf"\b(?P<kind>{'|'.join(map(re.escape, kinds))})s?\s+(?:w/|w|with)\s+"
-        rf"(?P<milk>(?:(?:{milk})[\s-]+)*milk\b|(?:{plant})\b(?!\s*[a-z]))",
+        rf"(?P<milk>(?:(?:{milk})[\s-]+)*milk\b|(?:{_PLANT_MILKS})\b(?!\s*[a-z]))",
         re.IGNORECASE,
     )
 

@@ -112,8 +112,7 @@ def _grams(food: Food, quantity: Quantity) -> Grams:
             return sized
     if unit is None:
         if amount is None:
-            rule = _named_rule(units().each, food, quantity)
-            if _each_grams(food, quantity) is not None and not (rule and rule.get("counted")):
+            if _each_grams(food, quantity, counted=False) is not None:
                 return _by_count(food, 1.0, quantity)  # "string cheese": one stick of it
             one = _one_cookie(food, quantity)
             if one is not None:
@@ -715,16 +714,17 @@ def _british_biscuit(food: Food, quantity: Quantity) -> Portion | None:
 _BISCUIT_NOTE = "British biscuit, FNDDS's small cookie (British biscuits 8-17 g each)"
 
 
-def _each_grams(food: Food, quantity: Quantity) -> tuple[float, str] | None:
+def _each_grams(food: Food, quantity: Quantity, counted: bool = True) -> tuple[float, str] | None:
     """The weight of one item of the kind named and its note: a branded product as its maker
     sells it (`_packed`), else units.toml [each], with the figure for the diary's region where
     the rule has one ("2 biscuits" are British biscuits only in a British diary), else its
-    figure for any region; None when no rule applies."""
+    figure for any region; None when no rule applies. Without `counted` (no number written),
+    a rule only for a count is none ("sausage and mash": FNDDS's typical sausage)."""
     packed = _packed(food, quantity)
     if packed is not None:
         return packed
     rule = _named_rule(units().each, food, quantity)
-    if rule is None:
+    if rule is None or (rule.get("counted") and not counted):
         return None
     figure = rule.get(f"{quantity.region or 'us'}_grams", rule.get("grams"))
     return None if figure is None else (float(str(figure)), str(rule["note"]))
